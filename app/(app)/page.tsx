@@ -1,0 +1,8 @@
+import { redirect } from 'next/navigation';
+import { homePathFor } from '@/components/layout/navigation';
+import { requirePageUser } from '@/lib/auth/session';
+
+export default async function HomePage() {
+  const user = await requirePageUser();
+  redirect(homePathFor(user.role));
+}

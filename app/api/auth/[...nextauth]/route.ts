@@ -1,0 +1,6 @@
+import NextAuth from 'next-auth';
+import { getAuthOptions } from '@/lib/auth/auth-options';
+
+const handler = (request: Request, context: unknown) => NextAuth(getAuthOptions())(request, context);
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { Suspense } from 'react';
+import { DemoSignInForm } from '@/components/auth/demo-sign-in-form';
+import { SsoSignInButton } from '@/components/auth/sso-sign-in-button';
+import { DEMO_USERS, isDemoMode } from '@/lib/auth/demo-users';
+import { getSessionUser } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'Sign in' };
+export const dynamic = 'force-dynamic';
+
+export default async function SignInPage() {
+  if (await getSessionUser()) redirect('/');
+  const isDemo = isDemoMode();
+  const hasSso = Boolean(process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID);
+  return (
+    <main className="mx-auto flex min-h-screen max-w-4xl flex-col justify-center gap-8 px-6 py-12 md:flex-row md:items-start">
+      <section className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="text-2xl font-bold text-slate-900">Bedrock Access Review</h1>
+        <p className="mt-1 text-sm text-slate-600">Who can use Amazon Bedrock across your organisation, and should they?</p>
+        <div className="mt-6 space-y-4">
+          {hasSso ? <SsoSignInButton label={`Sign in with ${process.env.OIDC_DISPLAY_NAME ?? 'single sign-on'}`} /> : null}
+          {isDemo ? (
+            <Suspense>
+              <DemoSignInForm />
+            </Suspense>
+          ) : null}
+          {!isDemo && !hasSso ? (
+            <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              No sign-in method is configured. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or start the demo with <code>npm run demo</code>.
+            </p>
+          ) : null}
+        </div>
+      </section>
+      {isDemo ? (
+        <section aria-labelledby="demo-accounts" className="w-full max-w-sm rounded-xl border border-amber-200 bg-amber-50 p-6">
+          <h2 id="demo-accounts" className="font-semibold text-amber-950">
+            Demo accounts
+          </h2>
+          <p className="mt-1 text-sm text-amber-900">
+            Demo mode: every account uses the password <code className="rounded bg-white px-1">demo</code>.
+          </p>
+          <ul className="mt-4 space-y-2 text-sm">
+            {DEMO_USERS.map((user) => (
+              <li key={user.email} className="flex flex-col">
+                <span className="font-mono text-slate-900">{user.email}</span>
+                <span className="text-amber-900">
+                  {user.role} · {user.persona}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,136 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { scans } from './scans';
+
+export const CLOSE_BEHAVIOURS = ['report', 'revoke'] as const;
+export const CAMPAIGN_STATUSES = ['active', 'closed'] as const;
+export const CAMPAIGN_KINDS = ['standard', 'micro'] as const;
+export const ITEM_STATUSES = ['pending', 'attested', 'revoked', 'not-certified'] as const;
+export const DECISION_KINDS = ['attest', 'revoke', 'delegate'] as const;
+
+/** What an admin defines: scope, schedule and rules. Each launch creates a campaign from it. */
+export const campaignDefinitions = sqliteTable('campaign_definitions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  /** JSON: {accountIds, tiers, minScore, principalTypes, onlyWithConflicts}. */
+  scope: text('scope').notNull(),
+  dueInDays: integer('due_in_days').notNull(),
+  closeBehaviour: text('close_behaviour', { enum: CLOSE_BEHAVIOURS }).notNull(),
+  /** Null for one-off; otherwise a cron expression (croner). */
+  schedule: text('schedule'),
+  isEnabled: integer('is_enabled', { mode: 'boolean' }).notNull().default(true),
+  lastLaunchedAt: text('last_launched_at'),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/** A launched campaign: its items are frozen from one snapshot. */
+export const campaigns = sqliteTable(
+  'campaigns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    definitionId: integer('definition_id').references(() => campaignDefinitions.id),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: CAMPAIGN_KINDS }).notNull(),
+    scope: text('scope').notNull(),
+    closeBehaviour: text('close_behaviour', { enum: CLOSE_BEHAVIOURS }).notNull(),
+    status: text('status', { enum: CAMPAIGN_STATUSES }).notNull(),
+    scanId: integer('scan_id')
+      .notNull()
+      .references(() => scans.id),
+    isPartialSnapshot: integer('is_partial_snapshot', { mode: 'boolean' }).notNull(),
+    launchedAt: text('launched_at').notNull(),
+    dueAt: text('due_at').notNull(),
+    closedAt: text('closed_at'),
+    launchedBy: text('launched_by').notNull(),
+    lastReminderAt: text('last_reminder_at'),
+    escalatedAt: text('escalated_at'),
+  },
+  (table) => [index('campaigns_status_idx').on(table.status, table.dueAt)],
+);
+
+export type Campaign = typeof campaigns.$inferSelect;
+
+/**
+ * One entitlement to certify. `version` increases with each decision so two concurrent
+ * decisions cannot silently overwrite each other (compare-and-set on version).
+ */
+export const campaignItems = sqliteTable(
+  'campaign_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    principalArn: text('principal_arn').notNull(),
+    principalName: text('principal_name').notNull(),
+    principalType: text('principal_type').notNull(),
+    accountId: text('account_id').notNull(),
+    entitlementKey: text('entitlement_key').notNull(),
+    reviewerEmail: text('reviewer_email').notNull(),
+    /** Why this reviewer: 'owner-tag', 'owner-mapping', 'account-owner', 'fallback', 'delegated'. */
+    reviewerReason: text('reviewer_reason').notNull(),
+    status: text('status', { enum: ITEM_STATUSES }).notNull(),
+    tiersMask: integer('tiers_mask').notNull(),
+    score: integer('score').notNull(),
+    /** JSON: the facts frozen at launch (tiers, actions, grant path, conflicts, last use, peers, recommendation). */
+    context: text('context').notNull(),
+    lastDecisionId: integer('last_decision_id'),
+    keepUntil: text('keep_until'),
+    version: integer('version').notNull().default(0),
+  },
+  (table) => [
+    index('campaign_items_reviewer_idx').on(table.reviewerEmail, table.status),
+    index('campaign_items_campaign_idx').on(table.campaignId, table.status),
+    uniqueIndex('campaign_items_campaign_entitlement_idx').on(table.campaignId, table.entitlementKey),
+  ],
+);
+
+export type CampaignItem = typeof campaignItems.$inferSelect;
+
+/** Every decision ever made, including the ones later changed: the evidence trail. */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => campaignItems.id, { onDelete: 'cascade' }),
+    campaignId: integer('campaign_id').notNull(),
+    kind: text('kind', { enum: DECISION_KINDS }).notNull(),
+    justification: text('justification').notNull(),
+    keepUntil: text('keep_until'),
+    delegateTo: text('delegate_to'),
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: text('decided_at').notNull(),
+    /** The snapshot the decision was made on. */
+    scanId: integer('scan_id').notNull(),
+  },
+  (table) => [index('decisions_item_idx').on(table.itemId), index('decisions_campaign_idx').on(table.campaignId)],
+);
+
+export type Decision = typeof decisions.$inferSelect;
+
+/** Owner-mapping rules: who reviews principals that carry no `owner` tag. First match by priority wins. */
+export const ownerMappings = sqliteTable('owner_mappings', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  priority: integer('priority').notNull(),
+  accountId: text('account_id'),
+  pathPrefix: text('path_prefix'),
+  namePattern: text('name_pattern'),
+  ownerEmail: text('owner_email').notNull(),
+});
+
+/** In-app notifications (reminders, escalations, delegations). Email is sent too when SMTP is configured. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userEmail: text('user_email').notNull(),
+    kind: text('kind').notNull(),
+    message: text('message').notNull(),
+    link: text('link'),
+    createdAt: text('created_at').notNull(),
+    readAt: text('read_at'),
+  },
+  (table) => [index('notifications_user_idx').on(table.userEmail, table.readAt)],
+);

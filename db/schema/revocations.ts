@@ -1,0 +1,49 @@
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+
+export const REVOCATION_STATUSES = [
+  'requested',
+  'approved',
+  'executing',
+  'executed',
+  'verified',
+  'failed',
+  'rolled-back',
+  'rejected',
+] as const;
+export type RevocationStatus = (typeof REVOCATION_STATUSES)[number];
+
+/** A request to remove one entitlement, its plan, and what happened when it ran. */
+export const revocations = sqliteTable(
+  'revocations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    status: text('status', { enum: REVOCATION_STATUSES }).notNull(),
+    origin: text('origin', { enum: ['decision', 'admin', 'campaign-close'] }).notNull(),
+    campaignItemId: integer('campaign_item_id'),
+    principalArn: text('principal_arn').notNull(),
+    accountId: text('account_id').notNull(),
+    entitlementKey: text('entitlement_key').notNull(),
+    /** 'live': executed through the remediation role; 'offline': produces an AWS CLI script. */
+    mode: text('mode', { enum: ['live', 'offline'] }).notNull(),
+    justification: text('justification').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: text('requested_at').notNull(),
+    approvedBy: text('approved_by'),
+    approvedAt: text('approved_at'),
+    executedBy: text('executed_by'),
+    executedAt: text('executed_at'),
+    verifiedAt: text('verified_at'),
+    /** JSON: the planned IAM calls, the expected access after, side effects. */
+    plan: text('plan'),
+    /** JSON: policy documents, attachments and memberships before execution, for rollback. */
+    beforeState: text('before_state'),
+    /** JSON: per call outcome. */
+    result: text('result'),
+    error: text('error'),
+    script: text('script'),
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (table) => [index('revocations_status_idx').on(table.status), index('revocations_principal_idx').on(table.principalArn)],
+);
+
+export type Revocation = typeof revocations.$inferSelect;

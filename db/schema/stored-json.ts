@@ -1,0 +1,69 @@
+import type {
+  AccountFacts,
+  BlastRadius,
+  DeniedAction,
+  Exposure,
+  GroupFacts,
+  PrincipalFacts,
+  Recommendation,
+  Tier,
+} from '../../lib/analysis/types';
+
+/**
+ * Shapes of the JSON columns. Written by the scan pipeline (scanners/persist), read by pages.
+ * Kept here so both sides agree on one definition.
+ */
+
+/** `principals.facts`: what the snapshot said about the principal, including its groups' policies. */
+export interface StoredPrincipalFacts {
+  principal: PrincipalFacts;
+  /** For users: the groups they are in, with their policies. */
+  groups: GroupFacts[];
+}
+
+/** Standing-credential facts shown on the principal page. */
+export interface StoredCredentialSummary {
+  activeAccessKeyCount: number;
+  oldestActiveKeyAgeDays: number | null;
+  lastKeyUseDaysAgo: number | null;
+  hasBedrockApiKey: boolean;
+  hasConsolePasswordWithoutMfa: boolean;
+  roleLastUsedDaysAgo: number | null;
+  /** Days since any Bedrock use the snapshot can show; null when unknown. */
+  lastBedrockUseDaysAgo: number | null;
+}
+
+/** `principals.analysis`: the engine's results for one principal. */
+export interface StoredPrincipalAnalysis {
+  tiers: Tier[];
+  /** Every concrete Bedrock action allowed on at least one resource, `service:Action`. */
+  actions: string[];
+  blastRadius: BlastRadius;
+  exposure: Exposure;
+  denied: DeniedAction[];
+  recommendations: Recommendation[];
+  credentials: StoredCredentialSummary;
+  /** Accounts where this identity holds Bedrock access, directly or through role assumption. */
+  reachAccountIds: string[];
+  /** Problems met while evaluating (a policy that failed to parse, ...). */
+  errors: string[];
+}
+
+/** `scans.summary`: counts for the overview and its trends. */
+export interface StoredScanSummary {
+  principalCount: number;
+  bedrockPrincipalCount: number;
+  byTier: Record<Tier, number>;
+  byAccount: Record<string, number>;
+  scoreBuckets: number[]; // 10 buckets: 0-9, 10-19, ... 90-100
+  openConflictsByRule: Record<string, number>;
+  openConflictsBySeverity: Record<string, number>;
+  exposedOutsideOrgCount: number;
+  unpinnedOidcCount: number;
+  publicTrustCount: number;
+  accountCount: number;
+  failedAccountCount: number;
+  unclassifiedActions: string[];
+}
+
+export type StoredAccountFacts = AccountFacts;

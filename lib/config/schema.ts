@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * The one configuration file (`bedrock-access-review.config.json`, or the path in `BAR_CONFIG`).
+ * Secrets never live here: AWS credentials come from the SDK's default provider chain and the
+ * SMTP password and auth secrets from the environment.
+ */
+export const liveScanSchema = z
+  .object({
+    managementAccountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+    readOnlyRoleName: z.string().min(1),
+    externalId: z.string().min(2).optional(),
+    regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region code such as us-east-1')).default(['us-east-1']),
+    skipAccountIds: z.array(z.string().regex(/^\d{12}$/)).default([]),
+    concurrency: z.number().int().min(1).max(64).default(8),
+    maxAttempts: z.number().int().min(1).max(20).default(8),
+  })
+  .strict();
+
+export const appConfigSchema = z
+  .object({
+    scan: z
+      .object({
+        /** Cron expression (croner syntax) for scheduled scans; null disables the schedule. */
+        schedule: z.string().nullable().default('0 */6 * * *'),
+        /** Live scanning of the organisation; null when only offline imports are used. */
+        live: liveScanSchema.nullable().default(null),
+        /** Directory imported by scheduled scans when live is not configured. */
+        offlineDirectory: z.string().nullable().default(null),
+      })
+      .strict()
+      .default({ schedule: '0 */6 * * *', live: null, offlineDirectory: null }),
+    /** Overrides of lib/analysis/blast-radius/weights.ts, validated there. */
+    blastRadiusWeights: z.record(z.string(), z.unknown()).default({}),
+    campaigns: z
+      .object({
+        fallbackReviewers: z.array(z.email()).default(['admin@example.com']),
+        reminderDaysBeforeDue: z.number().int().min(0).max(60).default(3),
+        microCertificationDueInDays: z.number().int().min(1).max(90).default(7),
+      })
+      .strict()
+      .default({ fallbackReviewers: ['admin@example.com'], reminderDaysBeforeDue: 3, microCertificationDueInDays: 7 }),
+    revocations: z
+      .object({
+        requireFourEyes: z.boolean().default(false),
+        /** Role assumed in member accounts to change IAM; separate from the read-only scan role. */
+        remediationRoleName: z.string().min(1).default('BedrockAccessReviewRemediation'),
+      })
+      .strict()
+      .default({ requireFourEyes: false, remediationRoleName: 'BedrockAccessReviewRemediation' }),
+    smtp: z
+      .object({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65535).default(587),
+        secure: z.boolean().default(false),
+        user: z.string().optional(),
+        from: z.email(),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+  })
+  .strict();
+
+export type AppConfig = z.infer<typeof appConfigSchema>;
+export type LiveScanConfig = z.infer<typeof liveScanSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates parsed JSON; the error names every offending field by its path. */
+export function parseAppConfig(input: unknown, source = 'configuration'): AppConfig {
+  const result = appConfigSchema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new ConfigError(`Invalid ${source}: ${problems.join('; ')}`);
+}
