@@ -22,7 +22,7 @@ function shouldRun(name: string): boolean {
   return only.length === 0 || only.includes(name);
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(command: string, args: string[], env: Record<string, string> = {}): number {
   const outcome = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return outcome.status ?? 1;
 }

@@ -322,3 +322,46 @@ export interface Recommendation {
   /** The grant path concerned, when the recommendation is about one. */
   path: GrantPath | null;
 }
+
+// ---------------------------------------------------------------------------
+// Blast-radius facts (added by the trust / blast-radius / SoD / recommendations modules)
+// ---------------------------------------------------------------------------
+
+/**
+ * The measured facts a blast-radius score is computed from. Every field is independent of the
+ * others so that the score can be shown to be monotone in each one (see score-blast-radius.ts).
+ */
+export interface BlastRadiusFacts {
+  /** Tiers the principal holds through Bedrock grants. */
+  tiers: Tier[];
+  /** Over invoke-tier grants: all foundation models, or how many distinct model ARN patterns. */
+  modelScope: { isAllModels: boolean; modelPatternCount: number };
+  /** Regions the principal can invoke in; 'all' when some invoke grant has no region limit. */
+  regionCount: number | 'all';
+  /** Regions counted as "all" (e.g. the regions where Bedrock is offered). */
+  totalRegionCount: number;
+  /** Accounts where this identity holds Bedrock access directly or through role assumption. */
+  accountCount: number;
+  exposure: {
+    kinds: TrustKind[];
+    hasUnpinnedOidc: boolean;
+    hasPublicTrust: boolean;
+    /** Distinct users and roles that can become this principal. */
+    assumableByCount: number;
+  };
+  credentials: {
+    type: 'user' | 'role';
+    activeAccessKeys: number;
+    /** 0 when there is no active key. */
+    oldestKeyAgeDays: number;
+    hasBedrockApiKey: boolean;
+    consoleWithoutMfa: boolean;
+  };
+  environment: Environment;
+  controls: {
+    /** Every invoke grant requires a guardrail (vacuously true without invoke grants). */
+    allInvokeRequiresGuardrail: boolean;
+    /** No invoke grant covers all models (vacuously true without invoke grants). */
+    modelsPinned: boolean;
+  };
+}

@@ -9,7 +9,7 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: User
   { email: 'sofia@example.com', name: 'Sofia Rossi', role: 'owner', persona: 'Owner: applications' },
   { email: 'noah@example.com', name: 'Noah Kim', role: 'owner', persona: 'Owner: CI / platform engineering' },
   { email: 'priya@example.com', name: 'Priya Nair', role: 'owner', persona: 'Owner: analytics' },
-  { email: 'omar@example.com', name: 'Omar Haddad', role: 'owner', persona: 'Owner: security engineering' },
+  { email: 'ethan@example.com', name: 'Ethan Brooks', role: 'owner', persona: 'Owner: security engineering' },
 ];
 
 export const DEMO_PASSWORD = 'demo';

@@ -1,0 +1,75 @@
+import type { CredentialSummary } from '../snapshot-analysis-types';
+import { TIERS, type BlastRadiusFacts, type Environment, type Exposure, type Grant, type TrustKind } from '../types';
+import { coversAllModels } from './model-scope';
+
+/**
+ * Regions counted as "all" when the caller does not know better: roughly the commercial
+ * regions that offer Bedrock. Pass the real count (e.g. from the catalogue) when available.
+ */
+export const DEFAULT_TOTAL_REGION_COUNT = 30;
+
+export interface DeriveFactsInput {
+  principalType: 'user' | 'role';
+  /** The principal's Bedrock grants (not the supporting IAM grants). */
+  grants: Grant[];
+  exposure: Exposure;
+  credentials: CredentialSummary;
+  environment: Environment;
+  /** Accounts where the identity holds Bedrock access directly or through assumption. */
+  accountCount: number;
+  totalRegionCount?: number;
+}
+
+function distinctStartingPrincipals(exposure: Exposure): number {
+  return new Set(exposure.assumableBy.map((path) => path.chain[0]).filter((arn) => arn !== undefined)).size;
+}
+
+function regionCountOf(invokeGrants: Grant[]): number | 'all' {
+  const regions = new Set<string>();
+  for (const grant of invokeGrants) {
+    // A region pattern such as `eu-*` is counted as no limit: over-reporting beats guessing.
+    if (grant.regions.some((region) => region.includes('*') || region.includes('?'))) return 'all';
+    for (const region of grant.regions) regions.add(region);
+  }
+  return regions.size;
+}
+
+/**
+ * Turns a principal's grants, exposure and credentials into the facts the score reads.
+ *
+ * Models and regions look at invoke-tier grants only (what can be invoked where). Controls are
+ * vacuously true without invoke grants, so that adding a non-invoke tier never switches a
+ * control; the score bounds the reduction by the model and region points, which are 0 then.
+ */
+export function deriveBlastRadiusFacts(input: DeriveFactsInput): BlastRadiusFacts {
+  const invokeGrants = input.grants.filter((grant) => grant.tier === 'invoke');
+  const coveringAll = invokeGrants.filter((grant) => coversAllModels(grant));
+  const modelPatterns = new Set(invokeGrants.flatMap((grant) => grant.resources));
+  const trustKinds = new Set<TrustKind>(input.exposure.trusts.map((entry) => entry.kind));
+  const credentials = input.credentials;
+  return {
+    tiers: TIERS.filter((tier) => input.grants.some((grant) => grant.tier === tier)),
+    modelScope: { isAllModels: coveringAll.length > 0, modelPatternCount: modelPatterns.size },
+    regionCount: regionCountOf(invokeGrants),
+    totalRegionCount: input.totalRegionCount ?? DEFAULT_TOTAL_REGION_COUNT,
+    accountCount: input.accountCount,
+    exposure: {
+      kinds: [...trustKinds].sort(),
+      hasUnpinnedOidc: input.exposure.hasUnpinnedOidcTrust,
+      hasPublicTrust: input.exposure.hasPublicTrust,
+      assumableByCount: distinctStartingPrincipals(input.exposure),
+    },
+    credentials: {
+      type: input.principalType,
+      activeAccessKeys: credentials.activeAccessKeyCount,
+      oldestKeyAgeDays: credentials.oldestActiveKeyAgeDays ?? 0,
+      hasBedrockApiKey: credentials.hasBedrockApiKey,
+      consoleWithoutMfa: credentials.hasConsolePasswordWithoutMfa,
+    },
+    environment: input.environment,
+    controls: {
+      allInvokeRequiresGuardrail: invokeGrants.every((grant) => grant.requiresGuardrail),
+      modelsPinned: coveringAll.length === 0,
+    },
+  };
+}

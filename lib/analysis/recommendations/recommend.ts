@@ -1,0 +1,115 @@
+import type { BedrockUseAssessment } from '../credentials/summarize-credentials';
+import { UNUSED_AFTER_DAYS } from '../credentials/summarize-credentials';
+import { coversAllModels } from '../blast-radius/model-scope';
+import type { CredentialSummary } from '../snapshot-analysis-types';
+import type { Grant, GrantPath, Recommendation, TrustEntry } from '../types';
+import { describeGrantPath, describeStatement, entitlementPathKey, statementPathKey } from './describe-path';
+
+export interface RecommendationInput {
+  principalType: 'user' | 'role';
+  /** The principal's Bedrock grants. */
+  grants: Grant[];
+  /** Trust entries of a role; empty for users. */
+  trusts: TrustEntry[];
+  credentials: CredentialSummary;
+  bedrockUse: BedrockUseAssessment;
+}
+
+/** Keeps the first grant of each key, in grant order, so that output follows the policies. */
+function firstPerKey(grants: Grant[], keyOf: (path: GrantPath) => string): Grant[] {
+  const seen = new Map<string, Grant>();
+  for (const grant of grants) if (!seen.has(keyOf(grant.path))) seen.set(keyOf(grant.path), grant);
+  return [...seen.values()];
+}
+
+function actionsOf(grants: Grant[], path: GrantPath, keyOf: (path: GrantPath) => string): string {
+  const key = keyOf(path);
+  const actions = [...new Set(grants.filter((grant) => keyOf(grant.path) === key).map((grant) => grant.action))];
+  return actions.length <= 3 ? actions.join(', ') : `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more`;
+}
+
+function recommendRevokeUnused(input: RecommendationInput): Recommendation[] {
+  if (input.bedrockUse.status !== 'unused') return [];
+  const since =
+    input.bedrockUse.lastUseDaysAgo === null ? 'no Bedrock use on record' : `last Bedrock use ${input.bedrockUse.lastUseDaysAgo} days ago`;
+  // One per entitlement (policy + attachment): that is what a revocation removes.
+  return firstPerKey(input.grants, entitlementPathKey).map((grant) => ({
+    kind: 'revoke-unused',
+    title: `Revoke unused Bedrock access through ${describeGrantPath(grant.path)}`,
+    detail: `No Bedrock use in the last ${UNUSED_AFTER_DAYS} days (${since}); the standing access (${actionsOf(input.grants, grant.path, entitlementPathKey)}) is not needed to keep working. Approximation: Access Advisor data is not in the snapshot.`,
+    path: grant.path,
+  }));
+}
+
+function recommendPinModels(input: RecommendationInput): Recommendation[] {
+  const unpinned = input.grants.filter((grant) => grant.tier === 'invoke' && coversAllModels(grant));
+  return firstPerKey(unpinned, statementPathKey).map((grant) => ({
+    kind: 'pin-models',
+    title: `Pin models in ${describeStatement(grant.path)} of ${describeGrantPath(grant.path)}`,
+    detail: `${actionsOf(unpinned, grant.path, statementPathKey)} is allowed on every model (${grant.resources.join(', ')}), including models released later. List the foundation-model and inference-profile ARNs the workload uses.`,
+    path: grant.path,
+  }));
+}
+
+function recommendRequireGuardrail(input: RecommendationInput): Recommendation[] {
+  const unguarded = input.grants.filter((grant) => grant.tier === 'invoke' && !grant.requiresGuardrail);
+  return firstPerKey(unguarded, statementPathKey).map((grant) => ({
+    kind: 'require-guardrail',
+    title: `Require a guardrail in ${describeStatement(grant.path)} of ${describeGrantPath(grant.path)}`,
+    detail: `${actionsOf(unguarded, grant.path, statementPathKey)} can run without a guardrail. Add a condition on \`bedrock:GuardrailIdentifier\` naming the approved guardrail so every call is filtered.`,
+    path: grant.path,
+  }));
+}
+
+function recommendPinOidcSubject(input: RecommendationInput): Recommendation[] {
+  const unpinned = input.trusts.filter((entry) => entry.kind === 'oidc' && entry.isSubjectPinned === false);
+  const byPrincipal = new Map(unpinned.map((entry) => [entry.principal, entry]));
+  return [...byPrincipal.values()].map((entry) => {
+    const provider = entry.oidcProvider ?? entry.principal;
+    const example = provider === 'token.actions.githubusercontent.com' ? ' (e.g. `repo:my-org/my-repo:ref:refs/heads/main`)' : '';
+    return {
+      kind: 'pin-oidc-subject',
+      title: `Pin the OIDC subject trusted from ${provider}`,
+      detail: `The trust policy lets tokens from ${provider} assume this role without a \`StringEquals\` condition on \`${provider}:sub\` naming concrete subjects${example}; any workload of that provider that matches can use its Bedrock access.`,
+      path: null,
+    };
+  });
+}
+
+function recommendReplaceAccessKeys(input: RecommendationInput): Recommendation[] {
+  const { credentials } = input;
+  if (input.principalType !== 'user' || input.grants.length === 0) return [];
+  if (credentials.activeAccessKeyCount === 0 && !credentials.hasBedrockApiKey) return [];
+  const held: string[] = [];
+  if (credentials.activeAccessKeyCount > 0) {
+    const age = credentials.oldestActiveKeyAgeDays === null ? '' : `, oldest ${credentials.oldestActiveKeyAgeDays} days old`;
+    held.push(`${credentials.activeAccessKeyCount} active access key${credentials.activeAccessKeyCount === 1 ? '' : 's'}${age}`);
+  }
+  if (credentials.hasBedrockApiKey) held.push('a long-term Bedrock API key');
+  return [
+    {
+      kind: 'replace-access-keys',
+      title: 'Replace long-lived keys with role credentials',
+      detail: `This user holds Bedrock access with ${held.join(' and ')}. Move the workload to a role (or IAM Identity Center) with short-lived credentials, then deactivate the keys.`,
+      path: null,
+    },
+  ];
+}
+
+/**
+ * The recommendations for one principal, in a fixed order of kinds:
+ * - revoke-unused: no Bedrock use in 90 days; one per entitlement (policy + attachment).
+ * - pin-models: an invoke grant covering every model; one per statement.
+ * - require-guardrail: an invoke grant without `bedrock:GuardrailIdentifier`; one per statement.
+ * - pin-oidc-subject: an OIDC trust whose `sub` is not pinned; one per provider principal, path null.
+ * - replace-access-keys: a user with Bedrock grants and active access keys or a Bedrock API key; path null.
+ */
+export function recommendForPrincipal(input: RecommendationInput): Recommendation[] {
+  return [
+    ...recommendRevokeUnused(input),
+    ...recommendPinModels(input),
+    ...recommendRequireGuardrail(input),
+    ...recommendPinOidcSubject(input),
+    ...recommendReplaceAccessKeys(input),
+  ];
+}

@@ -1,0 +1,188 @@
+import type { ReachPath, TrustEntry } from '../types';
+
+/** A role as reach computation needs it: its ARN, account and analysed trust entries. */
+export interface ReachRole {
+  arn: string;
+  accountId: string;
+  trusts: TrustEntry[];
+}
+
+/** Any user or role of the snapshot that might assume a role. */
+export interface ReachPrincipal {
+  arn: string;
+  accountId: string;
+}
+
+export interface ReachInput {
+  roles: ReachRole[];
+  /** All users and roles of the snapshot (roles included: they can chain). */
+  principals: ReachPrincipal[];
+  /**
+   * Whether the principal's identity policies (after boundary and SCPs) allow sts:AssumeRole on
+   * the role. Called only for pairs the trust policy admits, at most once per pair.
+   */
+  canAssumeByIdentityPolicy: (principalArn: string, roleArn: string) => boolean;
+  /** Longest chain in hops (principal -> role is one hop). Default 4. */
+  maxDepth?: number;
+  /** Most paths kept per role. Default 50. */
+  maxPathsPerRole?: number;
+}
+
+export interface RoleReach {
+  /** Shortest chains first; each chain starts with the assuming principal and ends with the role. */
+  paths: ReachPath[];
+  /** True when more paths existed than `maxPathsPerRole`. */
+  isTruncated: boolean;
+  /** Principals that can assume the role in one hop, in discovery order. */
+  directAssumers: string[];
+}
+
+export const DEFAULT_MAX_REACH_DEPTH = 4;
+export const DEFAULT_MAX_PATHS_PER_ROLE = 50;
+
+const ROOT_PRINCIPAL = /^(?:arn:aws[a-z-]*:iam::)?(\d{12})(?::root)?$/i;
+const ASSUMED_ROLE = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)/i;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/i;
+
+interface PrincipalIndex {
+  byArn: Map<string, ReachPrincipal>;
+  byAccount: Map<string, ReachPrincipal[]>;
+  /** `account/roleName` -> role: session ARNs and trust ARNs written without the role's path. */
+  roleByAccountAndName: Map<string, ReachPrincipal>;
+}
+
+function indexPrincipals(principals: ReachPrincipal[]): PrincipalIndex {
+  const index: PrincipalIndex = { byArn: new Map(), byAccount: new Map(), roleByAccountAndName: new Map() };
+  for (const principal of principals) {
+    index.byArn.set(principal.arn.toLowerCase(), principal);
+    const accountPrincipals = index.byAccount.get(principal.accountId);
+    if (accountPrincipals) accountPrincipals.push(principal);
+    else index.byAccount.set(principal.accountId, [principal]);
+    const roleMatch = ROLE_ARN.exec(principal.arn);
+    if (roleMatch) index.roleByAccountAndName.set(`${roleMatch[1]}/${roleMatch[2].toLowerCase()}`, principal);
+  }
+  return index;
+}
+
+/** Finds the snapshot principal a trust entry names by ARN (IAM ARNs compare case-insensitively here). */
+function resolveNamedPrincipal(value: string, index: PrincipalIndex): ReachPrincipal | undefined {
+  const exact = index.byArn.get(value.toLowerCase());
+  if (exact) return exact;
+  const sessionMatch = ASSUMED_ROLE.exec(value) ?? ROLE_ARN.exec(value);
+  if (!sessionMatch) return undefined;
+  const [accountId, roleName] = sessionMatch.length === 4 ? [sessionMatch[2], sessionMatch[3]] : [sessionMatch[1], sessionMatch[2]];
+  return index.roleByAccountAndName.get(`${accountId}/${roleName.toLowerCase()}`);
+}
+
+function findDirectAssumers(role: ReachRole, input: ReachInput, index: PrincipalIndex): string[] {
+  const assumers: string[] = [];
+  const decided = new Set<string>([role.arn]); // a role assuming itself adds no reach
+  const admitWithIdentityPolicy = (candidates: Iterable<ReachPrincipal>) => {
+    for (const candidate of candidates) {
+      if (decided.has(candidate.arn)) continue;
+      decided.add(candidate.arn);
+      if (input.canAssumeByIdentityPolicy(candidate.arn, role.arn)) assumers.push(candidate.arn);
+    }
+  };
+  for (const entry of role.trusts) {
+    if (entry.kind === 'public') {
+      admitWithIdentityPolicy(input.principals);
+      continue;
+    }
+    if (entry.kind !== 'same-account' && entry.kind !== 'organization-account' && entry.kind !== 'external-account') continue;
+    const rootMatch = ROOT_PRINCIPAL.exec(entry.principal);
+    if (rootMatch) {
+      // Trusting an account delegates the decision to that account's identity policies.
+      admitWithIdentityPolicy(index.byAccount.get(rootMatch[1]) ?? []);
+      continue;
+    }
+    const named = resolveNamedPrincipal(entry.principal, index);
+    if (!named || decided.has(named.arn)) continue;
+    if (named.accountId === role.accountId) {
+      // Same account, named by ARN: the trust policy alone is enough.
+      decided.add(named.arn);
+      assumers.push(named.arn);
+    } else {
+      admitWithIdentityPolicy([named]);
+    }
+  }
+  return assumers;
+}
+
+function collectPaths(roleArn: string, directAssumers: Map<string, string[]>, maxDepth: number, maxPaths: number): Omit<RoleReach, 'directAssumers'> {
+  const paths: ReachPath[] = [];
+  // Chains are built backwards (role first) and reversed when recorded.
+  const queue: string[][] = [[roleArn]];
+  for (let next = 0; next < queue.length; next += 1) {
+    const chain = queue[next];
+    for (const assumer of directAssumers.get(chain[chain.length - 1]) ?? []) {
+      if (chain.includes(assumer)) continue;
+      if (paths.length >= maxPaths) return { paths, isTruncated: true };
+      const extended = [...chain, assumer];
+      paths.push({ chain: [...extended].reverse() });
+      // Only roles can be assumed, so only chains that start with a role can grow.
+      if (directAssumers.has(assumer) && extended.length - 1 < maxDepth) queue.push(extended);
+    }
+  }
+  return { paths, isTruncated: false };
+}
+
+/**
+ * Who can become each role, transitively (role chaining), breadth first.
+ *
+ * A principal P can assume role R when R's trust policy
+ * - names P by ARN and P is in R's account (the trust policy alone suffices), or
+ * - names P by ARN in another account, and P's identity policy allows it, or
+ * - names P's account (root ARN or bare account id), and P's identity policy allows it, or
+ * - trusts `*`, and P's identity policy allows it.
+ * Trust conditions are not evaluated (a conditional trust still counts as a path); service,
+ * SAML and OIDC trusts have no IAM principal to start from and add no chain.
+ *
+ * The callback is only called for pairs a trust entry admits, so the cost follows the trust
+ * policies (account-root and public trusts scan that account or every principal once).
+ */
+export function computeAssumableBy(input: ReachInput): Map<string, RoleReach> {
+  const maxDepth = input.maxDepth ?? DEFAULT_MAX_REACH_DEPTH;
+  const maxPaths = input.maxPathsPerRole ?? DEFAULT_MAX_PATHS_PER_ROLE;
+  const index = indexPrincipals(input.principals);
+  const directAssumers = new Map<string, string[]>();
+  for (const role of input.roles) directAssumers.set(role.arn, findDirectAssumers(role, input, index));
+  const result = new Map<string, RoleReach>();
+  for (const role of input.roles) {
+    result.set(role.arn, { ...collectPaths(role.arn, directAssumers, maxDepth, maxPaths), directAssumers: directAssumers.get(role.arn) ?? [] });
+  }
+  return result;
+}
+
+/**
+ * The roles each principal can become (directly or by chaining, up to `maxDepth` hops),
+ * computed from the direct edges so that truncated path lists do not hide any role.
+ */
+export function computeReachableRoles(reach: Map<string, RoleReach>, maxDepth = DEFAULT_MAX_REACH_DEPTH): Map<string, string[]> {
+  const outgoing = new Map<string, string[]>();
+  for (const [roleArn, { directAssumers }] of reach) {
+    for (const assumer of directAssumers) {
+      const targets = outgoing.get(assumer);
+      if (targets) targets.push(roleArn);
+      else outgoing.set(assumer, [roleArn]);
+    }
+  }
+  const result = new Map<string, string[]>();
+  for (const start of outgoing.keys()) {
+    const depthByRole = new Map<string, number>();
+    let frontier = [start];
+    for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth += 1) {
+      const nextFrontier: string[] = [];
+      for (const principal of frontier) {
+        for (const target of outgoing.get(principal) ?? []) {
+          if (target === start || depthByRole.has(target)) continue;
+          depthByRole.set(target, depth);
+          nextFrontier.push(target);
+        }
+      }
+      frontier = nextFrontier;
+    }
+    result.set(start, [...depthByRole.keys()]);
+  }
+  return result;
+}

@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import type { AuthorizationDetails, OrganizationFile, RawCredentialFile } from '../raw-types';
+import { collectAccountIds } from './account-id';
+import { MalformedJsonError, MixedAccountsError, OfflineFileError } from './errors';
+import { AUTHORIZATION_DETAILS_KEYS, authorizationDetailsSchema, credentialFileSchema, organizationFileSchema } from './schemas';
+
+/** One usable file of an offline import, recognised by its shape. */
+export type ParsedFile =
+  | { kind: 'authorization-details'; file: string; accountId: string; details: AuthorizationDetails }
+  | { kind: 'credentials'; file: string; accountId: string; credentials: RawCredentialFile }
+  | { kind: 'organization'; file: string; organization: OrganizationFile };
+
+/**
+ * Decodes file bytes. Windows PowerShell 5 redirects (`aws ... > file.json`) write UTF-16 LE
+ * with a byte-order mark, and some editors add a UTF-8 one; both must still import.
+ */
+export function decodeFileText(bytes: Buffer): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(top level)'}: ${issue.message}`)
+    .join('; ');
+}
+
+function validate<T>(file: string, schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new OfflineFileError(file, 'invalid-shape', `looks like ${what} but does not match its format: ${describeIssues(result.error)}`);
+  return result.data;
+}
+
+/**
+ * Parses and recognises one file's text. Throws `OfflineFileError` (with a code) when the file
+ * is not JSON, has no recognisable shape, fails validation, or names no single account.
+ */
+export function parseOfflineFileText(file: string, text: string): ParsedFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new MalformedJsonError(file, cause);
+  }
+  if (!isRecord(value)) throw new OfflineFileError(file, 'not-authorization-details', 'the top level is not a JSON object, so this is not the output of `aws iam get-account-authorization-details`');
+
+  if (AUTHORIZATION_DETAILS_KEYS.some((key) => key in value)) {
+    const details = validate(file, authorizationDetailsSchema, value, 'authorization details');
+    const accountIds = collectAccountIds(details);
+    if (accountIds.length > 1) throw new MixedAccountsError(file, accountIds);
+    if (accountIds.length === 0) throw new OfflineFileError(file, 'no-account-id', 'no user, group, role or customer managed policy ARN names the account');
+    return { kind: 'authorization-details', file, accountId: accountIds[0], details };
+  }
+  if ('organization' in value && 'accounts' in value) {
+    return { kind: 'organization', file, organization: validate(file, organizationFileSchema, value, 'an organisation file') };
+  }
+  if ('accountId' in value && 'users' in value) {
+    const credentials = validate(file, credentialFileSchema, value, 'a credential file');
+    return { kind: 'credentials', file, accountId: credentials.accountId, credentials };
+  }
+  throw new OfflineFileError(
+    file,
+    'not-authorization-details',
+    `not the output of \`aws iam get-account-authorization-details\` (no ${AUTHORIZATION_DETAILS_KEYS.join('/')}), nor an organisation or credential file`,
+  );
+}

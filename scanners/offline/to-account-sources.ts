@@ -1,0 +1,32 @@
+import type { OrganizationFile } from '../raw-types';
+import type { AccountSource } from '../map/build-snapshot';
+import type { ParsedFile } from './parse-offline-file';
+
+export interface OfflineSources {
+  organization: OrganizationFile | null;
+  accounts: AccountSource[];
+  warnings: string[];
+}
+
+/**
+ * Pairs each account's authorization details with its credential file (by account id, not
+ * file name), ready for `buildSnapshot`. Credential files for accounts without authorization
+ * details are reported, not guessed at.
+ */
+export function toAccountSources(files: ParsedFile[]): OfflineSources {
+  const credentialsByAccount = new Map<string, Extract<ParsedFile, { kind: 'credentials' }>>();
+  let organization: OrganizationFile | null = null;
+  const accounts: AccountSource[] = [];
+  for (const file of files) {
+    if (file.kind === 'credentials') credentialsByAccount.set(file.accountId, file);
+    else if (file.kind === 'organization') organization ??= file.organization;
+  }
+  for (const file of files) {
+    if (file.kind !== 'authorization-details') continue;
+    const credentials = credentialsByAccount.get(file.accountId);
+    credentialsByAccount.delete(file.accountId);
+    accounts.push({ accountId: file.accountId, details: file.details, credentials: credentials?.credentials ?? null });
+  }
+  const warnings = [...credentialsByAccount.values()].map((file) => `${file.file}: credential data for account ${file.accountId}, which has no authorization-details file; ignored`);
+  return { organization, accounts, warnings };
+}
