@@ -1,0 +1,57 @@
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { AuthorizationDetails, RawCredentialFile } from '../raw-types';
+import { assumeRole } from './assume-role';
+import { createIamClient, type ClientSettings } from './aws-clients';
+import { AccountFetchError, describeAwsError } from './errors';
+import { fetchAuthorizationDetails } from './fetch-authorization-details';
+import { fetchCredentials, type CredentialReportWait } from './fetch-credentials';
+
+/** How one account is reached and read. */
+export interface FetchAccountInput {
+  accountId: string;
+  /** True for the management account when the base credentials are its own: no AssumeRole then. */
+  useBaseCredentials: boolean;
+  readOnlyRoleName: string;
+  externalId?: string;
+  roleSessionName: string;
+  settings: ClientSettings;
+  sts: STSClient;
+  iamPageSize?: number;
+  credentialReport?: CredentialReportWait;
+  signal?: AbortSignal;
+}
+
+/** What one account yields: the same raw shapes as the offline files. */
+export interface FetchedAccount {
+  details: AuthorizationDetails;
+  credentials: RawCredentialFile;
+}
+
+async function step<T>(accountId: string, name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AccountFetchError) throw error;
+    throw new AccountFetchError(accountId, name, describeAwsError(error), { cause: error });
+  }
+}
+
+/**
+ * Reads one account: AssumeRole into its read-only role (or the base credentials, see
+ * `useBaseCredentials`), then all pages of GetAccountAuthorizationDetails and the credential facts.
+ *
+ * @throws AccountFetchError (or AssumeRoleDeniedError) naming the step that failed.
+ */
+export async function fetchAccount(input: FetchAccountInput): Promise<FetchedAccount> {
+  const credentials = input.useBaseCredentials
+      ? input.settings.credentials
+      : await assumeRole(input.sts, { accountId: input.accountId, roleName: input.readOnlyRoleName, roleSessionName: input.roleSessionName, externalId: input.externalId, signal: input.signal });
+  const iam = createIamClient(input.settings, credentials);
+  try {
+    const details = await step(input.accountId, 'GetAccountAuthorizationDetails', () => fetchAuthorizationDetails(iam, { signal: input.signal, pageSize: input.iamPageSize }));
+    const credentialFacts = await step(input.accountId, 'Credential report', () => fetchCredentials(iam, input.accountId, { wait: input.credentialReport, signal: input.signal }));
+    return { details, credentials: credentialFacts };
+  } finally {
+    iam.destroy();
+  }
+}

@@ -1,0 +1,130 @@
+import {
+  DescribeOrganizationCommand,
+  DescribePolicyCommand,
+  ListAccountsForParentCommand,
+  ListOrganizationalUnitsForParentCommand,
+  ListPoliciesCommand,
+  ListRootsCommand,
+  ListTagsForResourceCommand,
+  ListTargetsForPolicyCommand,
+  type OrganizationsClient,
+} from '@aws-sdk/client-organizations';
+import type { OrganizationFile } from '../raw-types';
+import { collectPages } from './collect-pages';
+import { describeAwsError, OrganizationFetchError, UnexpectedResponseError } from './errors';
+
+/** Policy types the scanner reads; others (tag, backup, AI opt-out) grant nothing. */
+const POLICY_TYPES = ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'] as const;
+
+interface FetchOrganizationOptions {
+  signal?: AbortSignal;
+  /** MaxResults per Organizations call; AWS allows up to 20 for most list calls. */
+  pageSize?: number;
+}
+
+function required<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null || value === '') throw new UnexpectedResponseError(`the response has no ${what}`);
+  return value;
+}
+
+/**
+ * Reads the organisation with the management account's base credentials and returns it as the
+ * offline organisation file: roots, the OU tree (walked from every root), the active and suspended
+ * accounts with their parent and tags, and the SCPs and RCPs enabled on a root with their content
+ * (the JSON string `describe-policy` returns) and targets.
+ *
+ * @throws OrganizationFetchError naming the step; the scan cannot go on without the organisation.
+ */
+export async function fetchOrganization(client: OrganizationsClient, options: FetchOrganizationOptions = {}): Promise<OrganizationFile> {
+  const send = { abortSignal: options.signal };
+  const MaxResults = options.pageSize;
+  async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw new OrganizationFetchError(name, describeAwsError(error), { cause: error });
+    }
+  }
+
+  const described = await step('DescribeOrganization', async () => {
+    const output = await client.send(new DescribeOrganizationCommand({}), send);
+    return { id: required(output.Organization?.Id, 'Organization.Id'), managementAccountId: required(output.Organization?.MasterAccountId, 'Organization.MasterAccountId') };
+  });
+  const rootsOutput = await step('ListRoots', () =>
+    collectPages(async (NextToken) => {
+      const page = await client.send(new ListRootsCommand({ NextToken, MaxResults }), send);
+      return { items: required(page.Roots, 'Roots'), nextToken: page.NextToken };
+    }),
+  );
+  const roots = rootsOutput.map((root) => ({ id: required(root.Id, 'Root.Id'), name: root.Name ?? 'Root' }));
+
+  const organizationalUnits: OrganizationFile['organizationalUnits'] = [];
+  const accounts: OrganizationFile['accounts'] = [];
+  // Breadth-first over the tree: listing accounts per parent gives each account its parent for free.
+  const parents = roots.map((root) => root.id);
+  for (let index = 0; index < parents.length; index += 1) {
+    const parentId = parents[index];
+    const units = await step(`ListOrganizationalUnitsForParent ${parentId}`, () =>
+      collectPages(async (NextToken) => {
+        const page = await client.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken, MaxResults }), send);
+        return { items: required(page.OrganizationalUnits, 'OrganizationalUnits'), nextToken: page.NextToken };
+      }),
+    );
+    for (const unit of units) {
+      const id = required(unit.Id, 'OrganizationalUnit.Id');
+      organizationalUnits.push({ id, name: unit.Name ?? id, parentId });
+      parents.push(id);
+    }
+    const children = await step(`ListAccountsForParent ${parentId}`, () =>
+      collectPages(async (NextToken) => {
+        const page = await client.send(new ListAccountsForParentCommand({ ParentId: parentId, NextToken, MaxResults }), send);
+        return { items: required(page.Accounts, 'Accounts'), nextToken: page.NextToken };
+      }),
+    );
+    for (const account of children) {
+      const id = required(account.Id, 'Account.Id');
+      const tags = await step(`ListTagsForResource ${id}`, () =>
+        collectPages(async (NextToken) => {
+          const page = await client.send(new ListTagsForResourceCommand({ ResourceId: id, NextToken }), send);
+          return { items: required(page.Tags, 'Tags'), nextToken: page.NextToken };
+        }),
+      );
+      accounts.push({
+        id,
+        name: account.Name ?? id,
+        email: account.Email ?? '',
+        status: account.Status ?? 'ACTIVE',
+        parentId,
+        tags: Object.fromEntries(tags.map((tag) => [tag.Key ?? '', tag.Value ?? ''])),
+      });
+    }
+  }
+
+  // Only types enabled on a root are in force; listing a disabled type would report stale policies.
+  const enabledTypes = new Set(rootsOutput.flatMap((root) => (root.PolicyTypes ?? []).filter((type) => type.Status === 'ENABLED').map((type) => type.Type)));
+  const policies: OrganizationFile['policies'] = [];
+  for (const type of POLICY_TYPES.filter((candidate) => enabledTypes.has(candidate))) {
+    const summaries = await step(`ListPolicies ${type}`, () =>
+      collectPages(async (NextToken) => {
+        const page = await client.send(new ListPoliciesCommand({ Filter: type, NextToken, MaxResults }), send);
+        return { items: required(page.Policies, 'Policies'), nextToken: page.NextToken };
+      }),
+    );
+    for (const summary of summaries) {
+      const policyId = required(summary.Id, 'PolicySummary.Id');
+      const content = await step(`DescribePolicy ${policyId}`, async () => {
+        const output = await client.send(new DescribePolicyCommand({ PolicyId: policyId }), send);
+        return required(output.Policy?.Content, 'Policy.Content');
+      });
+      const targets = await step(`ListTargetsForPolicy ${policyId}`, () =>
+        collectPages(async (NextToken) => {
+          const page = await client.send(new ListTargetsForPolicyCommand({ PolicyId: policyId, NextToken, MaxResults }), send);
+          return { items: required(page.Targets, 'Targets'), nextToken: page.NextToken };
+        }),
+      );
+      policies.push({ id: policyId, name: summary.Name ?? policyId, type, content, targetIds: targets.map((target) => required(target.TargetId, 'Target.TargetId')) });
+    }
+  }
+
+  return { organization: described, roots, organizationalUnits, accounts, policies };
+}

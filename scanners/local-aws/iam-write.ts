@@ -1,0 +1,141 @@
+import type { RawAttachedPolicy, RawPolicyEmbedded } from '../raw-types';
+import type { CallContext, QueryHandler } from './call-context';
+import { AwsApiError, noSuchEntity } from './errors';
+import { requiredParam } from './paging';
+
+/**
+ * IAM mutations, so revocations run for real against the endpoint. They change the in-memory
+ * account; the next GetAccountAuthorizationDetails shows the change. Error codes follow IAM:
+ * NoSuchEntity (404) for a missing principal, policy or attachment, MalformedPolicyDocument (400).
+ */
+
+function account(context: CallContext) {
+  return context.state.account(context.accountId);
+}
+
+function attach(context: CallContext, attached: RawAttachedPolicy[], policyArn: string): void {
+  const policy = account(context).attachablePolicy(policyArn, context.state.managedPolicyCatalog);
+  if (attached.some((item) => item.PolicyArn === policyArn)) return; // IAM: attaching twice succeeds and changes nothing
+  attached.push({ PolicyName: policy.PolicyName, PolicyArn: policy.Arn });
+  policy.AttachmentCount += 1;
+}
+
+function detach(context: CallContext, attached: RawAttachedPolicy[], policyArn: string): void {
+  const index = attached.findIndex((item) => item.PolicyArn === policyArn);
+  if (index < 0) throw noSuchEntity(`Policy ${policyArn} was not found.`);
+  attached.splice(index, 1);
+  const policy = account(context).details.Policies.find((candidate) => candidate.Arn === policyArn);
+  if (policy) policy.AttachmentCount = Math.max(0, policy.AttachmentCount - 1);
+}
+
+function parseDocument(text: string): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // fall through: answered as IAM answers a document it cannot parse
+  }
+  throw new AwsApiError('MalformedPolicyDocument', 'Syntax errors in policy.', 400);
+}
+
+function putInline(list: RawPolicyEmbedded[], params: URLSearchParams): void {
+  const policyName = requiredParam(params, 'PolicyName');
+  const document = parseDocument(requiredParam(params, 'PolicyDocument'));
+  const existing = list.find((item) => item.PolicyName === policyName);
+  if (existing) existing.PolicyDocument = document;
+  else list.push({ PolicyName: policyName, PolicyDocument: document });
+}
+
+function deleteInline(list: RawPolicyEmbedded[], params: URLSearchParams, owner: string): void {
+  const policyName = requiredParam(params, 'PolicyName');
+  const index = list.findIndex((item) => item.PolicyName === policyName);
+  if (index < 0) throw noSuchEntity(`The ${owner} policy with name ${policyName} cannot be found.`);
+  list.splice(index, 1);
+}
+
+type Bounded = { PermissionsBoundary?: { PermissionsBoundaryType: string; PermissionsBoundaryArn: string } };
+
+function putBoundary(context: CallContext, principal: Bounded, params: URLSearchParams): void {
+  const arn = requiredParam(params, 'PermissionsBoundary');
+  const policy = account(context).attachablePolicy(arn, context.state.managedPolicyCatalog);
+  deleteBoundary(context, principal);
+  principal.PermissionsBoundary = { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: arn };
+  policy.PermissionsBoundaryUsageCount = (policy.PermissionsBoundaryUsageCount ?? 0) + 1;
+}
+
+function deleteBoundary(context: CallContext, principal: Bounded): void {
+  const previous = principal.PermissionsBoundary?.PermissionsBoundaryArn;
+  if (!previous) return; // IAM: deleting an absent boundary succeeds
+  delete principal.PermissionsBoundary;
+  const policy = account(context).details.Policies.find((candidate) => candidate.Arn === previous);
+  if (policy) policy.PermissionsBoundaryUsageCount = Math.max(0, (policy.PermissionsBoundaryUsageCount ?? 0) - 1);
+}
+
+const user = (context: CallContext, params: URLSearchParams) => account(context).user(requiredParam(params, 'UserName'));
+const role = (context: CallContext, params: URLSearchParams) => account(context).role(requiredParam(params, 'RoleName'));
+const group = (context: CallContext, params: URLSearchParams) => account(context).group(requiredParam(params, 'GroupName'));
+
+/** The mutating IAM actions, by action name; all answer an empty result. */
+export const iamWriteHandlers: Record<string, QueryHandler> = {
+  AttachUserPolicy: (context, params) => {
+    const target = user(context, params);
+    target.AttachedManagedPolicies ??= [];
+    attach(context, target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
+    return null;
+  },
+  AttachRolePolicy: (context, params) => {
+    const target = role(context, params);
+    target.AttachedManagedPolicies ??= [];
+    attach(context, target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
+    return null;
+  },
+  AttachGroupPolicy: (context, params) => {
+    const target = group(context, params);
+    target.AttachedManagedPolicies ??= [];
+    attach(context, target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
+    return null;
+  },
+  DetachUserPolicy: (context, params) => (detach(context, user(context, params).AttachedManagedPolicies ?? [], requiredParam(params, 'PolicyArn')), null),
+  DetachRolePolicy: (context, params) => (detach(context, role(context, params).AttachedManagedPolicies ?? [], requiredParam(params, 'PolicyArn')), null),
+  DetachGroupPolicy: (context, params) => (detach(context, group(context, params).AttachedManagedPolicies ?? [], requiredParam(params, 'PolicyArn')), null),
+  PutUserPolicy: (context, params) => {
+    const target = user(context, params);
+    target.UserPolicyList ??= [];
+    putInline(target.UserPolicyList, params);
+    return null;
+  },
+  PutRolePolicy: (context, params) => {
+    const target = role(context, params);
+    target.RolePolicyList ??= [];
+    putInline(target.RolePolicyList, params);
+    return null;
+  },
+  PutGroupPolicy: (context, params) => {
+    const target = group(context, params);
+    target.GroupPolicyList ??= [];
+    putInline(target.GroupPolicyList, params);
+    return null;
+  },
+  DeleteUserPolicy: (context, params) => (deleteInline(user(context, params).UserPolicyList ?? [], params, 'user'), null),
+  DeleteRolePolicy: (context, params) => (deleteInline(role(context, params).RolePolicyList ?? [], params, 'role'), null),
+  DeleteGroupPolicy: (context, params) => (deleteInline(group(context, params).GroupPolicyList ?? [], params, 'group'), null),
+  AddUserToGroup: (context, params) => {
+    const target = group(context, params);
+    const member = user(context, params);
+    member.GroupList ??= [];
+    if (!member.GroupList.includes(target.GroupName)) member.GroupList.push(target.GroupName);
+    return null;
+  },
+  RemoveUserFromGroup: (context, params) => {
+    const target = group(context, params);
+    const member = user(context, params);
+    const index = member.GroupList?.indexOf(target.GroupName) ?? -1;
+    if (index < 0 || !member.GroupList) throw noSuchEntity(`The user with name ${member.UserName} cannot be found in group ${target.GroupName}.`);
+    member.GroupList.splice(index, 1);
+    return null;
+  },
+  PutRolePermissionsBoundary: (context, params) => (putBoundary(context, role(context, params), params), null),
+  PutUserPermissionsBoundary: (context, params) => (putBoundary(context, user(context, params), params), null),
+  DeleteRolePermissionsBoundary: (context, params) => (deleteBoundary(context, role(context, params)), null),
+  DeleteUserPermissionsBoundary: (context, params) => (deleteBoundary(context, user(context, params)), null),
+};

@@ -1,0 +1,118 @@
+import type { AuthorizationDetails, OrganizationFile, RawCredentialFile, RawGroupDetail, RawManagedPolicyDetail, RawRoleDetail, RawUserDetail } from '../raw-types';
+import { LocalAwsDataError, noSuchEntity } from './errors';
+import type { LocalOrganizationData } from './organization-data';
+
+/** The credential report of one account: IAM builds it asynchronously, so it is polled. */
+export type CredentialReportState = 'absent' | 'started' | 'complete';
+
+/** One account's mutable IAM data as the endpoint serves and mutates it. */
+export class AccountState {
+  credentialReport: CredentialReportState = 'absent';
+  credentialReportGeneratedAt: Date | null = null;
+
+  constructor(
+    readonly accountId: string,
+    readonly details: AuthorizationDetails,
+    readonly credentials: RawCredentialFile | null,
+  ) {}
+
+  /** @throws AwsApiError NoSuchEntity, worded as IAM words it. */
+  user(userName: string): RawUserDetail {
+    const user = this.details.UserDetailList.find((candidate) => candidate.UserName === userName);
+    if (!user) throw noSuchEntity(`The user with name ${userName} cannot be found.`);
+    return user;
+  }
+
+  role(roleName: string): RawRoleDetail {
+    const role = this.details.RoleDetailList.find((candidate) => candidate.RoleName === roleName);
+    if (!role) throw noSuchEntity(`The role with name ${roleName} cannot be found.`);
+    return role;
+  }
+
+  group(groupName: string): RawGroupDetail {
+    const group = this.details.GroupDetailList.find((candidate) => candidate.GroupName === groupName);
+    if (!group) throw noSuchEntity(`The group with name ${groupName} cannot be found.`);
+    return group;
+  }
+
+  policy(policyArn: string): RawManagedPolicyDetail {
+    const policy = this.details.Policies.find((candidate) => candidate.Arn === policyArn);
+    if (!policy) throw noSuchEntity(`Policy ${policyArn} does not exist or is not attachable.`);
+    return policy;
+  }
+
+  /**
+   * The policy to attach or use as a boundary: the account's own, else an AWS managed policy from
+   * the catalogue, which from then on appears in the account's details like IAM lists it.
+   */
+  attachablePolicy(policyArn: string, catalog: Map<string, RawManagedPolicyDetail>): RawManagedPolicyDetail {
+    const existing = this.details.Policies.find((candidate) => candidate.Arn === policyArn);
+    if (existing) return existing;
+    const template = catalog.get(policyArn);
+    if (!template) throw noSuchEntity(`Policy ${policyArn} does not exist or is not attachable.`);
+    const policy = structuredClone(template);
+    this.details.Policies.push(policy);
+    return policy;
+  }
+
+  /** Credential facts of a user; users absent from the credentials file have none. */
+  userCredentials(userName: string): RawCredentialFile['users'][number] | null {
+    return this.credentials?.users.find((candidate) => candidate.userName === userName) ?? null;
+  }
+}
+
+/** A session issued by AssumeRole, remembered so GetCallerIdentity can answer for it. */
+export interface AssumedSession {
+  accountId: string;
+  roleArn: string;
+  roleId: string;
+  sessionName: string;
+}
+
+/**
+ * Who the base credentials (any key that is not a temporary one) belong to. Default: a user of the
+ * management account. A scanner running in a security account as a delegated administrator is
+ * modelled with that role's ARN (`arn:aws:iam::<acct>:role/<name>`).
+ */
+export interface BaseIdentity {
+  accountId: string;
+  /** The IAM ARN trust policies name: `arn:aws:iam::<acct>:user/<name>` or `...:role/<path/name>`. */
+  principalArn: string;
+}
+
+/** The whole in-memory organisation. Tests may read it (and mutate it) between calls. */
+export class LocalAwsState {
+  readonly organization: OrganizationFile;
+  readonly accounts = new Map<string, AccountState>();
+  readonly sessions = new Map<string, AssumedSession>();
+
+  readonly baseIdentity: BaseIdentity;
+
+  /**
+   * @param managedPolicyCatalog AWS managed policies attachable although no account lists them.
+   * @param basePrincipalArn who the base credentials are; default a user of the management account.
+   */
+  constructor(data: LocalOrganizationData, readonly managedPolicyCatalog: Map<string, RawManagedPolicyDetail> = new Map(), basePrincipalArn?: string) {
+    // A deep copy: mutations through the API must never leak into the caller's objects.
+    const copy = structuredClone(data);
+    this.organization = copy.organization;
+    const principalArn = basePrincipalArn ?? `arn:aws:iam::${copy.organization.organization.managementAccountId}:user/local-aws-admin`;
+    const accountId = /^arn:aws:iam::(\d{12}):(user|role)\//.exec(principalArn)?.[1];
+    if (!accountId) throw new LocalAwsDataError(`The base identity ${principalArn} is not an IAM user or role ARN`);
+    this.baseIdentity = { accountId, principalArn };
+    for (const [accountId, account] of Object.entries(copy.accounts)) {
+      this.accounts.set(accountId, new AccountState(accountId, account.details, account.credentials));
+    }
+  }
+
+  get managementAccountId(): string {
+    return this.organization.organization.managementAccountId;
+  }
+
+  /** @throws AwsApiError when the account is not part of the organisation. */
+  account(accountId: string): AccountState {
+    const account = this.accounts.get(accountId);
+    if (!account) throw noSuchEntity(`Account ${accountId} is not served by this endpoint.`);
+    return account;
+  }
+}
