@@ -8,11 +8,14 @@ export interface NavigationItem {
 
 /** The sidebar, per role. A page listed here must also check the role itself on the server. */
 export const NAVIGATION: NavigationItem[] = [
+  { href: '/inbox', label: 'My reviews', roles: ['owner', 'admin'] },
   { href: '/overview', label: 'Overview', roles: ['admin', 'auditor'] },
   { href: '/principals', label: 'Principals', roles: ['admin', 'auditor', 'owner'] },
   { href: '/conflicts', label: 'SoD conflicts', roles: ['admin', 'auditor', 'owner'] },
   { href: '/accounts', label: 'Accounts', roles: ['admin', 'auditor'] },
   { href: '/scans', label: 'Scans', roles: ['admin', 'auditor'] },
+  { href: '/campaigns', label: 'Campaigns', roles: ['admin', 'auditor'] },
+  { href: '/settings/owner-mappings', label: 'Owner mapping', roles: ['admin'] },
   { href: '/audit', label: 'Audit log', roles: ['admin', 'auditor'] },
 ];
 
@@ -22,5 +25,5 @@ export function navigationFor(role: UserRole): NavigationItem[] {
 
 /** Where each role lands after sign-in. */
 export function homePathFor(role: UserRole): string {
-  return role === 'owner' ? '/principals' : '/overview';
+  return role === 'owner' ? '/inbox' : '/overview';
 }

@@ -1,0 +1,49 @@
+import type { ItemRow } from '@/db/queries/campaigns/inbox';
+import type { InboxItemView } from './inbox-items';
+
+const SAMPLE_ACTIONS = 8;
+
+function changeLabel(change: ItemRow['context']['change']): string | null {
+  if (!change) return null;
+  if (change.kind === 'new') return 'New access';
+  if (change.kind === 'widened') return `Widened: +${change.addedActions.length} actions`;
+  return 'Attestation expired';
+}
+
+/** "AmazonBedrockFullAccess via group ml-team" */
+export function policyLabel(grantPath: ItemRow['context']['grantPath']): string {
+  const kind = grantPath.policyKind === 'inline' ? 'inline policy ' : '';
+  const via = grantPath.attachedVia === 'group' ? ` via group ${grantPath.groupName ?? ''}` : '';
+  return `${kind}${grantPath.policyName}${via}`;
+}
+
+/** Shapes a page row for the browser: only what the inbox shows. */
+export function toInboxItemView(row: ItemRow): InboxItemView {
+  const context = row.context;
+  return {
+    id: row.id,
+    version: row.version,
+    campaignId: row.campaignId,
+    campaignName: row.campaignName,
+    campaignDueAt: row.campaignDueAt,
+    isPartialSnapshot: row.isPartialSnapshot,
+    principalName: context.permissionSetName ? `${row.principalName} (permission set ${context.permissionSetName})` : row.principalName,
+    principalType: row.principalType,
+    principalArn: row.principalArn,
+    accountId: row.accountId,
+    status: row.status,
+    score: row.score,
+    keepUntil: row.keepUntil,
+    reviewerReason: row.reviewerReason,
+    policyLabel: policyLabel(context.grantPath),
+    tiers: context.tiers,
+    actionCount: context.actions.length,
+    sampleActions: context.actions.slice(0, SAMPLE_ACTIONS),
+    conflicts: context.conflicts,
+    lastUsedAt: context.lastUsedAt,
+    peerCount: context.peerCount,
+    recommendation: context.recommendation,
+    change: changeLabel(context.change),
+    lastDecision: row.lastDecision,
+  };
+}

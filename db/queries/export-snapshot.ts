@@ -1,0 +1,147 @@
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import type { AppDatabase } from '../client';
+import { entitlements, grants, principals, scanAccounts, scans, sodConflicts } from '../schema';
+import type { StoredPrincipalAnalysis } from '../schema/stored-json';
+
+export interface ExportedGrant {
+  action: string;
+  tier: string;
+  resources: string[];
+  notResources: string[];
+  regions: string[];
+  isConditional: boolean;
+  requiresGuardrail: boolean;
+  conditions: unknown[];
+  path: {
+    policyKind: string;
+    policyArn: string | null;
+    policyName: string;
+    attachedVia: string;
+    groupName: string | null;
+    statementId: string | null;
+    statementIndex: number;
+  };
+}
+
+export interface ExportedPrincipal {
+  arn: string;
+  accountId: string;
+  type: string;
+  name: string;
+  owner: string | null;
+  actions: string[];
+  tiers: string[];
+  blastRadius: StoredPrincipalAnalysis['blastRadius'];
+  sodConflicts: Array<{ rule: string; severity: string; title: string }>;
+  exposure: StoredPrincipalAnalysis['exposure'];
+  recommendations: StoredPrincipalAnalysis['recommendations'];
+  grants: ExportedGrant[];
+}
+
+export interface ExportedScan {
+  id: number;
+  status: string;
+  source: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  errors: Array<{ accountId: string; error: string }>;
+}
+
+export function findLatestPublishedScan(database: AppDatabase): ExportedScan | null {
+  const scan = database
+    .select({ id: scans.id, status: scans.status, source: scans.source, startedAt: scans.startedAt, finishedAt: scans.finishedAt })
+    .from(scans)
+    .where(eq(scans.isPublished, true))
+    .orderBy(desc(scans.id))
+    .limit(1)
+    .get();
+  if (!scan) return null;
+  const errors = database
+    .select({ accountId: scanAccounts.accountId, error: scanAccounts.error })
+    .from(scanAccounts)
+    .where(and(eq(scanAccounts.scanId, scan.id), eq(scanAccounts.status, 'failed')))
+    .all()
+    .map((row) => ({ accountId: row.accountId, error: row.error ?? 'unknown error' }));
+  return { ...scan, errors };
+}
+
+interface StoredActionGrant {
+  action: string;
+  tier: string;
+  resources: string[];
+  notResources: string[];
+  regions: string[];
+  conditions: unknown[];
+  requiresGuardrail: boolean;
+}
+
+/**
+ * Yields every Bedrock-holding principal of a scan with its grants, in pages, so an export of
+ * 100,000 principals never holds them all in memory.
+ */
+export function* iterateExportedPrincipals(database: AppDatabase, scanId: number, pageSize = 500): Generator<ExportedPrincipal> {
+  let lastId = 0;
+  for (;;) {
+    const page = database
+      .select({ id: principals.id, arn: principals.arn, accountId: principals.accountId, type: principals.type, name: principals.name, owner: principals.ownerEmail, analysis: principals.analysis })
+      .from(principals)
+      .where(and(eq(principals.scanId, scanId), eq(principals.hasBedrock, true), gt(principals.id, lastId)))
+      .orderBy(asc(principals.id))
+      .limit(pageSize)
+      .all();
+    if (page.length === 0) return;
+    for (const principal of page) {
+      lastId = principal.id;
+      const analysis = JSON.parse(principal.analysis) as StoredPrincipalAnalysis;
+      const conflicts = database
+        .select({ rule: sodConflicts.ruleId, severity: sodConflicts.severity, title: sodConflicts.title })
+        .from(sodConflicts)
+        .where(eq(sodConflicts.principalId, principal.id))
+        .all();
+      const grantRows = database
+        .select({
+          actions: grants.actions,
+          isConditional: grants.isConditional,
+          statementId: grants.statementId,
+          statementIndex: grants.statementIndex,
+          policyKind: entitlements.policyKind,
+          policyArn: entitlements.policyArn,
+          policyName: entitlements.policyName,
+          attachedVia: entitlements.attachedVia,
+          groupName: entitlements.groupName,
+        })
+        .from(grants)
+        .innerJoin(entitlements, eq(entitlements.id, grants.entitlementId))
+        .where(eq(grants.principalId, principal.id))
+        .orderBy(asc(grants.id))
+        .all();
+      const exportedGrants: ExportedGrant[] = grantRows.flatMap((row) =>
+        (JSON.parse(row.actions) as StoredActionGrant[]).map((grant) => ({
+          action: grant.action,
+          tier: grant.tier,
+          resources: grant.resources,
+          notResources: grant.notResources,
+          regions: grant.regions,
+          isConditional: row.isConditional || grant.conditions.length > 0,
+          requiresGuardrail: grant.requiresGuardrail,
+          conditions: grant.conditions,
+          path: { policyKind: row.policyKind, policyArn: row.policyArn, policyName: row.policyName, attachedVia: row.attachedVia, groupName: row.groupName, statementId: row.statementId, statementIndex: row.statementIndex },
+        })),
+      );
+      yield {
+        arn: principal.arn,
+        accountId: principal.accountId,
+        type: principal.type,
+        name: principal.name,
+        owner: principal.owner,
+        actions: analysis.actions,
+        tiers: analysis.tiers,
+        blastRadius: analysis.blastRadius,
+        sodConflicts: conflicts,
+        exposure: analysis.exposure,
+        recommendations: analysis.recommendations,
+        grants: exportedGrants,
+      };
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { DEFAULT_TOTAL_REGION_COUNT, deriveBlastRadiusFacts } from './blast-radius/derive-facts';
+import { scoreBlastRadius } from './blast-radius/score-blast-radius';
+import { resolveWeights } from './blast-radius/weights';
+import type { ActionCatalogue } from './catalogue/load-catalogue';
+import { assessBedrockUse, summarizeCredentials } from './credentials/summarize-credentials';
+import { createEvaluator, type PrincipalAccess } from './evaluation/evaluate-principal';
+import { recommendForPrincipal } from './recommendations/recommend';
+import { findSodConflicts } from './sod/find-conflicts';
+import type { AnalyzedPrincipal, SnapshotAnalysis } from './snapshot-analysis-types';
+import { analyzeTrustPolicy, summarizeExposure } from './trust/analyze-trust';
+import { computeAssumableBy, computeReachableRoles } from './trust/compute-reach';
+import { TIERS, type AccountFacts, type GroupFacts, type PrincipalFacts, type SnapshotInput, type SodRule, type Tier, type TrustEntry } from './types';
+
+export interface AnalyzeOptions {
+  /** The clock: ages of keys and last use are measured against it. */
+  now: Date;
+  /** Blast-radius weight overrides from configuration (validated; a bad field throws). */
+  weightOverrides?: Record<string, unknown>;
+  sodRules: SodRule[];
+}
+
+const UNKNOWN_ENVIRONMENT_ACCOUNT = (accountId: string): AccountFacts => ({ id: accountId, name: accountId, ouPath: [], environment: 'unknown', ownerEmail: null, tags: {} });
+
+function ownerOf(principal: PrincipalFacts): string | null {
+  const tagged = Object.entries(principal.tags).find(([key]) => key.toLowerCase() === 'owner')?.[1];
+  return tagged && tagged.includes('@') ? tagged.trim().toLowerCase() : null;
+}
+
+function tiersOf(access: PrincipalAccess): Tier[] {
+  const held = new Set(access.grants.map((grant) => grant.tier));
+  return TIERS.filter((tier) => held.has(tier));
+}
+
+/**
+ * The whole engine over one snapshot: evaluate every principal, read every role's trust policy,
+ * compute who can reach whom (across accounts), then score, find SoD conflicts and recommend.
+ * Pure: the same snapshot, catalogue, options and clock give the same result.
+ */
+export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalogue, options: AnalyzeOptions): SnapshotAnalysis {
+  const weights = resolveWeights(options.weightOverrides ?? {});
+  const evaluator = createEvaluator(catalogue, snapshot);
+  const accountFacts = new Map((snapshot.organization?.accounts ?? []).map((account) => [account.id, account]));
+  const organizationAccountIds = new Set(snapshot.organization ? snapshot.organization.accounts.map((account) => account.id) : snapshot.accounts.map((account) => account.accountId));
+
+  // Pass 1: effective access of every principal, and trust entries of every role.
+  const principals: Array<{ facts: PrincipalFacts; groups: GroupFacts[]; access: PrincipalAccess; trusts: TrustEntry[]; trustErrors: string[] }> = [];
+  const principalByArn = new Map<string, PrincipalFacts>();
+  for (const account of snapshot.accounts) {
+    const groupsByName = new Map(account.groups.map((group) => [group.name, group]));
+    for (const principal of [...account.users, ...account.roles]) {
+      principalByArn.set(principal.arn, principal);
+      const access = evaluator.evaluatePrincipal(principal);
+      let trusts: TrustEntry[] = [];
+      const trustErrors: string[] = [];
+      if (principal.type === 'role') {
+        try {
+          trusts = analyzeTrustPolicy(principal, organizationAccountIds);
+        } catch (error) {
+          trustErrors.push(`trust policy: ${(error as Error).message}`);
+        }
+      }
+      const groups = principal.type === 'user' ? principal.groupNames.map((name) => groupsByName.get(name)).filter((group): group is GroupFacts => group !== undefined) : [];
+      principals.push({ facts: principal, groups, access, trusts, trustErrors });
+    }
+  }
+
+  // Pass 2: who can become whom through sts:AssumeRole, within and across accounts.
+  const reach = computeAssumableBy({
+    roles: principals.filter((entry) => entry.facts.type === 'role').map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, trusts: entry.trusts })),
+    principals: principals.map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId })),
+    canAssumeByIdentityPolicy: (principalArn, roleArn) => {
+      const principal = principalByArn.get(principalArn);
+      return principal ? evaluator.isAllowed(principal, 'sts:AssumeRole', roleArn).decision === 'allow' : false;
+    },
+  });
+  const reachableRoles = computeReachableRoles(reach);
+  const holdsBedrock = new Map(principals.map((entry) => [entry.facts.arn, entry.access.grants.length > 0]));
+
+  // Pass 3: per principal conclusions.
+  const analyzed: AnalyzedPrincipal[] = principals.map((entry) => {
+    const { facts, access } = entry;
+    const account = accountFacts.get(facts.accountId) ?? UNKNOWN_ENVIRONMENT_ACCOUNT(facts.accountId);
+    const exposure = summarizeExposure(entry.trusts, reach.get(facts.arn)?.paths ?? []);
+    const credentials = summarizeCredentials(facts, options.now);
+    const reachAccountIds = new Set<string>();
+    if (access.grants.length > 0) reachAccountIds.add(facts.accountId);
+    for (const roleArn of reachableRoles.get(facts.arn) ?? []) {
+      if (holdsBedrock.get(roleArn)) reachAccountIds.add(principalByArn.get(roleArn)?.accountId ?? '');
+    }
+    reachAccountIds.delete('');
+    const blastRadius =
+      access.grants.length === 0 && reachAccountIds.size === 0
+        ? { score: 0, factors: [] }
+        : scoreBlastRadius(
+            deriveBlastRadiusFacts({ principalType: facts.type, grants: access.grants, exposure, credentials, environment: account.environment, accountCount: reachAccountIds.size, totalRegionCount: DEFAULT_TOTAL_REGION_COUNT }),
+            weights,
+          );
+    const conflicts = findSodConflicts(access.grants, access.supportingGrants, options.sodRules, [], facts.arn, options.now).open;
+    const recommendations = access.grants.length === 0 ? [] : recommendForPrincipal({ principalType: facts.type, grants: access.grants, trusts: entry.trusts, credentials, bedrockUse: assessBedrockUse(facts, options.now) });
+    return {
+      facts,
+      groups: entry.groups,
+      account,
+      ownerEmail: ownerOf(facts),
+      grants: access.grants,
+      supportingGrants: access.supportingGrants,
+      denied: access.denied,
+      tiers: tiersOf(access),
+      actions: [...new Set(access.grants.map((grant) => grant.action))].sort(),
+      exposure,
+      credentials,
+      blastRadius,
+      conflicts,
+      recommendations,
+      reachAccountIds: [...reachAccountIds].sort(),
+      lastUsedAt: facts.type === 'role' ? facts.lastUsedDate : latestUserActivity(facts),
+      errors: [...access.errors, ...entry.trustErrors],
+    };
+  });
+
+  return { principals: analyzed, unclassifiedActions: catalogue.unclassifiedActions() };
+}
+
+function latestUserActivity(user: Extract<PrincipalFacts, { type: 'user' }>): string | null {
+  const dates = [user.credentials?.passwordLastUsed ?? null, ...(user.credentials?.accessKeys.map((key) => key.lastUsedDate) ?? [])].filter((date): date is string => date !== null);
+  return dates.length === 0 ? null : dates.sort().at(-1) ?? null;
+}

@@ -1,0 +1,37 @@
+/** One entitlement as a snapshot holds it: its stable key and its allowed actions. */
+export interface EntitlementActions {
+  entitlementKey: string;
+  actions: readonly string[];
+}
+
+export interface EntitlementChange {
+  entitlementKey: string;
+  change: 'new' | 'widened';
+  /** Actions the new snapshot allows that the previous one did not (every action when new). */
+  addedActions: string[];
+}
+
+/**
+ * New or widened Bedrock entitlements between two snapshots: a key absent before, or a key whose
+ * action set gained at least one action. Narrowed or unchanged entitlements need no review.
+ */
+export function diffEntitlements(previous: Iterable<EntitlementActions>, next: Iterable<EntitlementActions>): EntitlementChange[] {
+  const before = new Map<string, Set<string>>();
+  for (const entitlement of previous) {
+    const set = before.get(entitlement.entitlementKey) ?? new Set<string>();
+    for (const action of entitlement.actions) set.add(action);
+    before.set(entitlement.entitlementKey, set);
+  }
+  const changes: EntitlementChange[] = [];
+  for (const entitlement of next) {
+    const known = before.get(entitlement.entitlementKey);
+    const unique = [...new Set(entitlement.actions)].sort();
+    if (!known) {
+      changes.push({ entitlementKey: entitlement.entitlementKey, change: 'new', addedActions: unique });
+      continue;
+    }
+    const added = unique.filter((action) => !known.has(action));
+    if (added.length > 0) changes.push({ entitlementKey: entitlement.entitlementKey, change: 'widened', addedActions: added });
+  }
+  return changes.sort((a, b) => a.entitlementKey.localeCompare(b.entitlementKey));
+}

@@ -1,0 +1,98 @@
+/**
+ * Who reviews an entitlement. The order is the product rule: the principal's `owner` tag, then
+ * the first owner-mapping rule that matches (by ascending priority), then the account owner,
+ * then a fallback reviewer (an admin from configuration).
+ *
+ * Self-review rule (nobody certifies their own access): a reviewer is the principal itself when
+ *  - the principal is an IAM user whose name equals the reviewer's email or its local part
+ *    (case-insensitive: user `maya` or `maya@example.com` is maya@example.com), or
+ *  - the principal (user or role) carries an `email` tag equal to the reviewer's email.
+ * Such an item goes to the first fallback reviewer who is not the principal.
+ */
+
+export const REVIEWER_REASONS = ['owner-tag', 'owner-mapping', 'account-owner', 'fallback', 'delegated'] as const;
+export type ReviewerReason = (typeof REVIEWER_REASONS)[number];
+
+export interface OwnerMappingRule {
+  id: number;
+  priority: number;
+  accountId: string | null;
+  pathPrefix: string | null;
+  /** Glob on the principal name: `*` any run of characters, `?` one character; case-insensitive. */
+  namePattern: string | null;
+  ownerEmail: string;
+}
+
+export interface ReviewerSubject {
+  type: 'user' | 'role';
+  name: string;
+  path: string;
+  accountId: string;
+  /** The principal's `owner` tag. */
+  ownerTag: string | null;
+  /** The principal's `email` tag, if any. */
+  emailTag: string | null;
+}
+
+export interface ReviewerAssignment {
+  email: string;
+  reason: ReviewerReason;
+  /** Set when the natural reviewer was the principal itself and the item went to a fallback reviewer. */
+  selfReviewAvoided: string | null;
+  /** The owner-mapping rule that matched, when reason is 'owner-mapping'. */
+  mappingRuleId: number | null;
+}
+
+function globToRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${escaped}$`, 'i');
+}
+
+/** A rule matches when every field it sets matches; a rule with no condition matches everything. */
+export function matchesMappingRule(rule: OwnerMappingRule, subject: Pick<ReviewerSubject, 'accountId' | 'path' | 'name'>): boolean {
+  if (rule.accountId && rule.accountId !== subject.accountId) return false;
+  if (rule.pathPrefix && !subject.path.startsWith(rule.pathPrefix)) return false;
+  if (rule.namePattern && !globToRegExp(rule.namePattern).test(subject.name)) return false;
+  return true;
+}
+
+/** See the module comment for the rule. */
+export function isSelfReview(subject: Pick<ReviewerSubject, 'type' | 'name' | 'emailTag'>, reviewerEmail: string): boolean {
+  const reviewer = reviewerEmail.trim().toLowerCase();
+  if (!reviewer) return false;
+  if (subject.emailTag && subject.emailTag.trim().toLowerCase() === reviewer) return true;
+  if (subject.type !== 'user') return false;
+  const name = subject.name.toLowerCase();
+  const localPart = reviewer.split('@')[0];
+  return name === reviewer || name === localPart;
+}
+
+function normaliseEmail(value: string | null | undefined): string | null {
+  const trimmed = value?.trim().toLowerCase();
+  return trimmed && trimmed.includes('@') ? trimmed : null;
+}
+
+/**
+ * Picks the reviewer. `mappings` may come in any order; they are tried by ascending priority
+ * (then id). Throws when no fallback reviewer is configured and none of the rules apply.
+ */
+export function assignReviewer(
+  subject: ReviewerSubject,
+  context: { mappings: readonly OwnerMappingRule[]; accountOwnerEmail: string | null; fallbackReviewers: readonly string[] },
+): ReviewerAssignment {
+  const ordered = [...context.mappings].sort((a, b) => a.priority - b.priority || a.id - b.id);
+  const rule = ordered.find((candidate) => matchesMappingRule(candidate, subject));
+  const natural: { email: string; reason: ReviewerReason; mappingRuleId: number | null } | null = normaliseEmail(subject.ownerTag)
+    ? { email: normaliseEmail(subject.ownerTag)!, reason: 'owner-tag', mappingRuleId: null }
+    : rule && normaliseEmail(rule.ownerEmail)
+      ? { email: normaliseEmail(rule.ownerEmail)!, reason: 'owner-mapping', mappingRuleId: rule.id }
+      : normaliseEmail(context.accountOwnerEmail)
+        ? { email: normaliseEmail(context.accountOwnerEmail)!, reason: 'account-owner', mappingRuleId: null }
+        : null;
+  if (natural && !isSelfReview(subject, natural.email)) return { ...natural, selfReviewAvoided: null };
+
+  const fallbacks = context.fallbackReviewers.map((email) => normaliseEmail(email)).filter((email): email is string => email !== null);
+  const fallback = fallbacks.find((email) => !isSelfReview(subject, email));
+  if (!fallback) throw new Error(`No fallback reviewer who is not ${subject.name} itself: configure campaigns.fallbackReviewers`);
+  return { email: fallback, reason: 'fallback', selfReviewAvoided: natural?.email ?? null, mappingRuleId: null };
+}

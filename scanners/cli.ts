@@ -1,0 +1,91 @@
+/**
+ * `npm run cli -- <command>`: the scanners and admin tasks. Run `npm run cli -- help`.
+ */
+import { closeDatabase, getDatabase } from '../db/client';
+import { verifyAuditChain } from '../db/queries/audit';
+import { ConfigError } from '../lib/config/schema';
+import { parseArguments, UsageError } from './cli-args';
+import { addUserCommand, seedDemoUsers } from './commands/users';
+import { scanCommand } from './commands/scan';
+import { diffCommand } from './commands/diff';
+import { exportCommand } from './commands/export';
+import { workerCommand } from './commands/worker';
+import { backupCommand, restoreCommand } from './commands/backup';
+import { campaignCommand } from './commands/campaign';
+
+const HELP = `Bedrock Access Review CLI
+
+  scan [--from DIR]                 scan the organisation live (configuration file), or import DIR offline
+  diff [--from ID --to ID]          drift between two snapshots (default: the last two)
+  export --format json              the latest snapshot's analysis
+  worker                            run scheduled scans and queued "scan now" requests
+  admin create --email E [--name N]  create (or promote) an admin: the first sign-in for SSO
+  user add --email E --role R [--name N]  add a user (roles: admin, auditor, owner)
+  demo-users                        create the demo personas
+  audit verify                      check the audit log's hash chain
+  backup --to FILE                  consistent online backup of the database
+  restore --from FILE               replace the database with a backup (stop the server first)
+  campaign launch --name N [scope]  launch a certification campaign (see: campaign help)
+  campaign export ID --format csv|json  a campaign's evidence
+  migrate                           apply database migrations
+
+Environment: DATABASE_URL (default data/app.db), BAR_CONFIG (default bedrock-access-review.config.json).`;
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseArguments(argv);
+  const [command, subcommand] = parsed.positionals;
+  if (!command || command === 'help' || parsed.flags.has('help')) {
+    console.log(HELP);
+    return 0;
+  }
+  if (command === 'restore') return restoreCommand(parsed);
+  const database = getDatabase();
+  switch (command) {
+    case 'migrate':
+      console.log('Database is migrated.');
+      return 0;
+    case 'scan':
+      return scanCommand(database, parsed);
+    case 'diff':
+      return diffCommand(database, parsed);
+    case 'export':
+      return exportCommand(database, parsed);
+    case 'worker':
+      return workerCommand(database, parsed);
+    case 'campaign':
+      return campaignCommand(database, parsed);
+    case 'backup':
+      return backupCommand(database, parsed);
+    case 'demo-users':
+      console.log(`Created ${seedDemoUsers(database)} demo users.`);
+      return 0;
+    case 'admin':
+      if (subcommand !== 'create') throw new UsageError('usage: admin create --email E');
+      console.log(addUserCommand(database, parsed, 'admin'));
+      return 0;
+    case 'user':
+      if (subcommand !== 'add') throw new UsageError('usage: user add --email E --role R');
+      console.log(addUserCommand(database, parsed));
+      return 0;
+    case 'audit': {
+      if (subcommand !== 'verify') throw new UsageError('usage: audit verify');
+      const result = verifyAuditChain(database);
+      console.log(result.isIntact ? `Audit log intact: ${result.entryCount} entries.` : `Audit log BROKEN at entry ${result.firstBrokenId}: ${result.problem}`);
+      return result.isIntact ? 0 : 1;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}". Run: npm run cli -- help`);
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    closeDatabase();
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    closeDatabase();
+    if (error instanceof UsageError || error instanceof ConfigError) console.error(`Error: ${error.message}`);
+    else console.error(`Error: ${(error as Error).message ?? String(error)}`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  });

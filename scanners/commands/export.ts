@@ -1,0 +1,29 @@
+import type { AppDatabase } from '../../db/client';
+import { findLatestPublishedScan, iterateExportedPrincipals } from '../../db/queries/export-snapshot';
+import { stringFlag, UsageError, type ParsedArguments } from '../cli-args';
+
+function write(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(text)) resolve();
+    else process.stdout.once('drain', () => resolve());
+  });
+}
+
+/**
+ * `export --format json`: the latest snapshot's analysis on stdout, streamed principal by
+ * principal. Principals without any Bedrock permission are not listed.
+ */
+export async function exportCommand(database: AppDatabase, parsed: ParsedArguments): Promise<number> {
+  const format = stringFlag(parsed, 'format') ?? 'json';
+  if (format !== 'json') throw new UsageError('--format must be json');
+  const scan = findLatestPublishedScan(database);
+  if (!scan) throw new UsageError('No published snapshot yet: run `npm run cli -- scan --from demo/org` (or a live scan) first.');
+  await write(`{"scan":${JSON.stringify(scan)},"principals":[`);
+  let isFirst = true;
+  for (const principal of iterateExportedPrincipals(database, scan.id)) {
+    await write(`${isFirst ? '' : ','}\n${JSON.stringify(principal)}`);
+    isFirst = false;
+  }
+  await write('\n]}\n');
+  return 0;
+}

@@ -1,0 +1,26 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { AppDatabase } from '../../db/client';
+import { launchMicroCertification } from '../../db/queries/campaigns/micro';
+import { scans } from '../../db/schema';
+
+/**
+ * What follows a newly published snapshot: new or widened entitlements go to their owners at
+ * once (micro-certification). A failure here is reported but never unpublishes the snapshot.
+ */
+export async function afterPublish(database: AppDatabase, scanId: number, now: Date): Promise<string[]> {
+  const problems: string[] = [];
+  const previous = database
+    .select({ id: scans.id })
+    .from(scans)
+    .where(and(eq(scans.isPublished, true), lt(scans.id, scanId)))
+    .orderBy(desc(scans.id))
+    .limit(1)
+    .get();
+  try {
+    const micro = await launchMicroCertification(database, { previousScanId: previous?.id ?? null, newScanId: scanId, now });
+    if (micro) problems.push(`micro-certification campaign ${micro.campaignId} launched for changed entitlements`);
+  } catch (error) {
+    problems.push(`micro-certification failed: ${(error as Error).message}`);
+  }
+  return problems;
+}

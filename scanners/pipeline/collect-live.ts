@@ -1,0 +1,30 @@
+import type { LiveScanConfig } from '../../lib/config/schema';
+import { buildSnapshot, type AccountSource } from '../map/build-snapshot';
+import { fetchOrganizationLive } from '../live/scan-organization';
+import type { CollectedSnapshot } from './collected-snapshot';
+
+/**
+ * Live source: the organisation through Organizations, each member account through STS
+ * AssumeRole and IAM, concurrently. An account that fails (AssumeRole denied, throttled out,
+ * a broken answer) is recorded with its error and the others are kept.
+ */
+export async function collectLive(config: LiveScanConfig, capturedAt: Date, onProgress: (done: number, total: number) => void): Promise<CollectedSnapshot> {
+  const result = await fetchOrganizationLive(config, { onAccountDone: (_result, progress) => onProgress(progress.done, progress.total) });
+  const sources: AccountSource[] = [];
+  const failedAccounts: CollectedSnapshot['failedAccounts'] = [];
+  for (const account of result.accounts) {
+    if (account.status === 'ok') sources.push({ accountId: account.accountId, details: account.details, credentials: account.credentials });
+    else failedAccounts.push({ accountId: account.accountId, error: account.error });
+  }
+  const built = buildSnapshot({ capturedAt: capturedAt.toISOString(), organization: result.organization, accounts: sources });
+  const failedIds = new Set(failedAccounts.map((failure) => failure.accountId));
+  // Failed accounts still belong to the organisation: keep their facts so pages can show them.
+  const organizationFacts = built.snapshot.organization?.accounts.filter((account) => failedIds.has(account.id)) ?? [];
+  return {
+    snapshot: built.snapshot,
+    accountFacts: [...built.accountFacts, ...organizationFacts.filter((facts) => !built.accountFacts.some((known) => known.id === facts.id))],
+    failedAccounts: [...failedAccounts, ...built.failedAccounts],
+    problems: built.warnings,
+    source: 'live',
+  };
+}

@@ -1,0 +1,136 @@
+import { eq } from 'drizzle-orm';
+import type { AppDatabase } from '../../db/client';
+import { appendAudit } from '../../db/queries/audit';
+import { scans } from '../../db/schema';
+import { analyzeSnapshot } from '../../lib/analysis/analyze-snapshot';
+import { loadActionCatalogue } from '../../lib/analysis/catalogue/load-catalogue';
+import type { LiveScanConfig } from '../../lib/config/schema';
+import { getConfig } from '../../lib/config/load-config';
+import { collectLive } from './collect-live';
+import { collectOffline } from './collect-offline';
+import type { CollectedSnapshot } from './collected-snapshot';
+import { discardScanRows, persistAccountOutcome, publishScan } from './persist-snapshot';
+import { loadSodRules } from './sod-rules';
+import { summarizeScan } from './summarize-scan';
+import { afterPublish } from './after-publish';
+
+export type ScanSource = { kind: 'offline'; directory: string } | { kind: 'live'; config: LiveScanConfig };
+
+export interface ScanOutcome {
+  scanId: number;
+  status: 'complete' | 'partial' | 'failed';
+  accountCount: number;
+  principalCount: number;
+  bedrockPrincipalCount: number;
+  failedAccounts: Array<{ accountId: string; error: string }>;
+  problems: string[];
+  durationMs: number;
+}
+
+export interface RunScanOptions {
+  trigger: 'manual' | 'schedule' | 'cli' | 'demo';
+  requestedBy: string;
+  /** A queued scan already claimed by this process; otherwise a new scan row is created. */
+  scanId?: number;
+  now?: () => Date;
+  onProgress?: (message: string) => void;
+}
+
+function startScan(database: AppDatabase, source: ScanSource, options: RunScanOptions, now: Date): number {
+  const { id } = database
+    .insert(scans)
+    .values({
+      status: 'running',
+      source: source.kind,
+      trigger: options.trigger,
+      sourceLocation: source.kind === 'offline' ? source.directory : source.config.managementAccountId,
+      requestedBy: options.requestedBy,
+      queuedAt: now.toISOString(),
+      startedAt: now.toISOString(),
+      workerPid: process.pid,
+      progressMessage: 'Starting',
+    })
+    .returning({ id: scans.id })
+    .get();
+  return id;
+}
+
+function reportProgress(database: AppDatabase, scanId: number, message: string, done: number, total: number, options: RunScanOptions): void {
+  database.update(scans).set({ progressMessage: message, progressDone: done, progressTotal: total }).where(eq(scans.id, scanId)).run();
+  options.onProgress?.(message);
+}
+
+/**
+ * One scan from source to published snapshot: collect, analyse the whole organisation (reach
+ * crosses accounts), persist one account per transaction, then publish in a last transaction.
+ * Any failure before publishing discards the rows: no page ever sees half a snapshot.
+ */
+export async function runScan(database: AppDatabase, source: ScanSource, options: RunScanOptions): Promise<ScanOutcome> {
+  const clock = options.now ?? (() => new Date());
+  const startedAt = clock();
+  const scanId = options.scanId ?? startScan(database, source, options, startedAt);
+  try {
+    reportProgress(database, scanId, source.kind === 'offline' ? `Reading ${source.directory}` : 'Listing the organisation', 0, 0, options);
+    const collected: CollectedSnapshot =
+      source.kind === 'offline'
+        ? await collectOffline(source.directory, startedAt)
+        : await collectLive(source.config, startedAt, (done, total) => reportProgress(database, scanId, `Scanned ${done} of ${total} accounts`, done, total, options));
+    const accountTotal = collected.snapshot.accounts.length + collected.failedAccounts.length;
+    if (collected.snapshot.accounts.length === 0) {
+      throw new Error(`No account could be read. ${[...collected.failedAccounts.map((failure) => `${failure.accountId}: ${failure.error}`), ...collected.problems].slice(0, 10).join('; ')}`);
+    }
+
+    reportProgress(database, scanId, `Analysing ${collected.snapshot.accounts.length} accounts`, 0, accountTotal, options);
+    const catalogue = await loadActionCatalogue();
+    const config = getConfig();
+    const analysis = analyzeSnapshot(collected.snapshot, catalogue, { now: startedAt, weightOverrides: config.blastRadiusWeights, sodRules: loadSodRules(database) });
+
+    const byAccount = new Map<string, typeof analysis.principals>();
+    for (const principal of analysis.principals) {
+      const list = byAccount.get(principal.facts.accountId) ?? [];
+      list.push(principal);
+      byAccount.set(principal.facts.accountId, list);
+    }
+    let done = 0;
+    for (const account of collected.snapshot.accounts) {
+      const accountStarted = Date.now();
+      persistAccountOutcome(database, scanId, {
+        accountId: account.accountId,
+        status: 'ok',
+        error: null,
+        durationMs: 0,
+        principals: byAccount.get(account.accountId) ?? [],
+        managedPolicies: account.managedPolicies,
+      });
+      done += 1;
+      if (done % 25 === 0 || done === collected.snapshot.accounts.length) {
+        reportProgress(database, scanId, `Saved ${done} of ${collected.snapshot.accounts.length} accounts (${Date.now() - accountStarted} ms last)`, done, accountTotal, options);
+      }
+    }
+    for (const failure of collected.failedAccounts) {
+      persistAccountOutcome(database, scanId, { accountId: failure.accountId, status: 'failed', error: failure.error, durationMs: 0, principals: [], managedPolicies: [] });
+    }
+
+    const status = collected.failedAccounts.length > 0 ? 'partial' : 'complete';
+    const summary = summarizeScan({ principals: analysis.principals, accountCount: accountTotal, failedAccountCount: collected.failedAccounts.length, unclassifiedActions: analysis.unclassifiedActions });
+    const problemText = collected.problems.length > 0 ? collected.problems.slice(0, 50).join('\n') : null;
+    publishScan(database, { scanId, status, summary, accounts: collected.accountFacts, source: collected.source, error: problemText }, clock());
+    const followUps = await afterPublish(database, scanId, clock());
+    return {
+      scanId,
+      status,
+      accountCount: accountTotal,
+      principalCount: summary.principalCount,
+      bedrockPrincipalCount: summary.bedrockPrincipalCount,
+      failedAccounts: collected.failedAccounts,
+      problems: [...collected.problems, ...followUps],
+      durationMs: clock().getTime() - startedAt.getTime(),
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    discardScanRows(database, scanId);
+    database.update(scans).set({ status: 'failed', finishedAt: clock().toISOString(), error: message, progressMessage: 'Failed' }).where(eq(scans.id, scanId)).run();
+    appendAudit(database, { actor: 'scanner', action: 'scan.failed', objectType: 'scan', objectId: scanId, after: { error: message } });
+    return { scanId, status: 'failed', accountCount: 0, principalCount: 0, bedrockPrincipalCount: 0, failedAccounts: [], problems: [message], durationMs: clock().getTime() - startedAt.getTime() };
+  }
+}
