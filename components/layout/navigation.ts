@@ -16,6 +16,7 @@ export const NAVIGATION: NavigationItem[] = [
   { href: '/scans', label: 'Scans', roles: ['admin', 'auditor'] },
   { href: '/campaigns', label: 'Campaigns', roles: ['admin', 'auditor'] },
   { href: '/settings/owner-mappings', label: 'Owner mapping', roles: ['admin'] },
+  { href: '/revocations', label: 'Revocations', roles: ['admin', 'auditor'] },
   { href: '/audit', label: 'Audit log', roles: ['admin', 'auditor'] },
 ];
 

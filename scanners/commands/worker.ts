@@ -7,6 +7,7 @@ import type { ParsedArguments } from '../cli-args';
 import { recoverAbandonedScans } from '../pipeline/persist-snapshot';
 import { enqueueScan, runQueuedScan } from '../pipeline/scan-queue';
 import { runCampaignSchedules } from '../../db/queries/campaigns/schedules';
+import { processPendingRevocations } from '../remediation/process-pending';
 
 const POLL_INTERVAL_MS = 2000;
 
@@ -51,6 +52,12 @@ export async function workerCommand(database: AppDatabase, parsed: ParsedArgumen
   const runOnce = parsed.flags.has('once');
   if (runOnce) await runCampaignSchedules(database, config, new Date());
   while (!isStopping) {
+    // Approved revocations an admin asked to execute or roll back run here, not in the web server.
+    try {
+      await processPendingRevocations(database, config);
+    } catch (error) {
+      console.error(`Revocations failed: ${(error as Error).message}`);
+    }
     const next = database.select({ id: scans.id }).from(scans).where(and(eq(scans.status, 'queued'))).orderBy(asc(scans.id)).limit(1).get();
     if (next) {
       const outcome = await runQueuedScan(database, next.id, config);

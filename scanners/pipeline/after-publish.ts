@@ -1,6 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
 import { launchMicroCertification } from '../../db/queries/campaigns/micro';
+import { verifyOfflineRevocations } from '../../db/queries/revocations/verify-offline';
 import { scans } from '../../db/schema';
 
 /**
@@ -16,6 +17,11 @@ export async function afterPublish(database: AppDatabase, scanId: number, now: D
     .orderBy(desc(scans.id))
     .limit(1)
     .get();
+  try {
+    verifyOfflineRevocations(database, scanId);
+  } catch (error) {
+    problems.push(`verifying offline revocations failed: ${(error as Error).message}`);
+  }
   try {
     const micro = await launchMicroCertification(database, { previousScanId: previous?.id ?? null, newScanId: scanId, now });
     if (micro) problems.push(`micro-certification campaign ${micro.campaignId} launched for changed entitlements`);

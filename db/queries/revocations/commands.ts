@@ -1,0 +1,203 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AppDatabase } from '../../client';
+import { accounts, entitlements, revocations, type Revocation } from '../../schema';
+import { appendAudit } from '../audit';
+import { ConflictError, NotFoundError, ValidationError } from '../../../lib/http/errors';
+import { applyCallsToSlice } from '../../../lib/revocations/apply-calls';
+import { canTransition, isApprovalAllowed, type RevocationCommand } from '../../../lib/revocations/lifecycle';
+import { PlanError, planRevocation } from '../../../lib/revocations/plan-revocation';
+import { planRollback } from '../../../lib/revocations/plan-rollback';
+import { stateFromSlice } from '../../../lib/revocations/principal-state';
+import { renderRevocationScript } from '../../../lib/revocations/render-cli-script';
+import { EMPTY_RESULT, type EvaluateAccess, type RevocationPlan, type RevocationResult } from '../../../lib/revocations/types';
+import { loadPrincipalSlice } from './load-principal-slice';
+
+/** Statuses of a revocation still under way: a second request for the same entitlement is refused. */
+export const OPEN_STATUSES = ['requested', 'approved', 'executing'] as const;
+
+function inWriteTransaction<Result>(database: AppDatabase, work: () => Result): Result {
+  const transaction = database.$client.transaction(work);
+  return database.$client.inTransaction ? transaction() : transaction.immediate();
+}
+
+export function parseResult(text: string | null): RevocationResult {
+  return text ? { ...EMPTY_RESULT, ...(JSON.parse(text) as Partial<RevocationResult>) } : { ...EMPTY_RESULT };
+}
+
+function loadRevocation(database: AppDatabase, id: number): Revocation {
+  const row = database.select().from(revocations).where(eq(revocations.id, id)).get();
+  if (!row) throw new NotFoundError('No such revocation.');
+  return row;
+}
+
+function requireTransition(row: Revocation, command: RevocationCommand): void {
+  if (!canTransition(command, row.status)) throw new ConflictError(`A ${row.status} revocation cannot be ${command === 'execute' ? 'executed' : command === 'rollback' ? 'rolled back' : `${command}d`}.`);
+}
+
+function modeOf(database: AppDatabase, accountId: string): 'live' | 'offline' {
+  return database.select({ source: accounts.source }).from(accounts).where(eq(accounts.id, accountId)).get()?.source ?? 'live';
+}
+
+/** Plans from the latest published snapshot that holds the principal. */
+export function computePlan(database: AppDatabase, input: { principalArn: string; entitlementKey: string; evaluate: EvaluateAccess }): RevocationPlan {
+  const loaded = loadPrincipalSlice(database, { principalArn: input.principalArn });
+  if (!loaded) throw new ValidationError('The principal is not in any published snapshot.');
+  const stored = database
+    .select({ actions: entitlements.actions })
+    .from(entitlements)
+    .where(and(eq(entitlements.scanId, loaded.scanId), eq(entitlements.entitlementKey, input.entitlementKey)))
+    .get();
+  try {
+    return planRevocation({ slice: loaded.slice, entitlementKey: input.entitlementKey, evaluate: input.evaluate, storedActions: stored ? (JSON.parse(stored.actions) as string[]) : [] });
+  } catch (error) {
+    if (error instanceof PlanError) throw new ValidationError(error.message);
+    throw error;
+  }
+}
+
+export interface AdminRequestInput {
+  principalId?: number;
+  principalArn?: string;
+  entitlementKey: string;
+  justification: string;
+  actor: string;
+  now: Date;
+  evaluate: EvaluateAccess;
+}
+
+/** An admin's direct request on a principal's grant: planned at once, status 'requested'. */
+export function requestRevocation(database: AppDatabase, input: AdminRequestInput): { id: number } {
+  const justification = input.justification.trim();
+  if (!justification) throw new ValidationError('A justification is required.');
+  const loaded = loadPrincipalSlice(database, { principalId: input.principalId, principalArn: input.principalArn });
+  if (!loaded) throw new NotFoundError('No such principal in a published snapshot.');
+  const principalArn = loaded.slice.principal.arn;
+  const plan = computePlan(database, { principalArn, entitlementKey: input.entitlementKey, evaluate: input.evaluate });
+  return inWriteTransaction(database, () => {
+    const open = database
+      .select({ id: revocations.id })
+      .from(revocations)
+      .where(and(eq(revocations.entitlementKey, input.entitlementKey), inArray(revocations.status, [...OPEN_STATUSES])))
+      .get();
+    if (open) throw new ConflictError(`Revocation #${open.id} for this entitlement is already under way.`);
+    const row = database
+      .insert(revocations)
+      .values({
+        status: 'requested',
+        origin: 'admin',
+        principalArn,
+        accountId: loaded.slice.accountId,
+        entitlementKey: input.entitlementKey,
+        mode: modeOf(database, loaded.slice.accountId),
+        justification,
+        requestedBy: input.actor,
+        requestedAt: input.now.toISOString(),
+        plan: JSON.stringify(plan),
+      })
+      .returning({ id: revocations.id })
+      .get();
+    appendAudit(database, { actor: input.actor, action: 'revocation.requested', objectType: 'revocation', objectId: row.id, after: { entitlementKey: input.entitlementKey, justification, planKind: plan.kind, calls: plan.calls.map((call) => call.action) } }, input.now);
+    return row;
+  });
+}
+
+/**
+ * Approves (admins): the plan is recomputed from the latest snapshot and frozen. With
+ * `requireFourEyes`, the requester cannot approve their own request.
+ */
+export function approveRevocation(database: AppDatabase, input: { id: number; actor: string; now: Date; requireFourEyes: boolean; evaluate: EvaluateAccess }): void {
+  const row = loadRevocation(database, input.id);
+  requireTransition(row, 'approve');
+  if (!isApprovalAllowed({ requireFourEyes: input.requireFourEyes, requestedBy: row.requestedBy, approver: input.actor })) throw new ValidationError('Four-eyes approval: someone other than the requester must approve.');
+  const plan = computePlan(database, { principalArn: row.principalArn, entitlementKey: row.entitlementKey, evaluate: input.evaluate });
+  inWriteTransaction(database, () => {
+    const changed = database
+      .update(revocations)
+      .set({ status: 'approved', approvedBy: input.actor, approvedAt: input.now.toISOString(), plan: JSON.stringify(plan) })
+      .where(and(eq(revocations.id, input.id), eq(revocations.status, row.status)))
+      .run().changes;
+    if (changed === 0) throw new ConflictError('The revocation changed meanwhile; reload.');
+    appendAudit(database, { actor: input.actor, action: 'revocation.approved', objectType: 'revocation', objectId: input.id, before: { status: row.status }, after: { status: 'approved', planKind: plan.kind } }, input.now);
+  });
+}
+
+export function rejectRevocation(database: AppDatabase, input: { id: number; actor: string; now: Date; reason: string }): void {
+  const row = loadRevocation(database, input.id);
+  requireTransition(row, 'reject');
+  inWriteTransaction(database, () => {
+    database.update(revocations).set({ status: 'rejected', error: input.reason.trim() || null }).where(and(eq(revocations.id, input.id), eq(revocations.status, row.status))).run();
+    appendAudit(database, { actor: input.actor, action: 'revocation.rejected', objectType: 'revocation', objectId: input.id, before: { status: row.status }, after: { status: 'rejected', reason: input.reason } }, input.now);
+  });
+}
+
+function requirePlan(row: Revocation): RevocationPlan {
+  if (!row.plan) throw new ConflictError('The revocation has no plan yet: approve it first.');
+  return JSON.parse(row.plan) as RevocationPlan;
+}
+
+/**
+ * Live accounts: hands the revocation to the worker (status 'executing', attempts + 1). Offline
+ * accounts: renders the AWS CLI script at once (status 'executed'); the next import verifies.
+ */
+export function requestExecution(database: AppDatabase, input: { id: number; actor: string; now: Date }): { status: 'executing' | 'executed' } {
+  const row = loadRevocation(database, input.id);
+  requireTransition(row, 'execute');
+  const plan = requirePlan(row);
+  const at = input.now.toISOString();
+  if (row.mode === 'offline') {
+    const loaded = loadPrincipalSlice(database, { principalArn: row.principalArn });
+    if (!loaded) throw new ValidationError('The principal is not in any published snapshot.');
+    const before = stateFromSlice(loaded.slice, at);
+    const after = stateFromSlice(applyCallsToSlice(loaded.slice, plan.calls), at);
+    const script = renderRevocationScript({ revocationId: row.id, plan, rollbackCalls: planRollback(before, after, plan.calls), generatedAt: at });
+    inWriteTransaction(database, () => {
+      database
+        .update(revocations)
+        .set({ status: 'executed', executedBy: input.actor, executedAt: at, beforeState: JSON.stringify(before), script, error: null, attempts: sql`${revocations.attempts} + 1` })
+        .where(and(eq(revocations.id, row.id), eq(revocations.status, row.status)))
+        .run();
+      appendAudit(database, { actor: input.actor, action: 'revocation.script-generated', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'executed', mode: 'offline', commands: plan.calls.length } }, input.now);
+    });
+    return { status: 'executed' };
+  }
+  const result: RevocationResult = { ...parseResult(row.result), pending: 'execute', claim: null };
+  inWriteTransaction(database, () => {
+    const changed = database
+      .update(revocations)
+      .set({ status: 'executing', executedBy: input.actor, result: JSON.stringify(result), error: null, attempts: sql`${revocations.attempts} + 1` })
+      .where(and(eq(revocations.id, row.id), eq(revocations.status, row.status)))
+      .run().changes;
+    if (changed === 0) throw new ConflictError('The revocation changed meanwhile; reload.');
+    appendAudit(database, { actor: input.actor, action: 'revocation.execution-requested', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'executing', attempt: row.attempts + 1 } }, input.now);
+  });
+  return { status: 'executing' };
+}
+
+/**
+ * Live accounts: hands the rollback to the worker (status 'executing' with `result.pending =
+ * 'rollback'`). Offline accounts: the script becomes the rollback script, status 'rolled-back'.
+ */
+export function requestRollback(database: AppDatabase, input: { id: number; actor: string; now: Date }): { status: 'executing' | 'rolled-back' } {
+  const row = loadRevocation(database, input.id);
+  requireTransition(row, 'rollback');
+  const plan = requirePlan(row);
+  if (!row.beforeState) throw new ConflictError('No before-state was recorded: nothing ran, so there is nothing to roll back.');
+  if (row.mode === 'offline') {
+    const before = JSON.parse(row.beforeState) as ReturnType<typeof stateFromSlice>;
+    const loaded = loadPrincipalSlice(database, { principalArn: row.principalArn });
+    const current = loaded ? stateFromSlice(loaded.slice, input.now.toISOString()) : before;
+    const rollbackCalls = planRollback(before, current, plan.calls);
+    const script = renderRevocationScript({ revocationId: row.id, plan: { ...plan, calls: rollbackCalls, kind: plan.kind, reason: `Rollback of revocation #${row.id}: restores the recorded before-state.` }, rollbackCalls: plan.calls, generatedAt: input.now.toISOString() });
+    inWriteTransaction(database, () => {
+      database.update(revocations).set({ status: 'rolled-back', script }).where(eq(revocations.id, row.id)).run();
+      appendAudit(database, { actor: input.actor, action: 'revocation.rollback-script-generated', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'rolled-back', commands: rollbackCalls.length } }, input.now);
+    });
+    return { status: 'rolled-back' };
+  }
+  const result: RevocationResult = { ...parseResult(row.result), pending: 'rollback', claim: null };
+  inWriteTransaction(database, () => {
+    database.update(revocations).set({ status: 'executing', result: JSON.stringify(result) }).where(and(eq(revocations.id, row.id), eq(revocations.status, row.status))).run();
+    appendAudit(database, { actor: input.actor, action: 'revocation.rollback-requested', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'executing', pending: 'rollback' } }, input.now);
+  });
+  return { status: 'executing' };
+}

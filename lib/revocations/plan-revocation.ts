@@ -1,0 +1,165 @@
+import { entitlementKey, type EntitlementPath } from '../analysis/entitlements';
+import type { Grant, PolicyDocumentSource } from '../analysis/types';
+import { applyCallsToSlice, sliceToSnapshot } from './apply-calls';
+import { classifyPolicyScope } from './classify-policy';
+import { buildDenyPolicy } from './deny-policy';
+import { parseEntitlementKey } from './entitlement-key';
+import type { EvaluateAccess, IamCall, PlanKind, PrincipalLoss, PrincipalSlice, RevocationPlan } from './types';
+
+export class PlanError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PlanError';
+  }
+}
+
+export interface PlanInput {
+  slice: PrincipalSlice;
+  entitlementKey: string;
+  evaluate: EvaluateAccess;
+  /** The entitlement's actions as the snapshot stored them; used when the engine finds none on the path. */
+  storedActions?: string[];
+}
+
+const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();
+const actionsOf = (grants: readonly Grant[]) => sortedUnique(grants.map((grant) => grant.action));
+
+function grantKey(principalArn: string, grant: Grant): string {
+  const { statementId: _statementId, statementIndex: _statementIndex, ...path } = grant.path;
+  return entitlementKey(principalArn, path);
+}
+
+function managedDocument(slice: PrincipalSlice, arn: string | null): PolicyDocumentSource | null {
+  return slice.managedPolicies.find((policy) => policy.arn === arn)?.document ?? null;
+}
+
+/** The document of the policy on the path, or null when the snapshot does not have it. */
+function grantingDocument(slice: PrincipalSlice, path: EntitlementPath): PolicyDocumentSource | null {
+  if (path.policyKind === 'managed') return managedDocument(slice, path.policyArn);
+  const owner = path.attachedVia === 'group' ? slice.groups.find((group) => group.name === path.groupName) : slice.principal;
+  return owner?.inlinePolicies.find((policy) => policy.name === path.policyName)?.document ?? null;
+}
+
+interface KindDecision {
+  kind: PlanKind;
+  reason: string;
+}
+
+/**
+ * The rule (documented in lib/revocations/README.md):
+ * 1. A granting policy that is not Bedrock-scoped (classify-policy.ts) stays: explicit Deny.
+ * 2. Direct managed policy: detach it from the principal. Direct inline policy: delete it.
+ * 3. Through a group: the group itself is never changed (its other members keep their access).
+ *    The user is removed from the group when everything the group grants is Bedrock-scoped;
+ *    if any policy of the group grants other access, removing the user would take that too: Deny.
+ */
+function decideKind(slice: PrincipalSlice, path: EntitlementPath): KindDecision {
+  const granting = classifyPolicyScope(grantingDocument(slice, path));
+  if (granting.scope === 'general') {
+    return { kind: 'deny', reason: `${path.policyName} also grants access outside Bedrock (${granting.otherAccess.join(', ')}); it stays and an explicit Deny removes only the Bedrock actions.` };
+  }
+  if (path.attachedVia === 'direct') {
+    return path.policyKind === 'managed'
+      ? { kind: 'detach', reason: `${path.policyName} grants only Bedrock access and its companions; it is attached directly, so it is detached.` }
+      : { kind: 'delete-inline', reason: `The inline policy ${path.policyName} grants only Bedrock access and its companions, so it is deleted.` };
+  }
+  const group = slice.groups.find((candidate) => candidate.name === path.groupName);
+  if (!group || slice.principal.type !== 'user') return { kind: 'deny', reason: `The group ${path.groupName ?? ''} is not in the snapshot; an explicit Deny is the only change that does not depend on it.` };
+  const others = [
+    ...group.attachedManagedPolicyArns.filter((arn) => arn !== path.policyArn).map((arn) => ({ name: arn.split('/').pop() ?? arn, document: managedDocument(slice, arn) })),
+    ...group.inlinePolicies.filter((policy) => !(path.policyKind === 'inline' && policy.name === path.policyName)).map((policy) => ({ name: policy.name, document: policy.document })),
+  ];
+  const general = others.filter((policy) => classifyPolicyScope(policy.document).scope === 'general').map((policy) => policy.name);
+  if (general.length > 0) {
+    return { kind: 'deny', reason: `The group ${group.name} also carries ${general.join(', ')}, which grant access outside Bedrock; removing the user from the group would take that away, so an explicit Deny is added instead.` };
+  }
+  return { kind: 'remove-from-group', reason: `Everything the group ${group.name} grants is Bedrock access; the user is removed from the group, which itself is not changed.` };
+}
+
+function callsFor(kind: PlanKind, slice: PrincipalSlice, path: EntitlementPath, key: string, actions: string[]): { calls: IamCall[]; notes: string[] } {
+  const { principal } = slice;
+  const base = { principalType: principal.type, principalName: principal.name } as const;
+  const isUser = principal.type === 'user';
+  switch (kind) {
+    case 'detach':
+      return { calls: [{ ...base, action: isUser ? 'DetachUserPolicy' : 'DetachRolePolicy', policyArn: path.policyArn ?? '' }], notes: [] };
+    case 'delete-inline':
+      return { calls: [{ ...base, action: isUser ? 'DeleteUserPolicy' : 'DeleteRolePolicy', policyName: path.policyName }], notes: [] };
+    case 'remove-from-group':
+      return { calls: [{ ...base, action: 'RemoveUserFromGroup', groupName: path.groupName ?? '' }], notes: [] };
+    case 'deny': {
+      const deny = buildDenyPolicy(key, actions, principal.type);
+      const notes = deny.isWidened ? ['The exact action list is longer than an inline policy may be: the Deny names whole Bedrock services.'] : [];
+      return { calls: [{ ...base, action: isUser ? 'PutUserPolicy' : 'PutRolePolicy', policyName: deny.name, policyDocument: deny.document }], notes };
+    }
+  }
+}
+
+/**
+ * Plans the revocation of one entitlement: the exact IAM calls, and the effective Bedrock access
+ * before and after computed by the engine on a modified copy of the slice. Pure.
+ *
+ * @throws PlanError when the key is not this principal's, or the entitlement grants no Bedrock action.
+ */
+export function planRevocation(input: PlanInput): RevocationPlan {
+  const { slice, evaluate } = input;
+  const { principal } = slice;
+  const { principalArn, path } = parseEntitlementKey(input.entitlementKey);
+  if (principalArn !== principal.arn) throw new PlanError(`The entitlement belongs to ${principalArn}, not ${principal.arn}.`);
+  if (path.policyKind === 'managed' && !path.policyArn) throw new PlanError('A managed policy without an ARN cannot be detached.');
+
+  const snapshot = sliceToSnapshot(slice);
+  const before = evaluate(snapshot, principal);
+  const pathGrants = before.grants.filter((grant) => grantKey(principal.arn, grant) === input.entitlementKey);
+  const entitlementActions = pathGrants.length > 0 ? actionsOf(pathGrants) : sortedUnique(input.storedActions ?? []);
+  if (entitlementActions.length === 0) throw new PlanError('The entitlement grants no Bedrock action in this snapshot: nothing to revoke.');
+
+  const decision = decideKind(slice, path);
+  const { calls, notes } = callsFor(decision.kind, slice, path, input.entitlementKey, entitlementActions);
+
+  const afterSlice = applyCallsToSlice(slice, calls);
+  const afterSnapshot = sliceToSnapshot(afterSlice);
+  const after = evaluate(afterSnapshot, afterSlice.principal);
+  const beforeActions = actionsOf(before.grants);
+  const afterActions = actionsOf(after.grants);
+  const afterSet = new Set(afterActions);
+  const lostActions = beforeActions.filter((action) => !afterSet.has(action));
+  const entitlementSet = new Set(entitlementActions);
+  const isEntitlementGone = !after.grants.some((grant) => grantKey(principal.arn, grant) === input.entitlementKey);
+
+  const otherPrincipals: PrincipalLoss[] = [];
+  for (const member of snapshot.accounts[0].users.filter((user) => user.arn !== principal.arn)) {
+    const memberBefore = new Set(evaluate(snapshot, member).grants.map((grant) => grant.action));
+    const memberAfter = new Set(evaluate(afterSnapshot, member).grants.map((grant) => grant.action));
+    const lost = [...memberBefore].filter((action) => !memberAfter.has(action)).sort();
+    if (lost.length > 0) otherPrincipals.push({ principalArn: member.arn, lostActions: lost });
+  }
+  if (path.attachedVia === 'group') {
+    const members = (slice.groupMembers[path.groupName ?? ''] ?? []).filter((member) => member.arn !== principal.arn).map((member) => member.name);
+    notes.push(members.length > 0 ? `The group ${path.groupName ?? ''} is not changed: its other members (${members.join(', ')}) keep their access.` : `No other member of ${path.groupName ?? ''} in the snapshot.`);
+  }
+  const stillGranted = entitlementActions.filter((action) => afterSet.has(action));
+  if (stillGranted.length > 0) notes.push(`${stillGranted.length} of the entitlement's actions stay granted through other entitlements: ${stillGranted.slice(0, 10).join(', ')}${stillGranted.length > 10 ? ', …' : ''}.`);
+
+  return {
+    version: 1,
+    kind: decision.kind,
+    principalArn: principal.arn,
+    principalType: principal.type,
+    principalName: principal.name,
+    accountId: slice.accountId,
+    entitlementKey: input.entitlementKey,
+    path,
+    reason: decision.reason,
+    entitlementActions,
+    calls,
+    before: { actions: beforeActions },
+    after: { actions: afterActions, isEntitlementGone },
+    lostActions,
+    collateralActions: lostActions.filter((action) => !entitlementSet.has(action)),
+    otherPrincipals,
+    notes,
+    snapshotCapturedAt: slice.capturedAt,
+    evaluationErrors: [...new Set([...before.errors, ...after.errors])],
+  };
+}

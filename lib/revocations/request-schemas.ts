@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** POST /api/revocations: an admin's direct request on a principal's grant. */
+export const revocationRequestSchema = z
+  .object({
+    principalId: z.number().int().positive().optional(),
+    principalArn: z.string().startsWith('arn:aws:iam::').optional(),
+    entitlementKey: z.string().min(1).max(2048),
+    justification: z.string().trim().min(1, 'A justification is required.').max(2000),
+  })
+  .strict()
+  .refine((body) => body.principalId !== undefined || body.principalArn !== undefined, { message: 'principalId or principalArn is required.' });
+
+export const revocationRejectSchema = z.object({ reason: z.string().trim().max(2000).default('') }).strict();

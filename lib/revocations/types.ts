@@ -1,0 +1,144 @@
+import type { EntitlementPath } from '../analysis/entitlements';
+import type { DeniedAction, Grant, GroupFacts, ManagedPolicyFacts, PrincipalFacts, SnapshotInput } from '../analysis/types';
+
+/**
+ * Shapes shared by planning (lib), execution (scanners/remediation) and the pages. They are
+ * stored as JSON in the `revocations` row (`plan`, `before_state`, `result`), so every field is
+ * plain data.
+ */
+
+export const IAM_CALL_ACTIONS = [
+  'DetachUserPolicy',
+  'DetachRolePolicy',
+  'DeleteUserPolicy',
+  'DeleteRolePolicy',
+  'RemoveUserFromGroup',
+  'PutUserPolicy',
+  'PutRolePolicy',
+  // Rollback only:
+  'AttachUserPolicy',
+  'AttachRolePolicy',
+  'AddUserToGroup',
+] as const;
+export type IamCallAction = (typeof IAM_CALL_ACTIONS)[number];
+
+/** One IAM call, always on the revoked principal itself: a revocation never changes a group or a policy. */
+export interface IamCall {
+  action: IamCallAction;
+  principalType: 'user' | 'role';
+  principalName: string;
+  policyArn?: string;
+  policyName?: string;
+  groupName?: string;
+  /** Put*Policy: the JSON text of the document. */
+  policyDocument?: string;
+}
+
+export const PLAN_KINDS = ['detach', 'delete-inline', 'remove-from-group', 'deny'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+
+/** What the plan is computed from: one principal, its groups, the managed policies they reference. */
+export interface PrincipalSlice {
+  capturedAt: string;
+  accountId: string;
+  principal: PrincipalFacts;
+  /** The principal's groups (users only) with their policies. */
+  groups: GroupFacts[];
+  /** Managed policies the principal, its groups and its boundary reference, with documents. */
+  managedPolicies: ManagedPolicyFacts[];
+  /** Other users in each of the principal's groups, by group name (for side effects). */
+  groupMembers: Record<string, PrincipalFacts[]>;
+}
+
+/** The part of the engine's answer a revocation needs. */
+export interface AccessEvaluation {
+  grants: Grant[];
+  denied: DeniedAction[];
+  errors: string[];
+}
+
+/** The engine, injected: `(snapshot, principal) => createEvaluator(catalogue, snapshot).evaluatePrincipal(principal)`. */
+export type EvaluateAccess = (snapshot: SnapshotInput, principal: PrincipalFacts) => AccessEvaluation;
+
+export interface PrincipalLoss {
+  principalArn: string;
+  lostActions: string[];
+}
+
+/** `revocations.plan`. */
+export interface RevocationPlan {
+  version: 1;
+  kind: PlanKind;
+  principalArn: string;
+  principalType: 'user' | 'role';
+  principalName: string;
+  accountId: string;
+  entitlementKey: string;
+  path: EntitlementPath;
+  /** Why this kind of plan: the rule that chose it, in words. */
+  reason: string;
+  /** Bedrock actions the entitlement grants (what the revocation is about). */
+  entitlementActions: string[];
+  calls: IamCall[];
+  before: { actions: string[] };
+  /** Expected effective Bedrock access after the calls, from the engine on a modified copy. */
+  after: { actions: string[]; isEntitlementGone: boolean };
+  /** Bedrock actions the principal loses. */
+  lostActions: string[];
+  /** Lost actions outside the entitlement (another policy of the group, a deny wider than the path). */
+  collateralActions: string[];
+  /** Other principals whose access changes (none for these call kinds, computed anyway). */
+  otherPrincipals: PrincipalLoss[];
+  notes: string[];
+  /** Snapshot the plan was computed from. */
+  snapshotCapturedAt: string;
+  evaluationErrors: string[];
+}
+
+/** What the principal looked like, read live from IAM (or from the snapshot for offline accounts). */
+export interface PrincipalState {
+  principalType: 'user' | 'role';
+  principalName: string;
+  principalArn: string;
+  accountId: string;
+  readAt: string;
+  source: 'live' | 'snapshot';
+  inlinePolicies: Array<{ name: string; document: string }>;
+  attachedManagedPolicyArns: string[];
+  permissionsBoundaryArn: string | null;
+  /** Users only. */
+  groupNames: string[];
+  groups: Array<{ name: string; arn: string; inlinePolicies: Array<{ name: string; document: string }>; attachedManagedPolicyArns: string[] }>;
+  managedPolicies: Array<{ arn: string; name: string; defaultVersionId: string; document: string }>;
+}
+
+export const CALL_OUTCOMES = ['succeeded', 'already-done', 'failed', 'not-run'] as const;
+export type CallOutcomeStatus = (typeof CALL_OUTCOMES)[number];
+
+export interface CallOutcome {
+  call: IamCall;
+  status: CallOutcomeStatus;
+  error?: string;
+  at?: string;
+}
+
+export interface VerificationOutcome {
+  isVerified: boolean;
+  reason: string;
+  checkedAt: string;
+  /** Actions of the entitlement still granted (through any path). */
+  remainingActions: string[];
+}
+
+/** `revocations.result`: the worker's bookkeeping and what each run did. */
+export interface RevocationResult {
+  /** Set by the API when it hands work to the worker; cleared when the worker finishes. */
+  pending: 'execute' | 'rollback' | null;
+  /** The worker that took the pending work (pid and time), so two workers never run it twice. */
+  claim: { pid: number; at: string } | null;
+  calls: CallOutcome[];
+  rollbackCalls: CallOutcome[];
+  verification: VerificationOutcome | null;
+}
+
+export const EMPTY_RESULT: RevocationResult = { pending: null, claim: null, calls: [], rollbackCalls: [], verification: null };

@@ -1,0 +1,112 @@
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { AppDatabase } from '../../db/client';
+import { parseResult } from '../../db/queries/revocations/commands';
+import { loadPrincipalSlice } from '../../db/queries/revocations/load-principal-slice';
+import { claimNextRevocation, finishRevocationRun, saveBeforeState } from '../../db/queries/revocations/worker';
+import type { Revocation } from '../../db/schema';
+import type { AppConfig } from '../../lib/config/schema';
+import type { CallOutcome, EvaluateAccess, PrincipalState, RevocationPlan } from '../../lib/revocations/types';
+import { runIamCalls } from './execute-revocation';
+import { createRevocationIamClient } from './iam-client';
+import { readPrincipalState } from './read-principal-state';
+import { rollbackRevocation } from './rollback-revocation';
+import { verifyRevocation } from './verify-revocation';
+
+export interface ProcessOptions {
+  /** Tests: an IAM client per account (e.g. assumed through the local endpoint). */
+  createIamClient?: (accountId: string) => Promise<IAMClient>;
+  /** Tests: the evaluator; default the engine with the action catalogue. */
+  evaluate?: EvaluateAccess;
+  now?: () => Date;
+  pid?: number;
+  /** Stop after this many revocations (default: until none is pending). */
+  limit?: number;
+}
+
+export interface ProcessedRevocation {
+  id: number;
+  operation: 'execute' | 'rollback';
+  status: string;
+  error: string | null;
+}
+
+function describeOutcomes(outcomes: CallOutcome[]): string {
+  const failed = outcomes.find((outcome) => outcome.status === 'failed');
+  const done = outcomes.filter((outcome) => outcome.status === 'succeeded' || outcome.status === 'already-done').map((outcome) => outcome.call.action);
+  return `${failed?.call.action ?? 'A call'} failed (${failed?.error ?? 'unknown error'}). Done before it: ${done.length > 0 ? done.join(', ') : 'nothing'}. Retry, or roll back.`;
+}
+
+async function execute(database: AppDatabase, row: Revocation, iam: IAMClient, evaluate: EvaluateAccess, now: () => Date): Promise<ProcessedRevocation> {
+  const plan = JSON.parse(row.plan ?? 'null') as RevocationPlan | null;
+  const result = parseResult(row.result);
+  if (!plan) {
+    finishRevocationRun(database, { id: row.id, status: 'failed', result, error: 'No plan.', now: now(), auditAction: 'revocation.failed', auditDetail: {} });
+    return { id: row.id, operation: 'execute', status: 'failed', error: 'No plan.' };
+  }
+  const target = { principalType: plan.principalType, principalName: plan.principalName, principalArn: plan.principalArn, accountId: plan.accountId };
+  // The first attempt's live read is the before-state; a retry after a partial run keeps it.
+  if (!row.beforeState) saveBeforeState(database, row.id, await readPrincipalState(iam, target, now));
+  const { outcomes, isComplete } = await runIamCalls(iam, plan.calls, now);
+  const executed = { ...result, calls: outcomes };
+  if (!isComplete) {
+    const error = describeOutcomes(outcomes);
+    finishRevocationRun(database, { id: row.id, status: 'failed', result: executed, error, now: now(), auditAction: 'revocation.failed', auditDetail: { outcomes: outcomes.map((outcome) => `${outcome.call.action}: ${outcome.status}`) } });
+    return { id: row.id, operation: 'execute', status: 'failed', error };
+  }
+  finishRevocationRun(database, { id: row.id, status: 'executed', result: executed, error: null, now: now(), setExecutedAt: true, auditAction: 'revocation.executed', auditDetail: { outcomes: outcomes.map((outcome) => `${outcome.call.action}: ${outcome.status}`) } });
+  const loaded = loadPrincipalSlice(database, { principalArn: plan.principalArn });
+  if (!loaded) {
+    const error = 'Executed, but the principal is in no published snapshot to verify against.';
+    finishRevocationRun(database, { id: row.id, status: 'failed', result: executed, error, now: now(), auditAction: 'revocation.verification-failed', auditDetail: {} });
+    return { id: row.id, operation: 'execute', status: 'failed', error };
+  }
+  const verification = await verifyRevocation(iam, { plan, snapshotSlice: loaded.slice, evaluate, now });
+  const status = verification.isVerified ? 'verified' : 'failed';
+  const error = verification.isVerified ? null : `Verification failed: ${verification.reason}`;
+  finishRevocationRun(database, { id: row.id, status, result: { ...executed, verification }, error, now: now(), setVerifiedAt: verification.isVerified, auditAction: verification.isVerified ? 'revocation.verified' : 'revocation.verification-failed', auditDetail: { reason: verification.reason } });
+  return { id: row.id, operation: 'execute', status, error };
+}
+
+async function rollback(database: AppDatabase, row: Revocation, iam: IAMClient, now: () => Date): Promise<ProcessedRevocation> {
+  const plan = JSON.parse(row.plan ?? 'null') as RevocationPlan;
+  const beforeState = JSON.parse(row.beforeState ?? 'null') as PrincipalState;
+  const result = parseResult(row.result);
+  const { outcomes, isComplete } = await rollbackRevocation(iam, { plan, beforeState, now });
+  const error = isComplete ? null : `Rollback incomplete: ${describeOutcomes(outcomes)}`;
+  const status = isComplete ? 'rolled-back' : 'failed';
+  finishRevocationRun(database, { id: row.id, status, result: { ...result, rollbackCalls: outcomes }, error, now: now(), auditAction: isComplete ? 'revocation.rolled-back' : 'revocation.rollback-failed', auditDetail: { outcomes: outcomes.map((outcome) => `${outcome.call.action}: ${outcome.status}`) } });
+  return { id: row.id, operation: 'rollback', status, error };
+}
+
+/**
+ * The worker hook: runs every revocation the API handed over ('executing' with pending work):
+ * executes through the remediation role and verifies, or rolls back. Errors of one revocation
+ * (AssumeRole refused, IAM down) mark it failed with the reason; the others still run.
+ */
+export async function processPendingRevocations(database: AppDatabase, config: AppConfig, options: ProcessOptions = {}): Promise<ProcessedRevocation[]> {
+  const now = options.now ?? (() => new Date());
+  const pid = options.pid ?? process.pid;
+  const createClient =
+    options.createIamClient ??
+    ((accountId: string) => createRevocationIamClient({ accountId, remediationRoleName: config.revocations.remediationRoleName, externalId: config.scan.live?.externalId }));
+  let evaluate = options.evaluate;
+  const processed: ProcessedRevocation[] = [];
+  while (options.limit === undefined || processed.length < options.limit) {
+    const row = claimNextRevocation(database, { pid, now: now() });
+    if (!row) break;
+    const operation = parseResult(row.result).pending ?? 'execute';
+    let iam: IAMClient | null = null;
+    try {
+      if (!evaluate) evaluate = await (await import('../../lib/revocations/engine')).createEngineEvaluate();
+      iam = await createClient(row.accountId);
+      processed.push(operation === 'rollback' ? await rollback(database, row, iam, now) : await execute(database, row, iam, evaluate, now));
+    } catch (error) {
+      const message = `${operation === 'rollback' ? 'Rollback' : 'Execution'} stopped: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+      finishRevocationRun(database, { id: row.id, status: 'failed', result: parseResult(database.$client.prepare('select result from revocations where id = ?').pluck().get(row.id) as string | null), error: message, now: now(), auditAction: 'revocation.failed', auditDetail: { operation } });
+      processed.push({ id: row.id, operation, status: 'failed', error: message });
+    } finally {
+      iam?.destroy();
+    }
+  }
+  return processed;
+}

@@ -1,0 +1,16 @@
+import type { IAMClient } from '@aws-sdk/client-iam';
+import { planRollback } from '../../lib/revocations/plan-rollback';
+import type { CallOutcome, PrincipalState, RevocationPlan } from '../../lib/revocations/types';
+import { runIamCalls } from './execute-revocation';
+import { readPrincipalState } from './read-principal-state';
+
+/**
+ * Restores the recorded before-state of what the plan's calls touched: re-attach, re-put the
+ * inline document, re-add to the group, delete the deny we added. Compares with a live read
+ * first, so a second rollback changes nothing.
+ */
+export async function rollbackRevocation(iam: IAMClient, input: { plan: RevocationPlan; beforeState: PrincipalState; now?: () => Date }): Promise<{ outcomes: CallOutcome[]; isComplete: boolean }> {
+  const current = await readPrincipalState(iam, input.beforeState, input.now);
+  const calls = planRollback(input.beforeState, current, input.plan.calls);
+  return runIamCalls(iam, calls, input.now);
+}
