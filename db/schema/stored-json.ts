@@ -67,3 +67,14 @@ export interface StoredScanSummary {
 }
 
 export type StoredAccountFacts = AccountFacts;
+
+/**
+ * `sod_conflicts.side_a` / `side_b`: the grants on one side of a conflict, one entry per grant
+ * path and statement with the actions it gives (not one entry per action: an AdministratorAccess
+ * holder would store hundreds per side).
+ */
+export interface StoredConflictSide {
+  path: import('../../lib/analysis/types').GrantPath;
+  tiers: string[];
+  actions: string[];
+}

@@ -365,3 +365,19 @@ export interface BlastRadiusFacts {
     modelsPinned: boolean;
   };
 }
+
+// ---------------------------------------------------------------------------
+// Effective access of one principal (added by the evaluation module)
+// ---------------------------------------------------------------------------
+
+/** What `evaluatePrincipal` returns for one principal. */
+export interface PrincipalAccess {
+  /** Bedrock actions only: one grant per (action, granting statement, grant path). */
+  grants: Grant[];
+  /** The supporting IAM/STS actions (iam:Put*Policy, iam:Attach*Policy, iam:CreatePolicyVersion, iam:PassRole, sts:AssumeRole). */
+  supportingGrants: Grant[];
+  /** Bedrock actions an identity policy allows but a Deny, the boundary or an SCP blocks. */
+  denied: DeniedAction[];
+  /** Problems met on the way (a policy that failed to parse, a missing managed policy); the rest is still evaluated. */
+  errors: string[];
+}

@@ -151,7 +151,18 @@ function persistPrincipal(database: AppDatabase, scanId: number, principal: Anal
   }
 
   for (const conflict of principal.conflicts) {
-    const describe = (side: typeof conflict.sideA) => JSON.stringify(side.map((grant) => ({ action: grant.action, tier: grant.tier, path: grant.path })));
+    // One entry per grant path with its actions: an AdministratorAccess holder has hundreds of grants per side.
+    const describe = (side: typeof conflict.sideA) => {
+      const byPath = new Map<string, { path: (typeof side)[number]['path']; tiers: Set<string>; actions: string[] }>();
+      for (const grant of side) {
+        const key = `${grant.path.policyKind}|${grant.path.policyArn ?? grant.path.policyName}|${grant.path.groupName ?? ''}|${grant.path.statementIndex}`;
+        const entry = byPath.get(key) ?? { path: grant.path, tiers: new Set<string>(), actions: [] };
+        entry.tiers.add(grant.tier);
+        entry.actions.push(grant.action);
+        byPath.set(key, entry);
+      }
+      return JSON.stringify([...byPath.values()].map((entry) => ({ path: entry.path, tiers: [...entry.tiers], actions: entry.actions })));
+    };
     database
       .insert(sodConflicts)
       .values({

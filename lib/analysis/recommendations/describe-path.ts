@@ -13,10 +13,10 @@ export function describeStatement(path: GrantPath): string {
 
 /** Identifies the entitlement (policy + attachment), ignoring the statement. */
 export function entitlementPathKey(path: GrantPath): string {
-  return JSON.stringify([path.policyKind, path.policyArn, path.policyName, path.attachedVia, path.groupName]);
+  return `${path.policyKind}\u0000${path.policyArn ?? ''}\u0000${path.policyName}\u0000${path.attachedVia}\u0000${path.groupName ?? ''}`;
 }
 
 /** Identifies one statement of one entitlement. */
 export function statementPathKey(path: GrantPath): string {
-  return JSON.stringify([entitlementPathKey(path), path.statementIndex]);
+  return `${entitlementPathKey(path)}\u0000${path.statementIndex}`;
 }

@@ -15,16 +15,23 @@ export interface RecommendationInput {
   bedrockUse: BedrockUseAssessment;
 }
 
-/** Keeps the first grant of each key, in grant order, so that output follows the policies. */
-function firstPerKey(grants: Grant[], keyOf: (path: GrantPath) => string): Grant[] {
-  const seen = new Map<string, Grant>();
-  for (const grant of grants) if (!seen.has(keyOf(grant.path))) seen.set(keyOf(grant.path), grant);
-  return [...seen.values()];
+/**
+ * Groups grants by key in one pass, keeping grant order, so that output follows the policies.
+ * (A principal with AdministratorAccess holds hundreds of grants: no per-key rescans.)
+ */
+function groupByKey(grants: Grant[], keyOf: (path: GrantPath) => string): Grant[][] {
+  const groups = new Map<string, Grant[]>();
+  for (const grant of grants) {
+    const key = keyOf(grant.path);
+    const group = groups.get(key);
+    if (group) group.push(grant);
+    else groups.set(key, [grant]);
+  }
+  return [...groups.values()];
 }
 
-function actionsOf(grants: Grant[], path: GrantPath, keyOf: (path: GrantPath) => string): string {
-  const key = keyOf(path);
-  const actions = [...new Set(grants.filter((grant) => keyOf(grant.path) === key).map((grant) => grant.action))];
+function describeActions(group: Grant[]): string {
+  const actions = [...new Set(group.map((grant) => grant.action))];
   return actions.length <= 3 ? actions.join(', ') : `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more`;
 }
 
@@ -33,30 +40,30 @@ function recommendRevokeUnused(input: RecommendationInput): Recommendation[] {
   const since =
     input.bedrockUse.lastUseDaysAgo === null ? 'no Bedrock use on record' : `last Bedrock use ${input.bedrockUse.lastUseDaysAgo} days ago`;
   // One per entitlement (policy + attachment): that is what a revocation removes.
-  return firstPerKey(input.grants, entitlementPathKey).map((grant) => ({
+  return groupByKey(input.grants, entitlementPathKey).map((group) => ({
     kind: 'revoke-unused',
-    title: `Revoke unused Bedrock access through ${describeGrantPath(grant.path)}`,
-    detail: `No Bedrock use in the last ${UNUSED_AFTER_DAYS} days (${since}); the standing access (${actionsOf(input.grants, grant.path, entitlementPathKey)}) is not needed to keep working. Approximation: Access Advisor data is not in the snapshot.`,
-    path: grant.path,
+    title: `Revoke unused Bedrock access through ${describeGrantPath(group[0].path)}`,
+    detail: `No Bedrock use in the last ${UNUSED_AFTER_DAYS} days (${since}); the standing access (${describeActions(group)}) is not needed to keep working. Approximation: Access Advisor data is not in the snapshot.`,
+    path: group[0].path,
   }));
 }
 
 function recommendPinModels(input: RecommendationInput): Recommendation[] {
   const unpinned = input.grants.filter((grant) => grant.tier === 'invoke' && coversAllModels(grant));
-  return firstPerKey(unpinned, statementPathKey).map((grant) => ({
+  return groupByKey(unpinned, statementPathKey).map(([grant, ...rest]) => ({
     kind: 'pin-models',
     title: `Pin models in ${describeStatement(grant.path)} of ${describeGrantPath(grant.path)}`,
-    detail: `${actionsOf(unpinned, grant.path, statementPathKey)} is allowed on every model (${grant.resources.join(', ')}), including models released later. List the foundation-model and inference-profile ARNs the workload uses.`,
+    detail: `${describeActions([grant, ...rest])} is allowed on every model (${grant.resources.join(', ')}), including models released later. List the foundation-model and inference-profile ARNs the workload uses.`,
     path: grant.path,
   }));
 }
 
 function recommendRequireGuardrail(input: RecommendationInput): Recommendation[] {
   const unguarded = input.grants.filter((grant) => grant.tier === 'invoke' && !grant.requiresGuardrail);
-  return firstPerKey(unguarded, statementPathKey).map((grant) => ({
+  return groupByKey(unguarded, statementPathKey).map(([grant, ...rest]) => ({
     kind: 'require-guardrail',
     title: `Require a guardrail in ${describeStatement(grant.path)} of ${describeGrantPath(grant.path)}`,
-    detail: `${actionsOf(unguarded, grant.path, statementPathKey)} can run without a guardrail. Add a condition on \`bedrock:GuardrailIdentifier\` naming the approved guardrail so every call is filtered.`,
+    detail: `${describeActions([grant, ...rest])} can run without a guardrail. Add a condition on \`bedrock:GuardrailIdentifier\` naming the approved guardrail so every call is filtered.`,
     path: grant.path,
   }));
 }

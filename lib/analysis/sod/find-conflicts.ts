@@ -31,7 +31,8 @@ function canPassToBedrock(grant: Grant): boolean {
 
 function sideGrants(side: SodRule['sideA'], bedrockGrants: Grant[], supportingGrants: Grant[]): Grant[] {
   // Tiers classify Bedrock actions only; supporting (IAM) grants match by action pattern.
-  const byTier = bedrockGrants.filter((grant) => side.tiers.includes(grant.tier));
+  const byTier = side.tiers.length === 0 ? [] : bedrockGrants.filter((grant) => side.tiers.includes(grant.tier));
+  if (side.actions.length === 0) return byTier;
   const byAction = [...bedrockGrants, ...supportingGrants].filter(
     (grant) =>
       side.actions.some((pattern) => matchesWildcard(pattern, grant.action)) &&

@@ -1,0 +1,26 @@
+/**
+ * `npm run bench -- <name> [flags]`: analysis | scan | web | load. Benchmarks print figures; they
+ * are not timed tests and never fail on a slow machine.
+ */
+import { benchAnalysis } from './analysis';
+
+const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
+  analysis: benchAnalysis,
+  scan: async (argv) => (await import('./scan')).benchScan(argv),
+  web: async (argv) => (await import('./web')).benchWeb(argv),
+  load: async (argv) => (await import('./load')).benchLoad(argv),
+};
+
+const [name, ...rest] = process.argv.slice(2);
+const benchmark = name ? BENCHMARKS[name] : undefined;
+if (!benchmark) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHMARKS).join('|')}> [flags]`);
+  process.exit(2);
+}
+benchmark(rest).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`Benchmark failed: ${(error as Error).stack ?? String(error)}`);
+    process.exit(1);
+  },
+);

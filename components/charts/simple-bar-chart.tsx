@@ -1,0 +1,41 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from './chart-frame';
+
+export interface BarDatum {
+  label: string;
+  value: number;
+  colour?: string;
+}
+
+/** One series of bars (holders by tier, by account, score histogram). */
+export function SimpleBarChart({ data, label, valueLabel, colour = '#1f5fbf', height = 240, layout = 'horizontal' }: { data: BarDatum[]; label: string; valueLabel: string; colour?: string; height?: number; layout?: 'horizontal' | 'vertical' }) {
+  const isVertical = layout === 'vertical';
+  return (
+    <ChartFrame label={label} height={height} table={{ columns: ['Category', valueLabel], rows: data.map((datum) => [datum.label, datum.value]) }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} layout={layout} margin={{ top: 8, right: 16, bottom: 8, left: isVertical ? 8 : 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          {isVertical ? (
+            <>
+              <XAxis type="number" allowDecimals={false} tick={{ fill: '#334155', fontSize: 12 }} />
+              <YAxis type="category" dataKey="label" width={130} tick={{ fill: '#334155', fontSize: 12 }} />
+            </>
+          ) : (
+            <>
+              <XAxis dataKey="label" tick={{ fill: '#334155', fontSize: 12 }} interval={0} />
+              <YAxis allowDecimals={false} tick={{ fill: '#334155', fontSize: 12 }} width={40} />
+            </>
+          )}
+          <Tooltip cursor={{ fill: '#f1f5f9' }} />
+          <Bar dataKey="value" name={valueLabel} fill={colour} radius={[3, 3, 0, 0]} isAnimationActive={false}>
+            {data.map((datum) => (
+              <Cell key={datum.label} fill={datum.colour ?? colour} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

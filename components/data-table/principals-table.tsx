@@ -1,0 +1,81 @@
+'use client';
+
+import Link from 'next/link';
+import type { ColumnDef } from '@tanstack/react-table';
+import { Badge, SeverityBadge } from '@/components/ui/badge';
+import { ScoreBadge } from '@/components/ui/score-badge';
+import { TierChips } from '@/components/ui/tier-chip';
+import { formatDate } from '@/components/ui/format';
+import { DataTable, type DataTableColumnMeta, type ServerSort } from './data-table';
+
+/** What the server sends per row: already-decoded tiers, no JSON blobs. */
+export interface PrincipalTableRow {
+  id: number;
+  name: string;
+  arn: string;
+  type: 'user' | 'role';
+  permissionSetName: string | null;
+  accountId: string;
+  accountName: string | null;
+  ownerEmail: string | null;
+  tiers: string[];
+  score: number;
+  conflictCount: number;
+  maxConflictSeverity: string | null;
+  lastUsedAt: string | null;
+}
+
+const meta = (value: DataTableColumnMeta) => value;
+
+const columns: ColumnDef<PrincipalTableRow, unknown>[] = [
+  {
+    id: 'principal',
+    header: 'Principal',
+    meta: meta({ sortKey: 'name' }),
+    cell: ({ row }) => (
+      <div className="min-w-56 max-w-md">
+        <div className="flex items-center gap-2">
+          <Link href={`/principals/${row.original.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+            {row.original.permissionSetName ?? row.original.name}
+          </Link>
+          <Badge tone={row.original.type === 'user' ? 'warning' : 'info'}>{row.original.type}</Badge>
+          {row.original.permissionSetName ? <Badge>SSO</Badge> : null}
+        </div>
+        <div className="mt-0.5 break-all font-mono text-xs text-slate-700">{row.original.arn}</div>
+      </div>
+    ),
+  },
+  {
+    id: 'account',
+    header: 'Account',
+    meta: meta({ sortKey: 'account' }),
+    cell: ({ row }) => (
+      <div>
+        <div>{row.original.accountName ?? row.original.accountId}</div>
+        <div className="font-mono text-xs text-slate-700">{row.original.accountId}</div>
+      </div>
+    ),
+  },
+  { id: 'owner', header: 'Owner', cell: ({ row }) => (row.original.ownerEmail ? <span className="whitespace-nowrap">{row.original.ownerEmail}</span> : <span className="text-slate-700">unowned</span>) },
+  { id: 'tiers', header: 'Tiers', cell: ({ row }) => <TierChips tiers={row.original.tiers} /> },
+  { id: 'score', header: 'Score', meta: meta({ sortKey: 'score', align: 'right' }), cell: ({ row }) => <ScoreBadge score={row.original.score} /> },
+  {
+    id: 'conflicts',
+    header: 'Conflicts',
+    meta: meta({ sortKey: 'conflicts', align: 'right' }),
+    cell: ({ row }) =>
+      row.original.conflictCount > 0 ? (
+        <span className="inline-flex items-center gap-1">
+          {row.original.conflictCount}
+          {row.original.maxConflictSeverity ? <SeverityBadge severity={row.original.maxConflictSeverity} /> : null}
+        </span>
+      ) : (
+        <span className="text-slate-700">0</span>
+      ),
+  },
+  { id: 'lastUsed', header: 'Last used', meta: meta({ sortKey: 'lastUsed' }), cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDate(row.original.lastUsedAt) : 'never / unknown'}</span> },
+];
+
+export function PrincipalsTable({ rows, params, sort }: { rows: PrincipalTableRow[]; params: Record<string, string | number | undefined>; sort: ServerSort }) {
+  return <DataTable columns={columns} data={rows} caption="Principals with Bedrock access, sortable by column" basePath="/principals" params={params} sort={sort} getRowId={(row) => String(row.id)} testId="principals-table" />;
+}

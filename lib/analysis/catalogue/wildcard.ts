@@ -1,0 +1,210 @@
+/**
+ * IAM glob matching: `*` matches any run of characters (including none and including `:` and
+ * `/`), `?` exactly one character. Actions compare case-insensitively, ARNs case-sensitively,
+ * as AWS does. Besides matching a concrete string, two questions about two *patterns* are
+ * answered here, because policies are compared with ARN templates before any request exists:
+ * can they match a common string (intersection) and does one match everything the other does
+ * (coverage).
+ */
+
+const regexCache = new Map<string, RegExp>();
+const REGEX_CACHE_LIMIT = 20_000;
+
+/** Compiles an IAM glob into an anchored regular expression (cached). */
+export function globToRegExp(pattern: string, isCaseInsensitive: boolean): RegExp {
+  const cacheKey = `${isCaseInsensitive ? 'i' : 's'}${pattern}`;
+  const cached = regexCache.get(cacheKey);
+  if (cached) return cached;
+  let source = '';
+  for (const character of pattern) {
+    if (character === '*') source += '.*';
+    else if (character === '?') source += '.';
+    else source += character.replace(/[.+^${}()|[\]\\/-]/g, '\\$&');
+  }
+  // `s`: `.` must also match newlines, which an ARN resource id may legally contain.
+  const regex = new RegExp(`^${source}$`, isCaseInsensitive ? 'is' : 's');
+  // Bounded so that a snapshot with many distinct patterns cannot grow the cache without limit.
+  if (regexCache.size >= REGEX_CACHE_LIMIT) regexCache.clear();
+  regexCache.set(cacheKey, regex);
+  return regex;
+}
+
+/** True when the action pattern (`bedrock:Invoke*`, `*`) matches the action name, ignoring case. */
+export function matchesActionPattern(pattern: string, action: string): boolean {
+  if (pattern === '*') return true;
+  return globToRegExp(pattern, true).test(action);
+}
+
+/** True when the string contains a glob wildcard. */
+export function hasWildcard(pattern: string): boolean {
+  return pattern.includes('*') || pattern.includes('?');
+}
+
+function sameCharacter(left: string, right: string, isCaseInsensitive: boolean): boolean {
+  return isCaseInsensitive ? left.toLowerCase() === right.toLowerCase() : left === right;
+}
+
+/**
+ * True when some string matches both globs. A breadth-first walk over the product of the two
+ * pattern automata: state (i, j) means both patterns have consumed the same prefix up to i and j.
+ */
+export function canGlobsIntersect(left: string, right: string, isCaseInsensitive = false): boolean {
+  if (left === '*' || right === '*') return true;
+  const width = right.length + 1;
+  const seen = new Uint8Array((left.length + 1) * width);
+  const stack: number[] = [0];
+  seen[0] = 1;
+  const push = (i: number, j: number): void => {
+    const state = i * width + j;
+    if (seen[state] === 0) {
+      seen[state] = 1;
+      stack.push(state);
+    }
+  };
+  while (stack.length > 0) {
+    const state = stack.pop() as number;
+    const i = Math.floor(state / width);
+    const j = state % width;
+    if (i === left.length && j === right.length) return true;
+    const leftToken = i < left.length ? left[i] : null;
+    const rightToken = j < right.length ? right[j] : null;
+    // A star may match nothing: skip it.
+    if (leftToken === '*') push(i + 1, j);
+    if (rightToken === '*') push(i, j + 1);
+    if (leftToken === null || rightToken === null) continue;
+    // Both consume one character of the common string.
+    if (leftToken === '*' && rightToken === '*') push(i, j + 1);
+    else if (leftToken === '*') push(i, j + 1);
+    else if (rightToken === '*') push(i + 1, j);
+    else if (leftToken === '?' || rightToken === '?' || sameCharacter(leftToken, rightToken, isCaseInsensitive)) push(i + 1, j + 1);
+  }
+  return false;
+}
+
+/**
+ * True when every string matching `inner` also matches `outer`. Sound but not complete: `true`
+ * is always right; a few exotic pairs that are covered may answer `false`. The walk lets an outer
+ * star absorb any inner token, an outer `?` absorb one inner literal or `?`, and literals pair up.
+ */
+export function isGlobCoveredBy(inner: string, outer: string, isCaseInsensitive = false): boolean {
+  if (outer === '*') return true;
+  if (!hasWildcard(inner)) return globToRegExp(outer, isCaseInsensitive).test(inner);
+  const width = outer.length + 1;
+  const seen = new Uint8Array((inner.length + 1) * width);
+  const stack: number[] = [0];
+  seen[0] = 1;
+  const push = (i: number, j: number): void => {
+    const state = i * width + j;
+    if (seen[state] === 0) {
+      seen[state] = 1;
+      stack.push(state);
+    }
+  };
+  while (stack.length > 0) {
+    const state = stack.pop() as number;
+    const i = Math.floor(state / width);
+    const j = state % width;
+    if (i === inner.length && j === outer.length) return true;
+    const outerToken = j < outer.length ? outer[j] : null;
+    const innerToken = i < inner.length ? inner[i] : null;
+    if (outerToken === '*') {
+      push(i, j + 1);
+      if (innerToken !== null) push(i + 1, j);
+      continue;
+    }
+    if (outerToken === null || innerToken === null || innerToken === '*') continue;
+    if (outerToken === '?' || (innerToken !== '?' && sameCharacter(innerToken, outerToken, isCaseInsensitive))) push(i + 1, j + 1);
+  }
+  return false;
+}
+
+/**
+ * Turns a service-authorization ARN template into a glob: every `${Placeholder}` becomes `*`.
+ * `arn:${Partition}:bedrock:${Region}::foundation-model/${ResourceId}` ->
+ * `arn:*:bedrock:*::foundation-model/*`.
+ */
+export function arnTemplateToGlob(template: string): string {
+  return template.replace(/\$\{[^}]*\}/g, '*');
+}
+
+/** The minimal view of a catalogue that pattern expansion needs. */
+export interface ExpandableCatalogue {
+  readonly actions: ReadonlyArray<{ name: string }>;
+}
+
+/**
+ * Indices of the catalogue actions an action pattern matches (`bedrock:*`, `bedrock:*Model*`,
+ * `b?drock:InvokeModel`, `*`), case-insensitively. A pattern that names no catalogue action
+ * returns an empty list: it may still be a real action outside the catalogue.
+ */
+export function expandActionPattern(pattern: string, catalogue: ExpandableCatalogue): number[] {
+  const indices: number[] = [];
+  if (pattern === '*') {
+    for (let index = 0; index < catalogue.actions.length; index += 1) indices.push(index);
+    return indices;
+  }
+  const regex = globToRegExp(pattern, true);
+  catalogue.actions.forEach((action, index) => {
+    if (regex.test(action.name)) indices.push(index);
+  });
+  return indices;
+}
+
+// ---------------------------------------------------------------------------
+// ARN patterns: matched segment by segment
+// ---------------------------------------------------------------------------
+
+/**
+ * An ARN split into partition, service, region, account (compared case-insensitively) and the
+ * resource part (case-sensitive, may contain colons). A wildcard matches within its segment
+ * only, as in AWS; a short pattern such as `arn:aws:bedrock:*` is padded with `*` segments.
+ */
+interface ArnParts {
+  head: string[];
+  resource: string;
+}
+
+function splitArn(value: string): ArnParts | null {
+  if (!value.startsWith('arn:')) return null;
+  const parts = value.split(':');
+  while (parts.length < 6) parts.push('*');
+  return { head: parts.slice(1, 5), resource: parts.slice(5).join(':') };
+}
+
+/** True when the resource pattern matches the ARN (`*` for wildcard-only actions). */
+export function matchesResourcePattern(pattern: string, arn: string): boolean {
+  if (pattern === '*') return true;
+  const policy = splitArn(pattern);
+  const request = splitArn(arn);
+  // Not an ARN on one side (e.g. the literal `*` of a wildcard-only request): plain glob.
+  if (!policy || !request || arn.split(':').length < 6) return globToRegExp(pattern, false).test(arn);
+  for (let segment = 0; segment < 4; segment += 1) {
+    if (!globToRegExp(policy.head[segment], true).test(request.head[segment])) return false;
+  }
+  return globToRegExp(policy.resource, false).test(request.resource);
+}
+
+/** True when some ARN matches both patterns (e.g. a policy Resource and a resource-type template glob). */
+export function canResourcePatternsIntersect(left: string, right: string): boolean {
+  if (left === '*' || right === '*') return true;
+  const leftParts = splitArn(left);
+  const rightParts = splitArn(right);
+  if (!leftParts || !rightParts) return canGlobsIntersect(left, right);
+  for (let segment = 0; segment < 4; segment += 1) {
+    if (!canGlobsIntersect(leftParts.head[segment], rightParts.head[segment], true)) return false;
+  }
+  return canGlobsIntersect(leftParts.resource, rightParts.resource);
+}
+
+/** True when every ARN matching `inner` matches `outer` (sound, see isGlobCoveredBy). */
+export function isResourcePatternCoveredBy(inner: string, outer: string): boolean {
+  if (outer === '*') return true;
+  if (inner === '*') return false;
+  const innerParts = splitArn(inner);
+  const outerParts = splitArn(outer);
+  if (!innerParts || !outerParts) return isGlobCoveredBy(inner, outer);
+  for (let segment = 0; segment < 4; segment += 1) {
+    if (!isGlobCoveredBy(innerParts.head[segment], outerParts.head[segment], true)) return false;
+  }
+  return isGlobCoveredBy(innerParts.resource, outerParts.resource);
+}

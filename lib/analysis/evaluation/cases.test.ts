@@ -1,0 +1,167 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ActionCatalogue, loadActionCatalogue } from '../catalogue/load-catalogue';
+import type { GroupFacts, InlinePolicyFacts, ManagedPolicyFacts, OrganizationFacts, PolicyDocumentSource, PrincipalFacts, SnapshotInput } from '../types';
+import { createEvaluator } from './evaluate-principal';
+
+/**
+ * Table cases: each file in cases/ holds a list of { name, given, when, then }. `given` names
+ * identity policies (inline, managed, group), a boundary and SCPs; a policy `file` is an AWS
+ * managed policy read from demo/aws-managed-policies. `then.granted` cross-checks the concrete
+ * decision against evaluatePrincipal's grants.
+ */
+
+interface PolicySpec {
+  name?: string;
+  file?: string | null;
+  document?: PolicyDocumentSource;
+  /** Non-default versions: per the mapper contract the snapshot never carries them. */
+  otherVersions?: unknown[];
+}
+
+interface EvaluationCase {
+  name: string;
+  given: {
+    principalType?: 'user' | 'role';
+    inline?: PolicySpec[];
+    managed?: PolicySpec[];
+    groups?: Array<{ name: string; inline?: PolicySpec[]; managed?: PolicySpec[] }>;
+    boundary?: PolicySpec;
+    organization?: {
+      ouPath: Array<{ id: string; name: string }>;
+      isManagementAccount?: boolean;
+      scps: Array<{ name: string; targets: string[]; document: PolicyDocumentSource }>;
+    };
+  };
+  when: { action: string; resource: string; region?: string };
+  then: {
+    decision: 'allow' | 'deny' | 'implicit-deny';
+    reason: string;
+    isConditional?: boolean;
+    regions?: string[];
+    regionsInclude?: string[];
+    regionsExclude?: string[];
+    requiresGuardrail?: boolean;
+    granted?: boolean;
+    errorContains?: string;
+  };
+}
+
+const ACCOUNT_ID = '111122223333';
+const casesDirectory = path.join(__dirname, 'cases');
+const managedPoliciesDirectory = path.join(__dirname, '..', '..', '..', 'demo', 'aws-managed-policies');
+
+function readAwsManaged(file: string): { document: Record<string, unknown>; versionId: string } {
+  const raw = JSON.parse(readFileSync(path.join(managedPoliciesDirectory, `${file}.json`), 'utf8')) as { PolicyVersion: { Document: Record<string, unknown>; VersionId: string } };
+  return { document: raw.PolicyVersion.Document, versionId: raw.PolicyVersion.VersionId };
+}
+
+function toManaged(spec: PolicySpec): ManagedPolicyFacts {
+  if (spec.file) {
+    const { document, versionId } = readAwsManaged(spec.file);
+    return { arn: `arn:aws:iam::aws:policy/${spec.file}`, name: spec.file, path: '/', isAwsManaged: true, defaultVersionId: versionId, document };
+  }
+  const name = spec.name ?? 'unnamed';
+  // Only the default version's document is carried (mapper contract); otherVersions are dropped here.
+  return { arn: `arn:aws:iam::${ACCOUNT_ID}:policy/${name}`, name, path: '/', isAwsManaged: false, defaultVersionId: 'v2', document: spec.document ?? {} };
+}
+
+function toInline(spec: PolicySpec): InlinePolicyFacts {
+  return { name: spec.name ?? 'unnamed', document: spec.document ?? {} };
+}
+
+function buildSnapshot(given: EvaluationCase['given']): { snapshot: SnapshotInput; principal: PrincipalFacts } {
+  const managed = new Map<string, ManagedPolicyFacts>();
+  const registerManaged = (specs: PolicySpec[] | undefined): string[] =>
+    (specs ?? []).map((spec) => {
+      const facts = toManaged(spec);
+      managed.set(facts.arn, facts);
+      return facts.arn;
+    });
+  const base = {
+    id: 'AIDTEST',
+    name: 'test',
+    path: '/',
+    accountId: ACCOUNT_ID,
+    createDate: '2024-01-01T00:00:00Z',
+    inlinePolicies: (given.inline ?? []).map(toInline),
+    attachedManagedPolicyArns: registerManaged(given.managed),
+    permissionsBoundaryArn: given.boundary ? registerManaged([given.boundary])[0] : null,
+    tags: {},
+  };
+  const groups: GroupFacts[] = (given.groups ?? []).map((group) => ({
+    arn: `arn:aws:iam::${ACCOUNT_ID}:group/${group.name}`,
+    id: `AGP${group.name}`,
+    name: group.name,
+    path: '/',
+    inlinePolicies: (group.inline ?? []).map(toInline),
+    attachedManagedPolicyArns: registerManaged(group.managed),
+  }));
+  const principal: PrincipalFacts =
+    given.principalType === 'user'
+      ? { ...base, arn: `arn:aws:iam::${ACCOUNT_ID}:user/test`, type: 'user', groupNames: groups.map((group) => group.name), credentials: null }
+      : { ...base, arn: `arn:aws:iam::${ACCOUNT_ID}:role/test`, type: 'role', trustPolicy: '{}', lastUsedDate: null, lastUsedRegion: null, permissionSetName: null, isServiceLinked: false };
+  let organization: OrganizationFacts | null = null;
+  if (given.organization) {
+    organization = {
+      id: 'o-test',
+      managementAccountId: given.organization.isManagementAccount ? ACCOUNT_ID : '999999999999',
+      accounts: [{ id: ACCOUNT_ID, name: 'Workload', ouPath: given.organization.ouPath, environment: 'prod', ownerEmail: null, tags: {} }],
+      policies: given.organization.scps.map((scp, index) => ({ id: `p-${index}`, name: scp.name, kind: 'scp', document: scp.document, targetIds: scp.targets })),
+    };
+  }
+  const snapshot: SnapshotInput = {
+    capturedAt: '2025-01-01T00:00:00Z',
+    organization,
+    accounts: [
+      {
+        accountId: ACCOUNT_ID,
+        users: principal.type === 'user' ? [principal] : [],
+        roles: principal.type === 'role' ? [principal] : [],
+        groups,
+        managedPolicies: [...managed.values()],
+      },
+    ],
+  };
+  return { snapshot, principal };
+}
+
+const cases: Array<EvaluationCase & { file: string }> = readdirSync(casesDirectory)
+  .filter((file) => file.endsWith('.json'))
+  .sort()
+  .flatMap((file) => (JSON.parse(readFileSync(path.join(casesDirectory, file), 'utf8')) as EvaluationCase[]).map((entry) => ({ ...entry, file })));
+
+let catalogue: ActionCatalogue;
+beforeAll(async () => {
+  catalogue = await loadActionCatalogue();
+});
+
+describe('evaluation table cases', () => {
+  it('has at least 110 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(110);
+  });
+
+  it.each(cases.map((entry) => [`${entry.file}: ${entry.name}`, entry] as const))('%s', (_label, entry) => {
+    const { snapshot, principal } = buildSnapshot(entry.given);
+    const evaluator = createEvaluator(catalogue, snapshot);
+    const result = evaluator.isAllowed(principal, entry.when.action, entry.when.resource, entry.when.region ? { region: entry.when.region } : {});
+    expect(result.decision, result.reason).toBe(entry.then.decision);
+    expect(result.reason).toContain(entry.then.reason);
+    if (entry.then.isConditional !== undefined) expect(result.isConditional).toBe(entry.then.isConditional);
+
+    const access = evaluator.evaluatePrincipal(principal);
+    if (entry.then.errorContains) expect(access.errors.join('\n')).toContain(entry.then.errorContains);
+    const grants = [...access.grants, ...access.supportingGrants].filter((grant) => grant.action.toLowerCase() === entry.when.action.toLowerCase());
+    if (entry.then.granted !== undefined) expect(grants.length > 0, JSON.stringify(access.denied.filter((denied) => denied.action.toLowerCase() === entry.when.action.toLowerCase()))).toBe(entry.then.granted);
+    const needsGrant = entry.then.regions || entry.then.regionsInclude || entry.then.regionsExclude || entry.then.requiresGuardrail !== undefined;
+    if (needsGrant) {
+      expect(grants.length).toBeGreaterThan(0);
+      const grant = grants[0];
+      if (entry.then.regions) expect(grant.regions).toEqual(entry.then.regions);
+      for (const region of entry.then.regionsInclude ?? []) expect(grant.regions).toContain(region);
+      for (const region of entry.then.regionsExclude ?? []) expect(grant.regions).not.toContain(region);
+      if (entry.then.requiresGuardrail !== undefined) expect(grant.requiresGuardrail).toBe(entry.then.requiresGuardrail);
+    }
+  });
+});

@@ -1,0 +1,231 @@
+import type { ActionCatalogue, CatalogueEntry } from '../catalogue/load-catalogue';
+import { canResourcePatternsIntersect, isResourcePatternCoveredBy } from '../catalogue/wildcard';
+import { forEachBit, hasBit } from '../policy/bitset';
+import type { CompiledStatement } from '../policy/compile-policy';
+import type { ConditionEntry, DeniedAction, DenialSource, Grant, PrincipalAccess } from '../types';
+import type { ActionGate } from './access-gate';
+import { type RegionSet, intersectRegions, regionsLeftByDeny, regionsOfAllow, requiresGuardrail } from './condition-effects';
+import type { IdentityPolicyRef, ResolvedPrincipal } from './resolve-policies';
+
+/** A Deny statement together with where it sits, for reporting. */
+export interface DenyStatementRef {
+  statement: CompiledStatement;
+  source: 'identity' | 'boundary' | 'scp';
+  policyName: string;
+  policyArn: string | null;
+}
+
+/** Every Deny statement that can apply to the principal: identity policies, boundary, SCPs. */
+export function collectDenyStatements(resolved: ResolvedPrincipal): DenyStatementRef[] {
+  const denies: DenyStatementRef[] = [];
+  for (const ref of resolved.identity) {
+    for (const statement of ref.policy.denyStatements) denies.push({ statement, source: 'identity', policyName: ref.path.policyName, policyArn: ref.path.policyArn });
+  }
+  if (resolved.boundary) {
+    for (const statement of resolved.boundary.policy.denyStatements) denies.push({ statement, source: 'boundary', policyName: resolved.boundary.name, policyArn: resolved.boundary.arn });
+  }
+  for (const level of resolved.account.scpLevels ?? []) {
+    for (const owner of level.policies) {
+      for (const statement of owner.policy.denyStatements) denies.push({ statement, source: 'scp', policyName: owner.name, policyArn: owner.arn });
+    }
+  }
+  return denies;
+}
+
+function denialOf(deny: DenyStatementRef): DenialSource {
+  return { source: deny.source, kind: 'explicit', policyName: deny.policyName, policyArn: deny.policyArn, statementId: deny.statement.sid, statementIndex: deny.statement.index };
+}
+
+/** Does the Deny cover every resource the pattern can name? (Sound: may answer false for exotic coverings.) */
+function isCoveredByDeny(pattern: string, deny: CompiledStatement, action: CatalogueEntry): boolean {
+  if (deny.resources) return deny.resourcesFor(action).some((denied) => isResourcePatternCoveredBy(pattern, denied));
+  if (deny.notResources) return !deny.notResources.some((excluded) => canResourcePatternsIntersect(pattern, excluded));
+  return true;
+}
+
+function canDenyTouch(pattern: string, deny: CompiledStatement, action: CatalogueEntry): boolean {
+  if (deny.resources) return deny.resourcesFor(action).some((denied) => canResourcePatternsIntersect(pattern, denied));
+  if (deny.notResources) return !deny.notResources.some((excluded) => isResourcePatternCoveredBy(pattern, excluded));
+  return true;
+}
+
+type GrantOutcome = { grant: Grant } | { blockedBy: DenialSource };
+
+/** What a statement's conditions mean, computed once per statement (statements are shared). */
+interface ConditionEffects {
+  regions: RegionSet;
+  isGuardrailRequired: boolean;
+  /** ConditionEntry lists by policy name: one compiled policy can reach principals under several names. */
+  entriesByPolicy: Map<string, ConditionEntry[]>;
+}
+
+const allowEffects = new WeakMap<CompiledStatement, ConditionEffects>();
+const denyEffects = new WeakMap<CompiledStatement, ConditionEffects>();
+
+function effectsOf(statement: CompiledStatement): ConditionEffects {
+  const cache = statement.effect === 'Allow' ? allowEffects : denyEffects;
+  let effects = cache.get(statement);
+  if (!effects) {
+    effects = {
+      regions: statement.effect === 'Allow' ? regionsOfAllow(statement.conditions) : regionsLeftByDeny(statement.conditions),
+      isGuardrailRequired: requiresGuardrail(statement.conditions, statement.effect),
+      entriesByPolicy: new Map(),
+    };
+    cache.set(statement, effects);
+  }
+  return effects;
+}
+
+function conditionEntries(statement: CompiledStatement, policyName: string): ConditionEntry[] {
+  const effects = effectsOf(statement);
+  let entries = effects.entriesByPolicy.get(policyName);
+  if (!entries) {
+    const source = statement.effect === 'Allow' ? 'allow' : 'deny';
+    entries = statement.conditions.map((condition) => ({ source, operator: condition.operator, key: condition.key, values: condition.values, policyName }));
+    effects.entriesByPolicy.set(policyName, entries);
+  }
+  return entries;
+}
+
+/** Builds one grant from one allowing statement, or says what blocks it. */
+function evaluateCandidate(action: CatalogueEntry, statement: CompiledStatement, ref: IdentityPolicyRef, denies: DenyStatementRef[], gate: ActionGate): GrantOutcome {
+  let resources = statement.resourcesFor(action);
+  const allow = effectsOf(statement);
+  let conditions = conditionEntries(statement, ref.path.policyName);
+  let regions: RegionSet = allow.regions;
+  let regionSource: DenialSource | null = null;
+  let isGuardrailRequired = allow.isGuardrailRequired || gate.requiresGuardrail;
+
+  // Unconditional Denies first: they remove the resource patterns they fully cover.
+  for (const deny of denies) {
+    if (deny.statement.isConditional || !hasBit(deny.statement.actionBits, action.index)) continue;
+    if (deny.statement.resourcesFor(action).length === 0) continue;
+    resources = resources.filter((pattern) => !isCoveredByDeny(pattern, deny.statement, action));
+    if (resources.length === 0) return { blockedBy: denialOf(deny) };
+  }
+  if (gate.blockedBy) return { blockedBy: gate.blockedBy };
+
+  // A conditional Deny may or may not fire: the grant stays, labelled with the Deny's conditions.
+  for (const deny of denies) {
+    if (!deny.statement.isConditional || !hasBit(deny.statement.actionBits, action.index)) continue;
+    if (deny.statement.resourcesFor(action).length === 0 || !resources.some((pattern) => canDenyTouch(pattern, deny.statement, action))) continue;
+    conditions = [...conditions, ...conditionEntries(deny.statement, deny.policyName)];
+    const effects = effectsOf(deny.statement);
+    if (effects.regions !== null) {
+      regions = intersectRegions(regions, effects.regions);
+      regionSource = denialOf(deny);
+    }
+    isGuardrailRequired ||= effects.isGuardrailRequired;
+  }
+
+  if (gate.conditions.length > 0) conditions = [...conditions, ...gate.conditions];
+  if (gate.regions !== null) {
+    regions = intersectRegions(regions, gate.regions);
+    regionSource = gate.regionSource ?? regionSource;
+  }
+  if (regions !== null && regions.length === 0) {
+    // The region conditions leave no region at all: the action cannot be used anywhere.
+    return { blockedBy: regionSource ?? { source: 'identity', kind: 'implicit', policyName: ref.path.policyName, policyArn: ref.path.policyArn, statementId: statement.sid, statementIndex: statement.index } };
+  }
+
+  return {
+    grant: {
+      action: action.name,
+      tier: action.tier,
+      resources: statement.notResources ? ALL_RESOURCES : resources,
+      notResources: statement.notResources ?? NO_RESOURCES,
+      regions: regions ?? ALL_REGIONS,
+      conditions,
+      isConditional: conditions.length > 0,
+      requiresGuardrail: action.tier === 'invoke' && isGuardrailRequired,
+      path: { ...ref.path, statementId: statement.sid, statementIndex: statement.index },
+    },
+  };
+}
+
+// Shared, never mutated: most grants have these exact values.
+const ALL_RESOURCES = ['*'];
+const NO_RESOURCES: string[] = [];
+const ALL_REGIONS = ['*'];
+
+/** The grants one identity policy yields for a principal, and the actions it allows but cannot use. */
+export interface PolicyOutcome {
+  grants: Grant[];
+  supportingGrants: Grant[];
+  granted: Set<number>;
+  blocked: Map<number, DenialSource>;
+}
+
+function computePolicyOutcome(ref: IdentityPolicyRef, catalogue: ActionCatalogue, denies: DenyStatementRef[], gateFor: (action: CatalogueEntry) => ActionGate): PolicyOutcome {
+  const outcome: PolicyOutcome = { grants: [], supportingGrants: [], granted: new Set(), blocked: new Map() };
+  for (const statement of ref.policy.allowStatements) {
+    forEachBit(statement.actionBits, (index) => {
+      const action = catalogue.actions[index];
+      if (statement.resourcesFor(action).length === 0) return;
+      const result = evaluateCandidate(action, statement, ref, denies, gateFor(action));
+      if ('grant' in result) {
+        (action.isBedrock ? outcome.grants : outcome.supportingGrants).push(result.grant);
+        outcome.granted.add(index);
+        return;
+      }
+      const known = outcome.blocked.get(index);
+      // An explicit Deny explains a denial better than a missing Allow.
+      if (!known || (known.kind === 'implicit' && result.blockedBy.kind === 'explicit')) outcome.blocked.set(index, result.blockedBy);
+    });
+  }
+  return outcome;
+}
+
+/** The key under which a policy's outcome can be reused: the same policy, reaching the same way, under the same gates and Denies. */
+function outcomeKey(ref: IdentityPolicyRef, contextKey: string): string {
+  const path = ref.path;
+  return `${contextKey}\u0002${ref.policy.key}\u0000${path.policyKind}\u0000${path.policyArn}\u0000${path.policyName}\u0000${path.attachedVia}\u0000${path.groupName}`;
+}
+
+/**
+ * The effective access of a resolved principal. The outcome of each identity policy is cached
+ * under (policy, path, account gates, boundary, set of Deny-bearing policies), so principals
+ * that share a policy share its grant objects: work and memory grow with distinct policy
+ * placements, not with principals x actions.
+ */
+export function computeAccess(
+  resolved: ResolvedPrincipal,
+  catalogue: ActionCatalogue,
+  gateFor: (action: CatalogueEntry) => ActionGate,
+  outcomeCache: Map<string, PolicyOutcome>,
+  gateKey: string,
+): PrincipalAccess {
+  const denies = collectDenyStatements(resolved);
+  const denySignature = resolved.identity
+    .filter((ref) => ref.policy.denyStatements.length > 0)
+    .map((ref) => `${ref.policy.key}\u0000${ref.path.policyName}\u0000${ref.path.policyArn}`)
+    .join('\u0003');
+  const contextKey = `${gateKey}\u0004${denySignature}`;
+  const outcomes = resolved.identity.map((ref) => {
+    const key = outcomeKey(ref, contextKey);
+    let outcome = outcomeCache.get(key);
+    if (!outcome) {
+      outcome = computePolicyOutcome(ref, catalogue, denies, gateFor);
+      outcomeCache.set(key, outcome);
+    }
+    return outcome;
+  });
+
+  const denied: DeniedAction[] = [];
+  const blocked = new Map<number, DenialSource>();
+  for (const outcome of outcomes) {
+    for (const [index, source] of outcome.blocked) {
+      const known = blocked.get(index);
+      if (!known || (known.kind === 'implicit' && source.kind === 'explicit')) blocked.set(index, source);
+    }
+  }
+  for (const index of [...blocked.keys()].sort((left, right) => left - right)) {
+    const action = catalogue.actions[index];
+    if (!action.isBedrock || outcomes.some((outcome) => outcome.granted.has(index))) continue;
+    denied.push({ action: action.name, tier: action.tier, deniedBy: blocked.get(index) as DenialSource });
+  }
+  // One policy: its arrays are returned as they are (shared, read-only).
+  const grants = outcomes.length === 1 ? outcomes[0].grants : outcomes.flatMap((outcome) => outcome.grants);
+  const supportingGrants = outcomes.length === 1 ? outcomes[0].supportingGrants : outcomes.flatMap((outcome) => outcome.supportingGrants);
+  return { grants, supportingGrants, denied, errors: resolved.errors };
+}

@@ -1,0 +1,178 @@
+import { documentCacheKey, managedPolicyCacheKey, type CompiledPolicy, type PolicyCompiler } from '../policy/compile-policy';
+import type { AccountSnapshot, GrantPath, InlinePolicyFacts, ManagedPolicyFacts, OrganizationFacts, PolicyDocumentSource, PrincipalFacts, SnapshotInput } from '../types';
+
+/** An identity policy of a principal and how it reaches it (a GrantPath without the statement). */
+export interface IdentityPolicyRef {
+  policy: CompiledPolicy;
+  path: Omit<GrantPath, 'statementId' | 'statementIndex'>;
+}
+
+/** A boundary or an SCP: a policy that gates, never grants. */
+export interface GatePolicy {
+  policy: CompiledPolicy;
+  name: string;
+  arn: string | null;
+}
+
+/** One level of the organisation path (root, OU, the account): at least one of its SCPs must allow. */
+export interface ScpLevel {
+  id: string;
+  name: string;
+  policies: GatePolicy[];
+}
+
+export interface AccountGates {
+  accountId: string;
+  /** Null when SCPs do not apply: no organisation data, or the management account. */
+  scpLevels: ScpLevel[] | null;
+  errors: string[];
+}
+
+export interface ResolvedPrincipal {
+  identity: IdentityPolicyRef[];
+  boundary: GatePolicy | null;
+  account: AccountGates;
+  errors: string[];
+  /** Principals with equal keys have equal access: the same policies reach them the same way. */
+  accessKey: string;
+}
+
+interface AccountIndex {
+  snapshot: AccountSnapshot;
+  managedPolicies: Map<string, ManagedPolicyFacts>;
+  groups: Map<string, AccountSnapshot['groups'][number]>;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Finds and compiles the policies that apply to a principal: its inline and attached managed
+ * policies, those of its groups (users), its permissions boundary and the SCPs on its account's
+ * organisation path. Anything missing or unparseable is recorded as an error and left out.
+ */
+export class PolicyResolver {
+  private readonly accounts = new Map<string, AccountIndex>();
+  private readonly gates = new Map<string, AccountGates>();
+
+  constructor(
+    private readonly snapshot: SnapshotInput,
+    private readonly compiler: PolicyCompiler,
+  ) {
+    for (const account of snapshot.accounts) {
+      this.accounts.set(account.accountId, {
+        snapshot: account,
+        managedPolicies: new Map(account.managedPolicies.map((policy) => [policy.arn, policy])),
+        groups: new Map(account.groups.map((group) => [group.name, group])),
+      });
+    }
+  }
+
+  /** Resolves one principal; compiled policies are shared through the compiler's cache. */
+  resolve(principal: PrincipalFacts): ResolvedPrincipal {
+    const errors: string[] = [];
+    const identity: IdentityPolicyRef[] = [];
+    const account = this.accounts.get(principal.accountId);
+    if (!account) errors.push(`account ${principal.accountId} is not in the snapshot: its managed policies and groups are unknown`);
+
+    const addInline = (policies: InlinePolicyFacts[], attachedVia: 'direct' | 'group', groupName: string | null): void => {
+      for (const inline of policies) {
+        const policy = this.compileOrRecord(documentCacheKey(inline.document), inline.document, `inline policy ${inline.name}${groupName ? ` of group ${groupName}` : ''}`, errors);
+        if (policy) identity.push({ policy, path: { policyKind: 'inline', policyArn: null, policyName: inline.name, isAwsManaged: false, attachedVia, groupName } });
+      }
+    };
+    const addManaged = (arns: string[], attachedVia: 'direct' | 'group', groupName: string | null): void => {
+      for (const arn of arns) {
+        const managed = this.compileManaged(account, arn, errors);
+        if (managed) identity.push({ policy: managed.policy, path: { policyKind: 'managed', policyArn: arn, policyName: managed.facts.name, isAwsManaged: managed.facts.isAwsManaged, attachedVia, groupName } });
+      }
+    };
+
+    addInline(principal.inlinePolicies, 'direct', null);
+    addManaged(principal.attachedManagedPolicyArns, 'direct', null);
+    if (principal.type === 'user') {
+      for (const groupName of principal.groupNames) {
+        const group = account?.groups.get(groupName);
+        if (!group) {
+          errors.push(`group ${groupName} is not in the snapshot: its policies are not evaluated`);
+          continue;
+        }
+        addInline(group.inlinePolicies, 'group', groupName);
+        addManaged(group.attachedManagedPolicyArns, 'group', groupName);
+      }
+    }
+
+    let boundary: GatePolicy | null = null;
+    if (principal.permissionsBoundaryArn) {
+      const managed = this.compileManaged(account, principal.permissionsBoundaryArn, errors);
+      if (managed) boundary = { policy: managed.policy, name: managed.facts.name, arn: principal.permissionsBoundaryArn };
+      else errors.push(`permissions boundary ${principal.permissionsBoundaryArn} could not be applied: evaluated without it`);
+    }
+
+    const gates = this.accountGates(principal.accountId);
+    const accessKey = [
+      principal.accountId,
+      boundary ? boundary.policy.key : '-',
+      ...identity.map((ref) => `${ref.policy.key}\u0000${ref.path.policyKind}\u0000${ref.path.policyArn}\u0000${ref.path.policyName}\u0000${ref.path.attachedVia}\u0000${ref.path.groupName}`),
+      ...errors,
+    ].join('\u0001');
+    return { identity, boundary, account: gates, errors: [...errors, ...gates.errors], accessKey };
+  }
+
+  private compileOrRecord(key: string, document: PolicyDocumentSource, label: string, errors: string[]): CompiledPolicy | null {
+    try {
+      return this.compiler.compile(key, document);
+    } catch (error) {
+      errors.push(`${label}: ${errorMessage(error)}; evaluated without it`);
+      return null;
+    }
+  }
+
+  private compileManaged(account: AccountIndex | undefined, arn: string, errors: string[]): { policy: CompiledPolicy; facts: ManagedPolicyFacts } | null {
+    const facts = account?.managedPolicies.get(arn);
+    if (!facts) {
+      errors.push(`managed policy ${arn} is not in the snapshot`);
+      return null;
+    }
+    const policy = this.compileOrRecord(managedPolicyCacheKey(arn, facts.defaultVersionId), facts.document, `managed policy ${facts.name}`, errors);
+    return policy ? { policy, facts } : null;
+  }
+
+  /** The SCP levels of an account, computed once per account. */
+  accountGates(accountId: string): AccountGates {
+    let gates = this.gates.get(accountId);
+    if (!gates) {
+      gates = computeAccountGates(accountId, this.snapshot.organization, this.compiler);
+      this.gates.set(accountId, gates);
+    }
+    return gates;
+  }
+}
+
+/**
+ * SCP levels from the root to the account. The management account is not subject to SCPs;
+ * without organisation data nothing is filtered. RCPs restrict resources, not identities, and
+ * are not part of identity evaluation.
+ */
+function computeAccountGates(accountId: string, organization: OrganizationFacts | null, compiler: PolicyCompiler): AccountGates {
+  if (!organization || organization.managementAccountId === accountId) return { accountId, scpLevels: null, errors: [] };
+  const account = organization.accounts.find((candidate) => candidate.id === accountId);
+  if (!account) {
+    return { accountId, scpLevels: null, errors: [`account ${accountId} is not in the organisation data: SCPs are not applied`] };
+  }
+  const errors: string[] = [];
+  const levels = [...account.ouPath, { id: account.id, name: account.name }].map((level) => {
+    const policies: GatePolicy[] = [];
+    for (const facts of organization.policies) {
+      if (facts.kind !== 'scp' || !facts.targetIds.includes(level.id)) continue;
+      try {
+        policies.push({ policy: compiler.compile(`scp:${facts.id}:${documentCacheKey(facts.document)}`, facts.document), name: facts.name, arn: null });
+      } catch (error) {
+        errors.push(`SCP ${facts.name}: ${errorMessage(error)}; evaluated without it`);
+      }
+    }
+    return { id: level.id, name: level.name, policies };
+  });
+  return { accountId, scpLevels: levels, errors };
+}

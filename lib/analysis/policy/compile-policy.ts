@@ -1,0 +1,171 @@
+import type { ActionCatalogue, CatalogueEntry } from '../catalogue/load-catalogue';
+import { canResourcePatternsIntersect, globToRegExp, isResourcePatternCoveredBy, matchesResourcePattern } from '../catalogue/wildcard';
+import type { PolicyDocumentSource } from '../types';
+import { type Bitset, createBitset, orInto, setBit } from './bitset';
+import { documentText, parsePolicy, type ParsedCondition, type ParsedPolicy, type ParsedStatement, type PolicyKind } from './parse-policy';
+
+/** One statement, compiled against the catalogue. */
+export interface CompiledStatement {
+  index: number;
+  sid: string | null;
+  effect: 'Allow' | 'Deny';
+  /** Catalogue actions this statement covers (after NotAction is applied). */
+  actionBits: Bitset;
+  conditions: ParsedCondition[];
+  isConditional: boolean;
+  /** Resource patterns as written; null when the statement uses NotResource. */
+  resources: string[] | null;
+  notResources: string[] | null;
+  /** True for any action name, also outside the catalogue (`s3:GetObject`). */
+  matchesAction(action: string): boolean;
+  /** True when the statement's Resource/NotResource covers the concrete ARN (`*` for wildcard-only actions). */
+  matchesResource(arn: string): boolean;
+  /**
+   * The Resource patterns that can match some resource of the catalogue action: `[]` when the
+   * statement cannot apply to it (e.g. an S3 ARN for `bedrock:InvokeModel`), `['*']` for a
+   * NotResource statement that leaves something. Memoised per action.
+   */
+  resourcesFor(action: CatalogueEntry): string[];
+}
+
+export interface CompiledPolicy {
+  key: string;
+  statements: CompiledStatement[];
+  allowStatements: CompiledStatement[];
+  denyStatements: CompiledStatement[];
+  /** Union of the action bits of the Allow (resp. Deny) statements: a quick "may this policy matter" test. */
+  allowBits: Bitset;
+  denyBits: Bitset;
+}
+
+const WILDCARD_ONLY_RESOURCE = '*';
+const EVERYTHING = ['*'];
+const NOTHING: string[] = [];
+
+function compileActionMatcher(patterns: string[]): (action: string) => boolean {
+  if (patterns.includes('*')) return () => true;
+  const regexes = patterns.map((pattern) => globToRegExp(pattern, true));
+  return (action) => regexes.some((regex) => regex.test(action));
+}
+
+function applicableResources(statement: ParsedStatement, action: CatalogueEntry): string[] {
+  if (statement.resources) {
+    // Wildcard-only actions are requested on the literal resource `*`: only a pattern matching
+    // that string applies (AWS: such actions need `"Resource": "*"`), not `arn:aws:bedrock:*`.
+    if (action.isWildcardOnly) return statement.resources.filter((pattern) => matchesResourcePattern(pattern, WILDCARD_ONLY_RESOURCE));
+    return statement.resources.filter((pattern) => action.resourceGlobs.some((glob) => canResourcePatternsIntersect(pattern, glob)));
+  }
+  if (statement.notResources) {
+    const excluded = statement.notResources;
+    if (action.isWildcardOnly) return excluded.some((pattern) => matchesResourcePattern(pattern, WILDCARD_ONLY_RESOURCE)) ? NOTHING : EVERYTHING;
+    const isAllExcluded = action.resourceGlobs.every((glob) => excluded.some((pattern) => isResourcePatternCoveredBy(glob, pattern)));
+    return isAllExcluded ? NOTHING : EVERYTHING;
+  }
+  // Trust policies may omit Resource: the statement is about the role itself.
+  return EVERYTHING;
+}
+
+function compileStatement(statement: ParsedStatement, catalogue: ActionCatalogue): CompiledStatement {
+  const patterns = statement.actions ?? statement.notActions ?? [];
+  const matchesPattern = compileActionMatcher(patterns);
+  const isNotAction = statement.notActions !== null;
+  const matchesAction = (action: string): boolean => matchesPattern(action) !== isNotAction;
+  const actionBits = createBitset(catalogue.actions.length);
+  for (const action of catalogue.actions) if (matchesAction(action.name)) setBit(actionBits, action.index);
+
+  const { resources, notResources } = statement;
+  const matchesResource = (arn: string): boolean => {
+    if (resources) return resources.some((pattern) => matchesResourcePattern(pattern, arn));
+    if (notResources) return !notResources.some((pattern) => matchesResourcePattern(pattern, arn));
+    return true;
+  };
+
+  const isEverything = resources !== null && resources.includes('*');
+  const memo = new Map<number, string[]>();
+  const resourcesFor = (action: CatalogueEntry): string[] => {
+    // `Resource: "*"` applies to every action: only that pattern is kept, as it subsumes the rest.
+    if (isEverything) return EVERYTHING;
+    let found = memo.get(action.index);
+    if (!found) {
+      found = applicableResources(statement, action);
+      memo.set(action.index, found);
+    }
+    return found;
+  };
+
+  return {
+    index: statement.index,
+    sid: statement.sid,
+    effect: statement.effect,
+    actionBits,
+    conditions: statement.conditions,
+    isConditional: statement.conditions.length > 0,
+    resources,
+    notResources,
+    matchesAction,
+    matchesResource,
+    resourcesFor,
+  };
+}
+
+/** Compiles a parsed policy against the catalogue. Prefer `PolicyCompiler`, which caches. */
+export function compilePolicy(key: string, parsed: ParsedPolicy, catalogue: ActionCatalogue): CompiledPolicy {
+  const statements = parsed.statements.map((statement) => compileStatement(statement, catalogue));
+  const allowBits = createBitset(catalogue.actions.length);
+  const denyBits = createBitset(catalogue.actions.length);
+  for (const statement of statements) orInto(statement.effect === 'Allow' ? allowBits : denyBits, statement.actionBits);
+  return {
+    key,
+    statements,
+    allowStatements: statements.filter((statement) => statement.effect === 'Allow'),
+    denyStatements: statements.filter((statement) => statement.effect === 'Deny'),
+    allowBits,
+    denyBits,
+  };
+}
+
+/** Cache key of a managed policy: its ARN and default version identify its document. */
+export function managedPolicyCacheKey(arn: string, versionId: string): string {
+  return `managed:${arn}#${versionId}`;
+}
+
+/**
+ * Cache key of a document without a stable identity (inline policies, SCPs): its text. A Map
+ * hashes string keys itself, so the text is the collision-free "hash".
+ */
+export function documentCacheKey(source: PolicyDocumentSource): string {
+  return `document:${documentText(source)}`;
+}
+
+type CacheEntry = { policy: CompiledPolicy } | { error: Error };
+
+/**
+ * Parses and compiles each distinct policy once. Policies are shared by many principals and
+ * accounts (AWS managed policies above all), so one compiler serves a whole snapshot. Parse
+ * failures are cached too, so a broken document is reported without re-parsing it each time.
+ */
+export class PolicyCompiler {
+  private readonly cache = new Map<string, CacheEntry>();
+
+  constructor(private readonly catalogue: ActionCatalogue) {}
+
+  /** The compiled policy for `key`, parsing `source` on first use. Throws `PolicyParseError`. */
+  compile(key: string, source: PolicyDocumentSource, kind: PolicyKind = 'identity'): CompiledPolicy {
+    let entry = this.cache.get(key);
+    if (!entry) {
+      try {
+        entry = { policy: compilePolicy(key, parsePolicy(source, kind), this.catalogue) };
+      } catch (error) {
+        entry = { error: error instanceof Error ? error : new Error(String(error)) };
+      }
+      this.cache.set(key, entry);
+    }
+    if ('error' in entry) throw entry.error;
+    return entry.policy;
+  }
+
+  /** How many distinct policies were compiled (for benchmarks). */
+  get size(): number {
+    return this.cache.size;
+  }
+}
