@@ -76,6 +76,23 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
   const reachableRoles = computeReachableRoles(reach);
   const holdsBedrock = new Map(principals.map((entry) => [entry.facts.arn, entry.access.grants.length > 0]));
 
+  // Principals reached by the same policies share one PrincipalAccess object (the evaluator
+  // memoises it): what depends only on the grants is computed once per distinct access.
+  const grantFacts = new WeakMap<PrincipalAccess, { tiers: Tier[]; actions: string[]; conflicts: AnalyzedPrincipal['conflicts'] }>();
+  const factsOfAccess = (access: PrincipalAccess, principalArn: string) => {
+    let facts = grantFacts.get(access);
+    if (!facts) {
+      facts = {
+        tiers: tiersOf(access),
+        actions: [...new Set(access.grants.map((grant) => grant.action))].sort(),
+        // No exceptions here: they are applied when conflicts are read, so they survive rescans.
+        conflicts: findSodConflicts(access.grants, access.supportingGrants, options.sodRules, [], principalArn, options.now).open,
+      };
+      grantFacts.set(access, facts);
+    }
+    return facts;
+  };
+
   // Pass 3: per principal conclusions.
   const analyzed: AnalyzedPrincipal[] = principals.map((entry) => {
     const { facts, access } = entry;
@@ -95,7 +112,7 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
             deriveBlastRadiusFacts({ principalType: facts.type, grants: access.grants, exposure, credentials, environment: account.environment, accountCount: reachAccountIds.size, totalRegionCount: DEFAULT_TOTAL_REGION_COUNT }),
             weights,
           );
-    const conflicts = findSodConflicts(access.grants, access.supportingGrants, options.sodRules, [], facts.arn, options.now).open;
+    const { tiers, actions, conflicts } = factsOfAccess(access, facts.arn);
     const recommendations = access.grants.length === 0 ? [] : recommendForPrincipal({ principalType: facts.type, grants: access.grants, trusts: entry.trusts, credentials, bedrockUse: assessBedrockUse(facts, options.now) });
     return {
       facts,
@@ -105,8 +122,8 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
       grants: access.grants,
       supportingGrants: access.supportingGrants,
       denied: access.denied,
-      tiers: tiersOf(access),
-      actions: [...new Set(access.grants.map((grant) => grant.action))].sort(),
+      tiers,
+      actions,
       exposure,
       credentials,
       blastRadius,

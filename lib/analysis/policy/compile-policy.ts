@@ -1,7 +1,7 @@
 import type { ActionCatalogue, CatalogueEntry } from '../catalogue/load-catalogue';
 import { canResourcePatternsIntersect, globToRegExp, isResourcePatternCoveredBy, matchesResourcePattern } from '../catalogue/wildcard';
 import type { PolicyDocumentSource } from '../types';
-import { type Bitset, createBitset, orInto, setBit } from './bitset';
+import { type Bitset, createBitset, hasBit, orInto, setBit } from './bitset';
 import { documentText, parsePolicy, type ParsedCondition, type ParsedPolicy, type ParsedStatement, type PolicyKind } from './parse-policy';
 
 /** One statement, compiled against the catalogue. */
@@ -65,13 +65,64 @@ function applicableResources(statement: ParsedStatement, action: CatalogueEntry)
   return EVERYTHING;
 }
 
+/**
+ * Action bitsets by single pattern, per catalogue. The same patterns (`bedrock:InvokeModel*`,
+ * `bedrock:*`, `*`) recur in thousands of policies in different combinations; matching each one
+ * against every catalogue action once is what makes compiling 100,000 accounts' worth of customer
+ * policies cheap. A statement's bitset is the union of its patterns' (complemented for NotAction).
+ */
+const patternBitsCache = new WeakMap<ActionCatalogue, Map<string, Bitset>>();
+
+const servicesCache = new WeakMap<ActionCatalogue, Set<string>>();
+
+function catalogueServices(catalogue: ActionCatalogue): Set<string> {
+  let services = servicesCache.get(catalogue);
+  if (!services) {
+    services = new Set(catalogue.actions.map((action) => action.service));
+    servicesCache.set(catalogue, services);
+  }
+  return services;
+}
+
+function patternBits(catalogue: ActionCatalogue, pattern: string): Bitset {
+  let cache = patternBitsCache.get(catalogue);
+  if (!cache) {
+    cache = new Map();
+    patternBitsCache.set(catalogue, cache);
+  }
+  const key = pattern.toLowerCase();
+  let bits = cache.get(key);
+  if (!bits) {
+    bits = createBitset(catalogue.actions.length);
+    // `s3:Get*` cannot name a catalogue action: skip the scan (ReadOnlyAccess alone has ~1,000 such patterns).
+    const colon = key.indexOf(':');
+    const service = colon >= 0 ? key.slice(0, colon) : key;
+    if (!/[*?]/.test(service) && !catalogueServices(catalogue).has(service)) {
+      cache.set(key, bits);
+      return bits;
+    }
+    const matches = compileActionMatcher([pattern]);
+    for (const action of catalogue.actions) if (matches(action.name)) setBit(bits, action.index);
+    cache.set(key, bits);
+  }
+  return bits;
+}
+
+function actionBitsFor(catalogue: ActionCatalogue, patterns: string[], isNotAction: boolean): Bitset {
+  const bits = createBitset(catalogue.actions.length);
+  for (const pattern of patterns) orInto(bits, patternBits(catalogue, pattern));
+  if (!isNotAction) return bits;
+  const complement = createBitset(catalogue.actions.length);
+  for (const action of catalogue.actions) if (!hasBit(bits, action.index)) setBit(complement, action.index);
+  return complement;
+}
+
 function compileStatement(statement: ParsedStatement, catalogue: ActionCatalogue): CompiledStatement {
   const patterns = statement.actions ?? statement.notActions ?? [];
   const matchesPattern = compileActionMatcher(patterns);
   const isNotAction = statement.notActions !== null;
   const matchesAction = (action: string): boolean => matchesPattern(action) !== isNotAction;
-  const actionBits = createBitset(catalogue.actions.length);
-  for (const action of catalogue.actions) if (matchesAction(action.name)) setBit(actionBits, action.index);
+  const actionBits = actionBitsFor(catalogue, patterns, isNotAction);
 
   const { resources, notResources } = statement;
   const matchesResource = (arn: string): boolean => {
@@ -146,17 +197,29 @@ type CacheEntry = { policy: CompiledPolicy } | { error: Error };
  */
 export class PolicyCompiler {
   private readonly cache = new Map<string, CacheEntry>();
+  private distinctCount = 0;
 
   constructor(private readonly catalogue: ActionCatalogue) {}
 
-  /** The compiled policy for `key`, parsing `source` on first use. Throws `PolicyParseError`. */
+  /**
+   * The compiled policy for `key`, parsing `source` on first use. Throws `PolicyParseError`.
+   * A miss on `key` looks the document text up before compiling: a customer managed policy
+   * deployed to 1,000 accounts has 1,000 ARNs but one text, so it is compiled once and every
+   * principal holding it shares the same compiled object (and the evaluator's memoised result).
+   */
   compile(key: string, source: PolicyDocumentSource, kind: PolicyKind = 'identity'): CompiledPolicy {
     let entry = this.cache.get(key);
     if (!entry) {
-      try {
-        entry = { policy: compilePolicy(key, parsePolicy(source, kind), this.catalogue) };
-      } catch (error) {
-        entry = { error: error instanceof Error ? error : new Error(String(error)) };
+      const textKey = `${kind}:${documentCacheKey(source)}`;
+      entry = this.cache.get(textKey);
+      if (!entry) {
+        try {
+          entry = { policy: compilePolicy(textKey, parsePolicy(source, kind), this.catalogue) };
+        } catch (error) {
+          entry = { error: error instanceof Error ? error : new Error(String(error)) };
+        }
+        this.cache.set(textKey, entry);
+        this.distinctCount += 1;
       }
       this.cache.set(key, entry);
     }
@@ -166,6 +229,6 @@ export class PolicyCompiler {
 
   /** How many distinct policies were compiled (for benchmarks). */
   get size(): number {
-    return this.cache.size;
+    return this.distinctCount;
   }
 }

@@ -1,0 +1,3 @@
+export async function benchLoad(argv: string[]): Promise<void> {
+  throw new Error(`not written yet (${argv.join(' ')})`);
+}

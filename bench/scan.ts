@@ -1,0 +1,3 @@
+export async function benchScan(argv: string[]): Promise<void> {
+  throw new Error(`not written yet (${argv.join(' ')})`);
+}
