@@ -40,6 +40,8 @@ export function DataTable<Row>({
   getRowId: (row: Row) => string;
   testId?: string;
 }) {
+  // TanStack Table returns fresh functions each render; the React Compiler skipping this component is expected.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, getRowId });
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
