@@ -6,6 +6,7 @@ import { getLatestPublishedScanId } from '@/db/queries/scans';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
 import type { ConditionEntry } from '@/lib/analysis/types';
 import { requirePageUser } from '@/lib/auth/session';
+import { RequestRevocationButton } from '@/components/revocations/request-revocation-button';
 import { NotFoundError } from '@/lib/http/errors';
 import { TrendLineChart } from '@/components/charts/trend-line-chart';
 import { Badge, SeverityBadge } from '@/components/ui/badge';
@@ -158,6 +159,7 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
                   <span className="flex items-center gap-2">
                     {entitlement.isConditional ? <Badge tone="warning">conditional</Badge> : null}
                     <TierChips tiers={maskToTiers(entitlement.tiersMask)} />
+                    {user.role === 'admin' ? <RequestRevocationButton principalId={principal.id} entitlementKey={entitlement.entitlementKey} policyLabel={entitlement.policyName} /> : null}
                   </span>
                 </header>
                 <ul className="divide-y divide-slate-100">
