@@ -8,7 +8,8 @@ import { prepareDemoDatabase } from './prepare-database';
 
 const portIndex = process.argv.indexOf('--port');
 const port = portIndex >= 0 ? process.argv[portIndex + 1] : '3100';
-const databasePath = path.join(process.cwd(), 'data', 'e2e.db');
+// One database per port, so two suites (e.g. on 3100 and 3200) can run side by side.
+const databasePath = path.join(process.cwd(), 'data', port === '3100' ? 'e2e.db' : `e2e-${port}.db`);
 
 async function main(): Promise<void> {
   const database = await prepareDemoDatabase(databasePath, { isFresh: true });

@@ -66,6 +66,12 @@ describe('listPrincipals', () => {
     expect(listPrincipals(database, admin, scanId, query({ owner: 'none' })).rows.map((row) => row.name)).toEqual(['partner-access']);
   });
 
+  it('reads empty score fields of a submitted filter form as no bound, not 0', () => {
+    const everything = listPrincipals(database, admin, scanId, query({})).total;
+    expect(listPrincipals(database, admin, scanId, query({ minScore: '', maxScore: '' })).total).toBe(everything);
+    expect(listPrincipals(database, admin, scanId, query({ minScore: '50', maxScore: ' ' })).rows.every((row) => row.score >= 50)).toBe(true);
+  });
+
   it('searches name and ARN with LIKE wildcards escaped', () => {
     expect(listPrincipals(database, admin, scanId, query({ q: '100%_' })).rows.map((row) => row.name)).toEqual(['100%_admin']);
     // `%` alone must not match everything.

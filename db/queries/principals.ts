@@ -18,7 +18,8 @@ const optionalText = z
   .max(200)
   .optional()
   .transform((value) => (value ? value : undefined));
-const optionalScore = z.coerce.number().int().min(0).max(100).optional().catch(undefined);
+/** An empty form field ("") means no bound, not 0: `z.coerce` alone would turn it into 0. */
+const optionalScore = z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.coerce.number().int().min(0).max(100).optional()).catch(undefined);
 
 /**
  * The URL state of the principals table (and its CSV export). Unknown or malformed values fall

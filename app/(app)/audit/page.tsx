@@ -44,7 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <EmptyState title={query.actor || query.action || query.objectType ? 'No entry matches these filters' : 'The audit log is empty'} />
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600">
             <table className="w-full text-left text-sm" data-testid="audit-table">
               <caption className="sr-only">Audit log entries, newest first</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">

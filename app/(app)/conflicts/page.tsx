@@ -102,7 +102,7 @@ export default async function ConflictsPage({ searchParams }: { searchParams: Pr
         </EmptyState>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600">
             <table className="w-full text-left text-sm" data-testid="conflicts-table">
               <caption className="sr-only">SoD conflicts, most severe first</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">

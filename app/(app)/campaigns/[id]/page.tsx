@@ -223,7 +223,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
         {items.total === 0 ? (
           <p className="mt-4 text-sm text-slate-700">No items match these filters.</p>
         ) : (
-          <div className="mt-4 overflow-x-auto">
+          <div tabIndex={0} className="mt-4 overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Campaign items, page {items.page}</caption>
               <thead className="border-b border-slate-200 text-slate-700">
