@@ -8,21 +8,68 @@
  */
 
 const regexCache = new Map<string, RegExp>();
-const REGEX_CACHE_LIMIT = 20_000;
+// Large enough for the distinct ARN patterns of thousands of accounts: clearing a cache that is
+// too small makes every lookup a recompilation.
+const REGEX_CACHE_LIMIT = 200_000;
 
-/** Compiles an IAM glob into an anchored regular expression (cached). */
+function escapeLiteral(character: string): string {
+  return character.replace(/[.+^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/**
+ * The regular-expression source of a glob that cannot backtrack catastrophically. A plain
+ * translation (`*` -> `.*`) makes `bedrock:*?*?*?*?*?*?*?*?Z` take over a minute against one
+ * action name (the engine tries every way to split the name between the stars), and a policy
+ * document is attacker-influenced input. Here each run of wildcards becomes one quantifier
+ * (`*?*?` -> at least two characters), and every literal segment between two star runs is
+ * matched atomically at its leftmost position (`(?=(.*?SEG))\1`: a lookahead is never
+ * re-entered). Leftmost is enough: what follows starts with a star, so it matches from any
+ * earlier position too. Only the last segment, anchored at the end, backtracks, linearly.
+ */
+function globToRegExpSource(pattern: string): string {
+  // Split into literal segments (`?` included, as `.`) and the star runs between them.
+  const segments: string[] = [''];
+  const runs: number[] = []; // minimum length of each star run (its `?` count)
+  let pendingQuestionMarks = 0;
+  let isInStarRun = false;
+  for (const character of pattern) {
+    if (character === '*' || character === '?') {
+      if (character === '*') isInStarRun = true;
+      pendingQuestionMarks += character === '?' ? 1 : 0;
+      continue;
+    }
+    if (isInStarRun) {
+      runs.push(pendingQuestionMarks);
+      segments.push('');
+    } else if (pendingQuestionMarks > 0) {
+      segments[segments.length - 1] += '.'.repeat(pendingQuestionMarks);
+    }
+    pendingQuestionMarks = 0;
+    isInStarRun = false;
+    segments[segments.length - 1] += escapeLiteral(character);
+  }
+  if (isInStarRun) {
+    runs.push(pendingQuestionMarks);
+    segments.push('');
+  } else if (pendingQuestionMarks > 0) {
+    segments[segments.length - 1] += '.'.repeat(pendingQuestionMarks);
+  }
+  if (runs.length === 0) return `^${segments[0]}$`;
+  const atLeast = (count: number) => (count === 0 ? '' : `.{${count}}`);
+  let source = `^${segments[0]}`;
+  for (let index = 0; index < runs.length - 1; index += 1) {
+    source += `(?=(${atLeast(runs[index])}.*?${segments[index + 1]}))\\${index + 1}`;
+  }
+  return `${source}.{${runs[runs.length - 1]},}${segments[segments.length - 1]}$`;
+}
+
+/** Compiles an IAM glob into an anchored regular expression (cached), linear in the input. */
 export function globToRegExp(pattern: string, isCaseInsensitive: boolean): RegExp {
   const cacheKey = `${isCaseInsensitive ? 'i' : 's'}${pattern}`;
   const cached = regexCache.get(cacheKey);
   if (cached) return cached;
-  let source = '';
-  for (const character of pattern) {
-    if (character === '*') source += '.*';
-    else if (character === '?') source += '.';
-    else source += character.replace(/[.+^${}()|[\]\\/-]/g, '\\$&');
-  }
   // `s`: `.` must also match newlines, which an ARN resource id may legally contain.
-  const regex = new RegExp(`^${source}$`, isCaseInsensitive ? 'is' : 's');
+  const regex = new RegExp(globToRegExpSource(pattern), isCaseInsensitive ? 'is' : 's');
   // Bounded so that a snapshot with many distinct patterns cannot grow the cache without limit.
   if (regexCache.size >= REGEX_CACHE_LIMIT) regexCache.clear();
   regexCache.set(cacheKey, regex);

@@ -3,7 +3,7 @@ import { hasBit } from '../policy/bitset';
 import type { CompiledStatement } from '../policy/compile-policy';
 import type { ConditionEntry, DenialSource } from '../types';
 import { type RegionSet, intersectRegions, regionsOfAllow, requiresGuardrail, unionRegions } from './condition-effects';
-import type { GatePolicy, ScpLevel } from './resolve-policies';
+import { scpLevelLabel, type GatePolicy, type ScpLevel } from './resolve-policies';
 
 /**
  * What the permissions boundary and the SCP levels say about one action, independent of which
@@ -63,6 +63,6 @@ function applyLevel(gate: ActionGate, policies: GatePolicy[], action: CatalogueE
 export function computeActionGate(action: CatalogueEntry, boundary: GatePolicy | null, scpLevels: ScpLevel[] | null): ActionGate {
   const gate: ActionGate = { blockedBy: null, conditions: [], regions: null, regionSource: null, requiresGuardrail: false };
   if (boundary) applyLevel(gate, [boundary], action, 'boundary', boundary.name, boundary.arn);
-  for (const level of scpLevels ?? []) applyLevel(gate, level.policies, action, 'scp', `SCPs attached to ${level.name} (${level.id})`, null);
+  for (const level of scpLevels ?? []) applyLevel(gate, level.policies, action, 'scp', scpLevelLabel(level), null);
   return gate;
 }

@@ -5,7 +5,8 @@ import type { CompiledStatement } from '../policy/compile-policy';
 import type { ConditionEntry, DeniedAction, DenialSource, Grant, PrincipalAccess } from '../types';
 import type { ActionGate } from './access-gate';
 import { type RegionSet, intersectRegions, regionsLeftByDeny, regionsOfAllow, requiresGuardrail } from './condition-effects';
-import type { IdentityPolicyRef, ResolvedPrincipal } from './resolve-policies';
+import { mentionsAccountArn, rebaseArn } from './rebase-access';
+import { withoutOwnAccount, type IdentityPolicyRef, type ResolvedPrincipal } from './resolve-policies';
 
 /** A Deny statement together with where it sits, for reporting. */
 export interface DenyStatementRef {
@@ -176,38 +177,85 @@ function computePolicyOutcome(ref: IdentityPolicyRef, catalogue: ActionCatalogue
   return outcome;
 }
 
-/** The key under which a policy's outcome can be reused: the same policy, reaching the same way, under the same gates and Denies. */
-function outcomeKey(ref: IdentityPolicyRef, contextKey: string): string {
+/** The key of a policy placement: the policy, reaching the principal the same way, in a context. */
+function outcomeKey(ref: IdentityPolicyRef, contextKey: string, policyArn: string | null): string {
   const path = ref.path;
-  return `${contextKey}\u0002${ref.policy.key}\u0000${path.policyKind}\u0000${path.policyArn}\u0000${path.policyName}\u0000${path.attachedVia}\u0000${path.groupName}`;
+  return `${contextKey}\u0002${ref.policy.key}\u0000${path.policyKind}\u0000${policyArn}\u0000${path.policyName}\u0000${path.attachedVia}\u0000${path.groupName}`;
+}
+
+/** Policy outcomes, per account and across accounts (see computeAccess). */
+export interface OutcomeCaches {
+  local: Map<string, PolicyOutcome>;
+  shared: Map<string, { outcome: PolicyOutcome; accountId: string; isAccountSpecific: boolean }>;
+}
+
+export function createOutcomeCaches(): OutcomeCaches {
+  return { local: new Map(), shared: new Map() };
+}
+
+function outcomeMentionsAccount(outcome: PolicyOutcome, accountId: string): boolean {
+  return (
+    outcome.grants.some((grant) => mentionsAccountArn(grant.path.policyArn, accountId)) ||
+    outcome.supportingGrants.some((grant) => mentionsAccountArn(grant.path.policyArn, accountId)) ||
+    [...outcome.blocked.values()].some((source) => mentionsAccountArn(source.policyArn, accountId))
+  );
+}
+
+/** The outcome computed in another account, with that account's policy ARNs replaced by this one's. */
+function rebaseOutcome(outcome: PolicyOutcome, fromAccountId: string, toAccountId: string): PolicyOutcome {
+  const rebaseGrant = (grant: Grant): Grant => {
+    const policyArn = rebaseArn(grant.path.policyArn, fromAccountId, toAccountId);
+    return policyArn === grant.path.policyArn ? grant : { ...grant, path: { ...grant.path, policyArn } };
+  };
+  const blocked = new Map<number, DenialSource>();
+  for (const [index, source] of outcome.blocked) {
+    const policyArn = rebaseArn(source.policyArn, fromAccountId, toAccountId);
+    blocked.set(index, policyArn === source.policyArn ? source : { ...source, policyArn });
+  }
+  return { grants: outcome.grants.map(rebaseGrant), supportingGrants: outcome.supportingGrants.map(rebaseGrant), granted: outcome.granted, blocked };
 }
 
 /**
  * The effective access of a resolved principal. The outcome of each identity policy is cached
  * under (policy, path, account gates, boundary, set of Deny-bearing policies), so principals
  * that share a policy share its grant objects: work and memory grow with distinct policy
- * placements, not with principals x actions.
+ * placements, not with principals x actions. Accounts with the same SCPs share outcomes too
+ * (the same policy deployed to every account is evaluated once), rebased to each account's own
+ * policy ARNs; an outcome that names the account's own SCP level stays with that account.
  */
 export function computeAccess(
   resolved: ResolvedPrincipal,
   catalogue: ActionCatalogue,
   gateFor: (action: CatalogueEntry) => ActionGate,
-  outcomeCache: Map<string, PolicyOutcome>,
+  caches: OutcomeCaches,
   gateKey: string,
 ): PrincipalAccess {
+  const accountId = resolved.account.accountId;
+  const accountLevelLabel = resolved.account.accountLevelLabel;
+  const portable = (arn: string | null) => (arn === null ? null : withoutOwnAccount(arn, accountId));
   const denies = collectDenyStatements(resolved);
-  const denySignature = resolved.identity
-    .filter((ref) => ref.policy.denyStatements.length > 0)
-    .map((ref) => `${ref.policy.key}\u0000${ref.path.policyName}\u0000${ref.path.policyArn}`)
-    .join('\u0003');
-  const contextKey = `${gateKey}\u0004${denySignature}`;
+  const denyingRefs = resolved.identity.filter((ref) => ref.policy.denyStatements.length > 0);
+  const localContext = `${gateKey}\u0004${denyingRefs.map((ref) => `${ref.policy.key}\u0000${ref.path.policyName}\u0000${ref.path.policyArn}`).join('\u0003')}`;
+  const boundary = resolved.boundary;
+  const sharedContext = [
+    resolved.account.signature,
+    boundary ? `${boundary.policy.key}\u0000${boundary.name}\u0000${portable(boundary.arn)}` : '-',
+    denyingRefs.map((ref) => `${ref.policy.key}\u0000${ref.path.policyName}\u0000${portable(ref.path.policyArn)}`).join('\u0003'),
+  ].join('\u0004');
   const outcomes = resolved.identity.map((ref) => {
-    const key = outcomeKey(ref, contextKey);
-    let outcome = outcomeCache.get(key);
-    if (!outcome) {
+    const localKey = outcomeKey(ref, localContext, ref.path.policyArn);
+    let outcome = caches.local.get(localKey);
+    if (outcome) return outcome;
+    const sharedKey = outcomeKey(ref, sharedContext, portable(ref.path.policyArn));
+    const shared = caches.shared.get(sharedKey);
+    if (shared) {
+      outcome = !shared.isAccountSpecific || shared.accountId === accountId ? shared.outcome : rebaseOutcome(shared.outcome, shared.accountId, accountId);
+    } else {
       outcome = computePolicyOutcome(ref, catalogue, denies, gateFor);
-      outcomeCache.set(key, outcome);
+      const namesThisAccount = accountLevelLabel !== null && [...outcome.blocked.values()].some((source) => source.policyName === accountLevelLabel);
+      if (!namesThisAccount) caches.shared.set(sharedKey, { outcome, accountId, isAccountSpecific: outcomeMentionsAccount(outcome, accountId) });
     }
+    caches.local.set(localKey, outcome);
     return outcome;
   });
 

@@ -120,6 +120,66 @@ describe('evaluatePrincipal', () => {
     expect(access.denied.find((denied) => denied.action === 'bedrock:GetFoundationModel')?.deniedBy).toMatchObject({ source: 'scp', kind: 'implicit', policyName: 'SCPs attached to Workload (111122223333)' });
   });
 
+  it('shares one result across accounts with the same SCPs, but never a denial naming another account', () => {
+    const full = awsManaged('AmazonBedrockFullAccess');
+    const accountIds = ['111111111111', '222222222222', '333333333333'];
+    const roles = accountIds.map((accountId) => role('shared', { accountId, arn: `arn:aws:iam::${accountId}:role/shared`, attachedManagedPolicyArns: [full.arn] }));
+    const organization: OrganizationFacts = {
+      id: 'o-1',
+      managementAccountId: '999999999999',
+      accounts: accountIds.map((id, index) => ({ id, name: `Workload ${index}`, ouPath: [{ id: 'r-1', name: 'Root' }], environment: 'prod', ownerEmail: null, tags: {} })),
+      policies: [
+        { id: 'p-full', name: 'FullAWSAccess', kind: 'scp', document: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, targetIds: ['r-1', '111111111111', '222222222222'] },
+        { id: 'p-inv', name: 'InvokeOnly', kind: 'scp', document: { Statement: [{ Effect: 'Allow', Action: 'bedrock:Invoke*', Resource: '*' }] }, targetIds: ['r-1', '333333333333'] },
+      ],
+    };
+    const snapshot: SnapshotInput = {
+      capturedAt: '2025-01-01T00:00:00Z',
+      organization,
+      accounts: roles.map((principal) => ({ accountId: principal.accountId, users: [], roles: [principal], managedPolicies: [full], groups: [] })),
+    };
+    const evaluator = createEvaluator(catalogue, snapshot);
+    const [first, second, third] = roles.map((principal) => evaluator.evaluatePrincipal(principal));
+    // Same policies, same SCPs: one computed result.
+    expect(second).toBe(first);
+    expect(first.denied).toEqual([]);
+    // The third account's own SCP level blocks most actions: its denials name that account.
+    expect(third).not.toBe(first);
+    expect(third.denied.find((denied) => denied.action === 'bedrock:GetFoundationModel')?.deniedBy.policyName).toBe('SCPs attached to Workload 2 (333333333333)');
+
+    // Two accounts whose own level blocks the same way: each denial names its own account.
+    const blocked = { ...organization, policies: organization.policies.map((policy) => ({ ...policy, targetIds: policy.id === 'p-inv' ? ['r-1', ...accountIds] : ['r-1'] })) };
+    const blockedEvaluator = createEvaluator(catalogue, { ...snapshot, organization: blocked });
+    const names = roles.map((principal) => blockedEvaluator.evaluatePrincipal(principal).denied.find((denied) => denied.action === 'bedrock:GetFoundationModel')?.deniedBy.policyName);
+    expect(names).toEqual(['SCPs attached to Workload 0 (111111111111)', 'SCPs attached to Workload 1 (222222222222)', 'SCPs attached to Workload 2 (333333333333)']);
+  });
+
+  it('reuses the access of the same customer managed policy deployed to two accounts, with each account\'s own policy ARN', () => {
+    const accountIds = ['111111111111', '222222222222'];
+    const document = { Version: '2012-10-17', Statement: [{ Sid: 'Invoke', Effect: 'Allow', Action: 'bedrock:InvokeModel*', Resource: '*' }, { Effect: 'Deny', Action: 'bedrock:InvokeModelWithResponseStream', Resource: '*' }] };
+    const policyOf = (accountId: string): ManagedPolicyFacts => ({ arn: `arn:aws:iam::${accountId}:policy/team/bedrock-invoke`, name: 'bedrock-invoke', path: '/team/', isAwsManaged: false, defaultVersionId: 'v1', document });
+    const snapshot: SnapshotInput = {
+      capturedAt: '2025-01-01T00:00:00Z',
+      organization: null,
+      accounts: accountIds.map((accountId) => ({
+        accountId,
+        users: [],
+        roles: [role('app', { accountId, arn: `arn:aws:iam::${accountId}:role/app`, attachedManagedPolicyArns: [policyOf(accountId).arn] })],
+        managedPolicies: [policyOf(accountId)],
+        groups: [],
+      })),
+    };
+    const evaluator = createEvaluator(catalogue, snapshot);
+    const [first, second] = snapshot.accounts.map((account) => evaluator.evaluatePrincipal(account.roles[0]));
+    for (const [access, accountId] of [[first, accountIds[0]], [second, accountIds[1]]] as const) {
+      expect(access.grants.map((grant) => grant.action)).toEqual(['bedrock:InvokeModel']);
+      expect(access.grants[0].path.policyArn).toBe(`arn:aws:iam::${accountId}:policy/team/bedrock-invoke`);
+      expect(access.denied.find((denied) => denied.action === 'bedrock:InvokeModelWithResponseStream')?.deniedBy.policyArn).toBe(`arn:aws:iam::${accountId}:policy/team/bedrock-invoke`);
+    }
+    // The rebased copy shares everything that does not name the account.
+    expect(second.grants[0].resources).toBe(first.grants[0].resources);
+  });
+
   it('evaluates without a broken or missing policy and records why', () => {
     const principal = role('broken', {
       inlinePolicies: [

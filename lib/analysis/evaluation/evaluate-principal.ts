@@ -2,8 +2,9 @@ import type { ActionCatalogue, CatalogueEntry } from '../catalogue/load-catalogu
 import { PolicyCompiler } from '../policy/compile-policy';
 import type { PrincipalAccess, PrincipalFacts, SnapshotInput } from '../types';
 import { type ActionGate, computeActionGate } from './access-gate';
-import { computeAccess, type PolicyOutcome } from './compute-access';
+import { computeAccess, createOutcomeCaches } from './compute-access';
 import { decideRequest, type RequestContext, type RequestDecision } from './decide-request';
+import { mentionsAccountPolicies, rebaseAccess } from './rebase-access';
 import { PolicyResolver } from './resolve-policies';
 
 export type { PrincipalAccess } from '../types';
@@ -38,14 +39,34 @@ export function createEvaluator(catalogue: ActionCatalogue, snapshot: SnapshotIn
   const compiler = new PolicyCompiler(catalogue);
   const resolver = new PolicyResolver(snapshot, compiler);
   const gateCache = new Map<string, Array<ActionGate | undefined>>();
+  /** Per account: the access of one account's principals. */
   const accessCache = new Map<string, PrincipalAccess>();
-  const outcomeCache = new Map<string, PolicyOutcome>();
+  /** Across accounts: computed once, reused as is or rebased to another account's policy ARNs. */
+  const sharedAccessCache = new Map<string, { access: PrincipalAccess; accountId: string; isAccountSpecific: boolean }>();
+  const outcomeCaches = createOutcomeCaches();
+  // Reach checks ask isAllowed about the same principals many times: resolve each once.
+  const resolvedCache = new WeakMap<PrincipalFacts, ReturnType<PolicyResolver['resolve']>>();
+  const resolve = (principal: PrincipalFacts) => {
+    let resolved = resolvedCache.get(principal);
+    if (!resolved) {
+      resolved = resolver.resolve(principal);
+      resolvedCache.set(principal, resolved);
+    }
+    return resolved;
+  };
 
   return {
     evaluatePrincipal(principal) {
-      const resolved = resolver.resolve(principal);
-      const cached = accessCache.get(resolved.accessKey);
-      if (cached) return cached;
+      const resolved = resolve(principal);
+      const local = accessCache.get(resolved.accessKey);
+      if (local) return local;
+      const shared = sharedAccessCache.get(resolved.sharedAccessKey);
+      if (shared) {
+        if (!shared.isAccountSpecific || shared.accountId === principal.accountId) return shared.access;
+        const rebased = rebaseAccess(shared.access, shared.accountId, principal.accountId);
+        accessCache.set(resolved.accessKey, rebased);
+        return rebased;
+      }
       const gateKey = `${resolved.account.accountId}\u0001${resolved.boundary ? resolved.boundary.policy.key : '-'}`;
       let gates = gateCache.get(gateKey);
       if (!gates) {
@@ -61,12 +82,17 @@ export function createEvaluator(catalogue: ActionCatalogue, snapshot: SnapshotIn
         }
         return gate;
       };
-      const access = computeAccess(resolved, catalogue, gateFor, outcomeCache, gateKey);
-      accessCache.set(resolved.accessKey, access);
+      const access = computeAccess(resolved, catalogue, gateFor, outcomeCaches, gateKey);
+      // Same policies in another account with the same SCPs give the same access, unless a denial
+      // names this account's own SCP level: then the result is kept for this account only.
+      const label = resolved.account.accountLevelLabel;
+      const namesThisAccount = label !== null && access.denied.some((denied) => denied.deniedBy.policyName === label);
+      if (namesThisAccount) accessCache.set(resolved.accessKey, access);
+      else sharedAccessCache.set(resolved.sharedAccessKey, { access, accountId: principal.accountId, isAccountSpecific: mentionsAccountPolicies(access, principal.accountId) });
       return access;
     },
     isAllowed(principal, action, resourceArn, context) {
-      return decideRequest(resolver.resolve(principal), catalogue, action, resourceArn, context);
+      return decideRequest(resolve(principal), catalogue, action, resourceArn, context);
     },
     compiledPolicyCount: () => compiler.size,
   };

@@ -26,6 +26,14 @@ export interface AccountGates {
   /** Null when SCPs do not apply: no organisation data, or the management account. */
   scpLevels: ScpLevel[] | null;
   errors: string[];
+  /**
+   * Equal for accounts whose SCP levels apply the same policies the same way: the OU levels by
+   * id, the account's own level by its policies only (its name appears in reports, see
+   * `accountLevelLabel`).
+   */
+  signature: string;
+  /** How an implicit denial by the account's own SCP level is reported; null without SCPs. */
+  accountLevelLabel: string | null;
 }
 
 export interface ResolvedPrincipal {
@@ -33,8 +41,14 @@ export interface ResolvedPrincipal {
   boundary: GatePolicy | null;
   account: AccountGates;
   errors: string[];
-  /** Principals with equal keys have equal access: the same policies reach them the same way. */
+  /** Principals with equal keys have equal access: the same policies reach them the same way in the same account. */
   accessKey: string;
+  /**
+   * The same, across accounts with the same SCP signature and the same policies (customer
+   * managed ARNs compared without their account). Equal access up to the account in those ARNs,
+   * unless a denial names the account's own SCP level: the evaluator checks that before sharing.
+   */
+  sharedAccessKey: string;
 }
 
 interface AccountIndex {
@@ -111,13 +125,23 @@ export class PolicyResolver {
     }
 
     const gates = this.accountGates(principal.accountId);
-    const accessKey = [
-      principal.accountId,
-      boundary ? boundary.policy.key : '-',
-      ...identity.map((ref) => `${ref.policy.key}\u0000${ref.path.policyKind}\u0000${ref.path.policyArn}\u0000${ref.path.policyName}\u0000${ref.path.attachedVia}\u0000${ref.path.groupName}`),
+    // Customer managed policies carry the account in their ARN; with it abstracted, the same
+    // policies deployed to every account (StackSets, Terraform modules) give one key.
+    const arnOf = (arn: string | null) => (arn === null ? '' : withoutOwnAccount(arn, principal.accountId));
+    const policiesKey = [
+      boundary ? `${boundary.policy.key}\u0000${boundary.name}\u0000${arnOf(boundary.arn)}` : '-',
+      ...identity.map((ref) => `${ref.policy.key}\u0000${ref.path.policyKind}\u0000${arnOf(ref.path.policyArn)}\u0000${ref.path.policyName}\u0000${ref.path.attachedVia}\u0000${ref.path.groupName}`),
       ...errors,
+      ...gates.errors,
     ].join('\u0001');
-    return { identity, boundary, account: gates, errors: [...errors, ...gates.errors], accessKey };
+    return {
+      identity,
+      boundary,
+      account: gates,
+      errors: [...errors, ...gates.errors],
+      accessKey: `${principal.accountId}\u0002${policiesKey}`,
+      sharedAccessKey: `${gates.signature}\u0002${policiesKey}`,
+    };
   }
 
   private compileOrRecord(key: string, document: PolicyDocumentSource, label: string, errors: string[]): CompiledPolicy | null {
@@ -156,10 +180,10 @@ export class PolicyResolver {
  * are not part of identity evaluation.
  */
 function computeAccountGates(accountId: string, organization: OrganizationFacts | null, compiler: PolicyCompiler): AccountGates {
-  if (!organization || organization.managementAccountId === accountId) return { accountId, scpLevels: null, errors: [] };
+  if (!organization || organization.managementAccountId === accountId) return { accountId, scpLevels: null, errors: [], signature: 'no-scps', accountLevelLabel: null };
   const account = organization.accounts.find((candidate) => candidate.id === accountId);
   if (!account) {
-    return { accountId, scpLevels: null, errors: [`account ${accountId} is not in the organisation data: SCPs are not applied`] };
+    return { accountId, scpLevels: null, errors: [`account ${accountId} is not in the organisation data: SCPs are not applied`], signature: 'no-scps', accountLevelLabel: null };
   }
   const errors: string[] = [];
   const levels = [...account.ouPath, { id: account.id, name: account.name }].map((level) => {
@@ -174,5 +198,17 @@ function computeAccountGates(accountId: string, organization: OrganizationFacts 
     }
     return { id: level.id, name: level.name, policies };
   });
-  return { accountId, scpLevels: levels, errors };
+  const signature = levels.map((level, index) => `${index === levels.length - 1 ? 'account' : level.id}:${level.policies.map((policy) => policy.policy.key).join(',')}`).join('\u0003');
+  return { accountId, scpLevels: levels, errors, signature, accountLevelLabel: scpLevelLabel(levels[levels.length - 1]) };
+}
+
+/** `arn:aws:iam::111122223333:policy/x` → `arn:aws:iam::{account}:policy/x` for the principal's own account. */
+export function withoutOwnAccount(arn: string, accountId: string): string {
+  const prefixEnd = arn.indexOf(`:iam::${accountId}:`);
+  return prefixEnd < 0 ? arn : `${arn.slice(0, prefixEnd)}:iam::{account}:${arn.slice(prefixEnd + accountId.length + 7)}`;
+}
+
+/** How a denial by an SCP level is reported (the policy name of an implicit SCP denial). */
+export function scpLevelLabel(level: Pick<ScpLevel, 'id' | 'name'>): string {
+  return `SCPs attached to ${level.name} (${level.id})`;
 }

@@ -29,6 +29,7 @@ export interface CompiledStatement {
 }
 
 export interface CompiledPolicy {
+  /** Unique per distinct document text within one compiler (`#12`). */
   key: string;
   statements: CompiledStatement[];
   allowStatements: CompiledStatement[];
@@ -213,13 +214,15 @@ export class PolicyCompiler {
       const textKey = `${kind}:${documentCacheKey(source)}`;
       entry = this.cache.get(textKey);
       if (!entry) {
+        this.distinctCount += 1;
         try {
-          entry = { policy: compilePolicy(textKey, parsePolicy(source, kind), this.catalogue) };
+          // A short key: the evaluator builds composite cache keys from it for every principal,
+          // and hashing whole document texts there cost more than the evaluation itself.
+          entry = { policy: compilePolicy(`#${this.distinctCount}`, parsePolicy(source, kind), this.catalogue) };
         } catch (error) {
           entry = { error: error instanceof Error ? error : new Error(String(error)) };
         }
         this.cache.set(textKey, entry);
-        this.distinctCount += 1;
       }
       this.cache.set(key, entry);
     }

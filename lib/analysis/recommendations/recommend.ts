@@ -35,12 +35,32 @@ function describeActions(group: Grant[]): string {
   return actions.length <= 3 ? actions.join(', ') : `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more`;
 }
 
+/**
+ * What depends only on the grants, computed once per grants array: principals reached by the
+ * same policies share one array (see createEvaluator), and there are tens of thousands of them.
+ */
+interface GrantDerived {
+  entitlementGroups: Grant[][];
+  pinModels: Recommendation[];
+  requireGuardrail: Recommendation[];
+}
+const derivedByGrants = new WeakMap<Grant[], GrantDerived>();
+
+function derivedFrom(grants: Grant[]): GrantDerived {
+  let derived = derivedByGrants.get(grants);
+  if (!derived) {
+    derived = { entitlementGroups: groupByKey(grants, entitlementPathKey), pinModels: recommendPinModels(grants), requireGuardrail: recommendRequireGuardrail(grants) };
+    derivedByGrants.set(grants, derived);
+  }
+  return derived;
+}
+
 function recommendRevokeUnused(input: RecommendationInput): Recommendation[] {
   if (input.bedrockUse.status !== 'unused') return [];
   const since =
     input.bedrockUse.lastUseDaysAgo === null ? 'no Bedrock use on record' : `last Bedrock use ${input.bedrockUse.lastUseDaysAgo} days ago`;
   // One per entitlement (policy + attachment): that is what a revocation removes.
-  return groupByKey(input.grants, entitlementPathKey).map((group) => ({
+  return derivedFrom(input.grants).entitlementGroups.map((group) => ({
     kind: 'revoke-unused',
     title: `Revoke unused Bedrock access through ${describeGrantPath(group[0].path)}`,
     detail: `No Bedrock use in the last ${UNUSED_AFTER_DAYS} days (${since}); the standing access (${describeActions(group)}) is not needed to keep working. Approximation: Access Advisor data is not in the snapshot.`,
@@ -48,8 +68,8 @@ function recommendRevokeUnused(input: RecommendationInput): Recommendation[] {
   }));
 }
 
-function recommendPinModels(input: RecommendationInput): Recommendation[] {
-  const unpinned = input.grants.filter((grant) => grant.tier === 'invoke' && coversAllModels(grant));
+function recommendPinModels(grants: Grant[]): Recommendation[] {
+  const unpinned = grants.filter((grant) => grant.tier === 'invoke' && coversAllModels(grant));
   return groupByKey(unpinned, statementPathKey).map(([grant, ...rest]) => ({
     kind: 'pin-models',
     title: `Pin models in ${describeStatement(grant.path)} of ${describeGrantPath(grant.path)}`,
@@ -58,8 +78,8 @@ function recommendPinModels(input: RecommendationInput): Recommendation[] {
   }));
 }
 
-function recommendRequireGuardrail(input: RecommendationInput): Recommendation[] {
-  const unguarded = input.grants.filter((grant) => grant.tier === 'invoke' && !grant.requiresGuardrail);
+function recommendRequireGuardrail(grants: Grant[]): Recommendation[] {
+  const unguarded = grants.filter((grant) => grant.tier === 'invoke' && !grant.requiresGuardrail);
   return groupByKey(unguarded, statementPathKey).map(([grant, ...rest]) => ({
     kind: 'require-guardrail',
     title: `Require a guardrail in ${describeStatement(grant.path)} of ${describeGrantPath(grant.path)}`,
@@ -104,7 +124,8 @@ function recommendReplaceAccessKeys(input: RecommendationInput): Recommendation[
 }
 
 /**
- * The recommendations for one principal, in a fixed order of kinds:
+ * The recommendations for one principal, in a fixed order of kinds (objects may be shared
+ * between principals with the same grants: treat them as read-only):
  * - revoke-unused: no Bedrock use in 90 days; one per entitlement (policy + attachment).
  * - pin-models: an invoke grant covering every model; one per statement.
  * - require-guardrail: an invoke grant without `bedrock:GuardrailIdentifier`; one per statement.
@@ -114,8 +135,8 @@ function recommendReplaceAccessKeys(input: RecommendationInput): Recommendation[
 export function recommendForPrincipal(input: RecommendationInput): Recommendation[] {
   return [
     ...recommendRevokeUnused(input),
-    ...recommendPinModels(input),
-    ...recommendRequireGuardrail(input),
+    ...derivedFrom(input.grants).pinModels,
+    ...derivedFrom(input.grants).requireGuardrail,
     ...recommendPinOidcSubject(input),
     ...recommendReplaceAccessKeys(input),
   ];
