@@ -65,12 +65,32 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
   }
 
   // Pass 2: who can become whom through sts:AssumeRole, within and across accounts.
+  const assumeDecisions = new WeakMap<PrincipalAccess, Map<string, boolean>>();
   const reach = computeAssumableBy({
     roles: principals.filter((entry) => entry.facts.type === 'role').map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, trusts: entry.trusts })),
     principals: principals.map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId })),
+    canAssumeAnyRole: (principalArn) => {
+      const principal = principalByArn.get(principalArn);
+      // Most principals hold no sts:AssumeRole grant at all: they are not candidates of account or public trusts.
+      return principal ? holdsAssumeRole(evaluator.evaluatePrincipal(principal)) : false;
+    },
     canAssumeByIdentityPolicy: (principalArn, roleArn) => {
       const principal = principalByArn.get(principalArn);
-      return principal ? evaluator.isAllowed(principal, 'sts:AssumeRole', roleArn).decision === 'allow' : false;
+      if (!principal) return false;
+      const access = evaluator.evaluatePrincipal(principal);
+      if (!holdsAssumeRole(access)) return false;
+      // Principals sharing one computed access share the policies, boundary and SCPs that decide.
+      let decisions = assumeDecisions.get(access);
+      if (!decisions) {
+        decisions = new Map();
+        assumeDecisions.set(access, decisions);
+      }
+      let isAllowed = decisions.get(roleArn);
+      if (isAllowed === undefined) {
+        isAllowed = evaluator.isAllowed(principal, 'sts:AssumeRole', roleArn).decision === 'allow';
+        decisions.set(roleArn, isAllowed);
+      }
+      return isAllowed;
     },
   });
   const reachableRoles = computeReachableRoles(reach);
@@ -136,6 +156,18 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
   });
 
   return { principals: analyzed, unclassifiedActions: catalogue.unclassifiedActions() };
+}
+
+const assumeRoleHeld = new WeakMap<PrincipalAccess, boolean>();
+
+/** Whether the effective access includes any sts:AssumeRole grant (conditional ones included). */
+function holdsAssumeRole(access: PrincipalAccess): boolean {
+  let held = assumeRoleHeld.get(access);
+  if (held === undefined) {
+    held = access.supportingGrants.some((grant) => grant.action.toLowerCase() === 'sts:assumerole');
+    assumeRoleHeld.set(access, held);
+  }
+  return held;
 }
 
 function latestUserActivity(user: Extract<PrincipalFacts, { type: 'user' }>): string | null {

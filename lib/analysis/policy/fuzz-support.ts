@@ -53,6 +53,20 @@ export function loadDemoOrganizationDocuments(): unknown[] {
   return [...seen.values()];
 }
 
+/** Role trust policies of the demo organisation, de-duplicated (seeds for the `trust` kind). */
+export function loadDemoTrustDocuments(): unknown[] {
+  const seen = new Map<string, unknown>();
+  for (const file of listDemoAccountFiles()) {
+    const details = JSON.parse(readFileSync(file, 'utf8')) as DemoAccountFile;
+    for (const role of details.RoleDetailList ?? []) {
+      const document = role.AssumeRolePolicyDocument;
+      const key = typeof document === 'string' ? document : JSON.stringify(document);
+      if (!seen.has(key)) seen.set(key, document);
+    }
+  }
+  return [...seen.values()];
+}
+
 // ---------------------------------------------------------------------------
 // Structural mutations of a JSON value
 // ---------------------------------------------------------------------------
@@ -69,9 +83,10 @@ export type StructureMutation =
   | { kind: 'change-case'; pick: number };
 
 /**
- * Nesting deeper than this recurses past V8's stack in `JSON.stringify`: see the `it.fails`
- * regressions in lib/analysis/policy/fuzz.test.ts. The general properties stay below it so
- * that they keep testing everything else.
+ * Nesting of a few thousand levels recurses past V8's stack in `JSON.stringify`, which the
+ * harness itself uses to encode documents as text. The general properties stay below that; the
+ * deep documents have their own tests (lib/analysis/policy/fuzz.test.ts, "nested thousands of
+ * levels deep"; scanners/offline/fuzz.test.ts).
  */
 export const SAFE_NESTING_DEPTH = 500;
 

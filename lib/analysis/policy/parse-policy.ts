@@ -11,6 +11,27 @@ export class PolicyParseError extends Error {
 /** IAM caps managed policies at 6,144 characters; 1 MB leaves room for anything legitimate and stops abuse. */
 export const MAX_POLICY_DOCUMENT_CHARACTERS = 1_000_000;
 
+/**
+ * The policy grammar nests about six levels (Statement, statement, Condition, operator, key,
+ * values). A document nested far deeper is junk, and past a few thousand levels it breaks
+ * `JSON.stringify` (a RangeError, not a PolicyParseError), so it is refused early.
+ */
+export const MAX_POLICY_NESTING_DEPTH = 64;
+
+/** True when `value` nests objects/arrays deeper than `limit`; iterative, so any depth is safe. */
+export function isNestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop() as { value: unknown; depth: number };
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: depth + 1 });
+    }
+  }
+  return false;
+}
+
 export interface ParsedCondition {
   /** As written, e.g. `StringNotEqualsIfExists`, `ForAnyValue:StringLike`. */
   operator: string;
@@ -60,10 +81,21 @@ function decodeDocumentText(text: string): string {
   }
 }
 
+/** A short rendering of a bad value for a message: a damaged Effect may hold a huge array. */
+function quote(value: unknown): string {
+  const text = value === undefined ? 'nothing' : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function checkNesting(document: Record<string, unknown>): Record<string, unknown> {
+  if (isNestedDeeperThan(document, MAX_POLICY_NESTING_DEPTH)) throw new PolicyParseError(`policy document is nested deeper than ${MAX_POLICY_NESTING_DEPTH} levels`);
+  return document;
+}
+
 function readDocument(source: PolicyDocumentSource): Record<string, unknown> {
   if (typeof source !== 'string') {
     if (!isRecord(source)) throw new PolicyParseError('policy document must be a JSON object');
-    return source;
+    return checkNesting(source);
   }
   if (source.length > MAX_POLICY_DOCUMENT_CHARACTERS) {
     throw new PolicyParseError(`policy document is ${source.length} characters, over the limit of ${MAX_POLICY_DOCUMENT_CHARACTERS}`);
@@ -76,7 +108,7 @@ function readDocument(source: PolicyDocumentSource): Record<string, unknown> {
     throw new PolicyParseError(`policy document is not valid JSON: ${(error as Error).message}`);
   }
   if (!isRecord(parsed)) throw new PolicyParseError('policy document must be a JSON object');
-  return parsed;
+  return checkNesting(parsed);
 }
 
 function readStringList(value: unknown, where: string): string[] {
@@ -124,7 +156,7 @@ function readStatement(raw: unknown, index: number, kind: PolicyKind): ParsedSta
   const where = `Statement[${index}]`;
   if (!isRecord(raw)) throw new PolicyParseError(`${where} must be an object`);
   const effect = raw.Effect;
-  if (effect !== 'Allow' && effect !== 'Deny') throw new PolicyParseError(`${where}.Effect must be "Allow" or "Deny", got ${JSON.stringify(effect)}`);
+  if (effect !== 'Allow' && effect !== 'Deny') throw new PolicyParseError(`${where}.Effect must be "Allow" or "Deny", got ${quote(effect)}`);
   if (raw.Sid !== undefined && typeof raw.Sid !== 'string') throw new PolicyParseError(`${where}.Sid must be a string`);
   const [actions, notActions] = readPair(raw, 'Action', 'NotAction', where, true);
   const [resources, notResources] = readPair(raw, 'Resource', 'NotResource', where, kind === 'identity');
@@ -162,7 +194,26 @@ export function parsePolicy(source: PolicyDocumentSource, kind: PolicyKind = 'id
   };
 }
 
-/** The text a document is known by, for cache keys: the decoded JSON string, or the object serialised. */
+const unserialisableKeys = new WeakMap<object, string>();
+let unserialisableCount = 0;
+
+/**
+ * The text a document is known by, for cache keys: the decoded JSON string, or the object
+ * serialised. Never throws: an object too deep for `JSON.stringify` (a RangeError) gets a key
+ * of its own identity, and parsing it then fails with a PolicyParseError that the caller
+ * records as for any bad document.
+ */
 export function documentText(source: PolicyDocumentSource): string {
-  return typeof source === 'string' ? source : JSON.stringify(source);
+  if (typeof source === 'string') return source;
+  try {
+    return JSON.stringify(source);
+  } catch {
+    let key = unserialisableKeys.get(source);
+    if (key === undefined) {
+      unserialisableCount += 1;
+      key = `\u0000unserialisable#${unserialisableCount}`;
+      unserialisableKeys.set(source, key);
+    }
+    return key;
+  }
 }

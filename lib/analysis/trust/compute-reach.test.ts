@@ -65,6 +65,23 @@ describe('computeAssumableBy', () => {
     expect(reach.get(target.arn)?.paths).toEqual([{ chain: [bob, target.arn] }]);
   });
 
+  it('with a pre-filter, public and account-root trusts ask only about principals that can assume roles, named ones are still checked', () => {
+    const carol = arn(B, 'user', 'carol');
+    const open = reachRole(A, 'open', [trust('public', '*', null)]);
+    const rooted = reachRole(A, 'rooted', [trust('organization-account', `arn:aws:iam::${B}:root`, B)]);
+    const named = reachRole(A, 'named', [trust('organization-account', carol, B)]);
+    const calls: Array<[string, string]> = [];
+    const reach = computeAssumableBy({
+      ...input([open, rooted, named], [alice, bob, carol], [[bob, open.arn], [bob, rooted.arn]], calls),
+      canAssumeAnyRole: (principal) => principal === bob,
+    });
+    expect(reach.get(open.arn)?.paths).toEqual([{ chain: [bob, open.arn] }]);
+    expect(reach.get(rooted.arn)?.paths).toEqual([{ chain: [bob, rooted.arn] }]);
+    expect(calls.filter(([, role]) => role !== named.arn).map(([principal]) => principal)).toEqual([bob, bob]);
+    // A principal named by ARN is decided by the callback whatever the pre-filter says.
+    expect(calls.filter(([, role]) => role === named.arn)).toEqual([[carol, named.arn]]);
+  });
+
   it('service, SAML and OIDC trusts add no IAM principal', () => {
     const target = reachRole(A, 'svc', [trust('aws-service', 'lambda.amazonaws.com', null), trust('saml', `arn:aws:iam::${A}:saml-provider/AWSSSO_x`, A)]);
     expect(computeAssumableBy(input([target], [alice], [])).get(target.arn)?.paths).toEqual([]);

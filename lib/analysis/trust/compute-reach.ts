@@ -22,6 +22,12 @@ export interface ReachInput {
    * the role. Called only for pairs the trust policy admits, at most once per pair.
    */
   canAssumeByIdentityPolicy: (principalArn: string, roleArn: string) => boolean;
+  /**
+   * Optional pre-filter: false when the principal cannot assume any role at all (no
+   * sts:AssumeRole in its effective access). Account-root and public trusts then scan only the
+   * principals that can, instead of every principal of the account or the organisation.
+   */
+  canAssumeAnyRole?: (principalArn: string) => boolean;
   /** Longest chain in hops (principal -> role is one hop). Default 4. */
   maxDepth?: number;
   /** Most paths kept per role. Default 50. */
@@ -46,20 +52,25 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/i;
 
 interface PrincipalIndex {
   byArn: Map<string, ReachPrincipal>;
+  /** Per account, the principals that may assume roles (all of them without a pre-filter). */
   byAccount: Map<string, ReachPrincipal[]>;
+  /** Every principal that may assume roles: the candidates of a public trust. */
+  capable: ReachPrincipal[];
   /** `account/roleName` -> role: session ARNs and trust ARNs written without the role's path. */
   roleByAccountAndName: Map<string, ReachPrincipal>;
 }
 
-function indexPrincipals(principals: ReachPrincipal[]): PrincipalIndex {
-  const index: PrincipalIndex = { byArn: new Map(), byAccount: new Map(), roleByAccountAndName: new Map() };
+function indexPrincipals(principals: ReachPrincipal[], canAssumeAnyRole: ((principalArn: string) => boolean) | undefined): PrincipalIndex {
+  const index: PrincipalIndex = { byArn: new Map(), byAccount: new Map(), capable: [], roleByAccountAndName: new Map() };
   for (const principal of principals) {
     index.byArn.set(principal.arn.toLowerCase(), principal);
+    const roleMatch = ROLE_ARN.exec(principal.arn);
+    if (roleMatch) index.roleByAccountAndName.set(`${roleMatch[1]}/${roleMatch[2].toLowerCase()}`, principal);
+    if (canAssumeAnyRole && !canAssumeAnyRole(principal.arn)) continue;
+    index.capable.push(principal);
     const accountPrincipals = index.byAccount.get(principal.accountId);
     if (accountPrincipals) accountPrincipals.push(principal);
     else index.byAccount.set(principal.accountId, [principal]);
-    const roleMatch = ROLE_ARN.exec(principal.arn);
-    if (roleMatch) index.roleByAccountAndName.set(`${roleMatch[1]}/${roleMatch[2].toLowerCase()}`, principal);
   }
   return index;
 }
@@ -86,7 +97,7 @@ function findDirectAssumers(role: ReachRole, input: ReachInput, index: Principal
   };
   for (const entry of role.trusts) {
     if (entry.kind === 'public') {
-      admitWithIdentityPolicy(input.principals);
+      admitWithIdentityPolicy(index.capable);
       continue;
     }
     if (entry.kind !== 'same-account' && entry.kind !== 'organization-account' && entry.kind !== 'external-account') continue;
@@ -144,7 +155,7 @@ function collectPaths(roleArn: string, directAssumers: Map<string, string[]>, ma
 export function computeAssumableBy(input: ReachInput): Map<string, RoleReach> {
   const maxDepth = input.maxDepth ?? DEFAULT_MAX_REACH_DEPTH;
   const maxPaths = input.maxPathsPerRole ?? DEFAULT_MAX_PATHS_PER_ROLE;
-  const index = indexPrincipals(input.principals);
+  const index = indexPrincipals(input.principals, input.canAssumeAnyRole);
   const directAssumers = new Map<string, string[]>();
   for (const role of input.roles) directAssumers.set(role.arn, findDirectAssumers(role, input, index));
   const result = new Map<string, RoleReach>();

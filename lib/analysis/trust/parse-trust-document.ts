@@ -44,7 +44,15 @@ function decodeDocument(source: PolicyDocumentSource): unknown {
   if (typeof source !== 'string') return source;
   const trimmed = source.trim();
   // The IAM API returns documents URL-encoded; an encoded document starts with `%7B` (`{`).
-  const text = /^%7B/i.test(trimmed) ? decodeURIComponent(trimmed) : trimmed;
+  let text = trimmed;
+  if (/^%7B/i.test(trimmed)) {
+    try {
+      text = decodeURIComponent(trimmed);
+    } catch {
+      // A URIError ("URI malformed") would not say that the trust policy is what is broken.
+      throw new TrustPolicyParseError('Trust policy is neither JSON nor valid URL-encoded JSON');
+    }
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
