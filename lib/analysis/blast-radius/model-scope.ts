@@ -22,9 +22,24 @@ function probeArnFor(pattern: string): string {
  * `arn:aws:bedrock:*::foundation-model/*` and the like, not carved out by NotResource.
  */
 export function coversAllModels(grant: Pick<Grant, 'resources' | 'notResources'>): boolean {
+  if (grant.notResources.length === 0) return grant.resources.some(patternCoversAllModels);
   return grant.resources.some((pattern) => {
     const probe = probeArnFor(pattern);
     if (!matchesWildcardCaseSensitive(pattern, probe)) return false;
     return !grant.notResources.some((excluded) => matchesWildcardCaseSensitive(excluded, probe));
   });
+}
+
+// Asked for every invoke grant of every principal, about a few hundred distinct patterns.
+const coverageByPattern = new Map<string, boolean>();
+const COVERAGE_CACHE_LIMIT = 100_000;
+
+function patternCoversAllModels(pattern: string): boolean {
+  let covers = coverageByPattern.get(pattern);
+  if (covers === undefined) {
+    covers = matchesWildcardCaseSensitive(pattern, probeArnFor(pattern));
+    if (coverageByPattern.size >= COVERAGE_CACHE_LIMIT) coverageByPattern.clear();
+    coverageByPattern.set(pattern, covers);
+  }
+  return covers;
 }

@@ -21,13 +21,34 @@ export interface RecommendationInput {
  */
 function groupByKey(grants: Grant[], keyOf: (path: GrantPath) => string): Grant[][] {
   const groups = new Map<string, Grant[]>();
+  // Grants of one statement come in a run: reuse the previous key while the path is the same.
+  let previous: { grant: Grant; group: Grant[] } | null = null;
   for (const grant of grants) {
+    if (previous && isSamePath(previous.grant.path, grant.path)) {
+      previous.group.push(grant);
+      continue;
+    }
     const key = keyOf(grant.path);
-    const group = groups.get(key);
+    let group = groups.get(key);
     if (group) group.push(grant);
-    else groups.set(key, [grant]);
+    else {
+      group = [grant];
+      groups.set(key, group);
+    }
+    previous = { grant, group };
   }
   return [...groups.values()];
+}
+
+function isSamePath(left: GrantPath, right: GrantPath): boolean {
+  return (
+    left.statementIndex === right.statementIndex &&
+    left.policyName === right.policyName &&
+    left.policyArn === right.policyArn &&
+    left.policyKind === right.policyKind &&
+    left.attachedVia === right.attachedVia &&
+    left.groupName === right.groupName
+  );
 }
 
 function describeActions(group: Grant[]): string {

@@ -29,14 +29,29 @@ function canPassToBedrock(grant: Grant): boolean {
   return serviceConditions.every((condition) => condition.values.some((value) => matchesWildcard(value, 'bedrock.amazonaws.com')));
 }
 
+// Rules are few and actions a catalogue's worth: remember each (side, action) answer.
+const sideActionMatches = new WeakMap<SodRule['sideA'], Map<string, boolean>>();
+
+function sideMatchesAction(side: SodRule['sideA'], action: string): boolean {
+  let matches = sideActionMatches.get(side);
+  if (!matches) {
+    matches = new Map();
+    sideActionMatches.set(side, matches);
+  }
+  let isMatch = matches.get(action);
+  if (isMatch === undefined) {
+    isMatch = side.actions.some((pattern) => matchesWildcard(pattern, action));
+    matches.set(action, isMatch);
+  }
+  return isMatch;
+}
+
 function sideGrants(side: SodRule['sideA'], bedrockGrants: Grant[], supportingGrants: Grant[]): Grant[] {
   // Tiers classify Bedrock actions only; supporting (IAM) grants match by action pattern.
   const byTier = side.tiers.length === 0 ? [] : bedrockGrants.filter((grant) => side.tiers.includes(grant.tier));
   if (side.actions.length === 0) return byTier;
   const byAction = [...bedrockGrants, ...supportingGrants].filter(
-    (grant) =>
-      side.actions.some((pattern) => matchesWildcard(pattern, grant.action)) &&
-      (grant.action.toLowerCase() !== 'iam:passrole' || canPassToBedrock(grant)),
+    (grant) => sideMatchesAction(side, grant.action) && (grant.action.toLowerCase() !== 'iam:passrole' || canPassToBedrock(grant)),
   );
   return [...new Set([...byTier, ...byAction])];
 }
