@@ -2,6 +2,8 @@ import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { entitlements, grants, principals, scanAccounts, scans, sodConflicts } from '../schema';
 import type { StoredPrincipalAnalysis } from '../schema/stored-json';
+import type { ConditionEntry } from '../../lib/analysis/types';
+import { decodeGrantActions } from './grant-actions';
 
 export interface ExportedGrant {
   action: string;
@@ -65,16 +67,6 @@ export function findLatestPublishedScan(database: AppDatabase): ExportedScan | n
   return { ...scan, errors };
 }
 
-interface StoredActionGrant {
-  action: string;
-  tier: string;
-  resources: string[];
-  notResources: string[];
-  regions: string[];
-  conditions: unknown[];
-  requiresGuardrail: boolean;
-}
-
 /**
  * Yields every Bedrock-holding principal of a scan with its grants, in pages, so an export of
  * 100,000 principals never holds them all in memory.
@@ -101,6 +93,10 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
       const grantRows = database
         .select({
           actions: grants.actions,
+          resources: grants.resources,
+          notResources: grants.notResources,
+          regions: grants.regions,
+          conditions: grants.conditions,
           isConditional: grants.isConditional,
           statementId: grants.statementId,
           statementIndex: grants.statementIndex,
@@ -116,7 +112,12 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
         .orderBy(asc(grants.id))
         .all();
       const exportedGrants: ExportedGrant[] = grantRows.flatMap((row) =>
-        (JSON.parse(row.actions) as StoredActionGrant[]).map((grant) => ({
+        decodeGrantActions(row.actions, {
+          resources: JSON.parse(row.resources) as string[],
+          notResources: JSON.parse(row.notResources) as string[],
+          regions: JSON.parse(row.regions) as string[],
+          conditions: JSON.parse(row.conditions) as ConditionEntry[],
+        }).map((grant) => ({
           action: grant.action,
           tier: grant.tier,
           resources: grant.resources,

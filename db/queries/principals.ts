@@ -5,7 +5,8 @@ import { accounts, entitlements, grants, principals, scans, sodConflicts, sodExc
 import type { StoredConflictSide, StoredPrincipalAnalysis, StoredPrincipalFacts } from '../schema/stored-json';
 import { NotFoundError } from '../../lib/http/errors';
 import { tierBit } from '../../lib/analysis/tier-mask';
-import { TIERS, type ConditionEntry, type Severity, type Tier } from '../../lib/analysis/types';
+import { TIERS, type ConditionEntry, type Severity } from '../../lib/analysis/types';
+import { decodeGrantActions, type StoredGrantAction } from './grant-actions';
 import { ownerScope, toLikePattern, toPaging, type Viewer } from './viewer';
 
 export const PRINCIPAL_SORTS = ['score', 'name', 'account', 'lastUsed', 'conflicts'] as const;
@@ -250,16 +251,7 @@ export function getPrincipalDetail(database: AppDatabase, viewer: Viewer, princi
   };
 }
 
-/** One action of a grant row, as the pipeline stores it in `grants.actions`. */
-export interface StoredGrantAction {
-  action: string;
-  tier: Tier;
-  resources: string[];
-  notResources: string[];
-  regions: string[];
-  conditions: ConditionEntry[];
-  requiresGuardrail: boolean;
-}
+export type { StoredGrantAction } from './grant-actions';
 
 export interface PrincipalGrantStatement {
   id: number;
@@ -332,15 +324,18 @@ export function listPrincipalEntitlements(database: AppDatabase, viewer: Viewer,
   const byEntitlement = new Map<number, PrincipalGrantStatement[]>();
   for (const grant of grantRows) {
     const list = byEntitlement.get(grant.entitlementId) ?? [];
-    list.push({
-      id: grant.id,
-      statementId: grant.statementId,
-      statementIndex: grant.statementIndex,
-      actions: JSON.parse(grant.actions) as StoredGrantAction[],
+    const defaults = {
       resources: JSON.parse(grant.resources) as string[],
       notResources: JSON.parse(grant.notResources) as string[],
       regions: JSON.parse(grant.regions) as string[],
       conditions: JSON.parse(grant.conditions) as ConditionEntry[],
+    };
+    list.push({
+      id: grant.id,
+      statementId: grant.statementId,
+      statementIndex: grant.statementIndex,
+      actions: decodeGrantActions(grant.actions, defaults),
+      ...defaults,
       isConditional: grant.isConditional,
       requiresGuardrail: grant.requiresGuardrail,
     });

@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
 import { appendAudit } from '../../db/queries/audit';
-import { accounts, entitlements, grants, policies, principals, scanAccounts, scans, sodConflicts } from '../../db/schema';
+import { encodeGrantActions } from '../../db/queries/grant-actions';
+import type { Statement } from 'better-sqlite3';
+import { accounts, policies, principals, scanAccounts, scans } from '../../db/schema';
 import type { StoredPrincipalAnalysis, StoredPrincipalFacts, StoredScanSummary } from '../../db/schema/stored-json';
 import { groupGrantsIntoEntitlements } from '../../lib/analysis/entitlements';
 import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
 import { tiersToMask } from '../../lib/analysis/tier-mask';
-import type { AccountFacts, ManagedPolicyFacts, Severity } from '../../lib/analysis/types';
+import type { AccountFacts, Grant, ManagedPolicyFacts, Severity } from '../../lib/analysis/types';
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
 
@@ -63,7 +65,81 @@ export function persistAccountOutcome(database: AppDatabase, scanId: number, out
   write.immediate();
 }
 
+/**
+ * The row inserts of a snapshot as prepared statements, prepared once per connection: a scan
+ * writes hundreds of thousands of rows, and building each through the query builder cost more
+ * than SQLite's own work.
+ */
+interface SnapshotStatements {
+  principal: Statement;
+  entitlement: Statement;
+  grant: Statement;
+  conflict: Statement;
+}
+const statementsByConnection = new WeakMap<AppDatabase['$client'], SnapshotStatements>();
+
+function snapshotStatements(database: AppDatabase): SnapshotStatements {
+  let prepared = statementsByConnection.get(database.$client);
+  if (!prepared) {
+    const client = database.$client;
+    prepared = {
+      principal: client.prepare(
+        `INSERT INTO principals (scan_id, account_id, arn, type, name, path, owner_email, permission_set_name, has_bedrock, tiers_mask, action_count, score,
+           conflict_count, max_conflict_severity, last_used_at, is_exposed_outside_org, has_unpinned_oidc, has_public_trust, facts, analysis)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      entitlement: client.prepare(
+        `INSERT INTO entitlements (scan_id, principal_id, entitlement_key, policy_kind, policy_arn, policy_name, is_aws_managed, attached_via, group_name, tiers_mask, actions, action_count, is_conditional)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      grant: client.prepare(
+        `INSERT INTO grants (scan_id, entitlement_id, principal_id, statement_id, statement_index, actions, tiers_mask, resources, not_resources, regions, conditions, is_conditional, requires_guardrail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      conflict: client.prepare(`INSERT INTO sod_conflicts (scan_id, principal_id, principal_arn, account_id, rule_id, severity, title, side_a, side_b) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    };
+    statementsByConnection.set(database.$client, prepared);
+  }
+  return prepared;
+}
+
+const flag = (value: boolean): number => (value ? 1 : 0);
+
+// Principals that share policies share grant objects and arrays (see lib/analysis createEvaluator):
+// their JSON is built once, not once per principal.
+const jsonByValue = new WeakMap<object, string>();
+function sharedJson(value: object): string {
+  let text = jsonByValue.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    jsonByValue.set(value, text);
+  }
+  return text;
+}
+
+/**
+ * The per-action detail of one statement's grants. Principals with the same access hold the same
+ * grant objects, so the text is remembered per (first grant, run): the action list confirms that
+ * the run is the same, for a fraction of the cost of serialising it again.
+ */
+const statementJsonByFirstGrant = new WeakMap<Grant, Map<string, string>>();
+function statementActionsJson(statementGrants: Grant[]): string {
+  let byActions = statementJsonByFirstGrant.get(statementGrants[0]);
+  if (!byActions) {
+    byActions = new Map();
+    statementJsonByFirstGrant.set(statementGrants[0], byActions);
+  }
+  const actionsKey = statementGrants.map((grant) => grant.action).join(',');
+  let text = byActions.get(actionsKey);
+  if (text === undefined) {
+    text = encodeGrantActions(statementGrants);
+    byActions.set(actionsKey, text);
+  }
+  return text;
+}
+
 function persistPrincipal(database: AppDatabase, scanId: number, principal: AnalyzedPrincipal): void {
+  const statements = snapshotStatements(database);
   const facts: StoredPrincipalFacts = { principal: principal.facts, groups: principal.groups };
   const analysis: StoredPrincipalAnalysis = {
     tiers: principal.tiers,
@@ -80,73 +156,66 @@ function persistPrincipal(database: AppDatabase, scanId: number, principal: Anal
     (worst, conflict) => (worst === null || SEVERITY_RANK[conflict.severity] > SEVERITY_RANK[worst] ? conflict.severity : worst),
     null,
   );
-  const { id: principalId } = database
-    .insert(principals)
-    .values({
+  const principalId = Number(
+    statements.principal.run(
       scanId,
-      accountId: principal.facts.accountId,
-      arn: principal.facts.arn,
-      type: principal.facts.type,
-      name: principal.facts.name,
-      path: principal.facts.path,
-      ownerEmail: principal.ownerEmail,
-      permissionSetName: principal.facts.type === 'role' ? principal.facts.permissionSetName : null,
-      hasBedrock: principal.grants.length > 0,
-      tiersMask: tiersToMask(principal.tiers),
-      actionCount: principal.actions.length,
-      score: principal.blastRadius.score,
-      conflictCount: principal.conflicts.length,
-      maxConflictSeverity: maxSeverity,
-      lastUsedAt: principal.lastUsedAt,
-      isExposedOutsideOrg: principal.exposure.isReachableFromOutsideOrganization,
-      hasUnpinnedOidc: principal.exposure.hasUnpinnedOidcTrust,
-      hasPublicTrust: principal.exposure.hasPublicTrust,
-      facts: JSON.stringify(facts),
-      analysis: JSON.stringify(analysis),
-    })
-    .returning({ id: principals.id })
-    .get();
+      principal.facts.accountId,
+      principal.facts.arn,
+      principal.facts.type,
+      principal.facts.name,
+      principal.facts.path,
+      principal.ownerEmail,
+      principal.facts.type === 'role' ? principal.facts.permissionSetName : null,
+      flag(principal.grants.length > 0),
+      tiersToMask(principal.tiers),
+      principal.actions.length,
+      principal.blastRadius.score,
+      principal.conflicts.length,
+      maxSeverity,
+      principal.lastUsedAt,
+      flag(principal.exposure.isReachableFromOutsideOrganization),
+      flag(principal.exposure.hasUnpinnedOidcTrust),
+      flag(principal.exposure.hasPublicTrust),
+      JSON.stringify(facts),
+      JSON.stringify(analysis),
+    ).lastInsertRowid,
+  );
 
   for (const group of groupGrantsIntoEntitlements(principal.facts.arn, principal.grants)) {
-    const { id: entitlementId } = database
-      .insert(entitlements)
-      .values({
+    const entitlementId = Number(
+      statements.entitlement.run(
         scanId,
         principalId,
-        entitlementKey: group.key,
-        policyKind: group.path.policyKind,
-        policyArn: group.path.policyArn,
-        policyName: group.path.policyName,
-        isAwsManaged: group.path.isAwsManaged,
-        attachedVia: group.path.attachedVia,
-        groupName: group.path.groupName,
-        tiersMask: tiersToMask(group.tiers),
-        actions: JSON.stringify(group.actions),
-        actionCount: group.actions.length,
-        isConditional: group.isConditional,
-      })
-      .returning({ id: entitlements.id })
-      .get();
+        group.key,
+        group.path.policyKind,
+        group.path.policyArn,
+        group.path.policyName,
+        flag(group.path.isAwsManaged),
+        group.path.attachedVia,
+        group.path.groupName,
+        tiersToMask(group.tiers),
+        JSON.stringify(group.actions),
+        group.actions.length,
+        flag(group.isConditional),
+      ).lastInsertRowid,
+    );
     for (const statement of group.statements) {
       const first = statement.grants[0];
-      database
-        .insert(grants)
-        .values({
-          scanId,
-          entitlementId,
-          principalId,
-          statementId: statement.statementId,
-          statementIndex: statement.statementIndex,
-          actions: JSON.stringify(statement.grants.map((grant) => ({ action: grant.action, tier: grant.tier, resources: grant.resources, notResources: grant.notResources, regions: grant.regions, conditions: grant.conditions, requiresGuardrail: grant.requiresGuardrail }))),
-          tiersMask: tiersToMask(statement.grants.map((grant) => grant.tier)),
-          resources: JSON.stringify(first.resources),
-          notResources: JSON.stringify(first.notResources),
-          regions: JSON.stringify(first.regions),
-          conditions: JSON.stringify(first.conditions),
-          isConditional: statement.grants.some((grant) => grant.isConditional),
-          requiresGuardrail: statement.grants.every((grant) => grant.tier !== 'invoke' || grant.requiresGuardrail),
-        })
-        .run();
+      statements.grant.run(
+        scanId,
+        entitlementId,
+        principalId,
+        statement.statementId,
+        statement.statementIndex,
+        statementActionsJson(statement.grants),
+        tiersToMask(statement.grants.map((grant) => grant.tier)),
+        sharedJson(first.resources),
+        sharedJson(first.notResources),
+        sharedJson(first.regions),
+        sharedJson(first.conditions),
+        flag(statement.grants.some((grant) => grant.isConditional)),
+        flag(statement.grants.every((grant) => grant.tier !== 'invoke' || grant.requiresGuardrail)),
+      );
     }
   }
 
@@ -163,20 +232,7 @@ function persistPrincipal(database: AppDatabase, scanId: number, principal: Anal
       }
       return JSON.stringify([...byPath.values()].map((entry) => ({ path: entry.path, tiers: [...entry.tiers], actions: entry.actions })));
     };
-    database
-      .insert(sodConflicts)
-      .values({
-        scanId,
-        principalId,
-        principalArn: principal.facts.arn,
-        accountId: principal.facts.accountId,
-        ruleId: conflict.ruleId,
-        severity: conflict.severity,
-        title: conflict.title,
-        sideA: describe(conflict.sideA),
-        sideB: describe(conflict.sideB),
-      })
-      .run();
+    statements.conflict.run(scanId, principalId, principal.facts.arn, principal.facts.accountId, conflict.ruleId, conflict.severity, conflict.title, describe(conflict.sideA), describe(conflict.sideB));
   }
 }
 

@@ -1,0 +1,68 @@
+import type { ConditionEntry, Grant, Tier } from '../../lib/analysis/types';
+
+/**
+ * The per-action detail of one grant row (`grants.actions`). The row's own columns hold the
+ * resources, NotResources, regions and conditions of its first action; an action stores only
+ * what differs from them, so a statement granting 100 actions on `*` is 100 short entries, not
+ * 100 copies of the same lists (the verbose form made snapshots of 20,000 principals ~0.9 GB).
+ * Rows written in the verbose form decode the same way.
+ */
+export interface StoredGrantAction {
+  action: string;
+  tier: Tier;
+  resources: string[];
+  notResources: string[];
+  regions: string[];
+  conditions: ConditionEntry[];
+  requiresGuardrail: boolean;
+}
+
+interface EncodedGrantAction {
+  action: string;
+  tier: Tier;
+  resources?: string[];
+  notResources?: string[];
+  regions?: string[];
+  conditions?: ConditionEntry[];
+  requiresGuardrail?: boolean;
+}
+
+export interface GrantRowDefaults {
+  resources: string[];
+  notResources: string[];
+  regions: string[];
+  conditions: ConditionEntry[];
+}
+
+function isSameList(left: readonly unknown[], right: readonly unknown[]): boolean {
+  return left === right || JSON.stringify(left) === JSON.stringify(right);
+}
+
+/** Encodes the grants of one statement; the row's columns are taken from `grants[0]`. */
+export function encodeGrantActions(grants: Grant[]): string {
+  const first = grants[0];
+  return JSON.stringify(
+    grants.map((grant) => {
+      const entry: EncodedGrantAction = { action: grant.action, tier: grant.tier };
+      if (!isSameList(grant.resources, first.resources)) entry.resources = grant.resources;
+      if (!isSameList(grant.notResources, first.notResources)) entry.notResources = grant.notResources;
+      if (!isSameList(grant.regions, first.regions)) entry.regions = grant.regions;
+      if (!isSameList(grant.conditions, first.conditions)) entry.conditions = grant.conditions;
+      if (grant.requiresGuardrail) entry.requiresGuardrail = true;
+      return entry;
+    }),
+  );
+}
+
+/** Decodes `grants.actions` against the row's columns. */
+export function decodeGrantActions(text: string, defaults: GrantRowDefaults): StoredGrantAction[] {
+  return (JSON.parse(text) as EncodedGrantAction[]).map((entry) => ({
+    action: entry.action,
+    tier: entry.tier,
+    resources: entry.resources ?? defaults.resources,
+    notResources: entry.notResources ?? defaults.notResources,
+    regions: entry.regions ?? defaults.regions,
+    conditions: entry.conditions ?? defaults.conditions,
+    requiresGuardrail: entry.requiresGuardrail ?? false,
+  }));
+}
