@@ -1,10 +1,21 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const journeyPort = Number(process.env.E2E_JOURNEY_PORT ?? 3101);
+/**
+ * `E2E_ONLY=journeys` starts only the journey server (and `E2E_ONLY=pages` only the page server),
+ * for running one project while the other port is in use. Unset, both servers start, as
+ * `npx playwright test` of the whole suite needs.
+ */
+const only = process.env.E2E_ONLY;
 
 /**
- * End-to-end tests run against the production build (`next build` first) serving a fresh
- * database that `scripts/e2e-server.ts` prepares from the demo organisation.
+ * End-to-end tests run against the production build (`next build` first; NEXT_DIST_DIR picks its
+ * folder). Two isolated environments:
+ * - `pages` (every spec but the journeys): `scripts/e2e-server.ts` serves a fresh database with the
+ *   demo organisation imported offline, and no worker.
+ * - `journeys` (e2e/journeys): `scripts/e2e-server.ts --live` serves a database scanned live from
+ *   the local AWS endpoint, with the worker running, so revocations execute for real.
  * Playwright uses Debian's Chromium: no browser download works on our machines.
  */
 export default defineConfig({
@@ -16,7 +27,6 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   use: {
-    baseURL: `http://localhost:${port}`,
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {
@@ -24,12 +34,32 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  webServer: {
-    command: `npx tsx scripts/e2e-server.ts --port ${port}`,
-    url: `http://localhost:${port}/signin`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  projects: [
+    { name: 'pages', testIgnore: 'journeys/**', use: { baseURL: `http://localhost:${port}` } },
+    // Journeys run for minutes (they wait for the worker); a bounded action timeout makes a missing
+    // element fail in seconds instead of at the end of the test's long timeout.
+    { name: 'journeys', testMatch: 'journeys/**/*.spec.ts', use: { baseURL: `http://localhost:${journeyPort}`, actionTimeout: 15_000, navigationTimeout: 30_000 } },
+  ],
+  webServer: [
+    {
+      command: `npx tsx scripts/e2e-server.ts --port ${port}`,
+      url: `http://localhost:${port}/signin`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe' as const,
+      stderr: 'pipe' as const,
+      name: 'pages',
+    },
+    {
+      command: `npx tsx scripts/e2e-server.ts --port ${journeyPort} --live`,
+      url: `http://localhost:${journeyPort}/signin`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe' as const,
+      stderr: 'pipe' as const,
+      // The worker and the web server get SIGTERM and stop cleanly (the worker may be writing).
+      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 15_000 },
+      name: 'journeys',
+    },
+  ].filter((server) => !only || server.name === only),
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
+import { describeDatabaseError } from '../../db/errors';
 import type { UserRole } from '../../db/schema/users';
 import { AuthorizationError } from '../auth/errors';
 import { requireUser, type SessionUser } from '../auth/session';
@@ -70,6 +71,9 @@ export function defineRoute<Body extends z.ZodType | undefined = undefined>(opti
         return errorResponse(error.status, error.message);
       }
       console.error(`[route] ${request.method} ${request.nextUrl.pathname} failed: ${(error as Error).name}: ${(error as Error).message}`);
+      // A busy or full database is not a bug: say so (and that the transaction left nothing behind).
+      const databaseProblem = describeDatabaseError(error);
+      if (databaseProblem) return errorResponse(databaseProblem.status, databaseProblem.message);
       return errorResponse(500, 'Something went wrong on the server. The error was logged.');
     }
   };

@@ -54,7 +54,9 @@ export async function workerCommand(database: AppDatabase, parsed: ParsedArgumen
   while (!isStopping) {
     // Approved revocations an admin asked to execute or roll back run here, not in the web server.
     try {
-      await processPendingRevocations(database, config);
+      for (const processed of await processPendingRevocations(database, config)) {
+        console.log(`Revocation #${processed.id} ${processed.operation}: ${processed.status}${processed.error ? ` (${processed.error})` : ''}${processed.followUpScanId ? `; scan ${processed.followUpScanId} queued to refresh the dashboards` : ''}.`);
+      }
     } catch (error) {
       console.error(`Revocations failed: ${(error as Error).message}`);
     }

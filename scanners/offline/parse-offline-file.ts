@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isNestedDeeperThan } from '../../lib/analysis/policy/parse-policy';
 import type { AuthorizationDetails, OrganizationFile, RawCredentialFile } from '../raw-types';
 import { collectAccountIds } from './account-id';
 import { MalformedJsonError, MixedAccountsError, OfflineFileError } from './errors';
@@ -19,6 +20,9 @@ export function decodeFileText(bytes: Buffer): string {
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/** Authorization details nest about a dozen levels (policy documents included). */
+export const MAX_FILE_NESTING_DEPTH = 100;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -48,6 +52,9 @@ export function parseOfflineFileText(file: string, text: string): ParsedFile {
   } catch (cause) {
     throw new MalformedJsonError(file, cause);
   }
+  // Real exports nest about a dozen levels; thousands break JSON.stringify later (persisting the
+  // snapshot), which would fail the whole scan without naming this file.
+  if (isNestedDeeperThan(value, MAX_FILE_NESTING_DEPTH)) throw new OfflineFileError(file, 'invalid-shape', `nested deeper than ${MAX_FILE_NESTING_DEPTH} levels, which no AWS export is`);
   if (!isRecord(value)) throw new OfflineFileError(file, 'not-authorization-details', 'the top level is not a JSON object, so this is not the output of `aws iam get-account-authorization-details`');
 
   if (AUTHORIZATION_DETAILS_KEYS.some((key) => key in value)) {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
+import { describeDatabaseError } from '../../db/errors';
 import { appendAudit } from '../../db/queries/audit';
 import { scans } from '../../db/schema';
 import { analyzeSnapshot } from '../../lib/analysis/analyze-snapshot';
@@ -127,7 +128,7 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
       durationMs: clock().getTime() - startedAt.getTime(),
     };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeDatabaseError(error)?.message ?? (error instanceof Error ? error.message : String(error));
     discardScanRows(database, scanId);
     database.update(scans).set({ status: 'failed', finishedAt: clock().toISOString(), error: message, progressMessage: 'Failed' }).where(eq(scans.id, scanId)).run();
     appendAudit(database, { actor: 'scanner', action: 'scan.failed', objectType: 'scan', objectId: scanId, after: { error: message } });

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
 import { appendAudit } from '../../db/queries/audit';
 import { scans } from '../../db/schema';
@@ -19,6 +19,30 @@ export function enqueueScan(database: AppDatabase, input: { source: 'live' | 'of
     return { scanId: id, isNew: true };
   });
   return write.immediate();
+}
+
+/**
+ * Queues a live scan after the app changed IAM itself (a revocation verified or rolled back), so
+ * the dashboards, whose principal ids and grants belong to one snapshot, catch up with the change
+ * without waiting for the schedule. A live scan that is queued and not yet started will read the
+ * changed state, so it is reused. A running one is not: it may have read the account before the
+ * change, so the new scan queues behind it (the worker runs queued scans one at a time, in order).
+ * Null when live scanning is not configured: an offline import cannot see a change made live.
+ */
+export function enqueueScanAfterChange(database: AppDatabase, config: AppConfig, input: { requestedBy: string; reason: string }, now = new Date()): { scanId: number; isNew: boolean } | null {
+  if (!config.scan.live) return null;
+  const write = database.$client.transaction(() => {
+    const queued = database.select({ id: scans.id }).from(scans).where(and(eq(scans.status, 'queued'), eq(scans.source, 'live'))).orderBy(asc(scans.id)).limit(1).get();
+    if (queued) return { scanId: queued.id, isNew: false };
+    const { id } = database
+      .insert(scans)
+      .values({ status: 'queued', source: 'live', trigger: 'manual', requestedBy: input.requestedBy, queuedAt: now.toISOString(), progressMessage: 'Waiting for the worker' })
+      .returning({ id: scans.id })
+      .get();
+    appendAudit(database, { actor: input.requestedBy, action: 'scan.queue', objectType: 'scan', objectId: id, after: { source: 'live', trigger: 'manual', reason: input.reason } }, now);
+    return { scanId: id, isNew: true };
+  });
+  return database.$client.inTransaction ? write() : write.immediate();
 }
 
 /** Atomically moves a queued scan to running for this process; false when another worker got it. */

@@ -5,6 +5,7 @@ import { loadPrincipalSlice } from '../../db/queries/revocations/load-principal-
 import { claimNextRevocation, finishRevocationRun, saveBeforeState } from '../../db/queries/revocations/worker';
 import type { Revocation } from '../../db/schema';
 import type { AppConfig } from '../../lib/config/schema';
+import { enqueueScanAfterChange } from '../pipeline/scan-queue';
 import type { CallOutcome, EvaluateAccess, PrincipalState, RevocationPlan } from '../../lib/revocations/types';
 import { runIamCalls } from './execute-revocation';
 import { createRevocationIamClient } from './iam-client';
@@ -28,7 +29,13 @@ export interface ProcessedRevocation {
   operation: 'execute' | 'rollback';
   status: string;
   error: string | null;
+  /** Whether this run changed IAM (a call succeeded): the published snapshot no longer matches AWS. */
+  changedIam?: boolean;
+  /** The live scan queued (or reused) so the dashboards catch up with the change; null when none. */
+  followUpScanId?: number | null;
 }
+
+const changed = (outcomes: CallOutcome[]) => outcomes.some((outcome) => outcome.status === 'succeeded');
 
 function describeOutcomes(outcomes: CallOutcome[]): string {
   const failed = outcomes.find((outcome) => outcome.status === 'failed');
@@ -51,20 +58,20 @@ async function execute(database: AppDatabase, row: Revocation, iam: IAMClient, e
   if (!isComplete) {
     const error = describeOutcomes(outcomes);
     finishRevocationRun(database, { id: row.id, status: 'failed', result: executed, error, now: now(), auditAction: 'revocation.failed', auditDetail: { outcomes: outcomes.map((outcome) => `${outcome.call.action}: ${outcome.status}`) } });
-    return { id: row.id, operation: 'execute', status: 'failed', error };
+    return { id: row.id, operation: 'execute', status: 'failed', error, changedIam: changed(outcomes) };
   }
   finishRevocationRun(database, { id: row.id, status: 'executed', result: executed, error: null, now: now(), setExecutedAt: true, auditAction: 'revocation.executed', auditDetail: { outcomes: outcomes.map((outcome) => `${outcome.call.action}: ${outcome.status}`) } });
   const loaded = loadPrincipalSlice(database, { principalArn: plan.principalArn });
   if (!loaded) {
     const error = 'Executed, but the principal is in no published snapshot to verify against.';
     finishRevocationRun(database, { id: row.id, status: 'failed', result: executed, error, now: now(), auditAction: 'revocation.verification-failed', auditDetail: {} });
-    return { id: row.id, operation: 'execute', status: 'failed', error };
+    return { id: row.id, operation: 'execute', status: 'failed', error, changedIam: changed(outcomes) };
   }
   const verification = await verifyRevocation(iam, { plan, snapshotSlice: loaded.slice, evaluate, now });
   const status = verification.isVerified ? 'verified' : 'failed';
   const error = verification.isVerified ? null : `Verification failed: ${verification.reason}`;
   finishRevocationRun(database, { id: row.id, status, result: { ...executed, verification }, error, now: now(), setVerifiedAt: verification.isVerified, auditAction: verification.isVerified ? 'revocation.verified' : 'revocation.verification-failed', auditDetail: { reason: verification.reason } });
-  return { id: row.id, operation: 'execute', status, error };
+  return { id: row.id, operation: 'execute', status, error, changedIam: changed(outcomes) };
 }
 
 async function rollback(database: AppDatabase, row: Revocation, iam: IAMClient, now: () => Date): Promise<ProcessedRevocation> {
@@ -75,7 +82,26 @@ async function rollback(database: AppDatabase, row: Revocation, iam: IAMClient, 
   const error = isComplete ? null : `Rollback incomplete: ${describeOutcomes(outcomes)}`;
   const status = isComplete ? 'rolled-back' : 'failed';
   finishRevocationRun(database, { id: row.id, status, result: { ...result, rollbackCalls: outcomes }, error, now: now(), auditAction: isComplete ? 'revocation.rolled-back' : 'revocation.rollback-failed', auditDetail: { outcomes: outcomes.map((outcome) => `${outcome.call.action}: ${outcome.status}`) } });
-  return { id: row.id, operation: 'rollback', status, error };
+  return { id: row.id, operation: 'rollback', status, error, changedIam: changed(outcomes) };
+}
+
+/**
+ * Principal pages, grants and scores belong to a snapshot, so after the worker changes IAM they
+ * describe the past until the next scan. A verified revocation or a finished rollback queues a live
+ * scan at once (the worker runs it next); so does a run that failed after changing something, since
+ * the snapshot is stale then too.
+ */
+function queueFollowUpScan(database: AppDatabase, config: AppConfig, outcome: ProcessedRevocation, now: Date): number | null {
+  const isSettled = outcome.status === 'verified' || outcome.status === 'rolled-back';
+  if (!isSettled && !outcome.changedIam) return null;
+  const verb = outcome.status === 'verified' ? 'verified' : outcome.status === 'rolled-back' ? 'rolled back' : outcome.operation === 'rollback' ? 'partly rolled back' : 'partly executed';
+  try {
+    return enqueueScanAfterChange(database, config, { requestedBy: `revocation #${outcome.id}`, reason: `Revocation #${outcome.id} ${verb}: the published snapshot no longer matches IAM.` }, now)?.scanId ?? null;
+  } catch (error) {
+    // The revocation itself is done and recorded; a scan that could not be queued is caught up by the schedule.
+    console.error(`Could not queue a scan after revocation #${outcome.id}: ${(error as Error).message}`);
+    return null;
+  }
 }
 
 /**
@@ -99,7 +125,8 @@ export async function processPendingRevocations(database: AppDatabase, config: A
     try {
       if (!evaluate) evaluate = await (await import('../../lib/revocations/engine')).createEngineEvaluate();
       iam = await createClient(row.accountId);
-      processed.push(operation === 'rollback' ? await rollback(database, row, iam, now) : await execute(database, row, iam, evaluate, now));
+      const outcome = operation === 'rollback' ? await rollback(database, row, iam, now) : await execute(database, row, iam, evaluate, now);
+      processed.push({ ...outcome, followUpScanId: queueFollowUpScan(database, config, outcome, now()) });
     } catch (error) {
       const message = `${operation === 'rollback' ? 'Rollback' : 'Execution'} stopped: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
       finishRevocationRun(database, { id: row.id, status: 'failed', result: parseResult(database.$client.prepare('select result from revocations where id = ?').pluck().get(row.id) as string | null), error: message, now: now(), auditAction: 'revocation.failed', auditDetail: { operation } });

@@ -183,6 +183,35 @@ describe('live revocations against the local AWS endpoint', () => {
     expect(roleDetail('public-demo-invoker').RolePolicyList?.map((policy) => policy.PolicyName)).toEqual(['invoke-any-model']);
   });
 
+  it('queues a live scan after verifying and after rolling back, so the dashboards catch up', async () => {
+    const liveConfig = parseAppConfig({ scan: { schedule: null, live: { managementAccountId: '210987654321', readOnlyRoleName: 'security/BedrockAccessReviewReadOnly' } }, revocations: { remediationRoleName: REMEDIATION_ROLE } });
+    const queuedScans = () => database.select().from(scans).where(eq(scans.status, 'queued')).all();
+    const id = insertApproved(TRANSLATION.arn, managed(TRANSLATION.arn, 'AmazonBedrockFullAccess'));
+    requestExecution(database, { id, actor: 'b@example.com', now: new Date() });
+    const [verified] = await processPendingRevocations(database, liveConfig, options());
+    expect(verified.status).toBe('verified');
+    expect(queuedScans().map((scan) => [scan.id, scan.source, scan.requestedBy])).toEqual([[verified.followUpScanId, 'live', `revocation #${id}`]]);
+
+    // The worker ran that scan meanwhile; the rollback queues the next one.
+    database.update(scans).set({ status: 'complete', isPublished: true, finishedAt: new Date().toISOString() }).where(eq(scans.id, verified.followUpScanId ?? -1)).run();
+    requestRollback(database, { id, actor: 'b@example.com', now: new Date() });
+    const [rolledBack] = await processPendingRevocations(database, liveConfig, options());
+    expect(rolledBack.status).toBe('rolled-back');
+    expect(rolledBack.followUpScanId).not.toBe(verified.followUpScanId);
+    expect(queuedScans().map((scan) => scan.id)).toEqual([rolledBack.followUpScanId]);
+  });
+
+  it('queues no scan when nothing changed in IAM and the revocation failed', async () => {
+    const liveConfig = parseAppConfig({ scan: { schedule: null, live: { managementAccountId: '210987654321', readOnlyRoleName: 'security/BedrockAccessReviewReadOnly' } }, revocations: { remediationRoleName: REMEDIATION_ROLE } });
+    const id = insertApproved(TRANSLATION.arn, managed(TRANSLATION.arn, 'AmazonBedrockFullAccess'));
+    aws.setFaults({ failCallNumber: { action: 'DetachUserPolicy', nth: 1, error: 'AccessDenied' } });
+    requestExecution(database, { id, actor: 'b@example.com', now: new Date() });
+    const [failed] = await processPendingRevocations(database, liveConfig, options());
+    aws.setFaults({});
+    expect(failed).toMatchObject({ status: 'failed', changedIam: false, followUpScanId: null });
+    expect(database.select().from(scans).where(eq(scans.status, 'queued')).all()).toEqual([]);
+  });
+
   it('verification fails with the reason when the access is still there', async () => {
     const id = insertApproved(TRANSLATION.arn, managed(TRANSLATION.arn, 'AmazonBedrockFullAccess'));
     const plan = JSON.parse(row(id).plan ?? '{}');

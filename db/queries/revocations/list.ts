@@ -11,7 +11,7 @@ export interface RevocationViewer {
 }
 
 /** Owners see only revocations of principals they own (in any snapshot); admins and auditors see all. */
-function scopeFor(database: AppDatabase, viewer: RevocationViewer): SQL | undefined {
+export function revocationScope(database: AppDatabase, viewer: RevocationViewer): SQL | undefined {
   if (viewer.role !== 'owner') return undefined;
   return inArray(revocations.principalArn, database.selectDistinct({ arn: principals.arn }).from(principals).where(eq(principals.ownerEmail, viewer.email.toLowerCase())));
 }
@@ -31,7 +31,7 @@ export interface RevocationListRow {
 }
 
 export function listRevocations(database: AppDatabase, input: { viewer: RevocationViewer; status?: RevocationStatus; page: number; pageSize: number }): { rows: RevocationListRow[]; total: number } {
-  const where = and(scopeFor(database, input.viewer), input.status ? eq(revocations.status, input.status) : undefined);
+  const where = and(revocationScope(database, input.viewer), input.status ? eq(revocations.status, input.status) : undefined);
   const rows = database
     .select({
       id: revocations.id,
@@ -64,7 +64,7 @@ export interface TimelineEntry {
 }
 
 export function getRevocationDetail(database: AppDatabase, id: number, viewer: RevocationViewer) {
-  const row = database.select().from(revocations).where(and(eq(revocations.id, id), scopeFor(database, viewer))).get();
+  const row = database.select().from(revocations).where(and(eq(revocations.id, id), revocationScope(database, viewer))).get();
   if (!row) return null;
   const timeline: TimelineEntry[] = database
     .select({ at: auditLog.at, actor: auditLog.actor, action: auditLog.action, detail: auditLog.after })
@@ -103,5 +103,5 @@ export type RevocationDetail = NonNullable<ReturnType<typeof getRevocationDetail
 
 /** The offline script, with the same scoping as the detail page. */
 export function getRevocationScript(database: AppDatabase, id: number, viewer: RevocationViewer): string | null {
-  return database.select({ script: revocations.script }).from(revocations).where(and(eq(revocations.id, id), scopeFor(database, viewer))).get()?.script ?? null;
+  return database.select({ script: revocations.script }).from(revocations).where(and(eq(revocations.id, id), revocationScope(database, viewer))).get()?.script ?? null;
 }

@@ -6,7 +6,9 @@ import { getLatestPublishedScanId } from '@/db/queries/scans';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
 import type { ConditionEntry } from '@/lib/analysis/types';
 import { requirePageUser } from '@/lib/auth/session';
+import { listRevocationsOfPrincipal, type PrincipalRevocation } from '@/db/queries/revocations/for-principal';
 import { RequestRevocationButton } from '@/components/revocations/request-revocation-button';
+import { RevocationStatusBadge } from '@/components/revocations/status-badge';
 import { NotFoundError } from '@/lib/http/errors';
 import { TrendLineChart } from '@/components/charts/trend-line-chart';
 import { Badge, SeverityBadge } from '@/components/ui/badge';
@@ -35,6 +37,20 @@ function Conditions({ conditions }: { conditions: ConditionEntry[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The latest revocation of a grant, linked; older ones of the same grant are counted, not listed. */
+function RevocationLink({ revocations }: { revocations: PrincipalRevocation[] }) {
+  const [latest] = revocations;
+  return (
+    <span className="inline-flex items-center gap-1 text-xs" data-testid={`revocation-${latest.id}`}>
+      <Link href={`/revocations/${latest.id}`} className="text-brand-700 underline underline-offset-2">
+        Revocation #{latest.id}
+      </Link>
+      <RevocationStatusBadge status={latest.status} />
+      {revocations.length > 1 ? <span className="text-slate-700">({revocations.length - 1} earlier)</span> : null}
+    </span>
   );
 }
 
@@ -77,6 +93,11 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
   const entitlements = listPrincipalEntitlements(database, user, principal.id);
   const conflicts = listPrincipalConflicts(database, user, principal.id);
   const history = getPrincipalHistory(database, user, principal.arn);
+  // Keyed by entitlement key, which is stable across snapshots: a grant this snapshot no longer
+  // holds (revoked since) is listed below the grants with its revocation.
+  const revocationsByKey = listRevocationsOfPrincipal(database, principal.arn, user);
+  const heldKeys = new Set(entitlements.map((entitlement) => entitlement.entitlementKey));
+  const revokedElsewhere = [...revocationsByKey.values()].filter(([latest]) => !heldKeys.has(latest.entitlementKey));
   const { analysis } = principal;
   const credentials = analysis.credentials;
 
@@ -159,6 +180,7 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
                   <span className="flex items-center gap-2">
                     {entitlement.isConditional ? <Badge tone="warning">conditional</Badge> : null}
                     <TierChips tiers={maskToTiers(entitlement.tiersMask)} />
+                    {revocationsByKey.has(entitlement.entitlementKey) ? <RevocationLink revocations={revocationsByKey.get(entitlement.entitlementKey) ?? []} /> : null}
                     {user.role === 'admin' ? <RequestRevocationButton principalId={principal.id} entitlementKey={entitlement.entitlementKey} policyLabel={entitlement.policyName} /> : null}
                   </span>
                 </header>
@@ -196,6 +218,24 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
             ))}
           </div>
         )}
+        {revokedElsewhere.length > 0 ? (
+          <section aria-labelledby="revoked-grants-heading" className="mt-4 rounded-md border border-slate-200 px-3 py-2" data-testid="revoked-grants">
+            <h3 id="revoked-grants-heading" className="text-sm font-semibold text-slate-900">
+              Revocations of grants not in this snapshot
+            </h3>
+            <ul className="mt-1 divide-y divide-slate-100">
+              {revokedElsewhere.map((list) => (
+                <li key={list[0].entitlementKey} className="flex flex-wrap items-center justify-between gap-2 py-1.5 text-sm">
+                  <span className="font-medium text-slate-900">{list[0].grantLabel}</span>
+                  <span className="flex items-center gap-2">
+                    {list[0].effectiveAt ? <span className="text-xs text-slate-700">{formatDateTime(list[0].effectiveAt)}</span> : null}
+                    <RevocationLink revocations={list} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </Card>
 
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">

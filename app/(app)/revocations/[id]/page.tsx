@@ -111,7 +111,7 @@ export default async function RevocationPage({ params }: { params: Promise<{ id:
             </p>
             <div>
               <h3 className="font-semibold">IAM calls</h3>
-              <pre tabIndex={0} className="mt-1 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600">{plan.calls.map(renderCliCommand).join('\n')}</pre>
+              <pre tabIndex={0} className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-xs leading-5 text-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600">{plan.calls.map(renderCliCommand).join('\n')}</pre>
             </div>
             <div className="grid gap-4 md:grid-cols-2">
               <div>
