@@ -17,8 +17,8 @@ import { BENCH_OUTPUT_DIRECTORY, ensureOrganization, hasFlag, removeDatabaseFile
 
 /** The read-only role every generated account carries, and who may assume it (see scripts/demo-org/account-recipes.ts). */
 const READ_ONLY_ROLE_NAME = 'security/BedrockAccessReviewReadOnly';
-/** Default poll interval of the credential report (scanners/live/fetch-credentials.ts): the first call only starts it. */
-const CREDENTIAL_REPORT_POLL_MS = 2_000;
+/** First pause of the credential-report poll (scanners/live/fetch-credentials.ts): the first call only starts it, the endpoint has it ready by the next. */
+const CREDENTIAL_REPORT_POLL_MS = 250;
 
 interface LocalAwsChild {
   url: string;

@@ -105,8 +105,9 @@ export interface AuthorizationDetails {
 
 /**
  * Optional per-account credential facts, one file `credentials/<accountId>.json` beside the
- * authorization-details files. The live scanner builds the same from the IAM credential report,
- * ListAccessKeys/GetAccessKeyLastUsed and ListServiceSpecificCredentials.
+ * authorization-details files. The live scanner builds the same from the IAM credential report
+ * (passwords, MFA, both access-key slots) and ListServiceSpecificCredentials (Bedrock API keys);
+ * ListAccessKeys/GetAccessKeyLastUsed only when the report cannot be had.
  */
 export interface RawCredentialFile {
   accountId: string;

@@ -25,6 +25,8 @@ export interface FetchAccountInput {
 export interface FetchedAccount {
   details: AuthorizationDetails;
   credentials: RawCredentialFile;
+  /** Degradations that did not fail the account (the credential report replaced by per-user calls). */
+  warnings: string[];
 }
 
 async function step<T>(accountId: string, name: string, run: () => Promise<T>): Promise<T> {
@@ -49,8 +51,9 @@ export async function fetchAccount(input: FetchAccountInput): Promise<FetchedAcc
   const iam = createIamClient(input.settings, credentials);
   try {
     const details = await step(input.accountId, 'GetAccountAuthorizationDetails', () => fetchAuthorizationDetails(iam, { signal: input.signal, pageSize: input.iamPageSize }));
-    const credentialFacts = await step(input.accountId, 'Credential report', () => fetchCredentials(iam, input.accountId, { wait: input.credentialReport, signal: input.signal }));
-    return { details, credentials: credentialFacts };
+    const userNames = details.UserDetailList.map((user) => user.UserName);
+    const fetched = await step(input.accountId, 'Credential report', () => fetchCredentials(iam, input.accountId, { wait: input.credentialReport, signal: input.signal, userNames }));
+    return { details, credentials: fetched.credentials, warnings: fetched.warnings };
   } finally {
     iam.destroy();
   }

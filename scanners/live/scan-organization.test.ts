@@ -60,6 +60,14 @@ function normaliseCredentials(file: RawCredentialFile) {
   return normalise(sortBy(file.users, 'userName'));
 }
 
+/** The credential report has no key ids: the scanner numbers a user's keys `key 1`, `key 2` in creation order, as the report's slots. */
+function withReportKeyIds(file: RawCredentialFile): RawCredentialFile {
+  return {
+    ...file,
+    users: file.users.map((user) => ({ ...user, accessKeys: sortBy(user.accessKeys, 'createDate').map((key, index) => ({ ...key, accessKeyId: `key ${index + 1}` })) })),
+  };
+}
+
 describe('fetchOrganizationLive against the local endpoint', () => {
   it('returns the organisation file and every account in the offline shapes; a role that does not trust us fails only its account', async () => {
     const done: Array<[string, string, number]> = [];
@@ -75,7 +83,8 @@ describe('fetchOrganizationLive against the local endpoint', () => {
     const mlProd = accounts['222222222222'];
     if (mlProd.status !== 'ok') throw new Error('222222222222 failed');
     expect(mlProd.credentials.accountId).toBe('222222222222');
-    const expected = readJson<RawCredentialFile>(path.join(FIXTURE, 'credentials/222222222222.json'));
+    expect(mlProd.warnings).toEqual([]);
+    const expected = withReportKeyIds(readJson<RawCredentialFile>(path.join(FIXTURE, 'credentials/222222222222.json')));
     expect((normaliseCredentials(mlProd.credentials) as Array<{ userName: string }>).filter((user) => expected.users.some((candidate) => candidate.userName === user.userName))).toEqual(normaliseCredentials(expected));
     expect(mlProd.credentials.users.find((user) => user.userName === 'analyst')).toEqual({ userName: 'analyst', passwordEnabled: false, passwordLastUsed: null, mfaActive: false, accessKeys: [], serviceSpecificCredentials: [] });
     const failed = accounts['444444444444'];
@@ -86,6 +95,27 @@ describe('fetchOrganizationLive against the local endpoint', () => {
     expect(assumeCalls.every((entry) => entry.params.RoleSessionName === 'bedrock-access-review' && entry.params.ExternalId === 'review-2024')).toBe(true);
     expect(aws?.callLog.filter((entry) => entry.action === 'GetAccountAuthorizationDetails' && entry.accountId === '222222222222')).toHaveLength(4); // 12 entities, pages of 3
     expect(done.map(([, , count]) => count)).toEqual([1, 2, 3, 4]);
+
+    // Access keys come from the credential report; Bedrock API keys in one call per account, filtered to Bedrock.
+    const actions = new Set(aws?.callLog.map((entry) => entry.action));
+    expect(actions.has('ListAccessKeys') || actions.has('GetAccessKeyLastUsed')).toBe(false);
+    const apiKeyCalls = aws?.callLog.filter((entry) => entry.action === 'ListServiceSpecificCredentials') ?? [];
+    expect(apiKeyCalls.length).toBeGreaterThan(0);
+    expect(apiKeyCalls.every((entry) => entry.params.ServiceName === 'bedrock.amazonaws.com' && entry.params.AllUsers === 'true')).toBe(true);
+    expect(new Set(apiKeyCalls.map((entry) => entry.accountId)).size).toBe(apiKeyCalls.length);
+  });
+
+  it('reads credential facts user by user, with a warning, when the credential report is denied', async () => {
+    const denyReport = Array.from({ length: 10 }, (_, index) => ({ action: 'GenerateCredentialReport', nth: index + 1, error: 'AccessDenied' as const }));
+    const result = await scanFixture({ failCallNumber: denyReport });
+    const mlProd = byId(result.accounts)['222222222222'];
+    if (mlProd.status !== 'ok') throw new Error(`222222222222 failed: ${mlProd.error}`);
+    expect(mlProd.warnings).toEqual([expect.stringMatching(/^account 222222222222: the credential report could not be had \(AccessDenied: .*\); credential facts were read user by user$/)]);
+    // Per-user calls return the real key ids.
+    const expected = readJson<RawCredentialFile>(path.join(FIXTURE, 'credentials/222222222222.json'));
+    expect((normaliseCredentials(mlProd.credentials) as Array<{ userName: string }>).filter((user) => expected.users.some((candidate) => candidate.userName === user.userName))).toEqual(normaliseCredentials(expected));
+    expect(mlProd.credentials.users.find((user) => user.userName === 'analyst')).toEqual({ userName: 'analyst', passwordEnabled: false, passwordLastUsed: null, mfaActive: false, accessKeys: [], serviceSpecificCredentials: [] });
+    expect(aws?.callLog.some((entry) => entry.action === 'GetCredentialReport')).toBe(false);
   });
 
   it('records an account whose AssumeRole is refused as failed and leaves skipped accounts out', async () => {
@@ -100,6 +130,8 @@ describe('fetchOrganizationLive against the local endpoint', () => {
     const throttled = aws?.callLog.filter((entry) => entry.fault === 'throttle') ?? [];
     expect(throttled.length).toBeGreaterThan(10);
     expect(new Set(throttled.map((entry) => entry.service))).toEqual(new Set(['iam', 'sts', 'organizations']));
+    // The Bedrock API key listing is retried like every other call.
+    expect(throttled.some((entry) => entry.action === 'ListServiceSpecificCredentials')).toBe(true);
   });
 
   it('never runs more accounts at once than the concurrency limit, and latency only slows it down', async () => {
@@ -159,7 +191,7 @@ describe.skipIf(!existsSync(path.join(DEMO, 'organization.json')))('live fetch o
       expect(normalise(account.details), account.accountId).toEqual(normalise(readJson(path.join(DEMO, `${account.accountId}.json`))));
       const credentialsFile = path.join(DEMO, 'credentials', `${account.accountId}.json`);
       if (!existsSync(credentialsFile)) continue;
-      const expected = readJson<RawCredentialFile>(credentialsFile);
+      const expected = withReportKeyIds(readJson<RawCredentialFile>(credentialsFile));
       const live = normaliseCredentials(account.credentials) as Array<{ userName: string }>;
       const reported = new Set(account.details.UserDetailList.map((user) => user.UserName));
       expect(live.filter((user) => expected.users.some((candidate) => candidate.userName === user.userName)), account.accountId).toEqual(normaliseCredentials({ ...expected, users: expected.users.filter((user) => reported.has(user.userName)) }));

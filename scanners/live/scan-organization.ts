@@ -11,7 +11,7 @@ import type { RetryOptions } from './retry-strategy';
 
 /** One account's outcome: its raw data, or why it could not be read. */
 export type LiveAccountResult =
-  | { accountId: string; status: 'ok'; details: AuthorizationDetails; credentials: RawCredentialFile }
+  | { accountId: string; status: 'ok'; details: AuthorizationDetails; credentials: RawCredentialFile; warnings: string[] }
   | { accountId: string; status: 'failed'; error: string };
 
 /** The organisation and every account read, by account id. */

@@ -88,7 +88,26 @@ export const iamReadHandlers: Record<string, QueryHandler> = {
   GetUser: (context, params) => {
     const userName = params.get('UserName');
     if (!userName) throw new AwsApiError('ValidationError', 'This endpoint needs UserName: calls are not made as an IAM user.', 400);
-    return { User: userElement(account(context).user(userName)) };
+    const state = account(context);
+    const user = userElement(state.user(userName));
+    // AWS adds PasswordLastUsed when the user's password has been used.
+    const passwordLastUsed = state.userCredentials(userName)?.passwordLastUsed;
+    return { User: passwordLastUsed ? { ...user, PasswordLastUsed: formatWireDate(passwordLastUsed) } : user };
+  },
+  GetLoginProfile: (context, params) => {
+    const userName = requiredParam(params, 'UserName');
+    const state = account(context);
+    const user = state.user(userName);
+    if (!state.userCredentials(userName)?.passwordEnabled) throw noSuchEntity(`Login Profile for User ${userName} cannot be found.`);
+    return { LoginProfile: { UserName: userName, CreateDate: formatWireDate(user.CreateDate), PasswordResetRequired: false } };
+  },
+  ListMFADevices: (context, params) => {
+    const userName = requiredParam(params, 'UserName');
+    const state = account(context);
+    const user = state.user(userName);
+    // One virtual device for a user whose credential facts say MFA is active.
+    const devices = state.userCredentials(userName)?.mfaActive ? [{ UserName: userName, SerialNumber: `arn:aws:iam::${context.accountId}:mfa/${userName}`, EnableDate: formatWireDate(user.CreateDate) }] : [];
+    return iamPage(params, devices, 'MFADevices', (device) => ({ ...device }));
   },
   GetRole: (context, params) => ({ Role: roleElement(account(context).role(requiredParam(params, 'RoleName'))) }),
   GetGroup: (context, params) => {

@@ -24,7 +24,8 @@ export async function collectLive(config: LiveScanConfig, capturedAt: Date, onPr
     snapshot: built.snapshot,
     accountFacts: [...built.accountFacts, ...organizationFacts.filter((facts) => !built.accountFacts.some((known) => known.id === facts.id))],
     failedAccounts: [...failedAccounts, ...built.failedAccounts],
-    problems: built.warnings,
+    // Degradations of accounts that were scanned (e.g. credential facts read user by user).
+    problems: [...built.warnings, ...result.accounts.flatMap((account) => (account.status === 'ok' ? account.warnings : []))],
     source: 'live',
   };
 }
