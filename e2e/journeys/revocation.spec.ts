@@ -95,8 +95,8 @@ test('an owner revokes a grant in a campaign; an admin approves, executes, verif
   expect(revocationId, 'the revoke decision creates a revocation request').not.toBeNull();
   const id = revocationId as number;
 
-  // The admin finds the request on the principal's grant, then reviews it: nothing is planned
-  // until approval freezes the plan.
+  // The admin finds the request on the principal's grant, then reviews a preview of the plan
+  // before approving (approval computes it again and freezes it).
   await openPrincipalBySearch(admin, item, initialSnapshot, 'Bedrock holders');
   const pending = grantsCard(admin).locator('article', { hasText: item.policyName }).getByTestId(`revocation-${id}`);
   await expect(pending).toHaveText(`Revocation #${id}requested`);
@@ -105,7 +105,10 @@ test('an owner revokes a grant in a campaign; an admin approves, executes, verif
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText(`Revocation #${id} requested`);
   await expect(admin.getByText('Live account: executed through the remediation role.', { exact: false })).toBeVisible();
   await expect(admin.getByText(`requested by ${OWNER}`)).toBeVisible();
+  await expect(admin.getByTestId('plan-preview')).toBeVisible();
+  await expect(admin.locator('section', { has: admin.getByRole('heading', { level: 2, name: 'Plan' }) }).locator('pre')).toContainText(`aws iam detach-`);
   await admin.getByRole('button', { name: 'Approve plan' }).click();
+  await expect(admin.getByTestId('plan-preview')).toHaveCount(0);
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText(`Revocation #${id} approved`);
 
   // The plan: one detach call on this principal, its access before, the expected effect.

@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDatabase } from '@/db/client';
+import { computePlan } from '@/db/queries/revocations/commands';
 import { getRevocationDetail } from '@/db/queries/revocations/list';
 import { requirePageUser } from '@/lib/auth/session';
 import { LIFECYCLE_STEPS } from '@/lib/revocations/lifecycle';
 import { renderCliCommand } from '@/lib/revocations/render-cli-script';
-import type { CallOutcome } from '@/lib/revocations/types';
+import { createEngineEvaluate } from '@/lib/revocations/engine';
+import type { CallOutcome, RevocationPlan } from '@/lib/revocations/types';
 import { cardClass } from '@/components/campaigns/form-styles';
 import { RevocationActions } from '@/components/revocations/revocation-actions';
 import { RevocationStatusBadge } from '@/components/revocations/status-badge';
@@ -46,7 +48,19 @@ export default async function RevocationPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const detail = Number.isSafeInteger(Number(id)) ? getRevocationDetail(getDatabase(), Number(id), user) : null;
   if (!detail) notFound();
-  const { plan, result } = detail;
+  const { result } = detail;
+  // A request from a campaign decision is planned when approved; until then the approver sees a
+  // preview computed the same way from the latest snapshot, so nobody approves blind.
+  let plan: RevocationPlan | null = detail.plan;
+  let previewProblem: string | null = null;
+  const isPreview = plan === null && detail.status === 'requested';
+  if (isPreview) {
+    try {
+      plan = computePlan(getDatabase(), { principalArn: detail.principalArn, entitlementKey: detail.entitlementKey, evaluate: await createEngineEvaluate() });
+    } catch (error) {
+      previewProblem = (error as Error).message;
+    }
+  }
   const reached = new Set(detail.timeline.map((entry) => entry.action.replace('revocation.', '')));
   const stepDone = (step: string) =>
     step === 'requested' || (step === 'approved' && detail.approvedAt) || (step === 'executing' && detail.attempts > 0) || (step === 'executed' && detail.executedAt) || (step === 'verified' && detail.verifiedAt);
@@ -103,9 +117,14 @@ export default async function RevocationPage({ params }: { params: Promise<{ id:
       <section className={cardClass} aria-labelledby="plan-heading">
         <h2 id="plan-heading" className="text-lg font-semibold">Plan</h2>
         {!plan ? (
-          <p className="mt-2 text-sm text-slate-700">Not planned yet: the plan is computed from the latest snapshot when an admin approves.</p>
+          <p className="mt-2 text-sm text-slate-700">{previewProblem ? `No plan can be computed now: ${previewProblem}` : 'Not planned yet: the plan is computed from the latest snapshot when an admin approves.'}</p>
         ) : (
           <div className="mt-2 space-y-4 text-sm">
+            {isPreview ? (
+              <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900" data-testid="plan-preview">
+                Preview. Approving computes the plan again from the latest snapshot and freezes it; execution runs the frozen plan.
+              </p>
+            ) : null}
             <p>
               <span className="font-semibold">{plan.kind}</span> — {plan.reason}
             </p>
