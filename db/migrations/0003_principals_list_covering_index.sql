@@ -1,0 +1,2 @@
+DROP INDEX `principals_scan_score_idx`;--> statement-breakpoint
+CREATE INDEX `principals_scan_list_idx` ON `principals` (`scan_id`,`has_bedrock`,`score`,`tiers_mask`,`conflict_count`,`account_id`,`is_exposed_outside_org`,`has_unpinned_oidc`,`has_public_trust`,`owner_email`,`name`);
