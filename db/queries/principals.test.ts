@@ -66,6 +66,15 @@ describe('listPrincipals', () => {
     expect(listPrincipals(database, admin, scanId, query({ owner: 'none' })).rows.map((row) => row.name)).toEqual(['partner-access']);
   });
 
+  it('filters by an account typed as its id or its exact name, ignoring case', () => {
+    const byId = listPrincipals(database, admin, scanId, query({ account: FIXTURE_ACCOUNTS.dataNonprod })).total;
+    expect(byId).toBeGreaterThan(0);
+    const name = database.$client.prepare('SELECT name FROM accounts WHERE id = ?').get(FIXTURE_ACCOUNTS.dataNonprod) as { name: string } | undefined;
+    expect(name).toBeDefined();
+    expect(listPrincipals(database, admin, scanId, query({ account: name?.name.toUpperCase() ?? '' })).total).toBe(byId);
+    expect(listPrincipals(database, admin, scanId, query({ account: 'no-such-account' })).total).toBe(0);
+  });
+
   it('reads empty score fields of a submitted filter form as no bound, not 0', () => {
     const everything = listPrincipals(database, admin, scanId, query({})).total;
     expect(listPrincipals(database, admin, scanId, query({ minScore: '', maxScore: '' })).total).toBe(everything);

@@ -27,7 +27,8 @@ const optionalScore = z.preprocess((value) => (typeof value === 'string' && valu
  * back to defaults instead of failing the page: a stale bookmark still opens.
  */
 export const principalListQuerySchema = z.object({
-  account: z.string().regex(/^\d{12}$/).optional().catch(undefined),
+  /** A 12-digit account id, or an account's exact name (case-insensitive): large organisations type it. */
+  account: optionalText.catch(undefined),
   tier: z.enum(TIERS).optional().catch(undefined),
   minScore: optionalScore,
   maxScore: optionalScore,
@@ -69,7 +70,11 @@ export function directionOf(query: Pick<PrincipalListQuery, 'sort' | 'direction'
 function filterConditions(viewer: Viewer, scanId: number, query: PrincipalListQuery): SQL[] {
   const conditions: Array<SQL | undefined> = [eq(principals.scanId, scanId), ownerScope(viewer, principals.ownerEmail)];
   if (query.scope === 'bedrock') conditions.push(eq(principals.hasBedrock, true));
-  if (query.account) conditions.push(eq(principals.accountId, query.account));
+  if (query.account) {
+    conditions.push(
+      /^\d{12}$/.test(query.account) ? eq(principals.accountId, query.account) : sql`${principals.accountId} IN (SELECT ${accounts.id} FROM ${accounts} WHERE ${accounts.name} = ${query.account} COLLATE NOCASE)`,
+    );
+  }
   if (query.tier) conditions.push(sql`(${principals.tiersMask} & ${tierBit(query.tier)}) != 0`);
   if (query.minScore !== undefined) conditions.push(gte(principals.score, query.minScore));
   if (query.maxScore !== undefined) conditions.push(lte(principals.score, query.maxScore));
