@@ -60,3 +60,17 @@ describe('matchesMappingRule', () => {
     expect(matchesMappingRule({ id: 1, priority: 1, accountId: null, pathPrefix: null, namePattern: null, ownerEmail: 'a@b.c' }, { accountId: '1', path: '/', name: 'x' })).toBe(true);
   });
 });
+
+describe('owner-mapping name patterns', () => {
+  it('match like IAM globs, ignoring case, and a hostile pattern stays fast', () => {
+    const rule = (namePattern: string): OwnerMappingRule => ({ id: 1, priority: 1, accountId: null, pathPrefix: null, namePattern, ownerEmail: 'maya@example.com' });
+    const subject = { accountId: '111122223333', path: '/', name: 'ML-Pipeline-Runner' };
+    expect(matchesMappingRule(rule('ml-*'), subject)).toBe(true);
+    expect(matchesMappingRule(rule('ml-pipeline-runne?'), subject)).toBe(true);
+    expect(matchesMappingRule(rule('data-*'), subject)).toBe(false);
+    // A naive `.*` translation backtracks for minutes on this (admins may type up to 128 characters).
+    const started = performance.now();
+    expect(matchesMappingRule(rule(`${'*?'.repeat(30)}Z`), { ...subject, name: 'a'.repeat(120) })).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});

@@ -9,6 +9,7 @@
  *  - the principal (user or role) carries an `email` tag equal to the reviewer's email.
  * Such an item goes to the first fallback reviewer who is not the principal.
  */
+import { globToRegExp } from '../analysis/catalogue/wildcard';
 
 export const REVIEWER_REASONS = ['owner-tag', 'owner-mapping', 'account-owner', 'fallback', 'delegated'] as const;
 export type ReviewerReason = (typeof REVIEWER_REASONS)[number];
@@ -43,16 +44,11 @@ export interface ReviewerAssignment {
   mappingRuleId: number | null;
 }
 
-function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`, 'i');
-}
-
 /** A rule matches when every field it sets matches; a rule with no condition matches everything. */
 export function matchesMappingRule(rule: OwnerMappingRule, subject: Pick<ReviewerSubject, 'accountId' | 'path' | 'name'>): boolean {
   if (rule.accountId && rule.accountId !== subject.accountId) return false;
   if (rule.pathPrefix && !subject.path.startsWith(rule.pathPrefix)) return false;
-  if (rule.namePattern && !globToRegExp(rule.namePattern).test(subject.name)) return false;
+  if (rule.namePattern && !globToRegExp(rule.namePattern, true).test(subject.name)) return false;
   return true;
 }
 

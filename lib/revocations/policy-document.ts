@@ -1,3 +1,4 @@
+import { globToRegExp } from '../analysis/catalogue/wildcard';
 import { BEDROCK_SERVICES, type PolicyDocumentSource } from '../analysis/types';
 
 /** One statement as written, with Action/NotAction/Resource normalised to lists. */
@@ -49,12 +50,7 @@ export function serviceOf(actionPattern: string): string {
   return colon < 0 ? actionPattern.toLowerCase() : actionPattern.slice(0, colon).toLowerCase();
 }
 
-/** IAM wildcard match, case-insensitive, `*` and `?`. */
+/** IAM wildcard match, case-insensitive, `*` and `?` (the engine's linear-time glob matcher). */
 export function matchesActionPattern(pattern: string, action: string): boolean {
-  const expression = pattern
-    .toLowerCase()
-    .split('')
-    .map((character) => (character === '*' ? '.*' : character === '?' ? '.' : character.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${expression}$`).test(action.toLowerCase());
+  return globToRegExp(pattern, true).test(action);
 }
