@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { parseCsv } from '../../scanners/live/credential-report-csv';
 import { ADMIN, OTHER_OWNER, OWNER, sameOriginHeaders, signIn } from '../support/auth';
 import { launchCampaignAsAdmin, uniqueName } from '../support/campaigns';
 import { findRevocationIdForItem, listCampaignItems, queryE2eDatabase } from '../support/database';
@@ -50,35 +51,6 @@ function decisionCount(itemId: number): number {
 
 function auditCountFor(itemId: number): number {
   return queryE2eDatabase<{ count: number }>(`SELECT count(*) AS count FROM audit_log WHERE object_type = 'campaign_item' AND object_id = ?`, String(itemId))[0].count;
-}
-
-/** Minimal CSV reader for the export (quoted fields, doubled quotes, CRLF or LF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index];
-    if (isQuoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (character === '"') isQuoted = false;
-      else field += character;
-    } else if (character === '"') isQuoted = true;
-    else if (character === ',') {
-      row.push(field);
-      field = '';
-    } else if (character === '\n') {
-      row.push(field.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += character;
-  }
-  if (field.length > 0 || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 async function signedInPage(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { parseCsv } from '../../scanners/live/credential-report-csv';
 import { ADMIN, AUDITOR, OTHER_OWNER, OWNER, signIn } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { uniqueName } from '../support/campaigns';
@@ -36,33 +37,8 @@ async function decide(page: Page, label: string, kind: 'Attest' | 'Revoke', just
 }
 
 /** One CSV block (header line, then rows) as records. */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index];
-    if (isQuoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (character === '"') isQuoted = false;
-      else field += character;
-    } else if (character === '"') isQuoted = true;
-    else if (character === ',') {
-      row.push(field);
-      field = '';
-    } else if (character === '\n' || character === '\r') {
-      if (character === '\r' && text[index + 1] === '\n') index += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += character;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  const [header, ...body] = rows;
+function csvRecords(text: string): Record<string, string>[] {
+  const [header, ...body] = parseCsv(text);
   return body.filter((cells) => cells.length === header.length).map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index]])));
 }
 
@@ -119,12 +95,12 @@ test('the auditor downloads the evidence CSV with every decision in it', async (
   expect(response.headers()['content-type']).toContain('text/csv');
   // The evidence is a summary block (summary,value), a blank line, then one row per item.
   const [summaryBlock, itemsBlock] = (await response.text()).split(/\r?\n\r?\n/);
-  const summary = Object.fromEntries(parseCsv(summaryBlock).map((row) => [row.summary, row.value]));
+  const summary = Object.fromEntries(csvRecords(summaryBlock).map((row) => [row.summary, row.value]));
   expect(summary.campaign).toBe(campaignName);
   expect(Number(summary.decisions_recorded)).toBeGreaterThanOrEqual(4);
   expect(Number(summary.attested)).toBeGreaterThanOrEqual(2);
   expect(Number(summary.revoked)).toBeGreaterThanOrEqual(1);
-  const rows = parseCsv(itemsBlock);
+  const rows = csvRecords(itemsBlock);
   const byJustification = (justification: string) => rows.find((row) => row.justification === justification);
 
   expect(byJustification(JUSTIFICATION.attest)).toMatchObject({ decision: 'attest', decided_by: OWNER, reviewer: OWNER });

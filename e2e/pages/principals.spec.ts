@@ -1,43 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { parseCsv } from '../../scanners/live/credential-report-csv';
 import { ADMIN, AUDITOR, OTHER_OWNER, OWNER, signIn } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { findPrincipalIdOwnedBy } from '../support/database';
 import { saveScreenshot } from '../support/screenshots';
 
 const DETAIL_SECTIONS = ['Blast radius factors', 'Grants', 'Denied actions', 'Who can become it', 'Separation-of-duties conflicts', 'Recommendations', 'Credentials', 'History across snapshots'];
-
-/** Parses the simple CSV the export writes (quoted fields, CRLF or LF line ends). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index];
-    if (isQuoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (character === '"') isQuoted = false;
-      else field += character;
-    } else if (character === '"') isQuoted = true;
-    else if (character === ',') {
-      row.push(field);
-      field = '';
-    } else if (character === '\n' || character === '\r') {
-      if (character === '\r' && text[index + 1] === '\n') index += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += character;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 function principalRows(page: Page) {
   return page.getByTestId('principals-table').locator('tbody tr');
