@@ -7,15 +7,7 @@ import type { ConditionEntry, Grant, Tier } from '../../lib/analysis/types';
  * 100 copies of the same lists (the verbose form made snapshots of 20,000 principals ~0.9 GB).
  * Rows written in the verbose form decode the same way.
  */
-export interface StoredGrantAction {
-  action: string;
-  tier: Tier;
-  resources: string[];
-  notResources: string[];
-  regions: string[];
-  conditions: ConditionEntry[];
-  requiresGuardrail: boolean;
-}
+export type StoredGrantAction = Pick<Grant, 'action' | 'tier' | 'resources' | 'notResources' | 'regions' | 'conditions' | 'requiresGuardrail'>;
 
 interface EncodedGrantAction {
   action: string;
