@@ -4,12 +4,13 @@ import { resolveWeights } from './blast-radius/weights';
 import type { ActionCatalogue } from './catalogue/load-catalogue';
 import { assessBedrockUse, summarizeCredentials } from './credentials/summarize-credentials';
 import { createEvaluator, type PrincipalAccess } from './evaluation/evaluate-principal';
-import { recommendForPrincipal } from './recommendations/recommend';
+import { rebaseLinkOf } from './evaluation/rebase-access';
+import { recommendForPrincipal, type RecommendationInput } from './recommendations/recommend';
 import { findSodConflicts } from './sod/find-conflicts';
 import type { AnalyzedPrincipal, SnapshotAnalysis } from './snapshot-analysis-types';
 import { analyzeTrustPolicy, summarizeExposure } from './trust/analyze-trust';
 import { computeAssumableBy, computeReachableRoles } from './trust/compute-reach';
-import { TIERS, type AccountFacts, type GroupFacts, type PrincipalFacts, type SnapshotInput, type SodRule, type Tier, type TrustEntry } from './types';
+import { TIERS, type AccountFacts, type GroupFacts, type PrincipalFacts, type SnapshotInput, type SodRule, type Tier, type Recommendation, type TrustEntry } from './types';
 
 export interface AnalyzeOptions {
   /** The clock: ages of keys and last use are measured against it. */
@@ -24,6 +25,12 @@ const UNKNOWN_ENVIRONMENT_ACCOUNT = (accountId: string): AccountFacts => ({ id: 
 function ownerOf(principal: PrincipalFacts): string | null {
   const tagged = Object.entries(principal.tags).find(([key]) => key.toLowerCase() === 'owner')?.[1];
   return tagged && tagged.includes('@') ? tagged.trim().toLowerCase() : null;
+}
+
+interface GrantFacts {
+  tiers: Tier[];
+  actions: string[];
+  conflicts: AnalyzedPrincipal['conflicts'];
 }
 
 function tiersOf(access: PrincipalAccess): Tier[] {
@@ -94,20 +101,29 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
     },
   });
   const reachableRoles = computeReachableRoles(reach);
-  const holdsBedrock = new Map(principals.map((entry) => [entry.facts.arn, entry.access.grants.length > 0]));
+  // The account of each role that holds Bedrock access: reach sums these per principal.
+  const bedrockRoleAccount = new Map<string, string>();
+  for (const entry of principals) if (entry.facts.type === 'role' && entry.access.grants.length > 0) bedrockRoleAccount.set(entry.facts.arn, entry.facts.accountId);
 
   // Principals reached by the same policies share one PrincipalAccess object (the evaluator
-  // memoises it): what depends only on the grants is computed once per distinct access.
-  const grantFacts = new WeakMap<PrincipalAccess, { tiers: Tier[]; actions: string[]; conflicts: AnalyzedPrincipal['conflicts'] }>();
-  const factsOfAccess = (access: PrincipalAccess, principalArn: string) => {
+  // memoises it): what depends only on the grants is computed once per distinct access. An
+  // access rebased to another account's policy ARNs reuses its source's, with grants mapped.
+  const grantFacts = new WeakMap<PrincipalAccess, GrantFacts>();
+  const factsOfAccess = (access: PrincipalAccess, principalArn: string): GrantFacts => {
     let facts = grantFacts.get(access);
     if (!facts) {
-      facts = {
-        tiers: tiersOf(access),
-        actions: [...new Set(access.grants.map((grant) => grant.action))].sort(),
-        // No exceptions here: they are applied when conflicts are read, so they survive rescans.
-        conflicts: findSodConflicts(access.grants, access.supportingGrants, options.sodRules, [], principalArn, options.now).open,
-      };
+      const link = rebaseLinkOf(access);
+      if (link) {
+        const source = factsOfAccess(link.source, principalArn);
+        facts = { ...source, conflicts: source.conflicts.map((conflict) => ({ ...conflict, sideA: conflict.sideA.map(link.grantOf), sideB: conflict.sideB.map(link.grantOf) })) };
+      } else {
+        facts = {
+          tiers: tiersOf(access),
+          actions: [...new Set(access.grants.map((grant) => grant.action))].sort(),
+          // No exceptions here: they are applied when conflicts are read, so they survive rescans.
+          conflicts: findSodConflicts(access.grants, access.supportingGrants, options.sodRules, [], principalArn, options.now).open,
+        };
+      }
       grantFacts.set(access, facts);
     }
     return facts;
@@ -122,18 +138,19 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
     const reachAccountIds = new Set<string>();
     if (access.grants.length > 0) reachAccountIds.add(facts.accountId);
     for (const roleArn of reachableRoles.get(facts.arn) ?? []) {
-      if (holdsBedrock.get(roleArn)) reachAccountIds.add(principalByArn.get(roleArn)?.accountId ?? '');
+      const roleAccountId = bedrockRoleAccount.get(roleArn);
+      if (roleAccountId !== undefined) reachAccountIds.add(roleAccountId);
     }
-    reachAccountIds.delete('');
     const blastRadius =
       access.grants.length === 0 && reachAccountIds.size === 0
         ? { score: 0, factors: [] }
         : scoreBlastRadius(
-            deriveBlastRadiusFacts({ principalType: facts.type, grants: access.grants, exposure, credentials, environment: account.environment, accountCount: reachAccountIds.size, totalRegionCount: DEFAULT_TOTAL_REGION_COUNT }),
+            // Facts read no grant path: the source of a rebased access gives the same, memoised.
+            deriveBlastRadiusFacts({ principalType: facts.type, grants: (rebaseLinkOf(access)?.source ?? access).grants, exposure, credentials, environment: account.environment, accountCount: reachAccountIds.size, totalRegionCount: DEFAULT_TOTAL_REGION_COUNT }),
             weights,
           );
     const { tiers, actions, conflicts } = factsOfAccess(access, facts.arn);
-    const recommendations = access.grants.length === 0 ? [] : recommendForPrincipal({ principalType: facts.type, grants: access.grants, trusts: entry.trusts, credentials, bedrockUse: assessBedrockUse(facts, options.now) });
+    const recommendations = access.grants.length === 0 ? [] : recommendationsFor(access, { principalType: facts.type, trusts: entry.trusts, credentials, bedrockUse: assessBedrockUse(facts, options.now) });
     return {
       facts,
       groups: entry.groups,
@@ -156,6 +173,19 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
   });
 
   return { principals: analyzed, unclassifiedActions: catalogue.unclassifiedActions() };
+}
+
+/**
+ * Recommendations read grant paths only to name them: a rebased access takes its source's
+ * (memoised per grants array) with the paths mapped to its own account.
+ */
+function recommendationsFor(access: PrincipalAccess, input: Omit<RecommendationInput, 'grants'>): Recommendation[] {
+  const link = rebaseLinkOf(access);
+  if (!link) return recommendForPrincipal({ ...input, grants: access.grants });
+  return recommendForPrincipal({ ...input, grants: link.source.grants }).map((recommendation) => {
+    const path = recommendation.path && link.pathOf(recommendation.path);
+    return path === recommendation.path ? recommendation : { ...recommendation, path };
+  });
 }
 
 const assumeRoleHeld = new WeakMap<PrincipalAccess, boolean>();

@@ -34,23 +34,52 @@ function regionCountOf(invokeGrants: Grant[]): number | 'all' {
   return regions.size;
 }
 
+/** What the score reads from the grants alone: shared by every principal holding the same grants array. */
+interface GrantSummary {
+  tiers: BlastRadiusFacts['tiers'];
+  modelScope: BlastRadiusFacts['modelScope'];
+  regionCount: BlastRadiusFacts['regionCount'];
+  controls: BlastRadiusFacts['controls'];
+}
+const summaryByGrants = new WeakMap<Grant[], GrantSummary>();
+
+function summarizeGrants(grants: Grant[]): GrantSummary {
+  let summary = summaryByGrants.get(grants);
+  if (!summary) {
+    const invokeGrants = grants.filter((grant) => grant.tier === 'invoke');
+    const coveringAll = invokeGrants.filter((grant) => coversAllModels(grant));
+    const modelPatterns = new Set(invokeGrants.flatMap((grant) => grant.resources));
+    const heldTiers = new Set(grants.map((grant) => grant.tier));
+    summary = {
+      tiers: TIERS.filter((tier) => heldTiers.has(tier)),
+      modelScope: { isAllModels: coveringAll.length > 0, modelPatternCount: modelPatterns.size },
+      regionCount: regionCountOf(invokeGrants),
+      controls: {
+        allInvokeRequiresGuardrail: invokeGrants.every((grant) => grant.requiresGuardrail),
+        modelsPinned: coveringAll.length === 0,
+      },
+    };
+    summaryByGrants.set(grants, summary);
+  }
+  return summary;
+}
+
 /**
  * Turns a principal's grants, exposure and credentials into the facts the score reads.
  *
  * Models and regions look at invoke-tier grants only (what can be invoked where). Controls are
  * vacuously true without invoke grants, so that adding a non-invoke tier never switches a
  * control; the score bounds the reduction by the model and region points, which are 0 then.
+ * Grant paths are not read: grants equal but for their policy ARNs give equal facts.
  */
 export function deriveBlastRadiusFacts(input: DeriveFactsInput): BlastRadiusFacts {
-  const invokeGrants = input.grants.filter((grant) => grant.tier === 'invoke');
-  const coveringAll = invokeGrants.filter((grant) => coversAllModels(grant));
-  const modelPatterns = new Set(invokeGrants.flatMap((grant) => grant.resources));
+  const summary = summarizeGrants(input.grants);
   const trustKinds = new Set<TrustKind>(input.exposure.trusts.map((entry) => entry.kind));
   const credentials = input.credentials;
   return {
-    tiers: TIERS.filter((tier) => input.grants.some((grant) => grant.tier === tier)),
-    modelScope: { isAllModels: coveringAll.length > 0, modelPatternCount: modelPatterns.size },
-    regionCount: regionCountOf(invokeGrants),
+    tiers: summary.tiers,
+    modelScope: summary.modelScope,
+    regionCount: summary.regionCount,
     totalRegionCount: input.totalRegionCount ?? DEFAULT_TOTAL_REGION_COUNT,
     accountCount: input.accountCount,
     exposure: {
@@ -67,9 +96,6 @@ export function deriveBlastRadiusFacts(input: DeriveFactsInput): BlastRadiusFact
       consoleWithoutMfa: credentials.hasConsolePasswordWithoutMfa,
     },
     environment: input.environment,
-    controls: {
-      allInvokeRequiresGuardrail: invokeGrants.every((grant) => grant.requiresGuardrail),
-      modelsPinned: coveringAll.length === 0,
-    },
+    controls: summary.controls,
   };
 }

@@ -180,8 +180,55 @@ function scoreControls(facts: BlastRadiusFacts, weights: Weights, reducibleInvok
  * Scores a principal's blast radius from its facts: an integer 0..100 and every factor with its
  * value, points and a sentence. Deterministic: the same facts and weights give the same result.
  * The controls factor has negative points and `maxPoints` 0; the total is clamped to 0..100.
+ * Results are shared between equal facts: treat them as read-only.
  */
 export function scoreBlastRadius(facts: BlastRadiusFacts, weights: Weights = DEFAULT_WEIGHTS): BlastRadius {
+  // Many principals have equal facts (same grants, account shape, exposure): they share one
+  // result, which also keeps a snapshot's worth of factor sentences from being rebuilt.
+  let byFacts = scoresByWeights.get(weights);
+  if (!byFacts) {
+    byFacts = new Map();
+    scoresByWeights.set(weights, byFacts);
+  }
+  const key = factsKey(facts);
+  let result = byFacts.get(key);
+  if (!result) {
+    result = computeScore(facts, weights);
+    if (byFacts.size >= SCORE_CACHE_LIMIT) byFacts.clear();
+    byFacts.set(key, result);
+  }
+  return result;
+}
+
+const scoresByWeights = new WeakMap<Weights, Map<string, BlastRadius>>();
+const SCORE_CACHE_LIMIT = 50_000;
+
+/** Every field the factors read, in a fixed order: equal keys mean equal facts. */
+function factsKey(facts: BlastRadiusFacts): string {
+  const { modelScope, exposure, credentials, controls } = facts;
+  return [
+    facts.tiers.join(','),
+    modelScope.isAllModels,
+    modelScope.modelPatternCount,
+    facts.regionCount,
+    facts.totalRegionCount,
+    facts.accountCount,
+    exposure.kinds.join(','),
+    exposure.hasUnpinnedOidc,
+    exposure.hasPublicTrust,
+    exposure.assumableByCount,
+    credentials.type,
+    credentials.activeAccessKeys,
+    credentials.oldestKeyAgeDays,
+    credentials.hasBedrockApiKey,
+    credentials.consoleWithoutMfa,
+    facts.environment,
+    controls.allInvokeRequiresGuardrail,
+    controls.modelsPinned,
+  ].join('|');
+}
+
+function computeScore(facts: BlastRadiusFacts, weights: Weights): BlastRadius {
   const models = scoreModels(facts, weights);
   const regions = scoreRegions(facts, weights);
   const factors = [

@@ -2,7 +2,7 @@ import type { ActionCatalogue, CatalogueEntry } from '../catalogue/load-catalogu
 import { canResourcePatternsIntersect, isResourcePatternCoveredBy } from '../catalogue/wildcard';
 import { forEachBit, hasBit } from '../policy/bitset';
 import type { CompiledStatement } from '../policy/compile-policy';
-import type { ConditionEntry, DeniedAction, DenialSource, Grant, PrincipalAccess } from '../types';
+import type { ConditionEntry, DeniedAction, DenialSource, Grant, GrantPath, PrincipalAccess } from '../types';
 import type { ActionGate } from './access-gate';
 import { type RegionSet, intersectRegions, regionsLeftByDeny, regionsOfAllow, requiresGuardrail } from './condition-effects';
 import { mentionsAccountArn, rebaseArn } from './rebase-access';
@@ -89,7 +89,7 @@ function conditionEntries(statement: CompiledStatement, policyName: string): Con
 }
 
 /** Builds one grant from one allowing statement, or says what blocks it. */
-function evaluateCandidate(action: CatalogueEntry, statement: CompiledStatement, ref: IdentityPolicyRef, denies: DenyStatementRef[], gate: ActionGate): GrantOutcome {
+function evaluateCandidate(action: CatalogueEntry, statement: CompiledStatement, ref: IdentityPolicyRef, path: GrantPath, denies: DenyStatementRef[], gate: ActionGate): GrantOutcome {
   let resources = statement.resourcesFor(action);
   const allow = effectsOf(statement);
   let conditions = conditionEntries(statement, ref.path.policyName);
@@ -139,7 +139,7 @@ function evaluateCandidate(action: CatalogueEntry, statement: CompiledStatement,
       conditions,
       isConditional: conditions.length > 0,
       requiresGuardrail: action.tier === 'invoke' && isGuardrailRequired,
-      path: { ...ref.path, statementId: statement.sid, statementIndex: statement.index },
+      path,
     },
   };
 }
@@ -160,10 +160,12 @@ export interface PolicyOutcome {
 function computePolicyOutcome(ref: IdentityPolicyRef, catalogue: ActionCatalogue, denies: DenyStatementRef[], gateFor: (action: CatalogueEntry) => ActionGate): PolicyOutcome {
   const outcome: PolicyOutcome = { grants: [], supportingGrants: [], granted: new Set(), blocked: new Map() };
   for (const statement of ref.policy.allowStatements) {
+    // One path object per statement: its grants share it (less memory, cheap identity checks).
+    const path: GrantPath = { ...ref.path, statementId: statement.sid, statementIndex: statement.index };
     forEachBit(statement.actionBits, (index) => {
       const action = catalogue.actions[index];
       if (statement.resourcesFor(action).length === 0) return;
-      const result = evaluateCandidate(action, statement, ref, denies, gateFor(action));
+      const result = evaluateCandidate(action, statement, ref, path, denies, gateFor(action));
       if ('grant' in result) {
         (action.isBedrock ? outcome.grants : outcome.supportingGrants).push(result.grant);
         outcome.granted.add(index);
@@ -203,9 +205,15 @@ function outcomeMentionsAccount(outcome: PolicyOutcome, accountId: string): bool
 
 /** The outcome computed in another account, with that account's policy ARNs replaced by this one's. */
 function rebaseOutcome(outcome: PolicyOutcome, fromAccountId: string, toAccountId: string): PolicyOutcome {
+  const rebasedPaths = new Map<GrantPath, GrantPath>();
   const rebaseGrant = (grant: Grant): Grant => {
-    const policyArn = rebaseArn(grant.path.policyArn, fromAccountId, toAccountId);
-    return policyArn === grant.path.policyArn ? grant : { ...grant, path: { ...grant.path, policyArn } };
+    let path = rebasedPaths.get(grant.path);
+    if (!path) {
+      const policyArn = rebaseArn(grant.path.policyArn, fromAccountId, toAccountId);
+      path = policyArn === grant.path.policyArn ? grant.path : { ...grant.path, policyArn };
+      rebasedPaths.set(grant.path, path);
+    }
+    return path === grant.path ? grant : { ...grant, path };
   };
   const blocked = new Map<number, DenialSource>();
   for (const [index, source] of outcome.blocked) {

@@ -55,40 +55,16 @@ export function createEvaluator(catalogue: ActionCatalogue, snapshot: SnapshotIn
     return resolved;
   };
 
+  // Reach checks ask for the same principals' access many times: answer those by object identity.
+  const accessByPrincipal = new WeakMap<PrincipalFacts, PrincipalAccess>();
+
   return {
     evaluatePrincipal(principal) {
-      const resolved = resolve(principal);
-      const local = accessCache.get(resolved.accessKey);
-      if (local) return local;
-      const shared = sharedAccessCache.get(resolved.sharedAccessKey);
-      if (shared) {
-        if (!shared.isAccountSpecific || shared.accountId === principal.accountId) return shared.access;
-        const rebased = rebaseAccess(shared.access, shared.accountId, principal.accountId);
-        accessCache.set(resolved.accessKey, rebased);
-        return rebased;
+      let access = accessByPrincipal.get(principal);
+      if (!access) {
+        access = computePrincipalAccess(principal);
+        accessByPrincipal.set(principal, access);
       }
-      const gateKey = `${resolved.account.accountId}\u0001${resolved.boundary ? resolved.boundary.policy.key : '-'}`;
-      let gates = gateCache.get(gateKey);
-      if (!gates) {
-        gates = new Array<ActionGate | undefined>(catalogue.actions.length);
-        gateCache.set(gateKey, gates);
-      }
-      const actionGates = gates;
-      const gateFor = (action: CatalogueEntry): ActionGate => {
-        let gate = actionGates[action.index];
-        if (!gate) {
-          gate = computeActionGate(action, resolved.boundary, resolved.account.scpLevels);
-          actionGates[action.index] = gate;
-        }
-        return gate;
-      };
-      const access = computeAccess(resolved, catalogue, gateFor, outcomeCaches, gateKey);
-      // Same policies in another account with the same SCPs give the same access, unless a denial
-      // names this account's own SCP level: then the result is kept for this account only.
-      const label = resolved.account.accountLevelLabel;
-      const namesThisAccount = label !== null && access.denied.some((denied) => denied.deniedBy.policyName === label);
-      if (namesThisAccount) accessCache.set(resolved.accessKey, access);
-      else sharedAccessCache.set(resolved.sharedAccessKey, { access, accountId: principal.accountId, isAccountSpecific: mentionsAccountPolicies(access, principal.accountId) });
       return access;
     },
     isAllowed(principal, action, resourceArn, context) {
@@ -96,4 +72,40 @@ export function createEvaluator(catalogue: ActionCatalogue, snapshot: SnapshotIn
     },
     compiledPolicyCount: () => compiler.size,
   };
+
+  function computePrincipalAccess(principal: PrincipalFacts): PrincipalAccess {
+    const resolved = resolve(principal);
+    const local = accessCache.get(resolved.accessKey);
+    if (local) return local;
+    const shared = sharedAccessCache.get(resolved.sharedAccessKey);
+    if (shared) {
+      if (!shared.isAccountSpecific || shared.accountId === principal.accountId) return shared.access;
+      const rebased = rebaseAccess(shared.access, shared.accountId, principal.accountId);
+      accessCache.set(resolved.accessKey, rebased);
+      return rebased;
+    }
+    const gateKey = `${resolved.account.accountId}\u0001${resolved.boundary ? resolved.boundary.policy.key : '-'}`;
+    let gates = gateCache.get(gateKey);
+    if (!gates) {
+      gates = new Array<ActionGate | undefined>(catalogue.actions.length);
+      gateCache.set(gateKey, gates);
+    }
+    const actionGates = gates;
+    const gateFor = (action: CatalogueEntry): ActionGate => {
+      let gate = actionGates[action.index];
+      if (!gate) {
+        gate = computeActionGate(action, resolved.boundary, resolved.account.scpLevels);
+        actionGates[action.index] = gate;
+      }
+      return gate;
+    };
+    const access = computeAccess(resolved, catalogue, gateFor, outcomeCaches, gateKey);
+    // Same policies in another account with the same SCPs give the same access, unless a denial
+    // names this account's own SCP level: then the result is kept for this account only.
+    const label = resolved.account.accountLevelLabel;
+    const namesThisAccount = label !== null && access.denied.some((denied) => denied.deniedBy.policyName === label);
+    if (namesThisAccount) accessCache.set(resolved.accessKey, access);
+    else sharedAccessCache.set(resolved.sharedAccessKey, { access, accountId: principal.accountId, isAccountSpecific: mentionsAccountPolicies(access, principal.accountId) });
+    return access;
+  }
 }

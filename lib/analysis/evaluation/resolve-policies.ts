@@ -1,5 +1,5 @@
 import { documentCacheKey, managedPolicyCacheKey, type CompiledPolicy, type PolicyCompiler } from '../policy/compile-policy';
-import type { AccountSnapshot, GrantPath, InlinePolicyFacts, ManagedPolicyFacts, OrganizationFacts, PolicyDocumentSource, PrincipalFacts, SnapshotInput } from '../types';
+import type { AccountSnapshot, GrantPath, InlinePolicyFacts, ManagedPolicyFacts, OrganizationFacts, PrincipalFacts, SnapshotInput } from '../types';
 
 /** An identity policy of a principal and how it reaches it (a GrantPath without the statement). */
 export interface IdentityPolicyRef {
@@ -92,7 +92,7 @@ export class PolicyResolver {
 
     const addInline = (policies: InlinePolicyFacts[], attachedVia: 'direct' | 'group', groupName: string | null): void => {
       for (const inline of policies) {
-        const policy = this.compileOrRecord(documentCacheKey(inline.document), inline.document, `inline policy ${inline.name}${groupName ? ` of group ${groupName}` : ''}`, errors);
+        const policy = this.compileOrRecord(() => this.compiler.compileDocument(inline.document), `inline policy ${inline.name}${groupName ? ` of group ${groupName}` : ''}`, errors);
         if (policy) identity.push({ policy, path: { policyKind: 'inline', policyArn: null, policyName: inline.name, isAwsManaged: false, attachedVia, groupName } });
       }
     };
@@ -144,9 +144,9 @@ export class PolicyResolver {
     };
   }
 
-  private compileOrRecord(key: string, document: PolicyDocumentSource, label: string, errors: string[]): CompiledPolicy | null {
+  private compileOrRecord(compile: () => CompiledPolicy, label: string, errors: string[]): CompiledPolicy | null {
     try {
-      return this.compiler.compile(key, document);
+      return compile();
     } catch (error) {
       errors.push(`${label}: ${errorMessage(error)}; evaluated without it`);
       return null;
@@ -159,7 +159,13 @@ export class PolicyResolver {
       errors.push(`managed policy ${arn} is not in the snapshot`);
       return null;
     }
-    const policy = this.compileOrRecord(managedPolicyCacheKey(arn, facts.defaultVersionId), facts.document, `managed policy ${facts.name}`, errors);
+    // One account's document object is shared by its principals; across accounts the ARN and version
+    // (AWS managed policies) or the text (customer policies deployed everywhere) find the compiled one.
+    const policy = this.compileOrRecord(
+      () => this.compiler.compileDocument(facts.document, { stableKey: () => managedPolicyCacheKey(arn, facts.defaultVersionId) }),
+      `managed policy ${facts.name}`,
+      errors,
+    );
     return policy ? { policy, facts } : null;
   }
 

@@ -191,6 +191,11 @@ export function documentCacheKey(source: PolicyDocumentSource): string {
 
 type CacheEntry = { policy: CompiledPolicy } | { error: Error };
 
+function policyOf(entry: CacheEntry): CompiledPolicy {
+  if ('error' in entry) throw entry.error;
+  return entry.policy;
+}
+
 /**
  * Parses and compiles each distinct policy once. Policies are shared by many principals and
  * accounts (AWS managed policies above all), so one compiler serves a whole snapshot. Parse
@@ -198,6 +203,7 @@ type CacheEntry = { policy: CompiledPolicy } | { error: Error };
  */
 export class PolicyCompiler {
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly bySource: Record<PolicyKind, Map<PolicyDocumentSource, CacheEntry>> = { identity: new Map(), trust: new Map() };
   private distinctCount = 0;
 
   constructor(private readonly catalogue: ActionCatalogue) {}
@@ -211,23 +217,50 @@ export class PolicyCompiler {
   compile(key: string, source: PolicyDocumentSource, kind: PolicyKind = 'identity'): CompiledPolicy {
     let entry = this.cache.get(key);
     if (!entry) {
-      const textKey = `${kind}:${documentCacheKey(source)}`;
-      entry = this.cache.get(textKey);
-      if (!entry) {
-        this.distinctCount += 1;
-        try {
-          // A short key: the evaluator builds composite cache keys from it for every principal,
-          // and hashing whole document texts there cost more than the evaluation itself.
-          entry = { policy: compilePolicy(`#${this.distinctCount}`, parsePolicy(source, kind), this.catalogue) };
-        } catch (error) {
-          entry = { error: error instanceof Error ? error : new Error(String(error)) };
-        }
-        this.cache.set(textKey, entry);
-      }
+      entry = this.entryForText(source, kind);
       this.cache.set(key, entry);
     }
-    if ('error' in entry) throw entry.error;
-    return entry.policy;
+    return policyOf(entry);
+  }
+
+  /**
+   * The compiled policy of a document, looked up by the source value first: the same string or
+   * object is met once per principal holding it, and neither its text nor a key is rebuilt each
+   * time. On a miss, `stableKey` (a managed policy's ARN and version, see `compile`) or else the
+   * text finds a policy compiled from another copy of the document.
+   */
+  compileDocument(source: PolicyDocumentSource, options: { kind?: PolicyKind; stableKey?: () => string } = {}): CompiledPolicy {
+    const kind = options.kind ?? 'identity';
+    const bySource = this.bySource[kind];
+    let entry = bySource.get(source);
+    if (!entry) {
+      if (options.stableKey) {
+        const key = options.stableKey();
+        entry = this.cache.get(key) ?? this.entryForText(source, kind);
+        this.cache.set(key, entry);
+      } else {
+        entry = this.entryForText(source, kind);
+      }
+      bySource.set(source, entry);
+    }
+    return policyOf(entry);
+  }
+
+  private entryForText(source: PolicyDocumentSource, kind: PolicyKind): CacheEntry {
+    const textKey = `${kind}:${documentCacheKey(source)}`;
+    let entry = this.cache.get(textKey);
+    if (!entry) {
+      this.distinctCount += 1;
+      try {
+        // A short key: the evaluator builds composite cache keys from it for every principal,
+        // and hashing whole document texts there cost more than the evaluation itself.
+        entry = { policy: compilePolicy(`#${this.distinctCount}`, parsePolicy(source, kind), this.catalogue) };
+      } catch (error) {
+        entry = { error: error instanceof Error ? error : new Error(String(error)) };
+      }
+      this.cache.set(textKey, entry);
+    }
+    return entry;
   }
 
   /** How many distinct policies were compiled (for benchmarks). */

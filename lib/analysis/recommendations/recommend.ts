@@ -42,12 +42,13 @@ function groupByKey(grants: Grant[], keyOf: (path: GrantPath) => string): Grant[
 
 function isSamePath(left: GrantPath, right: GrantPath): boolean {
   return (
-    left.statementIndex === right.statementIndex &&
+    left === right ||
+    (left.statementIndex === right.statementIndex &&
     left.policyName === right.policyName &&
     left.policyArn === right.policyArn &&
     left.policyKind === right.policyKind &&
     left.attachedVia === right.attachedVia &&
-    left.groupName === right.groupName
+    left.groupName === right.groupName)
   );
 }
 
@@ -64,13 +65,15 @@ interface GrantDerived {
   entitlementGroups: Grant[][];
   pinModels: Recommendation[];
   requireGuardrail: Recommendation[];
+  /** revoke-unused recommendations by the "since" text: principals idle alike share them. */
+  revokeUnusedBySince: Map<string, Recommendation[]>;
 }
 const derivedByGrants = new WeakMap<Grant[], GrantDerived>();
 
 function derivedFrom(grants: Grant[]): GrantDerived {
   let derived = derivedByGrants.get(grants);
   if (!derived) {
-    derived = { entitlementGroups: groupByKey(grants, entitlementPathKey), pinModels: recommendPinModels(grants), requireGuardrail: recommendRequireGuardrail(grants) };
+    derived = { entitlementGroups: groupByKey(grants, entitlementPathKey), pinModels: recommendPinModels(grants), requireGuardrail: recommendRequireGuardrail(grants), revokeUnusedBySince: new Map() };
     derivedByGrants.set(grants, derived);
   }
   return derived;
@@ -80,13 +83,19 @@ function recommendRevokeUnused(input: RecommendationInput): Recommendation[] {
   if (input.bedrockUse.status !== 'unused') return [];
   const since =
     input.bedrockUse.lastUseDaysAgo === null ? 'no Bedrock use on record' : `last Bedrock use ${input.bedrockUse.lastUseDaysAgo} days ago`;
-  // One per entitlement (policy + attachment): that is what a revocation removes.
-  return derivedFrom(input.grants).entitlementGroups.map((group) => ({
-    kind: 'revoke-unused',
-    title: `Revoke unused Bedrock access through ${describeGrantPath(group[0].path)}`,
-    detail: `No Bedrock use in the last ${UNUSED_AFTER_DAYS} days (${since}); the standing access (${describeActions(group)}) is not needed to keep working. Approximation: Access Advisor data is not in the snapshot.`,
-    path: group[0].path,
-  }));
+  const derived = derivedFrom(input.grants);
+  let recommendations = derived.revokeUnusedBySince.get(since);
+  if (!recommendations) {
+    // One per entitlement (policy + attachment): that is what a revocation removes.
+    recommendations = derived.entitlementGroups.map((group) => ({
+      kind: 'revoke-unused',
+      title: `Revoke unused Bedrock access through ${describeGrantPath(group[0].path)}`,
+      detail: `No Bedrock use in the last ${UNUSED_AFTER_DAYS} days (${since}); the standing access (${describeActions(group)}) is not needed to keep working. Approximation: Access Advisor data is not in the snapshot.`,
+      path: group[0].path,
+    }));
+    derived.revokeUnusedBySince.set(since, recommendations);
+  }
+  return recommendations;
 }
 
 function recommendPinModels(grants: Grant[]): Recommendation[] {
