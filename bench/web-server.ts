@@ -84,7 +84,7 @@ async function waitUntilServing(origin: string, child: ChildProcess, timeoutMs: 
 export async function startProductionServer(options: { databasePath: string; port: number; logFile: string }): Promise<RunningServer> {
   const origin = `http://localhost:${options.port}`;
   const log = fs.openSync(options.logFile, 'w');
-  const child = spawn('npx', ['next', 'start', '-p', String(options.port)], {
+  const child = spawn('npx', ['tsx', 'scripts/serve.ts', '-p', String(options.port)], {
     detached: true,
     stdio: ['ignore', log, log],
     env: {

@@ -4,6 +4,7 @@ import type { AppDatabase } from '../client';
 import { accounts, principals, sodConflicts, sodExceptions, SEVERITIES } from '../schema';
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/http/errors';
 import type { Severity } from '../../lib/analysis/types';
+import { accountCondition } from './account-options';
 import { appendAudit } from './audit';
 import { parseConflictSide, type ConflictSideGrant } from './principals';
 import { ownerScope, toPaging, type Viewer } from './viewer';
@@ -11,7 +12,8 @@ import { ownerScope, toPaging, type Viewer } from './viewer';
 export const conflictListQuerySchema = z.object({
   rule: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/).optional().catch(undefined),
   severity: z.enum(SEVERITIES).optional().catch(undefined),
-  account: z.string().regex(/^\d{12}$/).optional().catch(undefined),
+  /** A 12-digit account id, or an account's exact name (case-insensitive). */
+  account: z.string().trim().min(1).max(200).optional().catch(undefined),
   /** By default conflicts covered by an active exception are hidden. */
   excepted: z.enum(['hide', 'include', 'only']).default('hide').catch('hide'),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
@@ -53,7 +55,7 @@ export function listConflicts(database: AppDatabase, viewer: Viewer, scanId: num
   const conditions: Array<SQL | undefined> = [eq(sodConflicts.scanId, scanId), ownerScope(viewer, principals.ownerEmail)];
   if (query.rule) conditions.push(eq(sodConflicts.ruleId, query.rule));
   if (query.severity) conditions.push(eq(sodConflicts.severity, query.severity));
-  if (query.account) conditions.push(eq(sodConflicts.accountId, query.account));
+  if (query.account) conditions.push(accountCondition(sodConflicts.accountId, query.account));
   if (query.excepted === 'hide') conditions.push(sql`NOT ${activeExceptionExists(now)}`);
   if (query.excepted === 'only') conditions.push(activeExceptionExists(now));
   const where = and(...conditions);

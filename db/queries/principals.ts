@@ -7,6 +7,7 @@ import { NotFoundError } from '../../lib/http/errors';
 import { tierBit } from '../../lib/analysis/tier-mask';
 import { TIERS, type ConditionEntry, type Severity } from '../../lib/analysis/types';
 import { decodeGrantActions, type StoredGrantAction } from './grant-actions';
+import { accountCondition } from './account-options';
 import { ownerScope, toLikePattern, toPaging, type Viewer } from './viewer';
 
 export const PRINCIPAL_SORTS = ['score', 'name', 'account', 'lastUsed', 'conflicts'] as const;
@@ -70,11 +71,7 @@ export function directionOf(query: Pick<PrincipalListQuery, 'sort' | 'direction'
 function filterConditions(viewer: Viewer, scanId: number, query: PrincipalListQuery): SQL[] {
   const conditions: Array<SQL | undefined> = [eq(principals.scanId, scanId), ownerScope(viewer, principals.ownerEmail)];
   if (query.scope === 'bedrock') conditions.push(eq(principals.hasBedrock, true));
-  if (query.account) {
-    conditions.push(
-      /^\d{12}$/.test(query.account) ? eq(principals.accountId, query.account) : sql`${principals.accountId} IN (SELECT ${accounts.id} FROM ${accounts} WHERE ${accounts.name} = ${query.account} COLLATE NOCASE)`,
-    );
-  }
+  if (query.account) conditions.push(accountCondition(principals.accountId, query.account));
   if (query.tier) conditions.push(sql`(${principals.tiersMask} & ${tierBit(query.tier)}) != 0`);
   if (query.minScore !== undefined) conditions.push(gte(principals.score, query.minScore));
   if (query.maxScore !== undefined) conditions.push(lte(principals.score, query.maxScore));

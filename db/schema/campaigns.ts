@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { scans } from './scans';
 
@@ -79,7 +80,9 @@ export const campaignItems = sqliteTable(
     version: integer('version').notNull().default(0),
   },
   (table) => [
-    index('campaign_items_reviewer_idx').on(table.reviewerEmail, table.status),
+    // A reviewer's page in inbox order is read straight off this index (no sort of wide rows), and
+    // the inbox's campaign and account facets are counted from it alone.
+    index('campaign_items_reviewer_page_idx').on(table.reviewerEmail, table.status, sql`${table.campaignId} desc`, table.principalName, table.entitlementKey, table.accountId),
     index('campaign_items_campaign_idx').on(table.campaignId, table.status),
     uniqueIndex('campaign_items_campaign_entitlement_idx').on(table.campaignId, table.entitlementKey),
   ],

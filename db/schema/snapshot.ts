@@ -44,7 +44,8 @@ export const principals = sqliteTable(
     // (their facts and analysis JSON); the page's own 25 rows are read afterwards by id.
     index('principals_scan_list_idx').on(table.scanId, table.hasBedrock, table.score, table.tiersMask, table.conflictCount, table.accountId, table.isExposedOutsideOrg, table.hasUnpinnedOidc, table.hasPublicTrust, table.ownerEmail, table.name),
     index('principals_scan_account_idx').on(table.scanId, table.accountId),
-    index('principals_scan_owner_idx').on(table.scanId, table.ownerEmail),
+    // An owner's principals: counted and ordered by score without reading other owners' rows.
+    index('principals_scan_owner_idx').on(table.scanId, table.ownerEmail, table.hasBedrock, table.score),
     index('principals_scan_name_idx').on(table.scanId, table.name),
     index('principals_scan_last_used_idx').on(table.scanId, table.lastUsedAt),
     index('principals_scan_conflicts_idx').on(table.scanId, table.conflictCount),

@@ -6,7 +6,7 @@ import { getLatestPublishedScan } from '@/db/queries/scans';
 import { SEVERITIES } from '@/db/schema';
 import { requirePageUser } from '@/lib/auth/session';
 import { AcceptExceptionForm } from '@/components/conflicts/accept-exception-form';
-import { FilterBar, SelectField } from '@/components/data-table/filter-bar';
+import { FilterBar, SelectField, TextField } from '@/components/data-table/filter-bar';
 import { Badge, SeverityBadge } from '@/components/ui/badge';
 import { EmptyState, NoScanYet } from '@/components/ui/empty-state';
 import { formatAge, formatDate } from '@/components/ui/format';
@@ -82,7 +82,11 @@ export default async function ConflictsPage({ searchParams }: { searchParams: Pr
       <FilterBar action="/conflicts" resetHref="/conflicts" label="Filter conflicts">
         <SelectField name="rule" label="Rule" value={query.rule} allLabel="All rules" options={rules.map((rule) => ({ value: rule, label: rule }))} className="min-w-52" />
         <SelectField name="severity" label="Severity" value={query.severity} allLabel="Any severity" options={[...SEVERITIES].reverse().map((severity) => ({ value: severity, label: severity }))} />
-        <SelectField name="account" label="Account" value={query.account} allLabel="All accounts" options={accounts.map((account) => ({ value: account.id, label: `${account.name} (${account.id})` }))} />
+        {accounts ? (
+          <SelectField name="account" label="Account" value={query.account} allLabel="All accounts" options={accounts.map((account) => ({ value: account.id, label: `${account.name} (${account.id})` }))} />
+        ) : (
+          <TextField name="account" label="Account" value={query.account} placeholder="Account id or exact name" className="w-52" />
+        )}
         <SelectField
           name="excepted"
           label="Exceptions"

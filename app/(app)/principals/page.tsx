@@ -15,12 +15,6 @@ import { formatAge } from '@/components/ui/format';
 
 export const metadata = { title: 'Principals' };
 
-/**
- * Up to this many accounts the filter is a list to pick from; beyond, a field to type an id or a
- * name (a list of 1,000 accounts is slow to scan by eye and was most of the page's weight).
- */
-const ACCOUNT_SELECT_LIMIT = 60;
-
 const EXPOSURE_LABEL: Record<(typeof EXPOSURES)[number], string> = { 'outside-org': 'Reachable from outside the organisation', 'unpinned-oidc': 'OIDC trust without pinned subject', public: 'Public trust (*)' };
 
 /** The URL state without paging, to carry through sort links, paging and the export. */
@@ -86,7 +80,7 @@ export default async function PrincipalsPage({ searchParams }: { searchParams: P
       {header}
       <FilterBar action="/principals" hidden={{ sort: params.sort, direction: params.direction, pageSize: params.pageSize }} resetHref="/principals" label="Filter principals">
         <TextField name="q" label="Search name or ARN" value={query.q} type="search" placeholder="e.g. ml-pipeline" className="min-w-56 flex-1" />
-        {accounts.length <= ACCOUNT_SELECT_LIMIT ? (
+        {accounts ? (
           <SelectField name="account" label="Account" value={query.account} allLabel="All accounts" options={accounts.map((account) => ({ value: account.id, label: `${account.name} (${account.id})` }))} />
         ) : (
           <TextField name="account" label="Account" value={query.account} placeholder="Account id or exact name" className="w-52" />

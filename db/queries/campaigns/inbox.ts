@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, like, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { campaignItems, campaigns, decisions, notifications } from '../../schema';
 import { tierBit } from '../../../lib/analysis/tier-mask';
@@ -116,17 +116,34 @@ export function toItemRow(raw: RawItemRow): ItemRow {
 
 export function selectItemPage(database: AppDatabase, where: SQL | undefined, page: number, pageSize: number): PagedItems {
   const safePage = Math.max(1, Math.floor(page));
-  const rows = database
-    .select(itemColumns)
+  // Deferred join: the page's ids first, in order (read off an index where one fits, and never
+  // sorting rows that carry the wide context JSON), then only those rows.
+  const ids = database
+    .select({ id: campaignItems.id })
     .from(campaignItems)
     .innerJoin(campaigns, eq(campaigns.id, campaignItems.campaignId))
-    .leftJoin(decisions, eq(decisions.id, campaignItems.lastDecisionId))
     .where(where)
     .orderBy(desc(campaignItems.campaignId), asc(campaignItems.principalName), asc(campaignItems.entitlementKey))
     .limit(pageSize)
     .offset((safePage - 1) * pageSize)
     .all()
-    .map(toItemRow);
+    .map((row) => row.id);
+  const byId = new Map(
+    (ids.length === 0
+      ? []
+      : database
+          .select(itemColumns)
+          .from(campaignItems)
+          .innerJoin(campaigns, eq(campaigns.id, campaignItems.campaignId))
+          .leftJoin(decisions, eq(decisions.id, campaignItems.lastDecisionId))
+          .where(inArray(campaignItems.id, ids))
+          .all()
+    ).map((raw) => [raw.id as number, raw]),
+  );
+  const rows = ids.flatMap((id) => {
+    const raw = byId.get(id);
+    return raw ? [toItemRow(raw)] : [];
+  });
   const total =
     database
       .select({ total: count() })
@@ -158,6 +175,17 @@ export interface InboxCampaignFacet {
 
 /** Active campaigns where the reviewer has items, with their counts (for the filter and headings). */
 export function listInboxCampaigns(database: AppDatabase, reviewerEmail: string): InboxCampaignFacet[] {
+  // Counted per campaign inside the reviewer index first; only then joined to the few campaigns.
+  const counts = database
+    .select({
+      campaignId: campaignItems.campaignId,
+      total: count().as('total'),
+      pending: sql<number>`sum(case when ${campaignItems.status} = 'pending' then 1 else 0 end)`.as('pending'),
+    })
+    .from(campaignItems)
+    .where(eq(campaignItems.reviewerEmail, reviewerEmail.toLowerCase()))
+    .groupBy(campaignItems.campaignId)
+    .as('counts');
   return database
     .select({
       id: campaigns.id,
@@ -165,25 +193,25 @@ export function listInboxCampaigns(database: AppDatabase, reviewerEmail: string)
       dueAt: campaigns.dueAt,
       kind: campaigns.kind,
       isPartialSnapshot: campaigns.isPartialSnapshot,
-      total: count(),
-      pending: sql<number>`sum(case when ${campaignItems.status} = 'pending' then 1 else 0 end)`,
+      total: counts.total,
+      pending: counts.pending,
     })
-    .from(campaignItems)
-    .innerJoin(campaigns, eq(campaigns.id, campaignItems.campaignId))
-    .where(and(eq(campaignItems.reviewerEmail, reviewerEmail.toLowerCase()), eq(campaigns.status, 'active')))
-    .groupBy(campaigns.id)
+    .from(counts)
+    .innerJoin(campaigns, eq(campaigns.id, counts.campaignId))
+    .where(eq(campaigns.status, 'active'))
     .orderBy(asc(campaigns.dueAt))
     .all()
-    .map((row) => ({ ...row, pending: Number(row.pending ?? 0) }));
+    .map((row) => ({ ...row, total: Number(row.total), pending: Number(row.pending ?? 0) }));
 }
 
 /** Accounts among the reviewer's active items, for the account filter. */
 export function listInboxAccounts(database: AppDatabase, reviewerEmail: string): string[] {
+  // Read from the reviewer index alone: the active campaigns are a short list to test against.
+  const activeCampaignIds = database.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.status, 'active'));
   return database
     .selectDistinct({ accountId: campaignItems.accountId })
     .from(campaignItems)
-    .innerJoin(campaigns, eq(campaigns.id, campaignItems.campaignId))
-    .where(and(eq(campaignItems.reviewerEmail, reviewerEmail.toLowerCase()), eq(campaigns.status, 'active')))
+    .where(and(eq(campaignItems.reviewerEmail, reviewerEmail.toLowerCase()), inArray(campaignItems.campaignId, activeCampaignIds)))
     .orderBy(campaignItems.accountId)
     .all()
     .map((row) => row.accountId);
