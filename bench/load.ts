@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- load [--seconds 60] [--users 50] [--think-ms 1000] [--skip-build] [--port 3211]`:
+ * `npm run bench -- load [--seconds 60] [--warmup-seconds 15] [--users 50] [--think-ms 1000] [--skip-build] [--port 3211]`:
  * concurrent signed-in users against the production build over the `bench web` database (a copy:
  * the run writes decisions). Four in five users are owners working their inbox (pages, principals,
  * decisions through the decision API), one in five admins and auditors browsing. Each user waits
  * a random think time (0.5x to 1.5x `--think-ms`; 0 for a closed loop) between requests. Prints
  * throughput, latency, errors, and checks that every acknowledged decision is in the database.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { flagValue, percentile } from './measure';
@@ -25,6 +26,8 @@ interface RequestRecord {
   kind: string;
   milliseconds: number;
   status: number;
+  /** performance.now() when sent: slow requests that cluster in time point to a stall, not load. */
+  startedAt: number;
 }
 
 interface RunState {
@@ -58,14 +61,14 @@ async function request(state: RunState, origin: string, kind: string, pathAndQue
         throw new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`);
       }),
     ]);
-    state.records.push({ kind, milliseconds: response.milliseconds, status: response.status });
+    state.records.push({ kind, milliseconds: response.milliseconds, status: response.status, startedAt: started });
     if (response.status < 200 || response.status >= 300) {
       recordError(state, kind, `HTTP ${response.status} ${response.body.slice(0, 120)}`);
       return null;
     }
     return response.body;
   } catch (error) {
-    state.records.push({ kind, milliseconds: performance.now() - started, status: 0 });
+    state.records.push({ kind, milliseconds: performance.now() - started, status: 0, startedAt: started });
     recordError(state, kind, (error as Error).message);
     return null;
   }
@@ -153,6 +156,7 @@ export async function benchLoad(argv: string[]): Promise<void> {
   const seconds = flagValue(argv, 'seconds', 60);
   const userCount = flagValue(argv, 'users', 50);
   const thinkMs = flagValue(argv, 'think-ms', 1000);
+  const warmupSeconds = flagValue(argv, 'warmup-seconds', 15);
   const context = await startWebBench(argv, 3211, { useCopy: path.join(BENCH_OUTPUT_DIRECTORY, 'load.db') });
   const { server, facts } = context;
   try {
@@ -170,8 +174,13 @@ export async function benchLoad(argv: string[]): Promise<void> {
       `\n${userCount} users (${ownerUserCount} owners over ${OWNER_EMAILS.length} owner sign-ins, ${userCount - ownerUserCount} admins and auditors) for ${seconds} s, ` +
         `think time ${thinkMs > 0 ? `${thinkMs * 0.5}-${thinkMs * 1.5} ms` : 'none (closed loop)'}; campaign "${BENCH_CAMPAIGN_NAME}"`,
     );
-    const state: RunState = { deadline: Date.now() + seconds * 1000, records: [], errors: new Map(), acknowledgedDecisionIds: [], thinkMs };
+    const state: RunState = { deadline: Date.now() + (warmupSeconds + seconds) * 1000, records: [], errors: new Map(), acknowledgedDecisionIds: [], thinkMs };
     const started = performance.now();
+    // The first request of each page in each web worker loads that page's code (1-2 s): a
+    // server that has been up for a minute has done so. The warm-up runs the same users; its
+    // latencies are left out, its errors and decisions are not.
+    const measuredFrom = started + warmupSeconds * 1000;
+    if (warmupSeconds > 0) console.log(`warm-up: ${warmupSeconds} s of the same load, not measured`);
     const users: Promise<void>[] = [];
     for (let index = 0; index < userCount; index += 1) {
       // Users arrive over the first second rather than all in the same millisecond.
@@ -180,21 +189,28 @@ export async function benchLoad(argv: string[]): Promise<void> {
       else users.push(arrival.then(() => runReader(state, server.origin, index % 2 === 0 ? context.admin : context.auditor, principalIds, facts.campaignId)));
     }
     await Promise.all(users);
-    const elapsed = (performance.now() - started) / 1000;
+    const elapsed = (performance.now() - measuredFrom) / 1000;
+    const measured = state.records.filter((record) => record.startedAt >= measuredFrom);
+    const warmup = state.records.filter((record) => record.startedAt < measuredFrom);
 
-    const all = state.records.map((record) => record.milliseconds).sort((left, right) => left - right);
+    const all = measured.map((record) => record.milliseconds).sort((left, right) => left - right);
     const errorCount = [...state.errors.values()].reduce((sum, count) => sum + count, 0);
     console.log(`\nthroughput`);
-    console.log(`  requests:     ${state.records.length} in ${elapsed.toFixed(1)} s = ${(state.records.length / elapsed).toFixed(1)} req/s`);
+    if (warmup.length > 0) {
+      const warmupSorted = warmup.map((record) => record.milliseconds).sort((left, right) => left - right);
+      console.log(`  warm-up:      ${warmup.length} requests, p95 ${percentile(warmupSorted, 0.95).toFixed(0)} ms, max ${warmupSorted.at(-1)?.toFixed(0)} ms (not counted below)`);
+    }
+    console.log(`  requests:     ${measured.length} in ${elapsed.toFixed(1)} s = ${(measured.length / elapsed).toFixed(1)} req/s`);
     console.log(`  latency:      p50 ${percentile(all, 0.5).toFixed(0)} ms, p95 ${percentile(all, 0.95).toFixed(0)} ms, p99 ${percentile(all, 0.99).toFixed(0)} ms, max ${all.at(-1)?.toFixed(0)} ms`);
-    console.log(`  errors:       ${errorCount}${errorCount > 0 ? ` (${[...state.errors].slice(0, 8).map(([key, count]) => `${count} x ${key}`).join('; ')})` : ''}`);
+    console.log(`  errors:       ${errorCount} (warm-up included)${errorCount > 0 ? ` (${[...state.errors].slice(0, 8).map(([key, count]) => `${count} x ${key}`).join('; ')})` : ''}`);
     console.log('\nby request');
-    const kinds = [...new Set(state.records.map((record) => record.kind))].sort();
+    const kinds = [...new Set(measured.map((record) => record.kind))].sort();
     for (const kind of kinds) {
-      const samples = state.records.filter((record) => record.kind === kind).map((record) => record.milliseconds).sort((left, right) => left - right);
+      const samples = measured.filter((record) => record.kind === kind).map((record) => record.milliseconds).sort((left, right) => left - right);
       console.log(`  ${kind.padEnd(24)} ${String(samples.length).padStart(6)} requests   p50 ${percentile(samples, 0.5).toFixed(0).padStart(5)} ms   p95 ${percentile(samples, 0.95).toFixed(0).padStart(5)} ms`);
     }
 
+    if (process.env.LOAD_RECORDS_FILE) fs.writeFileSync(process.env.LOAD_RECORDS_FILE, JSON.stringify(state.records));
     const stored = readDecisionIdsAfter(facts.databasePath, decisionIdBefore);
     const acknowledged = new Set(state.acknowledgedDecisionIds);
     const missing = [...acknowledged].filter((id) => !stored.has(id));

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     NEXTAUTH_URL: `http://localhost:${port}`,
     BAR_CONFIG: configPath,
   };
-  const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env: environment });
+  const server = spawn('npx', ['tsx', 'scripts/serve.ts', '-p', port], { stdio: 'inherit', env: environment });
   const worker = spawn('npx', ['tsx', 'scanners/cli.ts', 'worker'], { stdio: 'inherit', env: environment });
 
   console.log(`\nBedrock Access Review demo: http://localhost:${port}`);

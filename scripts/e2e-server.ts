@@ -137,8 +137,9 @@ async function main(): Promise<void> {
   database.$client.close();
 
   // NEXT_DIST_DIR (if set) passes through with the environment: next.config.ts reads it, so
-  // `next start` serves the build made into that folder.
-  const children: ChildProcess[] = [spawn(binary('next'), ['start', '-p', port], { stdio: 'inherit', env: environment })];
+  // `next start` serves the build made into that folder. The suite runs the production server as
+  // `npm start` does: two web workers behind one port, so requests really spread over processes.
+  const children: ChildProcess[] = [spawn(binary('tsx'), ['scripts/serve.ts', '-p', port, '--workers', '2'], { stdio: 'inherit', env: environment })];
   if (isLive) children.push(spawn(binary('tsx'), ['scanners/cli.ts', 'worker'], { stdio: 'inherit', env: environment }));
 
   let isStopping = false;

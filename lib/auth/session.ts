@@ -1,6 +1,7 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { getDatabase } from '../../db/client';
 import { findActiveUserByEmail, type UserSummary } from '../../db/queries/users';
 import type { UserRole } from '../../db/schema/users';
@@ -28,9 +29,15 @@ export async function requireUser(...roles: UserRole[]): Promise<SessionUser> {
 /** Alias that reads better at call sites that need a specific role. */
 export const requireRole = requireUser;
 
+/**
+ * The layout and the page both ask who is signed in: within one render the answer is computed
+ * once (React's per-request cache; the session cookie is decrypted and the user read once).
+ */
+const getPageSessionUser = cache(getSessionUser);
+
 /** For pages: anonymous visitors go to sign-in, the wrong role to the 403 page. */
 export async function requirePageUser(...roles: UserRole[]): Promise<SessionUser> {
-  const user = await getSessionUser();
+  const user = await getPageSessionUser();
   if (!user) redirect('/signin');
   if (roles.length > 0 && !roles.includes(user.role)) redirect('/forbidden');
   return user;
