@@ -23,8 +23,13 @@ export interface AnalyzeOptions {
 const UNKNOWN_ENVIRONMENT_ACCOUNT = (accountId: string): AccountFacts => ({ id: accountId, name: accountId, ouPath: [], environment: 'unknown', ownerEmail: null, tags: {} });
 
 function ownerOf(principal: PrincipalFacts): string | null {
-  const tagged = Object.entries(principal.tags).find(([key]) => key.toLowerCase() === 'owner')?.[1];
-  return tagged && tagged.includes('@') ? tagged.trim().toLowerCase() : null;
+  // A loop, not Object.entries: asked once per principal, and most have few or no tags.
+  for (const key in principal.tags) {
+    if (key.toLowerCase() !== 'owner') continue;
+    const tagged = principal.tags[key];
+    return tagged && tagged.includes('@') ? tagged.trim().toLowerCase() : null;
+  }
+  return null;
 }
 
 interface GrantFacts {
@@ -168,7 +173,7 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
       recommendations,
       reachAccountIds: [...reachAccountIds].sort(),
       lastUsedAt: facts.type === 'role' ? facts.lastUsedDate : latestUserActivity(facts),
-      errors: [...access.errors, ...entry.trustErrors],
+      errors: entry.trustErrors.length === 0 ? access.errors : [...access.errors, ...entry.trustErrors],
     };
   });
 

@@ -204,6 +204,7 @@ function policyOf(entry: CacheEntry): CompiledPolicy {
 export class PolicyCompiler {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly bySource: Record<PolicyKind, Map<PolicyDocumentSource, CacheEntry>> = { identity: new Map(), trust: new Map() };
+  private readonly byText: Record<PolicyKind, Map<string, CacheEntry>> = { identity: new Map(), trust: new Map() };
   private distinctCount = 0;
 
   constructor(private readonly catalogue: ActionCatalogue) {}
@@ -247,8 +248,10 @@ export class PolicyCompiler {
   }
 
   private entryForText(source: PolicyDocumentSource, kind: PolicyKind): CacheEntry {
-    const textKey = `${kind}:${documentCacheKey(source)}`;
-    let entry = this.cache.get(textKey);
+    // Keyed by the text itself, per kind: no prefixed copy of a long document is built and hashed.
+    const byText = this.byText[kind];
+    const text = documentText(source);
+    let entry = byText.get(text);
     if (!entry) {
       this.distinctCount += 1;
       try {
@@ -258,7 +261,7 @@ export class PolicyCompiler {
       } catch (error) {
         entry = { error: error instanceof Error ? error : new Error(String(error)) };
       }
-      this.cache.set(textKey, entry);
+      byText.set(text, entry);
     }
     return entry;
   }
