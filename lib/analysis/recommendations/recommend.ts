@@ -62,18 +62,21 @@ function describeActions(group: Grant[]): string {
  * same policies share one array (see createEvaluator), and there are tens of thousands of them.
  */
 interface GrantDerived {
-  entitlementGroups: Grant[][];
   pinModels: Recommendation[];
   requireGuardrail: Recommendation[];
-  /** revoke-unused recommendations by the "since" text: principals idle alike share them. */
-  revokeUnusedBySince: Map<string, Recommendation[]>;
+  /** Per entitlement: what a revoke-unused recommendation says of it, whoever holds it. */
+  revokeUnusedParts: Array<{ path: GrantPath; title: string; actions: string }>;
 }
 const derivedByGrants = new WeakMap<Grant[], GrantDerived>();
 
 function derivedFrom(grants: Grant[]): GrantDerived {
   let derived = derivedByGrants.get(grants);
   if (!derived) {
-    derived = { entitlementGroups: groupByKey(grants, entitlementPathKey), pinModels: recommendPinModels(grants), requireGuardrail: recommendRequireGuardrail(grants), revokeUnusedBySince: new Map() };
+    derived = {
+      pinModels: recommendPinModels(grants),
+      requireGuardrail: recommendRequireGuardrail(grants),
+      revokeUnusedParts: groupByKey(grants, entitlementPathKey).map((group) => ({ path: group[0].path, title: `Revoke unused Bedrock access through ${describeGrantPath(group[0].path)}`, actions: describeActions(group) })),
+    };
     derivedByGrants.set(grants, derived);
   }
   return derived;
@@ -83,19 +86,13 @@ function recommendRevokeUnused(input: RecommendationInput): Recommendation[] {
   if (input.bedrockUse.status !== 'unused') return [];
   const since =
     input.bedrockUse.lastUseDaysAgo === null ? 'no Bedrock use on record' : `last Bedrock use ${input.bedrockUse.lastUseDaysAgo} days ago`;
-  const derived = derivedFrom(input.grants);
-  let recommendations = derived.revokeUnusedBySince.get(since);
-  if (!recommendations) {
-    // One per entitlement (policy + attachment): that is what a revocation removes.
-    recommendations = derived.entitlementGroups.map((group) => ({
-      kind: 'revoke-unused',
-      title: `Revoke unused Bedrock access through ${describeGrantPath(group[0].path)}`,
-      detail: `No Bedrock use in the last ${UNUSED_AFTER_DAYS} days (${since}); the standing access (${describeActions(group)}) is not needed to keep working. Approximation: Access Advisor data is not in the snapshot.`,
-      path: group[0].path,
-    }));
-    derived.revokeUnusedBySince.set(since, recommendations);
-  }
-  return recommendations;
+  // One per entitlement (policy + attachment): that is what a revocation removes.
+  return derivedFrom(input.grants).revokeUnusedParts.map((part) => ({
+    kind: 'revoke-unused',
+    title: part.title,
+    detail: `No Bedrock use in the last ${UNUSED_AFTER_DAYS} days (${since}); the standing access (${part.actions}) is not needed to keep working. Approximation: Access Advisor data is not in the snapshot.`,
+    path: part.path,
+  }));
 }
 
 function recommendPinModels(grants: Grant[]): Recommendation[] {
