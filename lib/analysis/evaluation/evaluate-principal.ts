@@ -74,7 +74,9 @@ export function createEvaluator(catalogue: ActionCatalogue, snapshot: SnapshotIn
   };
 
   function computePrincipalAccess(principal: PrincipalFacts): PrincipalAccess {
-    const resolved = resolve(principal);
+    // Not kept: once the access is known only the few principals asked about (isAllowed) need
+    // their policies again, and keeping 100,000 of them alive made the collector copy them all.
+    const resolved = resolver.resolve(principal);
     const local = accessCache.get(resolved.accessKey);
     if (local) return local;
     const shared = sharedAccessCache.get(resolved.sharedAccessKey);
