@@ -14,6 +14,7 @@ import { generateOrganizationFile } from '../scripts/demo-org/generate-organizat
 import type { LocalAwsMessage, LocalAwsStats } from './local-aws-process';
 import { flagValue, megabytes, startPeakRssSampler } from './measure';
 import { BENCH_OUTPUT_DIRECTORY, ensureOrganization, hasFlag, removeDatabaseFiles } from './organization-cache';
+import { applyToProcessEnvironment, localAwsSdkEnvironment } from '../scanners/local-aws/sdk-environment';
 
 /** The read-only role every generated account carries, and who may assume it (see scripts/demo-org/account-recipes.ts). */
 const READ_ONLY_ROLE_NAME = 'security/BedrockAccessReviewReadOnly';
@@ -153,17 +154,7 @@ export async function benchScan(argv: string[]): Promise<void> {
   let stats: LocalAwsStats;
   try {
     // The SDK's default provider chain and endpoint variables, pointed at the local endpoint only.
-    Object.assign(process.env, {
-      AWS_ENDPOINT_URL_IAM: aws.url,
-      AWS_ENDPOINT_URL_STS: aws.url,
-      AWS_ENDPOINT_URL_ORGANIZATIONS: aws.url,
-      AWS_ACCESS_KEY_ID: 'AKIABENCHEXAMPLE0001',
-      AWS_SECRET_ACCESS_KEY: 'bench-not-a-secret',
-      AWS_REGION: 'us-east-1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-    });
-    delete process.env.AWS_PROFILE;
-    delete process.env.AWS_SESSION_TOKEN;
+    applyToProcessEnvironment(localAwsSdkEnvironment(aws.url, { accessKeyId: 'AKIABENCHEXAMPLE0001', secretAccessKey: 'bench-not-a-secret' }));
     const config: LiveScanConfig = { managementAccountId, readOnlyRoleName: READ_ONLY_ROLE_NAME, regions: ['us-east-1'], skipAccountIds: [], concurrency, maxAttempts: 8 };
     console.log(`Live scan: ${accountCount} accounts through ${aws.url} (+${latencyMs} ms per call), concurrency ${concurrency}, as ${baseIdentityArn}`);
     live = await timeScan(path.join(BENCH_OUTPUT_DIRECTORY, 'scan.db'), { kind: 'live', config });

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RawRoleDetail } from '../scanners/raw-types';
 import { loadOrganizationData, type LocalOrganizationData } from '../scanners/local-aws/organization-data';
+import { applyToProcessEnvironment, localAwsSdkEnvironment } from '../scanners/local-aws/sdk-environment';
 import { startLocalAws, type LocalAwsHandle } from '../scanners/local-aws/start-local-aws';
 import { parseAppConfig, type LiveScanConfig } from '../lib/config/schema';
 import type { ScanSource } from '../scanners/pipeline/run-scan';
@@ -109,27 +110,12 @@ async function main(): Promise<void> {
   };
   if (isLive) {
     aws = await startLocalAws({ data: withRemediationRoles(loadOrganizationData(DEMO_ORGANIZATION_DIRECTORY)), port: 0, baseIdentityArn: SCANNER_ARN });
-    // The SDK's own endpoint variables and dummy credentials (the endpoint does not verify
-    // signatures): the scan below, the worker and the web server all reach only this endpoint.
     const { configPath, live } = writeLiveConfig();
     source = { kind: 'live', config: live };
-    environment = {
-      ...environment,
-      BAR_CONFIG: configPath,
-      AWS_ENDPOINT_URL_IAM: aws.url,
-      AWS_ENDPOINT_URL_STS: aws.url,
-      AWS_ENDPOINT_URL_ORGANIZATIONS: aws.url,
-      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
-      AWS_SECRET_ACCESS_KEY: 'secret',
-      AWS_REGION: 'us-east-1',
-      // No profile or instance role of the machine may take over from the dummy credentials.
-      AWS_PROFILE: undefined,
-      AWS_SESSION_TOKEN: undefined,
-      AWS_EC2_METADATA_DISABLED: 'true',
-    };
+    // The scan below, the worker and the web server all reach only this endpoint.
+    environment = { ...environment, BAR_CONFIG: configPath, ...localAwsSdkEnvironment(aws.url) };
     // This process runs the preparation scan: it reads BAR_CONFIG and the AWS variables itself.
-    Object.assign(process.env, environment);
-    for (const name of ['AWS_PROFILE', 'AWS_SESSION_TOKEN']) delete process.env[name];
+    applyToProcessEnvironment(environment);
     console.log(`Local AWS endpoint on ${aws.url}.`);
   }
 

@@ -5,6 +5,7 @@ import { findLatestPublishedScan, iterateExportedPrincipals } from '../../db/que
 import type { AppDatabase } from '../../db/client';
 import { startLocalAws } from '../local-aws/start-local-aws';
 import { runScan } from './run-scan';
+import { applyToProcessEnvironment, localAwsSdkEnvironment } from '../local-aws/sdk-environment';
 
 const DEMO = path.join(process.cwd(), 'demo', 'org');
 
@@ -23,14 +24,7 @@ describe('live scan through the local AWS endpoint', () => {
   beforeAll(async () => {
     aws = await startLocalAws({ dataDir: DEMO, port: 0, baseIdentityArn: 'arn:aws:iam::318274650192:role/access-review-scanner' });
     // The SDK's own endpoint variables: the same the README shows for `npm run cli -- scan`.
-    Object.assign(process.env, {
-      AWS_ENDPOINT_URL_IAM: aws.url,
-      AWS_ENDPOINT_URL_STS: aws.url,
-      AWS_ENDPOINT_URL_ORGANIZATIONS: aws.url,
-      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
-      AWS_SECRET_ACCESS_KEY: 'secret',
-      AWS_REGION: 'us-east-1',
-    });
+    applyToProcessEnvironment(localAwsSdkEnvironment(aws.url));
   });
 
   afterAll(async () => {
