@@ -1,4 +1,4 @@
-import { documentCacheKey, managedPolicyCacheKey, type CompiledPolicy, type PolicyCompiler } from '../policy/compile-policy';
+import { managedPolicyCacheKey, type CompiledPolicy, type PolicyCompiler } from '../policy/compile-policy';
 import type { AccountSnapshot, GrantPath, InlinePolicyFacts, ManagedPolicyFacts, OrganizationFacts, PrincipalFacts, SnapshotInput } from '../types';
 
 /** An identity policy of a principal and how it reaches it (a GrantPath without the statement). */
@@ -197,7 +197,8 @@ function computeAccountGates(accountId: string, organization: OrganizationFacts 
     for (const facts of organization.policies) {
       if (facts.kind !== 'scp' || !facts.targetIds.includes(level.id)) continue;
       try {
-        policies.push({ policy: compiler.compile(`scp:${facts.id}:${documentCacheKey(facts.document)}`, facts.document), name: facts.name, arn: null });
+        // One organisation policy object serves every account: found by identity, compiled once.
+        policies.push({ policy: compiler.compileDocument(facts.document), name: facts.name, arn: null });
       } catch (error) {
         errors.push(`SCP ${facts.name}: ${errorMessage(error)}; evaluated without it`);
       }

@@ -181,14 +181,6 @@ export function managedPolicyCacheKey(arn: string, versionId: string): string {
   return `managed:${arn}#${versionId}`;
 }
 
-/**
- * Cache key of a document without a stable identity (inline policies, SCPs): its text. A Map
- * hashes string keys itself, so the text is the collision-free "hash".
- */
-export function documentCacheKey(source: PolicyDocumentSource): string {
-  return `document:${documentText(source)}`;
-}
-
 type CacheEntry = { policy: CompiledPolicy } | { error: Error };
 
 function policyOf(entry: CacheEntry): CompiledPolicy {
@@ -216,12 +208,7 @@ export class PolicyCompiler {
    * principal holding it shares the same compiled object (and the evaluator's memoised result).
    */
   compile(key: string, source: PolicyDocumentSource, kind: PolicyKind = 'identity'): CompiledPolicy {
-    let entry = this.cache.get(key);
-    if (!entry) {
-      entry = this.entryForText(source, kind);
-      this.cache.set(key, entry);
-    }
-    return policyOf(entry);
+    return policyOf(this.entryForKey(key, source, kind));
   }
 
   /**
@@ -235,16 +222,19 @@ export class PolicyCompiler {
     const bySource = this.bySource[kind];
     let entry = bySource.get(source);
     if (!entry) {
-      if (options.stableKey) {
-        const key = options.stableKey();
-        entry = this.cache.get(key) ?? this.entryForText(source, kind);
-        this.cache.set(key, entry);
-      } else {
-        entry = this.entryForText(source, kind);
-      }
+      entry = options.stableKey ? this.entryForKey(options.stableKey(), source, kind) : this.entryForText(source, kind);
       bySource.set(source, entry);
     }
     return policyOf(entry);
+  }
+
+  private entryForKey(key: string, source: PolicyDocumentSource, kind: PolicyKind): CacheEntry {
+    let entry = this.cache.get(key);
+    if (!entry) {
+      entry = this.entryForText(source, kind);
+      this.cache.set(key, entry);
+    }
+    return entry;
   }
 
   private entryForText(source: PolicyDocumentSource, kind: PolicyKind): CacheEntry {
