@@ -4,7 +4,7 @@ import { resolveWeights } from './blast-radius/weights';
 import type { ActionCatalogue } from './catalogue/load-catalogue';
 import { assessBedrockUse, summarizeCredentials } from './credentials/summarize-credentials';
 import { createEvaluator, type PrincipalAccess } from './evaluation/evaluate-principal';
-import { rebaseLinkOf } from './evaluation/rebase-access';
+import { rebaseLinkOf, type RebaseLink } from './evaluation/rebase-access';
 import { recommendForPrincipal, type RecommendationInput } from './recommendations/recommend';
 import { findSodConflicts } from './sod/find-conflicts';
 import type { AnalyzedPrincipal, SnapshotAnalysis } from './snapshot-analysis-types';
@@ -137,6 +137,8 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
   // Pass 3: per principal conclusions.
   const analyzed: AnalyzedPrincipal[] = principals.map((entry) => {
     const { facts, access } = entry;
+    // An access rebased from another account: what reads no grant path comes from its source.
+    const link = rebaseLinkOf(access);
     const account = accountFacts.get(facts.accountId) ?? UNKNOWN_ENVIRONMENT_ACCOUNT(facts.accountId);
     const exposure = summarizeExposure(entry.trusts, reach.get(facts.arn)?.paths ?? []);
     const credentials = summarizeCredentials(facts, options.now);
@@ -151,11 +153,11 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
         ? { score: 0, factors: [] }
         : scoreBlastRadius(
             // Facts read no grant path: the source of a rebased access gives the same, memoised.
-            deriveBlastRadiusFacts({ principalType: facts.type, grants: (rebaseLinkOf(access)?.source ?? access).grants, exposure, credentials, environment: account.environment, accountCount: reachAccountIds.size, totalRegionCount: DEFAULT_TOTAL_REGION_COUNT }),
+            deriveBlastRadiusFacts({ principalType: facts.type, grants: (link?.source ?? access).grants, exposure, credentials, environment: account.environment, accountCount: reachAccountIds.size, totalRegionCount: DEFAULT_TOTAL_REGION_COUNT }),
             weights,
           );
     const { tiers, actions, conflicts } = factsOfAccess(access, facts.arn);
-    const recommendations = access.grants.length === 0 ? [] : recommendationsFor(access, { principalType: facts.type, trusts: entry.trusts, credentials, bedrockUse: assessBedrockUse(facts, options.now) });
+    const recommendations = access.grants.length === 0 ? [] : recommendationsFor(access, link, { principalType: facts.type, trusts: entry.trusts, credentials, bedrockUse: assessBedrockUse(facts, options.now) });
     return {
       facts,
       groups: entry.groups,
@@ -184,8 +186,7 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
  * Recommendations read grant paths only to name them: a rebased access takes its source's
  * (memoised per grants array) with the paths mapped to its own account.
  */
-function recommendationsFor(access: PrincipalAccess, input: Omit<RecommendationInput, 'grants'>): Recommendation[] {
-  const link = rebaseLinkOf(access);
+function recommendationsFor(access: PrincipalAccess, link: RebaseLink | undefined, input: Omit<RecommendationInput, 'grants'>): Recommendation[] {
   if (!link) return recommendForPrincipal({ ...input, grants: access.grants });
   return recommendForPrincipal({ ...input, grants: link.source.grants }).map((recommendation) => {
     const path = recommendation.path && link.pathOf(recommendation.path);
