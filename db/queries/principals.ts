@@ -8,7 +8,7 @@ import { tierBit } from '../../lib/analysis/tier-mask';
 import { TIERS, type ConditionEntry, type Severity } from '../../lib/analysis/types';
 import { decodeGrantActions, type StoredGrantAction } from './grant-actions';
 import { accountCondition } from './account-options';
-import { ownerScope, toLikePattern, toPaging, type Viewer } from './viewer';
+import { ownerScope, rowsInIdOrder, toLikePattern, toPaging, type Viewer } from './viewer';
 
 export const PRINCIPAL_SORTS = ['score', 'name', 'account', 'lastUsed', 'conflicts'] as const;
 export type PrincipalSort = (typeof PRINCIPAL_SORTS)[number];
@@ -153,10 +153,7 @@ export function listPrincipals(database: AppDatabase, viewer: Viewer, scanId: nu
     .offset(offset)
     .all()
     .map((row) => row.id);
-  const byId = new Map(
-    (ids.length === 0 ? [] : database.select(listColumns).from(principals).leftJoin(accounts, eq(accounts.id, principals.accountId)).where(inArray(principals.id, ids)).all()).map((row) => [row.id, row]),
-  );
-  const rows = ids.map((id) => byId.get(id)).filter((row): row is PrincipalListRow => row !== undefined);
+  const rows = rowsInIdOrder(ids, (pageIds) => database.select(listColumns).from(principals).leftJoin(accounts, eq(accounts.id, principals.accountId)).where(inArray(principals.id, pageIds)).all());
   const total = database.select({ total: count() }).from(principals).where(where).get()?.total ?? 0;
   return { rows, total };
 }

@@ -27,3 +27,17 @@ export function toPaging(page: number, pageSize: number): { limit: number; offse
   const number = Math.max(1, Math.floor(page) || 1);
   return { limit: size, offset: (number - 1) * size };
 }
+
+/**
+ * The second half of a deferred join: the page's ids were read first, in order, from an index;
+ * `fetchRows` reads only those rows (wide columns included) and they are returned in that order.
+ * An id whose row is gone in between is dropped.
+ */
+export function rowsInIdOrder<Row extends { id: number }>(ids: number[], fetchRows: (ids: number[]) => Row[]): Row[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(fetchRows(ids).map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
+}

@@ -4,6 +4,7 @@ import { campaignItems, campaigns, decisions, notifications } from '../../schema
 import { tierBit } from '../../../lib/analysis/tier-mask';
 import type { Tier } from '../../../lib/analysis/types';
 import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
+import { rowsInIdOrder } from '../viewer';
 
 export const INBOX_STATUS_FILTERS = ['pending', 'decided', 'all'] as const;
 export type InboxStatusFilter = (typeof INBOX_STATUS_FILTERS)[number];
@@ -128,22 +129,15 @@ export function selectItemPage(database: AppDatabase, where: SQL | undefined, pa
     .offset((safePage - 1) * pageSize)
     .all()
     .map((row) => row.id);
-  const byId = new Map(
-    (ids.length === 0
-      ? []
-      : database
-          .select(itemColumns)
-          .from(campaignItems)
-          .innerJoin(campaigns, eq(campaigns.id, campaignItems.campaignId))
-          .leftJoin(decisions, eq(decisions.id, campaignItems.lastDecisionId))
-          .where(inArray(campaignItems.id, ids))
-          .all()
-    ).map((raw) => [raw.id as number, raw]),
-  );
-  const rows = ids.flatMap((id) => {
-    const raw = byId.get(id);
-    return raw ? [toItemRow(raw)] : [];
-  });
+  const rows = rowsInIdOrder(ids, (pageIds) =>
+    database
+      .select(itemColumns)
+      .from(campaignItems)
+      .innerJoin(campaigns, eq(campaigns.id, campaignItems.campaignId))
+      .leftJoin(decisions, eq(decisions.id, campaignItems.lastDecisionId))
+      .where(inArray(campaignItems.id, pageIds))
+      .all(),
+  ).map(toItemRow);
   const total =
     database
       .select({ total: count() })
