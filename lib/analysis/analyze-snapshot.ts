@@ -8,7 +8,7 @@ import { rebaseLinkOf, type RebaseLink } from './evaluation/rebase-access';
 import { recommendForPrincipal, type RecommendationInput } from './recommendations/recommend';
 import { findSodConflicts } from './sod/find-conflicts';
 import type { AnalyzedPrincipal, SnapshotAnalysis } from './snapshot-analysis-types';
-import { analyzeTrustPolicy, summarizeExposure } from './trust/analyze-trust';
+import { createTrustAnalyzer, summarizeExposure } from './trust/analyze-trust';
 import { computeAssumableBy, computeReachableRoles } from './trust/compute-reach';
 import { TIERS, type AccountFacts, type GroupFacts, type PrincipalFacts, type SnapshotInput, type SodRule, type Tier, type Recommendation, type TrustEntry } from './types';
 
@@ -53,6 +53,7 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
   const evaluator = createEvaluator(catalogue, snapshot);
   const accountFacts = new Map((snapshot.organization?.accounts ?? []).map((account) => [account.id, account]));
   const organizationAccountIds = new Set(snapshot.organization ? snapshot.organization.accounts.map((account) => account.id) : snapshot.accounts.map((account) => account.accountId));
+  const analyzeTrust = createTrustAnalyzer(organizationAccountIds);
 
   // Pass 1: effective access of every principal, and trust entries of every role.
   const principals: Array<{ facts: PrincipalFacts; groups: GroupFacts[]; access: PrincipalAccess; trusts: TrustEntry[]; trustErrors: string[] }> = [];
@@ -66,7 +67,7 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
       const trustErrors: string[] = [];
       if (principal.type === 'role') {
         try {
-          trusts = analyzeTrustPolicy(principal, organizationAccountIds);
+          trusts = analyzeTrust(principal);
         } catch (error) {
           trustErrors.push(`trust policy: ${(error as Error).message}`);
         }
@@ -77,10 +78,10 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
   }
 
   // Pass 2: who can become whom through sts:AssumeRole, within and across accounts.
-  const assumeDecisions = new WeakMap<PrincipalAccess, Map<string, boolean>>();
   const reach = computeAssumableBy({
     roles: principals.filter((entry) => entry.facts.type === 'role').map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, trusts: entry.trusts })),
-    principals: principals.map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId })),
+    // Principals sharing one computed access share the policies, boundary and SCPs that decide.
+    principals: principals.map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, decisionKey: entry.access })),
     canAssumeAnyRole: (principalArn) => {
       const principal = principalByArn.get(principalArn);
       // Most principals hold no sts:AssumeRole grant at all: they are not candidates of account or public trusts.
@@ -88,21 +89,8 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
     },
     canAssumeByIdentityPolicy: (principalArn, roleArn) => {
       const principal = principalByArn.get(principalArn);
-      if (!principal) return false;
-      const access = evaluator.evaluatePrincipal(principal);
-      if (!holdsAssumeRole(access)) return false;
-      // Principals sharing one computed access share the policies, boundary and SCPs that decide.
-      let decisions = assumeDecisions.get(access);
-      if (!decisions) {
-        decisions = new Map();
-        assumeDecisions.set(access, decisions);
-      }
-      let isAllowed = decisions.get(roleArn);
-      if (isAllowed === undefined) {
-        isAllowed = evaluator.isAllowed(principal, 'sts:AssumeRole', roleArn).decision === 'allow';
-        decisions.set(roleArn, isAllowed);
-      }
-      return isAllowed;
+      if (!principal || !holdsAssumeRole(evaluator.evaluatePrincipal(principal))) return false;
+      return evaluator.isAllowed(principal, 'sts:AssumeRole', roleArn).decision === 'allow';
     },
   });
   const reachableRoles = computeReachableRoles(reach);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocumentSource, RoleFacts, TrustEntry } from '../types';
-import { analyzeTrustPolicy, isOrganizationScoped, summarizeExposure } from './analyze-trust';
+import { analyzeTrustPolicy, createTrustAnalyzer, isOrganizationScoped, summarizeExposure } from './analyze-trust';
 import table from './cases/analyze-trust.cases.json';
 import { TrustPolicyParseError } from './parse-trust-document';
 
@@ -100,5 +100,32 @@ describe('summarizeExposure', () => {
   it('keeps the assumableBy paths it is given', () => {
     const paths = [{ chain: ['arn:aws:iam::111111111111:user/alice', 'arn:aws:iam::111111111111:role/example'] }];
     expect(summarizeExposure([], paths).assumableBy).toBe(paths);
+  });
+});
+
+describe('createTrustAnalyzer', () => {
+  const trustsAccount = (accountId: string) => ({ Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'sts:AssumeRole' }] });
+
+  it('shares one result between roles of one account with equal documents, written as object or text', () => {
+    const analyze = createTrustAnalyzer(organization);
+    const document = trustsAccount(table.roleAccountId);
+    const first = analyze(role(document));
+    expect(analyze(role(JSON.parse(JSON.stringify(document))))).toBe(first);
+    expect(analyze(role(JSON.stringify(document)))).toEqual(first);
+    expect(first).toEqual(analyzeTrustPolicy(role(document), organization));
+  });
+
+  it('classifies the same document again in another account (same-account there, organisation account here)', () => {
+    const analyze = createTrustAnalyzer(organization);
+    const [otherAccountId] = table.organizationAccountIds.filter((id) => id !== table.roleAccountId);
+    const document = trustsAccount(otherAccountId);
+    expect(analyze(role(document))[0].kind).toBe('organization-account');
+    expect(analyze(role(document, otherAccountId))[0].kind).toBe('same-account');
+  });
+
+  it('throws the typed parse error for every role with a broken document', () => {
+    const analyze = createTrustAnalyzer(organization);
+    expect(() => analyze(role('{not json'))).toThrow(TrustPolicyParseError);
+    expect(() => analyze(role('{not json'))).toThrow(TrustPolicyParseError);
   });
 });

@@ -1,3 +1,4 @@
+import { documentText } from '../policy/parse-policy';
 import type { ConditionEntry, Exposure, ReachPath, RoleFacts, TrustEntry } from '../types';
 import { classifyTrustPrincipal } from './classify-principal';
 import { isOidcSubjectPinned } from './oidc-subject';
@@ -100,6 +101,31 @@ export function analyzeTrustPolicy(role: RoleFacts, organizationAccountIds: Read
     entries.push(entry);
   }
   return entries;
+}
+
+/**
+ * `analyzeTrustPolicy` for every role of one snapshot, computed once per (account, document
+ * text): the entries read nothing of the role but its account, and the roles of one account
+ * share a few trust documents (every SSO role trusts the same SAML provider, service roles the
+ * same service). Roles with equal documents share one entry array: treat it as read-only.
+ */
+export function createTrustAnalyzer(organizationAccountIds: ReadonlySet<string>): (role: RoleFacts) => TrustEntry[] {
+  const byAccountAndText = new Map<string, { entries: TrustEntry[] } | { error: unknown }>();
+  return (role) => {
+    const key = `${role.accountId}\u0000${documentText(role.trustPolicy)}`;
+    let result = byAccountAndText.get(key);
+    if (result === undefined) {
+      try {
+        result = { entries: analyzeTrustPolicy(role, organizationAccountIds) };
+      } catch (error) {
+        // A broken document is reported for every role that has it, without parsing it again.
+        result = { error };
+      }
+      byAccountAndText.set(key, result);
+    }
+    if ('error' in result) throw result.error;
+    return result.entries;
+  };
 }
 
 /** True for a public entry confined to the organisation or named accounts by an allow condition. */

@@ -54,6 +54,19 @@ describe('computeAssumableBy', () => {
     expect(calls.map(([principal]) => principal).sort()).toEqual([bob, carol]);
   });
 
+  it('asks once per decision key and role, and admits every principal that shares the key', () => {
+    const carol = arn(B, 'user', 'carol');
+    const dave = arn(B, 'user', 'dave');
+    const target = reachRole(A, 'bedrock-app', [trust('organization-account', `arn:aws:iam::${B}:root`, B)]);
+    const calls: Array<[string, string]> = [];
+    const base = input([target], [bob, carol, dave], [[bob, target.arn]], calls);
+    // bob and carol share one access (key 'k1'); dave has his own.
+    const keys = new Map([[bob, 'k1'], [carol, 'k1'], [dave, 'k2']]);
+    const reach = computeAssumableBy({ ...base, principals: base.principals.map((principal) => ({ ...principal, decisionKey: keys.get(principal.arn) })) });
+    expect(reach.get(target.arn)?.directAssumers).toEqual([bob, carol]);
+    expect(calls.map(([principal]) => principal)).toEqual([bob, dave]);
+  });
+
   it('a bare account id in the same account still requires the identity policy', () => {
     const target = reachRole(A, 'bedrock-app', [trust('same-account', A, A)]);
     expect(computeAssumableBy(input([target], [alice], [])).get(target.arn)?.paths).toEqual([]);

@@ -11,6 +11,12 @@ export interface ReachRole {
 export interface ReachPrincipal {
   arn: string;
   accountId: string;
+  /**
+   * Optional: principals with the same key get the same identity-policy answer for every role
+   * (for example, they share one computed access). The callback is then asked once per key and
+   * role instead of once per principal: an account-root trust admits whole accounts at a time.
+   */
+  decisionKey?: unknown;
 }
 
 export interface ReachInput {
@@ -19,7 +25,8 @@ export interface ReachInput {
   principals: ReachPrincipal[];
   /**
    * Whether the principal's identity policies (after boundary and SCPs) allow sts:AssumeRole on
-   * the role. Called only for pairs the trust policy admits, at most once per pair.
+   * the role. Called only for pairs the trust policy admits, at most once per pair (and once per
+   * decision key and role for principals that have one).
    */
   canAssumeByIdentityPolicy: (principalArn: string, roleArn: string) => boolean;
   /**
@@ -88,11 +95,18 @@ function resolveNamedPrincipal(value: string, index: PrincipalIndex): ReachPrinc
 function findDirectAssumers(role: ReachRole, input: ReachInput, index: PrincipalIndex): string[] {
   const assumers: string[] = [];
   const decided = new Set<string>([role.arn]); // a role assuming itself adds no reach
+  let answerByKey: Map<unknown, boolean> | null = null;
   const admitWithIdentityPolicy = (candidates: Iterable<ReachPrincipal>) => {
     for (const candidate of candidates) {
       if (decided.has(candidate.arn)) continue;
       decided.add(candidate.arn);
-      if (input.canAssumeByIdentityPolicy(candidate.arn, role.arn)) assumers.push(candidate.arn);
+      const key = candidate.decisionKey;
+      let isAllowed = key === undefined ? undefined : answerByKey?.get(key);
+      if (isAllowed === undefined) {
+        isAllowed = input.canAssumeByIdentityPolicy(candidate.arn, role.arn);
+        if (key !== undefined) (answerByKey ??= new Map()).set(key, isAllowed);
+      }
+      if (isAllowed) assumers.push(candidate.arn);
     }
   };
   for (const entry of role.trusts) {
