@@ -4,13 +4,13 @@ import { resolveWeights } from './blast-radius/weights';
 import type { ActionCatalogue } from './catalogue/load-catalogue';
 import { assessBedrockUse, summarizeCredentials } from './credentials/summarize-credentials';
 import { createEvaluator, type PrincipalAccess } from './evaluation/evaluate-principal';
-import { rebaseLinkOf, type RebaseLink } from './evaluation/rebase-access';
-import { recommendForPrincipal, type RecommendationInput } from './recommendations/recommend';
+import { rebaseLinkOf } from './evaluation/rebase-access';
+import { recommendForPrincipal } from './recommendations/recommend';
 import { findSodConflicts } from './sod/find-conflicts';
 import type { AnalyzedPrincipal, SnapshotAnalysis } from './snapshot-analysis-types';
 import { createTrustAnalyzer, summarizeExposure } from './trust/analyze-trust';
 import { computeAssumableBy, computeReachableRoles } from './trust/compute-reach';
-import { TIERS, type AccountFacts, type GroupFacts, type PrincipalFacts, type SnapshotInput, type SodRule, type Tier, type Recommendation, type TrustEntry } from './types';
+import { TIERS, type AccountFacts, type GroupFacts, type PrincipalFacts, type SnapshotInput, type SodRule, type Tier, type TrustEntry } from './types';
 
 export interface AnalyzeOptions {
   /** The clock: ages of keys and last use are measured against it. */
@@ -145,7 +145,8 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
             weights,
           );
     const { tiers, actions, conflicts } = factsOfAccess(access, facts.arn);
-    const recommendations = access.grants.length === 0 ? [] : recommendationsFor(access, link, { principalType: facts.type, trusts: entry.trusts, credentials, bedrockUse: assessBedrockUse(facts, options.now) });
+    // Computed on the principal's own grants: their texts name resources, which a rebased access renames.
+    const recommendations = access.grants.length === 0 ? [] : recommendForPrincipal({ grants: access.grants, principalType: facts.type, trusts: entry.trusts, credentials, bedrockUse: assessBedrockUse(facts, options.now) });
     return {
       facts,
       groups: entry.groups,
@@ -168,18 +169,6 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
   });
 
   return { principals: analyzed, unclassifiedActions: catalogue.unclassifiedActions() };
-}
-
-/**
- * Recommendations read grant paths only to name them: a rebased access takes its source's
- * (memoised per grants array) with the paths mapped to its own account.
- */
-function recommendationsFor(access: PrincipalAccess, link: RebaseLink | undefined, input: Omit<RecommendationInput, 'grants'>): Recommendation[] {
-  if (!link) return recommendForPrincipal({ ...input, grants: access.grants });
-  return recommendForPrincipal({ ...input, grants: link.source.grants }).map((recommendation) => {
-    const path = recommendation.path && link.pathOf(recommendation.path);
-    return path === recommendation.path ? recommendation : { ...recommendation, path };
-  });
 }
 
 const assumeRoleHeld = new WeakMap<PrincipalAccess, boolean>();

@@ -5,7 +5,7 @@ import type { CompiledStatement } from '../policy/compile-policy';
 import type { ConditionEntry, DeniedAction, DenialSource, Grant, GrantPath, PrincipalAccess } from '../types';
 import type { ActionGate } from './access-gate';
 import { type RegionSet, intersectRegions, regionsLeftByDeny, regionsOfAllow, requiresGuardrail } from './condition-effects';
-import { mentionsAccountArn, rebaseArn } from './rebase-access';
+import { AccountRebaser, mentionsAccount } from './rebase-access';
 import { withoutOwnAccount, type IdentityPolicyRef, type ResolvedPrincipal } from './resolve-policies';
 
 /** A Deny statement together with where it sits, for reporting. */
@@ -180,9 +180,9 @@ function computePolicyOutcome(ref: IdentityPolicyRef, catalogue: ActionCatalogue
 }
 
 /** The key of a policy placement: the policy, reaching the principal the same way, in a context. */
-function outcomeKey(ref: IdentityPolicyRef, contextKey: string, policyArn: string | null): string {
+function outcomeKey(ref: IdentityPolicyRef, contextKey: string, policyKey: string, policyArn: string | null): string {
   const path = ref.path;
-  return `${contextKey}\u0002${ref.policy.key}\u0000${path.policyKind}\u0000${policyArn}\u0000${path.policyName}\u0000${path.attachedVia}\u0000${path.groupName}`;
+  return `${contextKey}\u0002${policyKey}\u0000${path.policyKind}\u0000${policyArn}\u0000${path.policyName}\u0000${path.attachedVia}\u0000${path.groupName}`;
 }
 
 /** Policy outcomes, per account and across accounts (see computeAccess). */
@@ -196,31 +196,15 @@ export function createOutcomeCaches(): OutcomeCaches {
 }
 
 function outcomeMentionsAccount(outcome: PolicyOutcome, accountId: string): boolean {
-  return (
-    outcome.grants.some((grant) => mentionsAccountArn(grant.path.policyArn, accountId)) ||
-    outcome.supportingGrants.some((grant) => mentionsAccountArn(grant.path.policyArn, accountId)) ||
-    [...outcome.blocked.values()].some((source) => mentionsAccountArn(source.policyArn, accountId))
-  );
+  return mentionsAccount(outcome, outcome.blocked.values(), accountId);
 }
 
-/** The outcome computed in another account, with that account's policy ARNs replaced by this one's. */
+/** The outcome computed in another account, renamed to this one (see AccountRebaser). */
 function rebaseOutcome(outcome: PolicyOutcome, fromAccountId: string, toAccountId: string): PolicyOutcome {
-  const rebasedPaths = new Map<GrantPath, GrantPath>();
-  const rebaseGrant = (grant: Grant): Grant => {
-    let path = rebasedPaths.get(grant.path);
-    if (!path) {
-      const policyArn = rebaseArn(grant.path.policyArn, fromAccountId, toAccountId);
-      path = policyArn === grant.path.policyArn ? grant.path : { ...grant.path, policyArn };
-      rebasedPaths.set(grant.path, path);
-    }
-    return path === grant.path ? grant : { ...grant, path };
-  };
+  const rebaser = new AccountRebaser(fromAccountId, toAccountId);
   const blocked = new Map<number, DenialSource>();
-  for (const [index, source] of outcome.blocked) {
-    const policyArn = rebaseArn(source.policyArn, fromAccountId, toAccountId);
-    blocked.set(index, policyArn === source.policyArn ? source : { ...source, policyArn });
-  }
-  return { grants: outcome.grants.map(rebaseGrant), supportingGrants: outcome.supportingGrants.map(rebaseGrant), granted: outcome.granted, blocked };
+  for (const [index, source] of outcome.blocked) blocked.set(index, rebaser.denial(source));
+  return { grants: outcome.grants.map((grant) => rebaser.grant(grant)), supportingGrants: outcome.supportingGrants.map((grant) => rebaser.grant(grant)), granted: outcome.granted, blocked };
 }
 
 /**
@@ -247,14 +231,14 @@ export function computeAccess(
   const boundary = resolved.boundary;
   const sharedContext = [
     resolved.account.signature,
-    boundary ? `${boundary.policy.key}\u0000${boundary.name}\u0000${portable(boundary.arn)}` : '-',
-    denyingRefs.map((ref) => `${ref.policy.key}\u0000${ref.path.policyName}\u0000${portable(ref.path.policyArn)}`).join('\u0003'),
+    boundary ? `${resolved.boundarySharedKey}\u0000${boundary.name}\u0000${portable(boundary.arn)}` : '-',
+    denyingRefs.map((ref) => `${ref.sharedKey}\u0000${ref.path.policyName}\u0000${portable(ref.path.policyArn)}`).join('\u0003'),
   ].join('\u0004');
   const outcomes = resolved.identity.map((ref) => {
-    const localKey = outcomeKey(ref, localContext, ref.path.policyArn);
+    const localKey = outcomeKey(ref, localContext, ref.policy.key, ref.path.policyArn);
     let outcome = caches.local.get(localKey);
     if (outcome) return outcome;
-    const sharedKey = outcomeKey(ref, sharedContext, portable(ref.path.policyArn));
+    const sharedKey = outcomeKey(ref, sharedContext, ref.sharedKey, portable(ref.path.policyArn));
     const shared = caches.shared.get(sharedKey);
     if (shared) {
       outcome = !shared.isAccountSpecific || shared.accountId === accountId ? shared.outcome : rebaseOutcome(shared.outcome, shared.accountId, accountId);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type ActionCatalogue, loadActionCatalogue } from '../catalogue/load-catalogue';
 import type { ManagedPolicyFacts, OrganizationFacts, RoleFacts, SnapshotInput, UserFacts } from '../types';
 import { createEvaluator } from './evaluate-principal';
+import { rebaseLinkOf } from './rebase-access';
 
 const ACCOUNT_ID = '111122223333';
 let catalogue: ActionCatalogue;
@@ -178,6 +179,83 @@ describe('evaluatePrincipal', () => {
     }
     // The rebased copy shares everything that does not name the account.
     expect(second.grants[0].resources).toBe(first.grants[0].resources);
+  });
+
+  describe('policies that differ between accounts only by the account id', () => {
+    const [A, B, C] = ['111111111111', '222222222222', '333333333333'];
+    // Deployed to every account from one template: the account id is in resources, a condition and a Sid.
+    const templated = (accountId: string) => ({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: `Agents${accountId}`, Effect: 'Allow', Action: 'bedrock:InvokeAgent', Resource: `arn:aws:bedrock:*:${accountId}:agent-alias/*` },
+        {
+          Effect: 'Allow',
+          Action: 'bedrock:InvokeModel',
+          Resource: '*',
+          Condition: { StringEquals: { 'bedrock:GuardrailIdentifier': `arn:aws:bedrock:us-east-1:${accountId}:guardrail/standard` } },
+        },
+        // A longer number that merely starts with the id is not the id: it stays as written.
+        { Effect: 'Allow', Action: 'bedrock:GetAgent', Resource: 'arn:aws:bedrock:*:*:agent/1111111111119' },
+      ],
+    });
+    const snapshotFor = (accountIds: string[], extraInline: (accountId: string) => RoleFacts['inlinePolicies'] = () => [], organization: OrganizationFacts | null = null): SnapshotInput => ({
+      capturedAt: '2025-01-01T00:00:00Z',
+      organization,
+      accounts: accountIds.map((accountId) => ({
+        accountId,
+        users: [],
+        roles: [role('app', { accountId, arn: `arn:aws:iam::${accountId}:role/app`, inlinePolicies: [{ name: 'bedrock', document: templated(accountId) }, ...extraInline(accountId)] })],
+        managedPolicies: [],
+        groups: [],
+      })),
+    });
+    const grantOf = (access: ReturnType<ReturnType<typeof createEvaluator>['evaluatePrincipal']>, action: string) => access.grants.find((grant) => grant.action === action);
+
+    it('computes once and renames the result: each account sees its own resources, condition values and Sid', () => {
+      const snapshot = snapshotFor([A, B]);
+      const evaluator = createEvaluator(catalogue, snapshot);
+      const [first, second] = snapshot.accounts.map((account) => evaluator.evaluatePrincipal(account.roles[0]));
+      for (const [access, accountId] of [[first, A], [second, B]] as const) {
+        expect(grantOf(access, 'bedrock:InvokeAgent')?.resources).toEqual([`arn:aws:bedrock:*:${accountId}:agent-alias/*`]);
+        expect(grantOf(access, 'bedrock:InvokeAgent')?.path.statementId).toBe(`Agents${accountId}`);
+        expect(grantOf(access, 'bedrock:InvokeModel')?.conditions[0].values).toEqual([`arn:aws:bedrock:us-east-1:${accountId}:guardrail/standard`]);
+        expect(grantOf(access, 'bedrock:GetAgent')?.resources).toEqual(['arn:aws:bedrock:*:*:agent/1111111111119']);
+      }
+      expect(rebaseLinkOf(second)?.source).toBe(first);
+      // Equal to evaluating the second account on its own.
+      const alone = createEvaluator(catalogue, snapshotFor([B])).evaluatePrincipal(snapshotFor([B]).accounts[0].roles[0]);
+      expect(second).toEqual(alone);
+    });
+
+    it('does not rename when a wildcard next to a digit could tell the accounts apart', () => {
+      // `arn:aws:bedrock:*:1*` covers account 111111111111's agent aliases and not 222222222222's.
+      const denyOnes = () => [{ name: 'deny-ones', document: { Statement: [{ Effect: 'Deny', Action: 'bedrock:InvokeAgent', Resource: 'arn:aws:bedrock:*:1*' }] } }];
+      const snapshot = snapshotFor([A, B], denyOnes);
+      const evaluator = createEvaluator(catalogue, snapshot);
+      const [first, second] = snapshot.accounts.map((account) => evaluator.evaluatePrincipal(account.roles[0]));
+      expect(grantOf(first, 'bedrock:InvokeAgent')).toBeUndefined();
+      expect(grantOf(second, 'bedrock:InvokeAgent')?.resources).toEqual([`arn:aws:bedrock:*:${B}:agent-alias/*`]);
+    });
+
+    it('does not rename into an account that an SCP names', () => {
+      const organization: OrganizationFacts = {
+        id: 'o-1',
+        managementAccountId: '999999999999',
+        accounts: [A, B, C].map((id) => ({ id, name: `Workload ${id}`, ouPath: [{ id: 'r-1', name: 'Root' }], environment: 'prod', ownerEmail: null, tags: {} })),
+        policies: [
+          { id: 'p-full', name: 'FullAWSAccess', kind: 'scp', document: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, targetIds: ['r-1', A, B, C] },
+          { id: 'p-deny', name: 'NoAgentsInB', kind: 'scp', document: { Statement: [{ Effect: 'Deny', Action: 'bedrock:InvokeAgent', Resource: `arn:aws:bedrock:*:${B}:*` }] }, targetIds: ['r-1'] },
+        ],
+      };
+      const snapshot = snapshotFor([A, B, C], () => [], organization);
+      const evaluator = createEvaluator(catalogue, snapshot);
+      const [first, second, third] = snapshot.accounts.map((account) => evaluator.evaluatePrincipal(account.roles[0]));
+      expect(grantOf(first, 'bedrock:InvokeAgent')?.resources).toEqual([`arn:aws:bedrock:*:${A}:agent-alias/*`]);
+      expect(grantOf(second, 'bedrock:InvokeAgent')).toBeUndefined();
+      expect(second.denied.find((denied) => denied.action === 'bedrock:InvokeAgent')?.deniedBy).toMatchObject({ source: 'scp', kind: 'explicit', policyName: 'NoAgentsInB' });
+      // An SCP naming another account does not stop renaming between the rest.
+      expect(grantOf(third, 'bedrock:InvokeAgent')?.resources).toEqual([`arn:aws:bedrock:*:${C}:agent-alias/*`]);
+    });
   });
 
   it('evaluates without a broken or missing policy and records why', () => {

@@ -1,9 +1,12 @@
-import type { DeniedAction, Grant, GrantPath, PrincipalAccess } from '../types';
+import type { ConditionEntry, DeniedAction, DenialSource, Grant, GrantPath, PrincipalAccess } from '../types';
 
 /**
- * Moving a computed access to another account with the same SCPs and the same policies: only the
- * ARNs of the account's own customer managed policies (and boundary) differ. Everything else
- * (actions, resources, regions, conditions) comes from the documents, which are equal.
+ * Moving a computed access to another account whose policies are the same up to the account id
+ * (see `portableDocumentKey` in resolve-policies.ts): the ARNs of the account's own customer
+ * managed policies and boundary, and every occurrence of the account id in the documents
+ * (resource ARNs, condition values, statement ids), are the only differences. Actions, tiers,
+ * regions and decisions are equal, because the evaluation never compares an account id with
+ * anything but itself when the documents pass that check.
  */
 export function rebaseArn(arn: string | null, fromAccountId: string, toAccountId: string): string | null {
   if (arn === null) return null;
@@ -12,30 +15,139 @@ export function rebaseArn(arn: string | null, fromAccountId: string, toAccountId
   return at < 0 ? arn : `${arn.slice(0, at)}:iam::${toAccountId}:${arn.slice(at + marker.length)}`;
 }
 
-export function mentionsAccountArn(arn: string | null, accountId: string): boolean {
-  return arn !== null && arn.includes(`:iam::${accountId}:`);
+const accountRuns = new Map<string, RegExp>();
+
+/** Occurrences of the account id as a whole number: never the middle of a longer digit run. */
+export function accountIdPattern(accountId: string): RegExp {
+  let pattern = accountRuns.get(accountId);
+  if (!pattern) {
+    pattern = new RegExp(`(?<!\\d)${accountId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\d)`, 'g');
+    if (accountRuns.size > 10_000) accountRuns.clear();
+    accountRuns.set(accountId, pattern);
+  }
+  return pattern;
 }
 
-/** True when some grant path or denial names a policy ARN of `accountId`: the result must be rebased to be reused. */
-export function mentionsAccountPolicies(access: PrincipalAccess, accountId: string): boolean {
+/** `text` with every whole occurrence of one account id replaced by another. */
+export function substituteAccountId(text: string, fromAccountId: string, toAccountId: string): string {
+  return text.includes(fromAccountId) ? text.replace(accountIdPattern(fromAccountId), toAccountId) : text;
+}
+
+function mentionsAccountId(text: string | null, accountId: string): boolean {
+  return text !== null && text.includes(accountId);
+}
+
+function grantMentions(grant: Grant, accountId: string): boolean {
+  const path = grant.path;
   return (
-    access.grants.some((grant) => mentionsAccountArn(grant.path.policyArn, accountId)) ||
-    access.supportingGrants.some((grant) => mentionsAccountArn(grant.path.policyArn, accountId)) ||
-    access.denied.some((denied) => mentionsAccountArn(denied.deniedBy.policyArn, accountId))
+    mentionsAccountId(path.policyArn, accountId) ||
+    mentionsAccountId(path.statementId, accountId) ||
+    grant.resources.some((pattern) => pattern.includes(accountId)) ||
+    grant.notResources.some((pattern) => pattern.includes(accountId)) ||
+    grant.conditions.some((condition) => condition.values.some((value) => value.includes(accountId)))
   );
+}
+
+function denialMentions(source: DenialSource, accountId: string): boolean {
+  return mentionsAccountId(source.policyArn, accountId) || mentionsAccountId(source.statementId, accountId);
+}
+
+/** True when some grant, supporting grant or denial names `accountId`: the result must be rebased to be reused elsewhere. */
+export function mentionsAccount(result: { grants: Grant[]; supportingGrants: Grant[] }, denials: Iterable<DenialSource>, accountId: string): boolean {
+  if (result.grants.some((grant) => grantMentions(grant, accountId)) || result.supportingGrants.some((grant) => grantMentions(grant, accountId))) return true;
+  for (const source of denials) if (denialMentions(source, accountId)) return true;
+  return false;
+}
+
+/** True when some grant path or denial of the access names `accountId`. */
+export function mentionsAccountPolicies(access: PrincipalAccess, accountId: string): boolean {
+  return mentionsAccount(access, access.denied.map((denied) => denied.deniedBy), accountId);
+}
+
+/**
+ * Maps grants, paths and denials of one account to another. Objects that do not change are
+ * returned as they are, grants of one statement keep sharing one path object, and inputs shared
+ * between principals are never mutated. Policy and group names are not touched: they are part
+ * of the cache keys as written, so a shared result never had them differ.
+ */
+export class AccountRebaser {
+  private readonly paths = new Map<GrantPath, GrantPath>();
+  private readonly conditionLists = new Map<ConditionEntry[], ConditionEntry[]>();
+
+  constructor(
+    readonly fromAccountId: string,
+    readonly toAccountId: string,
+  ) {}
+
+  text(value: string): string {
+    return substituteAccountId(value, this.fromAccountId, this.toAccountId);
+  }
+
+  private optionalText(value: string | null): string | null {
+    return value === null ? null : this.text(value);
+  }
+
+  private texts(values: string[]): string[] {
+    let changed: string[] | null = null;
+    values.forEach((value, index) => {
+      const rebased = this.text(value);
+      if (rebased !== value) (changed ??= [...values])[index] = rebased;
+    });
+    return changed ?? values;
+  }
+
+  private conditions(list: ConditionEntry[]): ConditionEntry[] {
+    let rebased = this.conditionLists.get(list);
+    if (!rebased) {
+      let changed = false;
+      const mapped = list.map((condition) => {
+        const values = this.texts(condition.values);
+        if (values === condition.values) return condition;
+        changed = true;
+        return { ...condition, values };
+      });
+      rebased = changed ? mapped : list;
+      this.conditionLists.set(list, rebased);
+    }
+    return rebased;
+  }
+
+  path(path: GrantPath): GrantPath {
+    let rebased = this.paths.get(path);
+    if (!rebased) {
+      const policyArn = rebaseArn(path.policyArn, this.fromAccountId, this.toAccountId);
+      const statementId = this.optionalText(path.statementId);
+      rebased = policyArn === path.policyArn && statementId === path.statementId ? path : { ...path, policyArn, statementId };
+      this.paths.set(path, rebased);
+    }
+    return rebased;
+  }
+
+  grant(grant: Grant): Grant {
+    const path = this.path(grant.path);
+    const resources = this.texts(grant.resources);
+    const notResources = this.texts(grant.notResources);
+    const conditions = this.conditions(grant.conditions);
+    if (path === grant.path && resources === grant.resources && notResources === grant.notResources && conditions === grant.conditions) return grant;
+    return { ...grant, path, resources, notResources, conditions };
+  }
+
+  denial(source: DenialSource): DenialSource {
+    const policyArn = rebaseArn(source.policyArn, this.fromAccountId, this.toAccountId);
+    const statementId = this.optionalText(source.statementId);
+    return policyArn === source.policyArn && statementId === source.statementId ? source : { ...source, policyArn, statementId };
+  }
 }
 
 /**
  * How a rebased access relates to the access it was copied from. What depends only on actions,
- * tiers, resources and regions (scores, tiers, SoD matches) can be computed once on the source
- * and carried over; grants and paths in the result are mapped with `grantOf` and `pathOf`.
+ * tiers, and on resources and regions up to the account id (scores, tiers, SoD matches) can be
+ * computed once on the source and carried over; grants in the result are mapped with `grantOf`.
  */
 export interface RebaseLink {
   source: PrincipalAccess;
   /** The rebased grant (or supporting grant) standing for a grant of the source. */
   grantOf(grant: Grant): Grant;
-  /** The rebased path standing for a path of the source. */
-  pathOf(path: GrantPath): GrantPath;
 }
 
 const links = new WeakMap<PrincipalAccess, RebaseLink>();
@@ -45,29 +157,13 @@ export function rebaseLinkOf(access: PrincipalAccess): RebaseLink | undefined {
   return links.get(access);
 }
 
-/**
- * The same access with policy ARNs of `fromAccountId` rewritten to `toAccountId`. Grants are
- * copied only when their path changes, grants of one statement keep sharing one path object,
- * and arrays shared between principals are never mutated.
- */
+/** The same access with `fromAccountId` rewritten to `toAccountId` (see AccountRebaser). */
 export function rebaseAccess(access: PrincipalAccess, fromAccountId: string, toAccountId: string): PrincipalAccess {
-  const rebasedPaths = new Map<GrantPath, GrantPath>();
-  const pathOf = (path: GrantPath): GrantPath => {
-    let rebased = rebasedPaths.get(path);
-    if (!rebased) {
-      const policyArn = rebaseArn(path.policyArn, fromAccountId, toAccountId);
-      rebased = policyArn === path.policyArn ? path : { ...path, policyArn };
-      rebasedPaths.set(path, rebased);
-    }
-    return rebased;
-  };
-  const rebaseGrant = (grant: Grant): Grant => {
-    const path = pathOf(grant.path);
-    return path === grant.path ? grant : { ...grant, path };
-  };
+  const rebaser = new AccountRebaser(fromAccountId, toAccountId);
+  const rebaseGrant = (grant: Grant) => rebaser.grant(grant);
   const rebaseDenied = (denied: DeniedAction): DeniedAction => {
-    const policyArn = rebaseArn(denied.deniedBy.policyArn, fromAccountId, toAccountId);
-    return policyArn === denied.deniedBy.policyArn ? denied : { ...denied, deniedBy: { ...denied.deniedBy, policyArn } };
+    const deniedBy = rebaser.denial(denied.deniedBy);
+    return deniedBy === denied.deniedBy ? denied : { ...denied, deniedBy };
   };
   const rebased: PrincipalAccess = { grants: access.grants.map(rebaseGrant), supportingGrants: access.supportingGrants.map(rebaseGrant), denied: access.denied.map(rebaseDenied), errors: access.errors };
 
@@ -81,6 +177,6 @@ export function rebaseAccess(access: PrincipalAccess, fromAccountId: string, toA
     }
     return grantMap.get(grant) ?? grant;
   };
-  links.set(rebased, { source: access, grantOf, pathOf });
+  links.set(rebased, { source: access, grantOf });
   return rebased;
 }

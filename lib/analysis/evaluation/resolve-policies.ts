@@ -1,10 +1,13 @@
 import { managedPolicyCacheKey, type CompiledPolicy, type PolicyCompiler } from '../policy/compile-policy';
+import { accountIdPattern } from './rebase-access';
 import type { AccountSnapshot, GrantPath, InlinePolicyFacts, ManagedPolicyFacts, OrganizationFacts, PrincipalFacts, SnapshotInput } from '../types';
 
 /** An identity policy of a principal and how it reaches it (a GrantPath without the statement). */
 export interface IdentityPolicyRef {
   policy: CompiledPolicy;
   path: Omit<GrantPath, 'statementId' | 'statementIndex'>;
+  /** The policy's key in caches shared across accounts (see `ResolvedPrincipal.sharedAccessKey`). */
+  sharedKey: string;
 }
 
 /** A boundary or an SCP: a policy that gates, never grants. */
@@ -25,6 +28,11 @@ export interface AccountGates {
   accountId: string;
   /** Null when SCPs do not apply: no organisation data, or the management account. */
   scpLevels: ScpLevel[] | null;
+  /**
+   * False when an SCP on the path names this account's id or has a wildcard next to a digit:
+   * results of other accounts cannot then be renamed to this one (see `portableKey`).
+   */
+  allowsRenaming: boolean;
   errors: string[];
   /**
    * Equal for accounts whose SCP levels apply the same policies the same way: the OU levels by
@@ -39,20 +47,52 @@ export interface AccountGates {
 export interface ResolvedPrincipal {
   identity: IdentityPolicyRef[];
   boundary: GatePolicy | null;
+  /** The boundary's key in caches shared across accounts; null without a boundary. */
+  boundarySharedKey: string | null;
   account: AccountGates;
   errors: string[];
   /** Principals with equal keys have equal access: the same policies reach them the same way in the same account. */
   accessKey: string;
   /**
-   * The same, across accounts with the same SCP signature and the same policies (customer
-   * managed ARNs compared without their account). Equal access up to the account in those ARNs,
-   * unless a denial names the account's own SCP level: the evaluator checks that before sharing.
+   * The same, across accounts with the same SCP signature and the same policies, compared
+   * without the account's own id: in customer managed ARNs always, and in the documents when
+   * renaming is safe (see `portableKey`). Equal access up to the account id, unless a denial
+   * names the account's own SCP level: the evaluator checks that before sharing.
    */
   sharedAccessKey: string;
 }
 
+/** What a policy's text says about comparing it across accounts (see `portableKey`). */
+interface PortableText {
+  /** The text with the account id replaced, as a short key; the exact key when the id is absent. */
+  key: string;
+  isRenamed: boolean;
+  /** No wildcard next to a digit or the account id, and no URL encoding that could hide one. */
+  isSafe: boolean;
+}
+
+/** A wildcard next to a digit or a replaced account id: `*1*` or `bucket-<id>*` can tell accounts apart. */
+const WILDCARD_BY_DIGIT = /[\d\u0001][*?]|[*?][\d\u0001]/;
+
+/**
+ * Whether a document can be compared across accounts with its own account id replaced.
+ * Renaming account A to B everywhere keeps every decision of the evaluation when each literal
+ * digit run is compared only as a whole (the id is replaced only where it stands as a whole
+ * number, and no wildcard touches a digit): the same policies deployed to every account with
+ * the account in their ARNs (StackSets, Terraform modules) then give one key.
+ */
+function portableText(text: string | undefined, exactKey: string, accountId: string, keyOfNormalized: (normalized: string) => string): PortableText {
+  if (text === undefined || text.includes('%') || text.includes('\u0001')) return { key: exactKey, isRenamed: false, isSafe: false };
+  if (!text.includes(accountId)) return { key: exactKey, isRenamed: false, isSafe: !WILDCARD_BY_DIGIT.test(text) };
+  const normalized = text.replace(accountIdPattern(accountId), '\u0001');
+  if (normalized === text) return { key: exactKey, isRenamed: false, isSafe: !WILDCARD_BY_DIGIT.test(text) };
+  return { key: keyOfNormalized(normalized), isRenamed: true, isSafe: !WILDCARD_BY_DIGIT.test(normalized) };
+}
+
 interface AccountIndex {
   snapshot: AccountSnapshot;
+  /** Per compiled policy, its portable text in this account (computed once per account). */
+  portable: Map<CompiledPolicy, PortableText>;
   managedPolicies: Map<string, ManagedPolicyFacts>;
   groups: Map<string, AccountSnapshot['groups'][number]>;
 }
@@ -69,6 +109,7 @@ function errorMessage(error: unknown): string {
 export class PolicyResolver {
   private readonly accounts = new Map<string, AccountIndex>();
   private readonly gates = new Map<string, AccountGates>();
+  private readonly normalizedKeys = new Map<string, string>();
 
   constructor(
     private readonly snapshot: SnapshotInput,
@@ -77,6 +118,7 @@ export class PolicyResolver {
     for (const account of snapshot.accounts) {
       this.accounts.set(account.accountId, {
         snapshot: account,
+        portable: new Map(),
         managedPolicies: new Map(account.managedPolicies.map((policy) => [policy.arn, policy])),
         groups: new Map(account.groups.map((group) => [group.name, group])),
       });
@@ -93,13 +135,13 @@ export class PolicyResolver {
     const addInline = (policies: InlinePolicyFacts[], attachedVia: 'direct' | 'group', groupName: string | null): void => {
       for (const inline of policies) {
         const policy = this.compileOrRecord(() => this.compiler.compileDocument(inline.document), `inline policy ${inline.name}${groupName ? ` of group ${groupName}` : ''}`, errors);
-        if (policy) identity.push({ policy, path: { policyKind: 'inline', policyArn: null, policyName: inline.name, isAwsManaged: false, attachedVia, groupName } });
+        if (policy) identity.push({ policy, path: { policyKind: 'inline', policyArn: null, policyName: inline.name, isAwsManaged: false, attachedVia, groupName }, sharedKey: policy.key });
       }
     };
     const addManaged = (arns: string[], attachedVia: 'direct' | 'group', groupName: string | null): void => {
       for (const arn of arns) {
         const managed = this.compileManaged(account, arn, errors);
-        if (managed) identity.push({ policy: managed.policy, path: { policyKind: 'managed', policyArn: arn, policyName: managed.facts.name, isAwsManaged: managed.facts.isAwsManaged, attachedVia, groupName } });
+        if (managed) identity.push({ policy: managed.policy, path: { policyKind: 'managed', policyArn: arn, policyName: managed.facts.name, isAwsManaged: managed.facts.isAwsManaged, attachedVia, groupName }, sharedKey: managed.policy.key });
       }
     };
 
@@ -125,23 +167,54 @@ export class PolicyResolver {
     }
 
     const gates = this.accountGates(principal.accountId);
+    let boundarySharedKey = boundary ? boundary.policy.key : null;
+    if (account && gates.allowsRenaming) {
+      // Renamed keys only when every document of the principal (and every SCP) allows it: one
+      // `*1*` pattern left as written could match this account's id and not another's.
+      const texts = identity.map((ref) => this.portableKey(account, principal.accountId, ref.policy));
+      const boundaryText = boundary ? this.portableKey(account, principal.accountId, boundary.policy) : null;
+      const all = boundaryText ? [boundaryText, ...texts] : texts;
+      if (all.some((text) => text.isRenamed) && all.every((text) => text.isSafe)) {
+        identity.forEach((ref, index) => (ref.sharedKey = texts[index].key));
+        if (boundaryText) boundarySharedKey = boundaryText.key;
+      }
+    }
     // Customer managed policies carry the account in their ARN; with it abstracted, the same
-    // policies deployed to every account (StackSets, Terraform modules) give one key.
+    // policies deployed to every account (StackSets, Terraform modules) give one key. Within one
+    // account a renamed key stands for exactly one text, so the same key serves the local cache.
     const arnOf = (arn: string | null) => (arn === null ? '' : withoutOwnAccount(arn, principal.accountId));
     const policiesKey = [
-      boundary ? `${boundary.policy.key}\u0000${boundary.name}\u0000${arnOf(boundary.arn)}` : '-',
-      ...identity.map((ref) => `${ref.policy.key}\u0000${ref.path.policyKind}\u0000${arnOf(ref.path.policyArn)}\u0000${ref.path.policyName}\u0000${ref.path.attachedVia}\u0000${ref.path.groupName}`),
+      boundary ? `${boundarySharedKey}\u0000${boundary.name}\u0000${arnOf(boundary.arn)}` : '-',
+      ...identity.map((ref) => `${ref.sharedKey}\u0000${ref.path.policyKind}\u0000${arnOf(ref.path.policyArn)}\u0000${ref.path.policyName}\u0000${ref.path.attachedVia}\u0000${ref.path.groupName}`),
       ...errors,
       ...gates.errors,
     ].join('\u0001');
     return {
       identity,
       boundary,
+      boundarySharedKey,
       account: gates,
       errors: [...errors, ...gates.errors],
       accessKey: `${principal.accountId}\u0002${policiesKey}`,
       sharedAccessKey: `${gates.signature}\u0002${policiesKey}`,
     };
+  }
+
+  /** The portable text of a policy in one account, computed once per (account, policy). */
+  private portableKey(account: AccountIndex, accountId: string, policy: CompiledPolicy): PortableText {
+    let portable = account.portable.get(policy);
+    if (!portable) {
+      portable = portableText(this.compiler.textOf(policy), policy.key, accountId, (normalized) => {
+        let key = this.normalizedKeys.get(normalized);
+        if (key === undefined) {
+          key = `~${this.normalizedKeys.size + 1}`;
+          this.normalizedKeys.set(normalized, key);
+        }
+        return key;
+      });
+      account.portable.set(policy, portable);
+    }
+    return portable;
   }
 
   private compileOrRecord(compile: () => CompiledPolicy, label: string, errors: string[]): CompiledPolicy | null {
@@ -186,10 +259,10 @@ export class PolicyResolver {
  * are not part of identity evaluation.
  */
 function computeAccountGates(accountId: string, organization: OrganizationFacts | null, compiler: PolicyCompiler): AccountGates {
-  if (!organization || organization.managementAccountId === accountId) return { accountId, scpLevels: null, errors: [], signature: 'no-scps', accountLevelLabel: null };
+  if (!organization || organization.managementAccountId === accountId) return { accountId, scpLevels: null, allowsRenaming: true, errors: [], signature: 'no-scps', accountLevelLabel: null };
   const account = organization.accounts.find((candidate) => candidate.id === accountId);
   if (!account) {
-    return { accountId, scpLevels: null, errors: [`account ${accountId} is not in the organisation data: SCPs are not applied`], signature: 'no-scps', accountLevelLabel: null };
+    return { accountId, scpLevels: null, allowsRenaming: true, errors: [`account ${accountId} is not in the organisation data: SCPs are not applied`], signature: 'no-scps', accountLevelLabel: null };
   }
   const errors: string[] = [];
   const levels = [...account.ouPath, { id: account.id, name: account.name }].map((level) => {
@@ -206,7 +279,13 @@ function computeAccountGates(accountId: string, organization: OrganizationFacts 
     return { id: level.id, name: level.name, policies };
   });
   const signature = levels.map((level, index) => `${index === levels.length - 1 ? 'account' : level.id}:${level.policies.map((policy) => policy.policy.key).join(',')}`).join('\u0003');
-  return { accountId, scpLevels: levels, errors, signature, accountLevelLabel: scpLevelLabel(levels[levels.length - 1]) };
+  const allowsRenaming = levels.every((level) =>
+    level.policies.every((gate) => {
+      const text = compiler.textOf(gate.policy);
+      return text !== undefined && !text.includes('%') && !text.includes(accountId) && !WILDCARD_BY_DIGIT.test(text);
+    }),
+  );
+  return { accountId, scpLevels: levels, allowsRenaming, errors, signature, accountLevelLabel: scpLevelLabel(levels[levels.length - 1]) };
 }
 
 /** `arn:aws:iam::111122223333:policy/x` → `arn:aws:iam::{account}:policy/x` for the principal's own account. */

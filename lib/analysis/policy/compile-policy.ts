@@ -197,6 +197,8 @@ export class PolicyCompiler {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly bySource: Record<PolicyKind, Map<PolicyDocumentSource, CacheEntry>> = { identity: new Map(), trust: new Map() };
   private readonly byText: Record<PolicyKind, Map<string, CacheEntry>> = { identity: new Map(), trust: new Map() };
+  /** The text each policy was compiled from (the same strings as byText's keys, not copies). */
+  private readonly texts = new Map<CompiledPolicy, string>();
   private distinctCount = 0;
 
   constructor(private readonly catalogue: ActionCatalogue) {}
@@ -248,12 +250,18 @@ export class PolicyCompiler {
         // A short key: the evaluator builds composite cache keys from it for every principal,
         // and hashing whole document texts there cost more than the evaluation itself.
         entry = { policy: compilePolicy(`#${this.distinctCount}`, parsePolicy(source, kind), this.catalogue) };
+        this.texts.set(entry.policy, text);
       } catch (error) {
         entry = { error: error instanceof Error ? error : new Error(String(error)) };
       }
       byText.set(text, entry);
     }
     return entry;
+  }
+
+  /** The document text a policy of this compiler was compiled from (JSON, or the string as given). */
+  textOf(policy: CompiledPolicy): string | undefined {
+    return this.texts.get(policy);
   }
 
   /** How many distinct policies were compiled (for benchmarks). */
