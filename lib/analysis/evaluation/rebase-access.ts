@@ -1,4 +1,4 @@
-import type { ConditionEntry, DeniedAction, DenialSource, Grant, GrantPath, PrincipalAccess } from '../types';
+import type { ConditionEntry, DenialSource, Grant, GrantPath, PrincipalAccess } from '../types';
 
 /**
  * Moving a computed access to another account whose policies are the same up to the account id
@@ -157,25 +157,75 @@ export function rebaseLinkOf(access: PrincipalAccess): RebaseLink | undefined {
   return links.get(access);
 }
 
-/** The same access with `fromAccountId` rewritten to `toAccountId` (see AccountRebaser). */
+/** Which grants, supporting grants and denials of an access name an account: only those change when it is renamed. */
+interface AccountSpecificParts {
+  accountId: string;
+  grants: number[];
+  supportingGrants: number[];
+  denied: number[];
+}
+const specificParts = new WeakMap<PrincipalAccess, AccountSpecificParts>();
+
+function indexesWhere<T>(items: T[], test: (item: T) => boolean): number[] {
+  const indexes: number[] = [];
+  items.forEach((item, index) => {
+    if (test(item)) indexes.push(index);
+  });
+  return indexes;
+}
+
+function accountSpecificParts(access: PrincipalAccess, accountId: string): AccountSpecificParts {
+  let parts = specificParts.get(access);
+  if (!parts || parts.accountId !== accountId) {
+    parts = {
+      accountId,
+      grants: indexesWhere(access.grants, (grant) => grantMentions(grant, accountId)),
+      supportingGrants: indexesWhere(access.supportingGrants, (grant) => grantMentions(grant, accountId)),
+      denied: indexesWhere(access.denied, (denied) => denialMentions(denied.deniedBy, accountId)),
+    };
+    specificParts.set(access, parts);
+  }
+  return parts;
+}
+
+/**
+ * The same access with `fromAccountId` rewritten to `toAccountId` (see AccountRebaser). Only the
+ * entries that name the account are copied (found once per source access, however many accounts
+ * it is renamed to); the rest are the source's own objects.
+ */
 export function rebaseAccess(access: PrincipalAccess, fromAccountId: string, toAccountId: string): PrincipalAccess {
   const rebaser = new AccountRebaser(fromAccountId, toAccountId);
-  const rebaseGrant = (grant: Grant) => rebaser.grant(grant);
-  const rebaseDenied = (denied: DeniedAction): DeniedAction => {
-    const deniedBy = rebaser.denial(denied.deniedBy);
-    return deniedBy === denied.deniedBy ? denied : { ...denied, deniedBy };
+  const parts = accountSpecificParts(access, fromAccountId);
+  const rebaseGrants = (grants: Grant[], indexes: number[]): Grant[] => {
+    if (indexes.length === 0) return grants;
+    const copy = grants.slice();
+    for (const index of indexes) copy[index] = rebaser.grant(grants[index]);
+    return copy;
   };
-  const rebased: PrincipalAccess = { grants: access.grants.map(rebaseGrant), supportingGrants: access.supportingGrants.map(rebaseGrant), denied: access.denied.map(rebaseDenied), errors: access.errors };
-
-  // Built on first use: most rebased accesses never need a grant mapped back.
-  let grantMap: Map<Grant, Grant> | null = null;
-  const grantOf = (grant: Grant): Grant => {
-    if (!grantMap) {
-      grantMap = new Map();
-      access.grants.forEach((source, index) => grantMap!.set(source, rebased.grants[index]));
-      access.supportingGrants.forEach((source, index) => grantMap!.set(source, rebased.supportingGrants[index]));
+  let denied = access.denied;
+  if (parts.denied.length > 0) {
+    denied = denied.slice();
+    for (const index of parts.denied) {
+      const deniedBy = rebaser.denial(denied[index].deniedBy);
+      if (deniedBy !== denied[index].deniedBy) denied[index] = { ...denied[index], deniedBy };
     }
-    return grantMap.get(grant) ?? grant;
+  }
+  const rebased: PrincipalAccess = {
+    grants: rebaseGrants(access.grants, parts.grants),
+    supportingGrants: rebaseGrants(access.supportingGrants, parts.supportingGrants),
+    denied,
+    errors: access.errors,
+  };
+  // Built on first use: most rebased accesses never need a grant mapped back.
+  let changed: Map<Grant, Grant> | null = null;
+  const grantOf = (grant: Grant): Grant => {
+    if (!changed) {
+      const map = new Map<Grant, Grant>();
+      for (const index of parts.grants) map.set(access.grants[index], rebased.grants[index]);
+      for (const index of parts.supportingGrants) map.set(access.supportingGrants[index], rebased.supportingGrants[index]);
+      changed = map;
+    }
+    return changed.get(grant) ?? grant;
   };
   links.set(rebased, { source: access, grantOf });
   return rebased;

@@ -160,20 +160,70 @@ function compileStatement(statement: ParsedStatement, catalogue: ActionCatalogue
   };
 }
 
-/** Compiles a parsed policy against the catalogue. Prefer `PolicyCompiler`, which caches. */
-export function compilePolicy(key: string, parsed: ParsedPolicy, catalogue: ActionCatalogue): CompiledPolicy {
+interface CompiledParts {
+  statements: CompiledStatement[];
+  allowStatements: CompiledStatement[];
+  denyStatements: CompiledStatement[];
+  allowBits: Bitset;
+  denyBits: Bitset;
+}
+
+function compileParts(parsed: ParsedPolicy, catalogue: ActionCatalogue): CompiledParts {
   const statements = parsed.statements.map((statement) => compileStatement(statement, catalogue));
   const allowBits = createBitset(catalogue.actions.length);
   const denyBits = createBitset(catalogue.actions.length);
   for (const statement of statements) orInto(statement.effect === 'Allow' ? allowBits : denyBits, statement.actionBits);
   return {
-    key,
     statements,
     allowStatements: statements.filter((statement) => statement.effect === 'Allow'),
     denyStatements: statements.filter((statement) => statement.effect === 'Deny'),
     allowBits,
     denyBits,
   };
+}
+
+/**
+ * A parsed policy whose statements are compiled on first use. Most documents of a large
+ * organisation are copies of another account's up to the account id: their principals' access
+ * is renamed from the first copy's, and their own statements are never read.
+ */
+class LazyCompiledPolicy implements CompiledPolicy {
+  private parts: CompiledParts | null = null;
+
+  constructor(
+    readonly key: string,
+    private parsed: ParsedPolicy | null,
+    private readonly catalogue: ActionCatalogue,
+  ) {}
+
+  private compiled(): CompiledParts {
+    if (!this.parts) {
+      this.parts = compileParts(this.parsed as ParsedPolicy, this.catalogue);
+      this.parsed = null;
+    }
+    return this.parts;
+  }
+
+  get statements() {
+    return this.compiled().statements;
+  }
+  get allowStatements() {
+    return this.compiled().allowStatements;
+  }
+  get denyStatements() {
+    return this.compiled().denyStatements;
+  }
+  get allowBits() {
+    return this.compiled().allowBits;
+  }
+  get denyBits() {
+    return this.compiled().denyBits;
+  }
+}
+
+/** Compiles a parsed policy against the catalogue (statements on first use). Prefer `PolicyCompiler`, which caches. */
+export function compilePolicy(key: string, parsed: ParsedPolicy, catalogue: ActionCatalogue): CompiledPolicy {
+  return new LazyCompiledPolicy(key, parsed, catalogue);
 }
 
 /** Cache key of a managed policy: its ARN and default version identify its document. */

@@ -57,22 +57,35 @@ const ROOT_PRINCIPAL = /^(?:arn:aws[a-z-]*:iam::)?(\d{12})(?::root)?$/i;
 const ASSUMED_ROLE = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)/i;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/i;
 
-interface PrincipalIndex {
+interface NameIndex {
   byArn: Map<string, ReachPrincipal>;
-  /** Per account, the principals that may assume roles (all of them without a pre-filter). */
-  byAccount: Map<string, ReachPrincipal[]>;
-  /** Every principal that may assume roles: the candidates of a public trust. */
-  capable: ReachPrincipal[];
   /** `account/roleName` -> role: session ARNs and trust ARNs written without the role's path. */
   roleByAccountAndName: Map<string, ReachPrincipal>;
 }
 
-function indexPrincipals(principals: ReachPrincipal[], canAssumeAnyRole: ((principalArn: string) => boolean) | undefined): PrincipalIndex {
-  const index: PrincipalIndex = { byArn: new Map(), byAccount: new Map(), capable: [], roleByAccountAndName: new Map() };
+interface PrincipalIndex {
+  /** Built on first use: only trusts that name a principal by ARN need it. */
+  names: () => NameIndex;
+  /** Per account, the principals that may assume roles (all of them without a pre-filter). */
+  byAccount: Map<string, ReachPrincipal[]>;
+  /** Every principal that may assume roles: the candidates of a public trust. */
+  capable: ReachPrincipal[];
+}
+
+function indexNames(principals: ReachPrincipal[]): NameIndex {
+  const index: NameIndex = { byArn: new Map(), roleByAccountAndName: new Map() };
   for (const principal of principals) {
     index.byArn.set(principal.arn.toLowerCase(), principal);
     const roleMatch = ROLE_ARN.exec(principal.arn);
     if (roleMatch) index.roleByAccountAndName.set(`${roleMatch[1]}/${roleMatch[2].toLowerCase()}`, principal);
+  }
+  return index;
+}
+
+function indexPrincipals(principals: ReachPrincipal[], canAssumeAnyRole: ((principalArn: string) => boolean) | undefined): PrincipalIndex {
+  let names: NameIndex | null = null;
+  const index: PrincipalIndex = { names: () => (names ??= indexNames(principals)), byAccount: new Map(), capable: [] };
+  for (const principal of principals) {
     if (canAssumeAnyRole && !canAssumeAnyRole(principal.arn)) continue;
     index.capable.push(principal);
     const accountPrincipals = index.byAccount.get(principal.accountId);
@@ -83,7 +96,7 @@ function indexPrincipals(principals: ReachPrincipal[], canAssumeAnyRole: ((princ
 }
 
 /** Finds the snapshot principal a trust entry names by ARN (IAM ARNs compare case-insensitively here). */
-function resolveNamedPrincipal(value: string, index: PrincipalIndex): ReachPrincipal | undefined {
+function resolveNamedPrincipal(value: string, index: NameIndex): ReachPrincipal | undefined {
   const exact = index.byArn.get(value.toLowerCase());
   if (exact) return exact;
   const sessionMatch = ASSUMED_ROLE.exec(value) ?? ROLE_ARN.exec(value);
@@ -121,7 +134,7 @@ function findDirectAssumers(role: ReachRole, input: ReachInput, index: Principal
       admitWithIdentityPolicy(index.byAccount.get(rootMatch[1]) ?? []);
       continue;
     }
-    const named = resolveNamedPrincipal(entry.principal, index);
+    const named = resolveNamedPrincipal(entry.principal, index.names());
     if (!named || decided.has(named.arn)) continue;
     if (named.accountId === role.accountId) {
       // Same account, named by ARN: the trust policy alone is enough.
