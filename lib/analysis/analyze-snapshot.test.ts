@@ -89,3 +89,50 @@ describe('analyzeSnapshot across accounts sharing one policy', () => {
     }
   });
 });
+
+describe('analyzeSnapshot across accounts whose policies differ only by the account id', () => {
+  // A template deployed to every account: resources and a Sid carry the account id. The second
+  // policy's name holds the first account's id as written in every account (names are not renamed).
+  const templated = (accountId: string, name: string): ManagedPolicyFacts => ({
+    arn: `arn:aws:iam::${accountId}:policy/${name}`,
+    name,
+    path: '/',
+    isAwsManaged: false,
+    defaultVersionId: 'v1',
+    document: {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: `Invoke${accountId}`, Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: [`arn:aws:bedrock:*:${accountId}:inference-profile/*`, 'arn:aws:bedrock:*::foundation-model/*'] },
+        { Effect: 'Allow', Action: 'bedrock:CreateModelCustomizationJob', Resource: `arn:aws:bedrock:*:${accountId}:model-customization-job/*` },
+      ],
+    },
+  });
+  const NAMES = ['bedrock-template', `bedrock-${ACCOUNT_IDS[0]}`];
+  const accountSnapshot = (accountIds: string[]): SnapshotInput => ({
+    capturedAt: NOW.toISOString(),
+    organization: null,
+    accounts: accountIds.map((accountId) => ({
+      accountId,
+      users: [],
+      roles: NAMES.map((name) => ({ ...idleRole(accountId), arn: `arn:aws:iam::${accountId}:role/${name}`, name, attachedManagedPolicyArns: [templated(accountId, name).arn] })),
+      managedPolicies: NAMES.map((name) => templated(accountId, name)),
+      groups: [],
+    })),
+  });
+  const conclusions = (principal: ReturnType<typeof analyzeSnapshot>['principals'][number]) =>
+    JSON.parse(JSON.stringify({ grants: principal.grants, conflicts: principal.conflicts, recommendations: principal.recommendations, blastRadius: principal.blastRadius, tiers: principal.tiers }));
+
+  it('concludes for each account what analysing that account alone concludes', () => {
+    const together = analyzeSnapshot(accountSnapshot(ACCOUNT_IDS), catalogue, { now: NOW, sodRules: [...DEFAULT_SOD_RULES] }).principals;
+    for (const accountId of ACCOUNT_IDS.slice(1)) {
+      const alone = analyzeSnapshot(accountSnapshot([accountId]), catalogue, { now: NOW, sodRules: [...DEFAULT_SOD_RULES] }).principals;
+      for (const principal of alone) {
+        const match = together.find((candidate) => candidate.facts.arn === principal.facts.arn);
+        expect(conclusions(match!)).toEqual(conclusions(principal));
+      }
+    }
+    const pinModels = together.find((principal) => principal.facts.arn === `arn:aws:iam::${ACCOUNT_IDS[2]}:role/bedrock-template`)?.recommendations.find((recommendation) => recommendation.kind === 'pin-models');
+    expect(pinModels?.title).toContain(`Invoke${ACCOUNT_IDS[2]}`);
+    expect(pinModels?.detail).toContain(`arn:aws:bedrock:*:${ACCOUNT_IDS[2]}:inference-profile/*`);
+  });
+});

@@ -4,13 +4,13 @@ import { resolveWeights } from './blast-radius/weights';
 import type { ActionCatalogue } from './catalogue/load-catalogue';
 import { assessBedrockUse, summarizeCredentials } from './credentials/summarize-credentials';
 import { createEvaluator, type PrincipalAccess } from './evaluation/evaluate-principal';
-import { rebaseLinkOf } from './evaluation/rebase-access';
-import { recommendForPrincipal } from './recommendations/recommend';
+import { rebaseLinkOf, type RebaseLink } from './evaluation/rebase-access';
+import { recommendForPrincipal, recommendFromGrants, recommendFromIdentity, type RecommendationInput } from './recommendations/recommend';
 import { findSodConflicts } from './sod/find-conflicts';
 import type { AnalyzedPrincipal, SnapshotAnalysis } from './snapshot-analysis-types';
 import { createTrustAnalyzer, summarizeExposure } from './trust/analyze-trust';
 import { computeAssumableBy, computeReachableRoles } from './trust/compute-reach';
-import { TIERS, type AccountFacts, type GroupFacts, type PrincipalFacts, type SnapshotInput, type SodRule, type Tier, type TrustEntry } from './types';
+import { TIERS, type AccountFacts, type GroupFacts, type PrincipalFacts, type SnapshotInput, type SodRule, type Tier, type Recommendation, type TrustEntry } from './types';
 
 export interface AnalyzeOptions {
   /** The clock: ages of keys and last use are measured against it. */
@@ -122,6 +122,44 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
     return facts;
   };
 
+  /**
+   * A rebased access takes its source's recommendations about grants (memoised per grants array)
+   * renamed to its own account: their texts name resources, Sids and policy ARNs, which the
+   * renaming maps. Not when a policy or group name holds the account id: names are kept as
+   * written, so those are computed on the principal's own grants. Recommendations about the
+   * identity (trusts, keys) are the principal's own and never renamed.
+   */
+  const renamedRecommendations = new Map<PrincipalAccess, Map<Recommendation, Recommendation>>();
+  const renamable = new Map<PrincipalAccess, boolean>();
+  const recommendationsFor = (access: PrincipalAccess, link: RebaseLink | undefined, input: Omit<RecommendationInput, 'grants'>): Recommendation[] => {
+    if (!link) return recommendForPrincipal({ ...input, grants: access.grants });
+    const { rebaser } = link;
+    let isRenamable = renamable.get(link.source);
+    if (isRenamable === undefined) {
+      isRenamable = !link.source.grants.some((grant) => grant.path.policyName.includes(rebaser.fromAccountId) || (grant.path.groupName ?? '').includes(rebaser.fromAccountId));
+      renamable.set(link.source, isRenamable);
+    }
+    if (!isRenamable) return recommendForPrincipal({ ...input, grants: access.grants });
+    let renamed = renamedRecommendations.get(access);
+    if (!renamed) {
+      renamed = new Map();
+      renamedRecommendations.set(access, renamed);
+    }
+    const byRecommendation = renamed;
+    const fromGrants = recommendFromGrants({ grants: link.source.grants, bedrockUse: input.bedrockUse }).map((recommendation) => {
+      let copy = byRecommendation.get(recommendation);
+      if (!copy) {
+        const path = recommendation.path && rebaser.path(recommendation.path);
+        const title = rebaser.text(recommendation.title);
+        const detail = rebaser.text(recommendation.detail);
+        copy = path === recommendation.path && title === recommendation.title && detail === recommendation.detail ? recommendation : { ...recommendation, title, detail, path };
+        byRecommendation.set(recommendation, copy);
+      }
+      return copy;
+    });
+    return [...fromGrants, ...recommendFromIdentity({ ...input, grants: access.grants })];
+  };
+
   // Pass 3: per principal conclusions.
   const analyzed: AnalyzedPrincipal[] = principals.map((entry) => {
     const { facts, access } = entry;
@@ -145,8 +183,7 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
             weights,
           );
     const { tiers, actions, conflicts } = factsOfAccess(access, facts.arn);
-    // Computed on the principal's own grants: their texts name resources, which a rebased access renames.
-    const recommendations = access.grants.length === 0 ? [] : recommendForPrincipal({ grants: access.grants, principalType: facts.type, trusts: entry.trusts, credentials, bedrockUse: assessBedrockUse(facts, options.now) });
+    const recommendations = access.grants.length === 0 ? [] : recommendationsFor(access, link, { principalType: facts.type, trusts: entry.trusts, credentials, bedrockUse: assessBedrockUse(facts, options.now) });
     return {
       facts,
       groups: entry.groups,

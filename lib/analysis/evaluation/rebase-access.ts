@@ -148,6 +148,8 @@ export interface RebaseLink {
   source: PrincipalAccess;
   /** The rebased grant (or supporting grant) standing for a grant of the source. */
   grantOf(grant: Grant): Grant;
+  /** The renaming itself, for texts and paths derived from the source's grants. */
+  rebaser: AccountRebaser;
 }
 
 const links = new WeakMap<PrincipalAccess, RebaseLink>();
@@ -227,6 +229,6 @@ export function rebaseAccess(access: PrincipalAccess, fromAccountId: string, toA
     }
     return changed.get(grant) ?? grant;
   };
-  links.set(rebased, { source: access, grantOf });
+  links.set(rebased, { source: access, grantOf, rebaser });
   return rebased;
 }

@@ -66,6 +66,8 @@ interface GrantDerived {
   requireGuardrail: Recommendation[];
   /** Per entitlement: what a revoke-unused recommendation says of it, whoever holds it. */
   revokeUnusedParts: Array<{ path: GrantPath; title: string; actions: string }>;
+  /** Revoke-unused recommendations by how long ago Bedrock was last used: principals share them. */
+  revokeUnusedBySince: Map<string, Recommendation[]>;
 }
 const derivedByGrants = new WeakMap<Grant[], GrantDerived>();
 
@@ -76,23 +78,30 @@ function derivedFrom(grants: Grant[]): GrantDerived {
       pinModels: recommendPinModels(grants),
       requireGuardrail: recommendRequireGuardrail(grants),
       revokeUnusedParts: groupByKey(grants, entitlementPathKey).map((group) => ({ path: group[0].path, title: `Revoke unused Bedrock access through ${describeGrantPath(group[0].path)}`, actions: describeActions(group) })),
+      revokeUnusedBySince: new Map(),
     };
     derivedByGrants.set(grants, derived);
   }
   return derived;
 }
 
-function recommendRevokeUnused(input: RecommendationInput): Recommendation[] {
+function recommendRevokeUnused(input: Pick<RecommendationInput, 'grants' | 'bedrockUse'>): Recommendation[] {
   if (input.bedrockUse.status !== 'unused') return [];
   const since =
     input.bedrockUse.lastUseDaysAgo === null ? 'no Bedrock use on record' : `last Bedrock use ${input.bedrockUse.lastUseDaysAgo} days ago`;
-  // One per entitlement (policy + attachment): that is what a revocation removes.
-  return derivedFrom(input.grants).revokeUnusedParts.map((part) => ({
-    kind: 'revoke-unused',
-    title: part.title,
-    detail: `No Bedrock use in the last ${UNUSED_AFTER_DAYS} days (${since}); the standing access (${part.actions}) is not needed to keep working. Approximation: Access Advisor data is not in the snapshot.`,
-    path: part.path,
-  }));
+  const derived = derivedFrom(input.grants);
+  let recommendations = derived.revokeUnusedBySince.get(since);
+  if (!recommendations) {
+    // One per entitlement (policy + attachment): that is what a revocation removes.
+    recommendations = derived.revokeUnusedParts.map((part) => ({
+      kind: 'revoke-unused',
+      title: part.title,
+      detail: `No Bedrock use in the last ${UNUSED_AFTER_DAYS} days (${since}); the standing access (${part.actions}) is not needed to keep working. Approximation: Access Advisor data is not in the snapshot.`,
+      path: part.path,
+    }));
+    derived.revokeUnusedBySince.set(since, recommendations);
+  }
+  return recommendations;
 }
 
 function recommendPinModels(grants: Grant[]): Recommendation[] {
@@ -160,11 +169,19 @@ function recommendReplaceAccessKeys(input: RecommendationInput): Recommendation[
  * - replace-access-keys: a user with Bedrock grants and active access keys or a Bedrock API key; path null.
  */
 export function recommendForPrincipal(input: RecommendationInput): Recommendation[] {
-  return [
-    ...recommendRevokeUnused(input),
-    ...derivedFrom(input.grants).pinModels,
-    ...derivedFrom(input.grants).requireGuardrail,
-    ...recommendPinOidcSubject(input),
-    ...recommendReplaceAccessKeys(input),
-  ];
+  return [...recommendFromGrants(input), ...recommendFromIdentity(input)];
+}
+
+/**
+ * The recommendations about the grants (revoke-unused, pin-models, require-guardrail): their
+ * texts and paths come from the grants alone, with the principal's last Bedrock use.
+ */
+export function recommendFromGrants(input: Pick<RecommendationInput, 'grants' | 'bedrockUse'>): Recommendation[] {
+  const derived = derivedFrom(input.grants);
+  return [...recommendRevokeUnused(input), ...derived.pinModels, ...derived.requireGuardrail];
+}
+
+/** The recommendations about the identity itself (pin-oidc-subject, replace-access-keys). */
+export function recommendFromIdentity(input: RecommendationInput): Recommendation[] {
+  return [...recommendPinOidcSubject(input), ...recommendReplaceAccessKeys(input)];
 }
