@@ -78,18 +78,25 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
   }
 
   // Pass 2: who can become whom through sts:AssumeRole, within and across accounts.
+  // Most principals hold no sts:AssumeRole grant at all: they are not candidates of account or public trusts.
+  const assumeRoleHeld = new Map<PrincipalAccess, boolean>();
+  const holdsAssumeRole = (access: PrincipalAccess): boolean => {
+    let held = assumeRoleHeld.get(access);
+    if (held === undefined) {
+      held = access.supportingGrants.some((grant) => grant.action.toLowerCase() === 'sts:assumerole');
+      assumeRoleHeld.set(access, held);
+    }
+    return held;
+  };
+  const mayAssumeRoles = new Set(principals.filter((entry) => holdsAssumeRole(entry.access)).map((entry) => entry.facts.arn));
   const reach = computeAssumableBy({
     roles: principals.filter((entry) => entry.facts.type === 'role').map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, trusts: entry.trusts })),
     // Principals sharing one computed access share the policies, boundary and SCPs that decide.
     principals: principals.map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, decisionKey: entry.access })),
-    canAssumeAnyRole: (principalArn) => {
-      const principal = principalByArn.get(principalArn);
-      // Most principals hold no sts:AssumeRole grant at all: they are not candidates of account or public trusts.
-      return principal ? holdsAssumeRole(evaluator.evaluatePrincipal(principal)) : false;
-    },
+    canAssumeAnyRole: (principalArn) => mayAssumeRoles.has(principalArn),
     canAssumeByIdentityPolicy: (principalArn, roleArn) => {
       const principal = principalByArn.get(principalArn);
-      if (!principal || !holdsAssumeRole(evaluator.evaluatePrincipal(principal))) return false;
+      if (!principal || !mayAssumeRoles.has(principalArn)) return false;
       return evaluator.isAllowed(principal, 'sts:AssumeRole', roleArn).decision === 'allow';
     },
   });
@@ -101,7 +108,7 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
   // Principals reached by the same policies share one PrincipalAccess object (the evaluator
   // memoises it): what depends only on the grants is computed once per distinct access. An
   // access rebased to another account's policy ARNs reuses its source's, with grants mapped.
-  const grantFacts = new WeakMap<PrincipalAccess, GrantFacts>();
+  const grantFacts = new Map<PrincipalAccess, GrantFacts>();
   const factsOfAccess = (access: PrincipalAccess, principalArn: string): GrantFacts => {
     let facts = grantFacts.get(access);
     if (!facts) {
@@ -206,18 +213,6 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
   });
 
   return { principals: analyzed, unclassifiedActions: catalogue.unclassifiedActions() };
-}
-
-const assumeRoleHeld = new WeakMap<PrincipalAccess, boolean>();
-
-/** Whether the effective access includes any sts:AssumeRole grant (conditional ones included). */
-function holdsAssumeRole(access: PrincipalAccess): boolean {
-  let held = assumeRoleHeld.get(access);
-  if (held === undefined) {
-    held = access.supportingGrants.some((grant) => grant.action.toLowerCase() === 'sts:assumerole');
-    assumeRoleHeld.set(access, held);
-  }
-  return held;
 }
 
 function latestUserActivity(user: Extract<PrincipalFacts, { type: 'user' }>): string | null {

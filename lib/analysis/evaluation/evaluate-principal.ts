@@ -56,7 +56,9 @@ export function createEvaluator(catalogue: ActionCatalogue, snapshot: SnapshotIn
   };
 
   // Reach checks ask for the same principals' access many times: answer those by object identity.
-  const accessByPrincipal = new WeakMap<PrincipalFacts, PrincipalAccess>();
+  // A Map, not a WeakMap: the evaluator holds the snapshot anyway, and 100,000 weak entries cost
+  // the collector far more (ephemeron marking) than strong ones.
+  const accessByPrincipal = new Map<PrincipalFacts, PrincipalAccess>();
 
   return {
     evaluatePrincipal(principal) {

@@ -89,10 +89,17 @@ function portableText(text: string | undefined, exactKey: string, accountId: str
   return { key: keyOfNormalized(normalized), isRenamed: true, isSafe: !WILDCARD_BY_DIGIT.test(normalized) };
 }
 
+interface ManagedPolicyRef {
+  policy: CompiledPolicy;
+  facts: ManagedPolicyFacts;
+}
+
 interface AccountIndex {
   snapshot: AccountSnapshot;
   /** Per compiled policy, its portable text in this account (computed once per account). */
   portable: Map<CompiledPolicy, PortableText>;
+  /** Managed policies by ARN, compiled once per account (or why they could not be). */
+  compiledManaged: Map<string, ManagedPolicyRef | { error: string }>;
   managedPolicies: Map<string, ManagedPolicyFacts>;
   groups: Map<string, AccountSnapshot['groups'][number]>;
 }
@@ -119,6 +126,7 @@ export class PolicyResolver {
       this.accounts.set(account.accountId, {
         snapshot: account,
         portable: new Map(),
+        compiledManaged: new Map(),
         managedPolicies: new Map(account.managedPolicies.map((policy) => [policy.arn, policy])),
         groups: new Map(account.groups.map((group) => [group.name, group])),
       });
@@ -132,21 +140,8 @@ export class PolicyResolver {
     const account = this.accounts.get(principal.accountId);
     if (!account) errors.push(`account ${principal.accountId} is not in the snapshot: its managed policies and groups are unknown`);
 
-    const addInline = (policies: InlinePolicyFacts[], attachedVia: 'direct' | 'group', groupName: string | null): void => {
-      for (const inline of policies) {
-        const policy = this.compileOrRecord(() => this.compiler.compileDocument(inline.document), `inline policy ${inline.name}${groupName ? ` of group ${groupName}` : ''}`, errors);
-        if (policy) identity.push({ policy, path: { policyKind: 'inline', policyArn: null, policyName: inline.name, isAwsManaged: false, attachedVia, groupName }, sharedKey: policy.key });
-      }
-    };
-    const addManaged = (arns: string[], attachedVia: 'direct' | 'group', groupName: string | null): void => {
-      for (const arn of arns) {
-        const managed = this.compileManaged(account, arn, errors);
-        if (managed) identity.push({ policy: managed.policy, path: { policyKind: 'managed', policyArn: arn, policyName: managed.facts.name, isAwsManaged: managed.facts.isAwsManaged, attachedVia, groupName }, sharedKey: managed.policy.key });
-      }
-    };
-
-    addInline(principal.inlinePolicies, 'direct', null);
-    addManaged(principal.attachedManagedPolicyArns, 'direct', null);
+    this.addInline(identity, errors, principal.inlinePolicies, 'direct', null);
+    this.addManaged(identity, errors, account, principal.attachedManagedPolicyArns, 'direct', null);
     if (principal.type === 'user') {
       for (const groupName of principal.groupNames) {
         const group = account?.groups.get(groupName);
@@ -154,8 +149,8 @@ export class PolicyResolver {
           errors.push(`group ${groupName} is not in the snapshot: its policies are not evaluated`);
           continue;
         }
-        addInline(group.inlinePolicies, 'group', groupName);
-        addManaged(group.attachedManagedPolicyArns, 'group', groupName);
+        this.addInline(identity, errors, group.inlinePolicies, 'group', groupName);
+        this.addManaged(identity, errors, account, group.attachedManagedPolicyArns, 'group', groupName);
       }
     }
 
@@ -182,10 +177,10 @@ export class PolicyResolver {
     // Customer managed policies carry the account in their ARN; with it abstracted, the same
     // policies deployed to every account (StackSets, Terraform modules) give one key. Within one
     // account a renamed key stands for exactly one text, so the same key serves the local cache.
-    const arnOf = (arn: string | null) => (arn === null ? '' : withoutOwnAccount(arn, principal.accountId));
+    const accountId = principal.accountId;
     const policiesKey = [
-      boundary ? `${boundarySharedKey}\u0000${boundary.name}\u0000${arnOf(boundary.arn)}` : '-',
-      ...identity.map((ref) => `${ref.sharedKey}\u0000${ref.path.policyKind}\u0000${arnOf(ref.path.policyArn)}\u0000${ref.path.policyName}\u0000${ref.path.attachedVia}\u0000${ref.path.groupName}`),
+      boundary ? `${boundarySharedKey}\u0000${boundary.name}\u0000${portableArn(boundary.arn, accountId)}` : '-',
+      ...identity.map((ref) => `${ref.sharedKey}\u0000${ref.path.policyKind}\u0000${portableArn(ref.path.policyArn, accountId)}\u0000${ref.path.policyName}\u0000${ref.path.attachedVia}\u0000${ref.path.groupName}`),
       ...errors,
       ...gates.errors,
     ].join('\u0001');
@@ -217,29 +212,42 @@ export class PolicyResolver {
     return portable;
   }
 
-  private compileOrRecord(compile: () => CompiledPolicy, label: string, errors: string[]): CompiledPolicy | null {
-    try {
-      return compile();
-    } catch (error) {
-      errors.push(`${label}: ${errorMessage(error)}; evaluated without it`);
-      return null;
+  // Methods rather than closures inside resolve(): it runs once per principal.
+  private addInline(identity: IdentityPolicyRef[], errors: string[], policies: InlinePolicyFacts[], attachedVia: 'direct' | 'group', groupName: string | null): void {
+    for (const inline of policies) {
+      let policy: CompiledPolicy;
+      try {
+        policy = this.compiler.compileDocument(inline.document);
+      } catch (error) {
+        errors.push(`inline policy ${inline.name}${groupName ? ` of group ${groupName}` : ''}: ${errorMessage(error)}; evaluated without it`);
+        continue;
+      }
+      identity.push({ policy, path: { policyKind: 'inline', policyArn: null, policyName: inline.name, isAwsManaged: false, attachedVia, groupName }, sharedKey: policy.key });
     }
   }
 
-  private compileManaged(account: AccountIndex | undefined, arn: string, errors: string[]): { policy: CompiledPolicy; facts: ManagedPolicyFacts } | null {
-    const facts = account?.managedPolicies.get(arn);
-    if (!facts) {
+  private addManaged(identity: IdentityPolicyRef[], errors: string[], account: AccountIndex | undefined, arns: string[], attachedVia: 'direct' | 'group', groupName: string | null): void {
+    for (const arn of arns) {
+      const managed = this.compileManaged(account, arn, errors);
+      if (managed) identity.push({ policy: managed.policy, path: { policyKind: 'managed', policyArn: arn, policyName: managed.facts.name, isAwsManaged: managed.facts.isAwsManaged, attachedVia, groupName }, sharedKey: managed.policy.key });
+    }
+  }
+
+  private compileManaged(account: AccountIndex | undefined, arn: string, errors: string[]): ManagedPolicyRef | null {
+    if (!account) {
       errors.push(`managed policy ${arn} is not in the snapshot`);
       return null;
     }
-    // One account's document object is shared by its principals; across accounts the ARN and version
-    // (AWS managed policies) or the text (customer policies deployed everywhere) find the compiled one.
-    const policy = this.compileOrRecord(
-      () => this.compiler.compileDocument(facts.document, { stableKey: () => managedPolicyCacheKey(arn, facts.defaultVersionId) }),
-      `managed policy ${facts.name}`,
-      errors,
-    );
-    return policy ? { policy, facts } : null;
+    let compiled = account.compiledManaged.get(arn);
+    if (!compiled) {
+      compiled = compileManagedPolicy(this.compiler, account.managedPolicies.get(arn), arn);
+      account.compiledManaged.set(arn, compiled);
+    }
+    if ('error' in compiled) {
+      errors.push(compiled.error);
+      return null;
+    }
+    return compiled;
   }
 
   /** The SCP levels of an account, computed once per account. */
@@ -286,6 +294,22 @@ function computeAccountGates(accountId: string, organization: OrganizationFacts 
     }),
   );
   return { accountId, scpLevels: levels, allowsRenaming, errors, signature, accountLevelLabel: scpLevelLabel(levels[levels.length - 1]) };
+}
+
+/** A managed policy of one account, compiled; or the error to record for every principal holding it. */
+function compileManagedPolicy(compiler: PolicyCompiler, facts: ManagedPolicyFacts | undefined, arn: string): ManagedPolicyRef | { error: string } {
+  if (!facts) return { error: `managed policy ${arn} is not in the snapshot` };
+  try {
+    // Across accounts the ARN and version (AWS managed policies) or the text (customer policies
+    // deployed everywhere) find the compiled one.
+    return { policy: compiler.compileDocument(facts.document, { stableKey: () => managedPolicyCacheKey(arn, facts.defaultVersionId) }), facts };
+  } catch (error) {
+    return { error: `managed policy ${facts.name}: ${errorMessage(error)}; evaluated without it` };
+  }
+}
+
+function portableArn(arn: string | null, accountId: string): string {
+  return arn === null ? '' : withoutOwnAccount(arn, accountId);
 }
 
 /** `arn:aws:iam::111122223333:policy/x` → `arn:aws:iam::{account}:policy/x` for the principal's own account. */
