@@ -10,7 +10,7 @@ import { findSodConflicts } from './sod/find-conflicts';
 import type { AnalyzedPrincipal, SnapshotAnalysis } from './snapshot-analysis-types';
 import { createTrustAnalyzer, summarizeExposure } from './trust/analyze-trust';
 import { computeAssumableBy, computeReachableRoles } from './trust/compute-reach';
-import { TIERS, type AccountFacts, type GroupFacts, type PrincipalFacts, type SnapshotInput, type SodRule, type Tier, type Recommendation, type TrustEntry } from './types';
+import { TIERS, type AccountFacts, type GroupFacts, type PrincipalFacts, type SnapshotInput, type SodRule, type Tier, type Exposure, type ReachPath, type Recommendation, type TrustEntry } from './types';
 
 export interface AnalyzeOptions {
   /** The clock: ages of keys and last use are measured against it. */
@@ -19,6 +19,10 @@ export interface AnalyzeOptions {
   weightOverrides?: Record<string, unknown>;
   sodRules: SodRule[];
 }
+
+// Shared, never mutated: users have no trust policy, and most principals no assumption paths.
+const NO_TRUSTS: TrustEntry[] = [];
+const NO_PATHS: ReachPath[] = [];
 
 const UNKNOWN_ENVIRONMENT_ACCOUNT = (accountId: string): AccountFacts => ({ id: accountId, name: accountId, ouPath: [], environment: 'unknown', ownerEmail: null, tags: {} });
 
@@ -63,7 +67,7 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
     for (const principal of [...account.users, ...account.roles]) {
       principalByArn.set(principal.arn, principal);
       const access = evaluator.evaluatePrincipal(principal);
-      let trusts: TrustEntry[] = [];
+      let trusts = NO_TRUSTS;
       const trustErrors: string[] = [];
       if (principal.type === 'role') {
         try {
@@ -167,13 +171,26 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
     return [...fromGrants, ...recommendFromIdentity({ ...input, grants: access.grants })];
   };
 
+  // Most principals are assumable by nobody through IAM: their exposure depends on the trust
+  // entries alone, which roles of one account with one trust document share.
+  const exposureByTrusts = new Map<TrustEntry[], Exposure>();
+  const exposureOf = (trusts: TrustEntry[], paths: ReachPath[]): Exposure => {
+    if (paths.length > 0) return summarizeExposure(trusts, paths);
+    let exposure = exposureByTrusts.get(trusts);
+    if (!exposure) {
+      exposure = summarizeExposure(trusts, NO_PATHS);
+      exposureByTrusts.set(trusts, exposure);
+    }
+    return exposure;
+  };
+
   // Pass 3: per principal conclusions.
   const analyzed: AnalyzedPrincipal[] = principals.map((entry) => {
     const { facts, access } = entry;
     // An access rebased from another account: what reads no grant path comes from its source.
     const link = rebaseLinkOf(access);
     const account = accountFacts.get(facts.accountId) ?? UNKNOWN_ENVIRONMENT_ACCOUNT(facts.accountId);
-    const exposure = summarizeExposure(entry.trusts, reach.get(facts.arn)?.paths ?? []);
+    const exposure = exposureOf(entry.trusts, reach.get(facts.arn)?.paths ?? NO_PATHS);
     const credentials = summarizeCredentials(facts, options.now);
     const reachAccountIds = new Set<string>();
     if (access.grants.length > 0) reachAccountIds.add(facts.accountId);

@@ -105,7 +105,15 @@ function resolveNamedPrincipal(value: string, index: NameIndex): ReachPrincipal 
   return index.roleByAccountAndName.get(`${accountId}/${roleName.toLowerCase()}`);
 }
 
+/** Trust kinds that name IAM principals: only these add chains (services, SAML and OIDC do not). */
+const IAM_PRINCIPAL_KINDS: ReadonlySet<TrustEntry['kind']> = new Set(['public', 'same-account', 'organization-account', 'external-account']);
+
+// Shared by the many roles nobody can assume through IAM (SSO and service roles): never mutated.
+const NO_ASSUMERS: string[] = [];
+const NOT_ASSUMABLE: Omit<RoleReach, 'directAssumers'> = { paths: [], isTruncated: false };
+
 function findDirectAssumers(role: ReachRole, input: ReachInput, index: PrincipalIndex): string[] {
+  if (!role.trusts.some((entry) => IAM_PRINCIPAL_KINDS.has(entry.kind))) return NO_ASSUMERS;
   const assumers: string[] = [];
   const decided = new Set<string>([role.arn]); // a role assuming itself adds no reach
   let answerByKey: Map<unknown, boolean> | null = null;
@@ -187,7 +195,8 @@ export function computeAssumableBy(input: ReachInput): Map<string, RoleReach> {
   for (const role of input.roles) directAssumers.set(role.arn, findDirectAssumers(role, input, index));
   const result = new Map<string, RoleReach>();
   for (const role of input.roles) {
-    result.set(role.arn, { ...collectPaths(role.arn, directAssumers, maxDepth, maxPaths), directAssumers: directAssumers.get(role.arn) ?? [] });
+    const assumers = directAssumers.get(role.arn) ?? NO_ASSUMERS;
+    result.set(role.arn, { ...(assumers.length === 0 ? NOT_ASSUMABLE : collectPaths(role.arn, directAssumers, maxDepth, maxPaths)), directAssumers: assumers });
   }
   return result;
 }
