@@ -2,7 +2,7 @@ import type { ConditionEntry, DenialSource, Grant, GrantPath, PrincipalAccess } 
 
 /**
  * Moving a computed access to another account whose policies are the same up to the account id
- * (see `portableDocumentKey` in resolve-policies.ts): the ARNs of the account's own customer
+ * (see `portableText` in resolve-policies.ts): the ARNs of the account's own customer
  * managed policies and boundary, and every occurrence of the account id in the documents
  * (resource ARNs, condition values, statement ids), are the only differences. Actions, tiers,
  * regions and decisions are equal, because the evaluation never compares an account id with
@@ -57,11 +57,6 @@ export function mentionsAccount(result: { grants: Grant[]; supportingGrants: Gra
   if (result.grants.some((grant) => grantMentions(grant, accountId)) || result.supportingGrants.some((grant) => grantMentions(grant, accountId))) return true;
   for (const source of denials) if (denialMentions(source, accountId)) return true;
   return false;
-}
-
-/** True when some grant path or denial of the access names `accountId`. */
-export function mentionsAccountPolicies(access: PrincipalAccess, accountId: string): boolean {
-  return mentionsAccount(access, access.denied.map((denied) => denied.deniedBy), accountId);
 }
 
 /**
@@ -188,6 +183,15 @@ function accountSpecificParts(access: PrincipalAccess, accountId: string): Accou
     specificParts.set(access, parts);
   }
   return parts;
+}
+
+/**
+ * True when some grant, supporting grant or denial of the access names `accountId`. The entries
+ * found are kept for the access's first rebase, which copies only those.
+ */
+export function mentionsAccountPolicies(access: PrincipalAccess, accountId: string): boolean {
+  const parts = accountSpecificParts(access, accountId);
+  return parts.grants.length > 0 || parts.supportingGrants.length > 0 || parts.denied.length > 0;
 }
 
 /**

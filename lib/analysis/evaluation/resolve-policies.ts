@@ -74,6 +74,11 @@ interface PortableText {
 /** A wildcard next to a digit or a replaced account id: `*1*` or `bucket-<id>*` can tell accounts apart. */
 const WILDCARD_BY_DIGIT = /[\d\u0001][*?]|[*?][\d\u0001]/;
 
+/** A text no account id renaming can misread: nothing URL-encoded (which could hide a wildcard), no placeholder, no wildcard by a digit. */
+function isSafeToRenameAround(text: string | undefined): text is string {
+  return text !== undefined && !text.includes('%') && !text.includes('\u0001') && !WILDCARD_BY_DIGIT.test(text);
+}
+
 /**
  * Whether a document can be compared across accounts with its own account id replaced.
  * Renaming account A to B everywhere keeps every decision of the evaluation when each literal
@@ -82,10 +87,10 @@ const WILDCARD_BY_DIGIT = /[\d\u0001][*?]|[*?][\d\u0001]/;
  * the account in their ARNs (StackSets, Terraform modules) then give one key.
  */
 function portableText(text: string | undefined, exactKey: string, accountId: string, keyOfNormalized: (normalized: string) => string): PortableText {
-  if (text === undefined || text.includes('%') || text.includes('\u0001')) return { key: exactKey, isRenamed: false, isSafe: false };
-  if (!text.includes(accountId)) return { key: exactKey, isRenamed: false, isSafe: !WILDCARD_BY_DIGIT.test(text) };
-  const normalized = text.replace(accountIdPattern(accountId), '\u0001');
-  if (normalized === text) return { key: exactKey, isRenamed: false, isSafe: !WILDCARD_BY_DIGIT.test(text) };
+  if (!isSafeToRenameAround(text)) return { key: exactKey, isRenamed: false, isSafe: false };
+  const normalized = text.includes(accountId) ? text.replace(accountIdPattern(accountId), '\u0001') : text;
+  if (normalized === text) return { key: exactKey, isRenamed: false, isSafe: true };
+  // The placeholder stands for digits: a wildcard next to it is as unsafe as one next to a digit.
   return { key: keyOfNormalized(normalized), isRenamed: true, isSafe: !WILDCARD_BY_DIGIT.test(normalized) };
 }
 
@@ -290,7 +295,7 @@ function computeAccountGates(accountId: string, organization: OrganizationFacts 
   const allowsRenaming = levels.every((level) =>
     level.policies.every((gate) => {
       const text = compiler.textOf(gate.policy);
-      return text !== undefined && !text.includes('%') && !text.includes(accountId) && !WILDCARD_BY_DIGIT.test(text);
+      return isSafeToRenameAround(text) && !text.includes(accountId);
     }),
   );
   return { accountId, scpLevels: levels, allowsRenaming, errors, signature, accountLevelLabel: scpLevelLabel(levels[levels.length - 1]) };
