@@ -2,12 +2,15 @@ import type { AccountFacts, AccountSnapshot, OrganizationFacts, SnapshotInput } 
 import type { AuthorizationDetails, OrganizationFile, RawCredentialFile } from '../raw-types';
 import { mapAuthorizationDetails } from './map-authorization-details';
 import { mapOrganization, unknownAccountFacts } from './map-organization';
+import { screenControlCharacters } from './screen-control-characters';
 
 /** One account's raw data, whatever the source (offline file, live scan, local AWS emulator). */
 export interface AccountSource {
   accountId: string;
   details: AuthorizationDetails;
   credentials?: RawCredentialFile | null;
+  /** Where the data came from (the file of an offline import), named in warnings. */
+  origin?: string;
 }
 
 export interface BuildSnapshotInput {
@@ -60,8 +63,10 @@ export function buildSnapshot(input: BuildSnapshotInput): BuildSnapshotResult {
       warnings.push(`account ${source.accountId}: credential data is for account ${source.credentials.accountId}; ignored`);
     }
     const credentials = source.credentials && source.credentials.accountId === source.accountId ? source.credentials : null;
+    const screened = screenControlCharacters(source.details);
+    for (const problem of screened.problems) warnings.push(`${source.origin ?? `account ${source.accountId}`}: ${problem}`);
     try {
-      const account = mapAuthorizationDetails({ accountId: source.accountId, details: source.details, credentials });
+      const account = mapAuthorizationDetails({ accountId: source.accountId, details: screened.details, credentials });
       const missing = findMissingPolicyDocuments(account);
       if (missing.length > 0) {
         warnings.push(`account ${source.accountId}: ${missing.length} attached managed ${missing.length === 1 ? 'policy has' : 'policies have'} no document in the data, so ${missing.length === 1 ? 'its' : 'their'} grants are unknown: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''}`);

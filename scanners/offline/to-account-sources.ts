@@ -25,7 +25,7 @@ export function toAccountSources(files: ParsedFile[]): OfflineSources {
     if (file.kind !== 'authorization-details') continue;
     const credentials = credentialsByAccount.get(file.accountId);
     credentialsByAccount.delete(file.accountId);
-    accounts.push({ accountId: file.accountId, details: file.details, credentials: credentials?.credentials ?? null });
+    accounts.push({ accountId: file.accountId, details: file.details, credentials: credentials?.credentials ?? null, origin: file.file });
   }
   const warnings = [...credentialsByAccount.values()].map((file) => `${file.file}: credential data for account ${file.accountId}, which has no authorization-details file; ignored`);
   return { organization, accounts, warnings };
