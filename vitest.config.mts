@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The audit chain's HMAC key for tests (db/audit-key.ts); production keys come from the environment or a key file.
+    env: { BAR_AUDIT_KEY: 'vitest-audit-key-not-for-production-0000000000000000' },
   },
 });

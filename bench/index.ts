@@ -11,6 +11,9 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   load: async (argv) => (await import('./load')).benchLoad(argv),
 };
 
+// Benchmark databases are demo databases: their audit chain uses the demo key (db/audit-key.ts).
+process.env.DEMO_MODE ??= 'true';
+
 const [name, ...rest] = process.argv.slice(2);
 const benchmark = name ? BENCHMARKS[name] : undefined;
 if (!benchmark) {

@@ -2,7 +2,6 @@
  * `npm run cli -- <command>`: the scanners and admin tasks. Run `npm run cli -- help`.
  */
 import { closeDatabase, getDatabase } from '../db/client';
-import { verifyAuditChain } from '../db/queries/audit';
 import { ConfigError } from '../lib/config/schema';
 import { parseArguments, UsageError } from './cli-args';
 import { addUserCommand, seedDemoUsers } from './commands/users';
@@ -12,6 +11,9 @@ import { exportCommand } from './commands/export';
 import { workerCommand } from './commands/worker';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { campaignCommand } from './commands/campaign';
+import { auditCommand } from './commands/audit';
+import { sealAuditChain } from '../db/queries/audit';
+import { AuditKeyError } from '../db/audit-key';
 
 const HELP = `Bedrock Access Review CLI
 
@@ -22,14 +24,16 @@ const HELP = `Bedrock Access Review CLI
   admin create --email E [--name N]  create (or promote) an admin: the first sign-in for SSO
   user add --email E --role R [--name N]  add a user (roles: admin, auditor, owner)
   demo-users                        create the demo personas
-  audit verify                      check the audit log's hash chain
+  audit verify [--checkpoint FILE]  check the audit log's keyed hash chain (and against exported checkpoints)
+  audit checkpoint [--to FILE]      export a signed checkpoint of the chain's head (appends to FILE, or stdout)
   backup --to FILE                  consistent online backup of the database
   restore --from FILE               replace the database with a backup (stop the server first)
   campaign launch --name N [scope]  launch a certification campaign (see: campaign help)
   campaign export ID --format csv|json  a campaign's evidence
   migrate                           apply database migrations
 
-Environment: DATABASE_URL (default data/app.db), BAR_CONFIG (default bedrock-access-review.config.json).`;
+Environment: DATABASE_URL (default data/app.db), BAR_CONFIG (default bedrock-access-review.config.json),
+BAR_AUDIT_KEY or BAR_AUDIT_KEY_FILE (the audit chain's key; see README).`;
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArguments(argv);
@@ -40,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'restore') return restoreCommand(parsed);
   const database = getDatabase();
+  // Start-up check: no audit key (and no explicit unkeyed mode) stops every command here.
+  sealAuditChain(database);
   switch (command) {
     case 'migrate':
       console.log('Database is migrated.');
@@ -67,12 +73,8 @@ async function main(argv: string[]): Promise<number> {
       if (subcommand !== 'add') throw new UsageError('usage: user add --email E --role R');
       console.log(addUserCommand(database, parsed));
       return 0;
-    case 'audit': {
-      if (subcommand !== 'verify') throw new UsageError('usage: audit verify');
-      const result = verifyAuditChain(database);
-      console.log(result.isIntact ? `Audit log intact: ${result.entryCount} entries.` : `Audit log BROKEN at entry ${result.firstBrokenId}: ${result.problem}`);
-      return result.isIntact ? 0 : 1;
-    }
+    case 'audit':
+      return auditCommand(database, parsed);
     default:
       throw new UsageError(`unknown command "${command}". Run: npm run cli -- help`);
   }
@@ -85,7 +87,7 @@ main(process.argv.slice(2))
   })
   .catch((error: unknown) => {
     closeDatabase();
-    if (error instanceof UsageError || error instanceof ConfigError) console.error(`Error: ${error.message}`);
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof AuditKeyError) console.error(`Error: ${error.message}`);
     else console.error(`Error: ${(error as Error).message ?? String(error)}`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   });

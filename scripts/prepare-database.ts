@@ -13,6 +13,9 @@ export const DEMO_ORGANIZATION_DIRECTORY = path.join(process.cwd(), 'demo', 'org
  * revocations really execute).
  */
 export async function prepareDemoDatabase(databasePath: string, options: { isFresh: boolean; source?: ScanSource }): Promise<AppDatabase> {
+  // A demo database is audited like any other: its chain is keyed with the demo key file beside
+  // the database (db/audit-key.ts), which only demo mode creates.
+  process.env.DEMO_MODE = 'true';
   if (options.isFresh) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
   const database = openDatabase(databasePath);
   seedDemoUsers(database);

@@ -13,6 +13,7 @@
 import cluster from 'node:cluster';
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import { AuditKeyError, resolveAuditKey } from '../db/audit-key';
 
 const require = createRequire(import.meta.url);
 
@@ -36,6 +37,14 @@ function main(): void {
   const argv = process.argv.slice(2);
   const port = optionValue(argv, ['-p', '--port']) ?? process.env.PORT ?? '3000';
   const count = workerCount(argv, process.env);
+  // Start-up check: without an audit key (or the explicit unkeyed mode) the server does not start.
+  try {
+    resolveAuditKey();
+  } catch (error) {
+    if (!(error instanceof AuditKeyError)) throw error;
+    console.error(`Error: ${error.message}`);
+    process.exit(1);
+  }
   // Each worker is the stock `next start`: no custom request handling of ours in the path.
   // execArgv leaves out the TypeScript loader this script runs under (NODE_OPTIONS still applies).
   // A 64 MB young generation: a page render allocates a few MB that die young, and the default
