@@ -1,16 +1,7 @@
-/**
- * CSV for evidence files (RFC 4180). A cell that a spreadsheet would read as a formula (starting
- * with =, +, -, @, tab or carriage return) is prefixed with a single quote, because justifications
- * and principal names are typed by people and could carry `=HYPERLINK(...)` into an auditor's Excel.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { toCsvCell } from '../export/csv';
 
-export function escapeCsvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** CSV for evidence files: the same cells as every export (`lib/export/csv.ts`: quoted, formulas neutralised). */
+export const escapeCsvCell = toCsvCell;
 
 export interface CsvColumn<Row> {
   header: string;

@@ -289,7 +289,7 @@ describe('close and evidence', () => {
     expect(attested).toMatchObject({ decision: 'attest', decidedBy: 'sofia@example.com', snapshotId: 1, reviewerEmail: 'sofia@example.com' });
     const csv = evidenceToCsv(evidence);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    expect(csv).toContain('item_id,account_id,principal_arn');
-    expect(csv.split('\r\n').filter((line) => line.startsWith('overdue,'))).toEqual(['overdue,5']);
+    expect(csv).toContain('"item_id","account_id","principal_arn"');
+    expect(csv.split('\r\n').filter((line) => line.startsWith('"overdue",'))).toEqual(['"overdue","5"']);
   });
 });
