@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { sendJson } from '@/components/campaigns/send-json';
-import { dangerButtonClass, primaryButtonClass, secondaryButtonClass } from '@/components/campaigns/form-styles';
+import { dangerButtonClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/components/campaigns/form-styles';
 
 interface Props {
   id: number;
@@ -17,6 +17,7 @@ export function RevocationActions({ id, status, mode, hasBeforeState }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const [comment, setComment] = useState('');
 
   useEffect(() => {
     if (status !== 'executing') return;
@@ -37,9 +38,22 @@ export function RevocationActions({ id, status, mode, hasBeforeState }: Props) {
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         {status === 'requested' ? (
-          <button type="button" className={primaryButtonClass} disabled={isBusy} onClick={() => run('approve')}>
-            Approve plan
-          </button>
+          <form
+            aria-label="Approve the plan"
+            className="flex w-full flex-wrap items-end gap-2"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void run('approve', { comment });
+            }}
+          >
+            <label className={`${labelClass} min-w-64 flex-1`}>
+              Approval comment
+              <textarea required maxLength={2000} rows={2} className={inputClass} value={comment} onChange={(event) => setComment(event.target.value)} placeholder="Why this plan is right (checked with the owner, no collateral, ...)" />
+            </label>
+            <button type="submit" className={primaryButtonClass} disabled={isBusy || comment.trim() === ''}>
+              Approve plan
+            </button>
+          </form>
         ) : null}
         {status === 'approved' || status === 'failed' ? (
           <button type="button" className={primaryButtonClass} disabled={isBusy} onClick={() => run('execute')}>

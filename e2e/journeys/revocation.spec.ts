@@ -107,6 +107,8 @@ test('an owner revokes a grant in a campaign; an admin approves, executes, verif
   await expect(admin.getByText(`requested by ${OWNER}`)).toBeVisible();
   await expect(admin.getByTestId('plan-preview')).toBeVisible();
   await expect(admin.locator('section', { has: admin.getByRole('heading', { level: 2, name: 'Plan' }) }).locator('pre')).toContainText(`aws iam detach-`);
+  await expect(admin.getByTestId('four-eyes-mode')).toContainText(`Four-eyes approval is on: an admin other than the requester (${OWNER}) approves`);
+  await admin.getByRole('form', { name: 'Approve the plan' }).getByLabel('Approval comment').fill('Checked with the owner: the service moved accounts, nothing else uses this grant.');
   await admin.getByRole('button', { name: 'Approve plan' }).click();
   await expect(admin.getByTestId('plan-preview')).toHaveCount(0);
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText(`Revocation #${id} approved`);

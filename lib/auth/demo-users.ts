@@ -3,6 +3,8 @@ import type { UserRole } from '../../db/schema/users';
 /** The personas of demo mode; every one signs in with the password `demo`. */
 export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: UserRole; persona: string }> = [
   { email: 'admin@example.com', name: 'Alex Admin', role: 'admin', persona: 'Platform / IAM admin' },
+  // Four-eyes approval is on by default: a revocation Alex requests is approved by a second admin.
+  { email: 'jordan@example.com', name: 'Jordan Lee', role: 'admin', persona: 'Second admin: approves revocations (four-eyes)' },
   { email: 'ciso@example.com', name: 'Casey CISO', role: 'auditor', persona: 'CISO / auditor (read-only)' },
   { email: 'maya@example.com', name: 'Maya Chen', role: 'owner', persona: 'Owner: ML platform' },
   { email: 'liam@example.com', name: 'Liam Walsh', role: 'owner', persona: 'Owner: data science' },

@@ -42,12 +42,16 @@ export const appConfigSchema = z
       .default({ fallbackReviewers: ['admin@example.com'], reminderDaysBeforeDue: 3, microCertificationDueInDays: 7 }),
     revocations: z
       .object({
-        requireFourEyes: z.boolean().default(false),
+        /**
+         * Four-eyes: an admin other than the requester approves. On by default; a single-admin
+         * installation turns it off here, explicitly, and the revocation pages say so.
+         */
+        requireFourEyes: z.boolean().default(true),
         /** Role assumed in member accounts to change IAM; separate from the read-only scan role. */
         remediationRoleName: z.string().min(1).default('BedrockAccessReviewRemediation'),
       })
       .strict()
-      .default({ requireFourEyes: false, remediationRoleName: 'BedrockAccessReviewRemediation' }),
+      .default({ requireFourEyes: true, remediationRoleName: 'BedrockAccessReviewRemediation' }),
     smtp: z
       .object({
         host: z.string().min(1),

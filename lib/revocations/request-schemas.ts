@@ -11,4 +11,7 @@ export const revocationRequestSchema = z
   .strict()
   .refine((body) => body.principalId !== undefined || body.principalArn !== undefined, { message: 'principalId or principalArn is required.' });
 
+/** POST /api/revocations/:id/approve: the approver says why the plan is right. */
+export const revocationApproveSchema = z.object({ comment: z.string().trim().min(1, 'An approval comment is required.').max(2000) }).strict();
+
 export const revocationRejectSchema = z.object({ reason: z.string().trim().max(2000).default('') }).strict();

@@ -6,6 +6,8 @@ import { requirePageUser } from '@/lib/auth/session';
 import { cardClass } from '@/components/campaigns/form-styles';
 import { Pager } from '@/components/campaigns/pager';
 import { RevocationStatusBadge } from '@/components/revocations/status-badge';
+import { FourEyesNotice } from '@/components/revocations/four-eyes-notice';
+import { getConfig } from '@/lib/config/load-config';
 
 export const metadata = { title: 'Revocations' };
 
@@ -23,6 +25,7 @@ export default async function RevocationsPage({ searchParams }: { searchParams: 
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <h1 className="text-2xl font-bold text-slate-900">Revocations</h1>
+      <FourEyesNotice requireFourEyes={getConfig().revocations.requireFourEyes} />
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
         {[undefined, ...REVOCATION_STATUSES].map((option) => (
           <Link

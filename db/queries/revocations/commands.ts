@@ -34,6 +34,15 @@ function requireTransition(row: Revocation, command: RevocationCommand): void {
   if (!canTransition(command, row.status)) throw new ConflictError(`A ${row.status} revocation cannot be ${command === 'execute' ? 'executed' : command === 'rollback' ? 'rolled back' : `${command}d`}.`);
 }
 
+/**
+ * The compare-and-set of a transition: the update's WHERE names the status the command read, so
+ * it changes no row when another request moved the revocation first. That request wrote the
+ * audit entry; this one must not write one for a transition that did not happen.
+ */
+function requireChanged(changes: number): void {
+  if (changes === 0) throw new ConflictError('The revocation changed meanwhile; reload.');
+}
+
 function modeOf(database: AppDatabase, accountId: string): 'live' | 'offline' {
   return database.select({ source: accounts.source }).from(accounts).where(eq(accounts.id, accountId)).get()?.source ?? 'live';
 }
@@ -103,9 +112,12 @@ export function requestRevocation(database: AppDatabase, input: AdminRequestInpu
 
 /**
  * Approves (admins): the plan is recomputed from the latest snapshot and frozen. With
- * `requireFourEyes`, the requester cannot approve their own request.
+ * `requireFourEyes` (the default), the requester cannot approve their own request. The approval
+ * comment is required and kept in the audit entry.
  */
-export function approveRevocation(database: AppDatabase, input: { id: number; actor: string; now: Date; requireFourEyes: boolean; evaluate: EvaluateAccess }): void {
+export function approveRevocation(database: AppDatabase, input: { id: number; actor: string; now: Date; requireFourEyes: boolean; comment: string; evaluate: EvaluateAccess }): void {
+  const comment = input.comment.trim();
+  if (!comment) throw new ValidationError('An approval comment is required.');
   const row = loadRevocation(database, input.id);
   requireTransition(row, 'approve');
   if (!isApprovalAllowed({ requireFourEyes: input.requireFourEyes, requestedBy: row.requestedBy, approver: input.actor })) throw new ValidationError('Four-eyes approval: someone other than the requester must approve.');
@@ -117,7 +129,7 @@ export function approveRevocation(database: AppDatabase, input: { id: number; ac
       .where(and(eq(revocations.id, input.id), eq(revocations.status, row.status)))
       .run().changes;
     if (changed === 0) throw new ConflictError('The revocation changed meanwhile; reload.');
-    appendAudit(database, { actor: input.actor, action: 'revocation.approved', objectType: 'revocation', objectId: input.id, before: { status: row.status }, after: { status: 'approved', planKind: plan.kind } }, input.now);
+    appendAudit(database, { actor: input.actor, action: 'revocation.approved', objectType: 'revocation', objectId: input.id, before: { status: row.status }, after: { status: 'approved', planKind: plan.kind, comment, fourEyes: input.requireFourEyes } }, input.now);
   });
 }
 
@@ -125,7 +137,7 @@ export function rejectRevocation(database: AppDatabase, input: { id: number; act
   const row = loadRevocation(database, input.id);
   requireTransition(row, 'reject');
   inWriteTransaction(database, () => {
-    database.update(revocations).set({ status: 'rejected', error: input.reason.trim() || null }).where(and(eq(revocations.id, input.id), eq(revocations.status, row.status))).run();
+    requireChanged(database.update(revocations).set({ status: 'rejected', error: input.reason.trim() || null }).where(and(eq(revocations.id, input.id), eq(revocations.status, row.status))).run().changes);
     appendAudit(database, { actor: input.actor, action: 'revocation.rejected', objectType: 'revocation', objectId: input.id, before: { status: row.status }, after: { status: 'rejected', reason: input.reason } }, input.now);
   });
 }
@@ -151,11 +163,12 @@ export function requestExecution(database: AppDatabase, input: { id: number; act
     const after = stateFromSlice(applyCallsToSlice(loaded.slice, plan.calls), at);
     const script = renderRevocationScript({ revocationId: row.id, plan, rollbackCalls: planRollback(before, after, plan.calls), generatedAt: at });
     inWriteTransaction(database, () => {
-      database
+      const changed = database
         .update(revocations)
         .set({ status: 'executed', executedBy: input.actor, executedAt: at, beforeState: JSON.stringify(before), script, error: null, attempts: sql`${revocations.attempts} + 1` })
         .where(and(eq(revocations.id, row.id), eq(revocations.status, row.status)))
-        .run();
+        .run().changes;
+      requireChanged(changed);
       appendAudit(database, { actor: input.actor, action: 'revocation.script-generated', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'executed', mode: 'offline', commands: plan.calls.length } }, input.now);
     });
     return { status: 'executed' };
@@ -189,14 +202,14 @@ export function requestRollback(database: AppDatabase, input: { id: number; acto
     const rollbackCalls = planRollback(before, current, plan.calls);
     const script = renderRevocationScript({ revocationId: row.id, plan: { ...plan, calls: rollbackCalls, kind: plan.kind, reason: `Rollback of revocation #${row.id}: restores the recorded before-state.` }, rollbackCalls: plan.calls, generatedAt: input.now.toISOString() });
     inWriteTransaction(database, () => {
-      database.update(revocations).set({ status: 'rolled-back', script }).where(eq(revocations.id, row.id)).run();
+      requireChanged(database.update(revocations).set({ status: 'rolled-back', script }).where(and(eq(revocations.id, row.id), eq(revocations.status, row.status))).run().changes);
       appendAudit(database, { actor: input.actor, action: 'revocation.rollback-script-generated', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'rolled-back', commands: rollbackCalls.length } }, input.now);
     });
     return { status: 'rolled-back' };
   }
   const result: RevocationResult = { ...parseResult(row.result), pending: 'rollback', claim: null };
   inWriteTransaction(database, () => {
-    database.update(revocations).set({ status: 'executing', result: JSON.stringify(result) }).where(and(eq(revocations.id, row.id), eq(revocations.status, row.status))).run();
+    requireChanged(database.update(revocations).set({ status: 'executing', result: JSON.stringify(result) }).where(and(eq(revocations.id, row.id), eq(revocations.status, row.status))).run().changes);
     appendAudit(database, { actor: input.actor, action: 'revocation.rollback-requested', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'executing', pending: 'rollback' } }, input.now);
   });
   return { status: 'executing' };

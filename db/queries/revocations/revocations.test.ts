@@ -63,8 +63,8 @@ describe('revocation queries', () => {
     expect(row).toMatchObject({ status: 'requested', origin: 'admin', mode: 'live' });
     expect(JSON.parse(row?.plan ?? '{}').kind).toBe('detach');
     expect(() => requestRevocation(database, { principalArn: tara.arn, entitlementKey: KEY, justification: 'again', actor: 'admin@example.com', now: NOW, evaluate: testEvaluate })).toThrow(/already under way/);
-    expect(() => approveRevocation(database, { id, actor: 'admin@example.com', now: NOW, requireFourEyes: true, evaluate: testEvaluate })).toThrow(/Four-eyes/);
-    approveRevocation(database, { id, actor: 'second@example.com', now: NOW, requireFourEyes: true, evaluate: testEvaluate });
+    expect(() => approveRevocation(database, { id, actor: 'admin@example.com', now: NOW, requireFourEyes: true, comment: 'mine', evaluate: testEvaluate })).toThrow(/Four-eyes/);
+    approveRevocation(database, { id, actor: 'second@example.com', now: NOW, requireFourEyes: true, comment: 'checked with the owner', evaluate: testEvaluate });
     expect(requestExecution(database, { id, actor: 'second@example.com', now: NOW })).toEqual({ status: 'executing' });
     expect(claimNextRevocation(database, { pid: 1, now: NOW })?.id).toBe(id);
     expect(claimNextRevocation(database, { pid: 2, now: NOW })).toBeNull();
@@ -83,7 +83,7 @@ describe('revocation queries', () => {
     database.insert(accounts).values({ id: ACCOUNT, name: 'sandbox', source: 'offline', updatedAt: NOW.toISOString() }).run();
     publish('offline');
     const { id } = requestRevocation(database, { principalArn: tara.arn, entitlementKey: KEY, justification: 'x', actor: 'a@example.com', now: NOW, evaluate: testEvaluate });
-    approveRevocation(database, { id, actor: 'a@example.com', now: NOW, requireFourEyes: false, evaluate: testEvaluate });
+    approveRevocation(database, { id, actor: 'a@example.com', now: NOW, requireFourEyes: false, comment: 'single-admin installation', evaluate: testEvaluate });
     expect(requestExecution(database, { id, actor: 'a@example.com', now: NOW })).toEqual({ status: 'executed' });
     const script = getRevocationScript(database, id, { role: 'auditor', email: 'auditor@example.com' });
     expect(script).toContain("aws iam detach-user-policy --user-name 'tara.rossi'");

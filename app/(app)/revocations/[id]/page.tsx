@@ -11,6 +11,8 @@ import type { CallOutcome, RevocationPlan } from '@/lib/revocations/types';
 import { cardClass } from '@/components/campaigns/form-styles';
 import { RevocationActions } from '@/components/revocations/revocation-actions';
 import { RevocationStatusBadge } from '@/components/revocations/status-badge';
+import { FourEyesNotice } from '@/components/revocations/four-eyes-notice';
+import { getConfig } from '@/lib/config/load-config';
 
 export const metadata = { title: 'Revocation' };
 
@@ -41,6 +43,13 @@ function CallTable({ outcomes, caption }: { outcomes: CallOutcome[]; caption: st
       </tbody>
     </table>
   );
+}
+
+/** The approver's comment kept in the `revocation.approved` audit entry. */
+function approvalComment(detail: string | null): string | null {
+  if (!detail) return null;
+  const parsed = JSON.parse(detail) as { comment?: unknown };
+  return typeof parsed.comment === 'string' ? parsed.comment : null;
 }
 
 export default async function RevocationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -86,6 +95,7 @@ export default async function RevocationPage({ params }: { params: Promise<{ id:
         ) : null}
       </div>
 
+      {detail.status === 'requested' ? <FourEyesNotice requireFourEyes={getConfig().revocations.requireFourEyes} requestedBy={detail.requestedBy} /> : null}
       {user.role === 'admin' ? <RevocationActions id={detail.id} status={detail.status} mode={detail.mode as 'live' | 'offline'} hasBeforeState={detail.beforeState !== null} /> : null}
 
       <section className={cardClass} aria-labelledby="timeline-heading">
@@ -109,6 +119,7 @@ export default async function RevocationPage({ params }: { params: Promise<{ id:
           {detail.timeline.map((entry, index) => (
             <li key={index}>
               <span className="text-slate-600">{entry.at.slice(0, 19).replace('T', ' ')}</span> {entry.action.replace('revocation.', '')} by {entry.actor}
+              {approvalComment(entry.detail) ? `: “${approvalComment(entry.detail)}”` : ''}
             </li>
           ))}
         </ul>

@@ -4,9 +4,10 @@ import { parseIdParam } from '@/lib/campaigns/route-helpers';
 import { getConfig } from '@/lib/config/load-config';
 import { defineRoute } from '@/lib/http/define-route';
 import { createEngineEvaluate } from '@/lib/revocations/engine';
+import { revocationApproveSchema } from '@/lib/revocations/request-schemas';
 
-/** Approves (four-eyes when configured); the plan is recomputed from the latest snapshot and frozen. */
-export const POST = defineRoute({ roles: ['admin'] }, async ({ user, params }) => {
-  approveRevocation(getDatabase(), { id: parseIdParam(params.id), actor: user.email, now: new Date(), requireFourEyes: getConfig().revocations.requireFourEyes, evaluate: await createEngineEvaluate() });
+/** Approves with a comment (four-eyes unless configured off); the plan is recomputed from the latest snapshot and frozen. */
+export const POST = defineRoute({ roles: ['admin'], body: revocationApproveSchema }, async ({ user, params, body }) => {
+  approveRevocation(getDatabase(), { id: parseIdParam(params.id), actor: user.email, now: new Date(), requireFourEyes: getConfig().revocations.requireFourEyes, comment: body.comment, evaluate: await createEngineEvaluate() });
   return { status: 'approved' };
 });
