@@ -1,6 +1,11 @@
 import { entitlementKey, type EntitlementPath } from '../analysis/entitlements';
+import { ValidationError } from '../http/errors';
 
-export class InvalidEntitlementKeyError extends Error {
+/**
+ * A key that does not parse back to the path it names (e.g. a `|` inside a crafted policy
+ * name): the request is wrong, not the server, so it is a `ValidationError` (400).
+ */
+export class InvalidEntitlementKeyError extends ValidationError {
   constructor(key: string) {
     super(`Not an entitlement key: ${key}`);
     this.name = 'InvalidEntitlementKeyError';

@@ -8,6 +8,7 @@ import { StatusBadge } from '@/components/campaigns/badges';
 import { LaunchDefinitionButton } from '@/components/campaigns/campaign-actions';
 import { Pager } from '@/components/campaigns/pager';
 import { cardClass, primaryButtonClass } from '@/components/campaigns/form-styles';
+import { parsePageParam } from '@/lib/http/page-param';
 
 export const metadata = { title: 'Campaigns' };
 
@@ -16,7 +17,7 @@ const PAGE_SIZE = 25;
 export default async function CampaignsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('admin', 'auditor');
   const query = await searchParams;
-  const page = Math.max(1, Number(Array.isArray(query.page) ? query.page[0] : query.page) || 1);
+  const page = parsePageParam(query.page);
   const database = getDatabase();
   const { rows, total } = listCampaigns(database, { page, pageSize: PAGE_SIZE });
   const schedules = listCampaignDefinitions(database).filter((definition) => definition.schedule);

@@ -10,6 +10,7 @@ import { toInboxItemView } from '@/components/campaigns/item-view';
 import { Pager } from '@/components/campaigns/pager';
 import { PartialSnapshotBanner } from '@/components/campaigns/badges';
 import { inputClass, labelClass, primaryButtonClass } from '@/components/campaigns/form-styles';
+import { parsePageParam } from '@/lib/http/page-param';
 
 export const metadata = { title: 'My reviews' };
 
@@ -29,7 +30,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const campaignId = Number(single(query.campaign)) || undefined;
   const accountId = single(query.account);
   const search = single(query.q);
-  const page = Math.max(1, Number(single(query.page)) || 1);
+  const page = parsePageParam(query.page);
 
   const database = getDatabase();
   const campaigns = listInboxCampaigns(database, user.email);

@@ -8,6 +8,7 @@ import { Pager } from '@/components/campaigns/pager';
 import { RevocationStatusBadge } from '@/components/revocations/status-badge';
 import { FourEyesNotice } from '@/components/revocations/four-eyes-notice';
 import { getConfig } from '@/lib/config/load-config';
+import { parsePageParam } from '@/lib/http/page-param';
 
 export const metadata = { title: 'Revocations' };
 
@@ -19,7 +20,7 @@ export default async function RevocationsPage({ searchParams }: { searchParams: 
   const query = await searchParams;
   const requested = first(query.status);
   const status = (REVOCATION_STATUSES as readonly string[]).includes(requested ?? '') ? (requested as RevocationStatus) : undefined;
-  const page = Math.max(1, Number(first(query.page)) || 1);
+  const page = parsePageParam(query.page);
   const { rows, total } = listRevocations(getDatabase(), { viewer: user, status, page, pageSize: PAGE_SIZE });
 
   return (

@@ -10,6 +10,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { formatDateTime, formatDuration } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
+import { parsePageParam } from '@/lib/http/page-param';
 
 export const metadata = { title: 'Scans' };
 
@@ -18,7 +19,7 @@ const PAGE_SIZE = 25;
 export default async function ScansPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('admin', 'auditor');
   const raw = await searchParams;
-  const page = Math.max(1, Math.min(100_000, Number(Array.isArray(raw.page) ? raw.page[0] : raw.page) || 1));
+  const page = parsePageParam(raw.page);
   const database = getDatabase();
   const { rows, total } = listScanHistory(database, { page, pageSize: PAGE_SIZE });
   const activeScanId = getActiveScanId(database);

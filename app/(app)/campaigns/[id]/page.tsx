@@ -14,6 +14,7 @@ import { policyLabel } from '@/components/campaigns/item-view';
 import { Pager } from '@/components/campaigns/pager';
 import { cardClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/components/campaigns/form-styles';
 import type { GroupProgress } from '@/db/queries/campaigns/progress';
+import { parsePageParam } from '@/lib/http/page-param';
 
 export const metadata = { title: 'Campaign' };
 
@@ -79,7 +80,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const reviewerEmail = single(query.reviewer);
   const accountId = single(query.account);
   const search = single(query.q);
-  const page = Math.max(1, Number(single(query.page)) || 1);
+  const page = parsePageParam(query.page);
 
   const database = getDatabase();
   const byReviewer = campaignProgressBy(database, campaignId, 'reviewer');
