@@ -43,7 +43,9 @@ describe('isSelfReview', () => {
   it.each([
     [{ type: 'user' as const, name: 'maya', emailTag: null }, 'maya@example.com', true],
     [{ type: 'user' as const, name: 'Maya@Example.com', emailTag: null }, 'maya@example.com', true],
-    [{ type: 'user' as const, name: 'maya-bot', emailTag: null }, 'maya@example.com', false],
+    // Issue 17: a user named after the reviewer (first word of the name) is theirs, e.g. their own bot's key.
+    [{ type: 'user' as const, name: 'maya-bot', emailTag: null }, 'maya@example.com', true],
+    [{ type: 'user' as const, name: 'mayabot', emailTag: null }, 'maya@example.com', false],
     [{ type: 'role' as const, name: 'maya', emailTag: null }, 'maya@example.com', false],
     [{ type: 'role' as const, name: 'session', emailTag: 'MAYA@example.com' }, 'maya@example.com', true],
     [{ type: 'user' as const, name: 'x', emailTag: 'other@example.com' }, 'maya@example.com', false],

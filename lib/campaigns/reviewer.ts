@@ -3,13 +3,13 @@
  * the first owner-mapping rule that matches (by ascending priority), then the account owner,
  * then a fallback reviewer (an admin from configuration).
  *
- * Self-review rule (nobody certifies their own access): a reviewer is the principal itself when
- *  - the principal is an IAM user whose name equals the reviewer's email or its local part
- *    (case-insensitive: user `maya` or `maya@example.com` is maya@example.com), or
- *  - the principal (user or role) carries an `email` tag equal to the reviewer's email.
- * Such an item goes to the first fallback reviewer who is not the principal.
+ * Self-review (nobody certifies their own access; the rule is in `self-review.ts`): an item whose
+ * reviewer would be the principal's own person goes to the first fallback reviewer who is not.
  */
 import { globToRegExp } from '../analysis/catalogue/wildcard';
+import { isSelfReview } from './self-review';
+
+export { isSelfReview };
 
 export const REVIEWER_REASONS = ['owner-tag', 'owner-mapping', 'account-owner', 'fallback', 'delegated'] as const;
 export type ReviewerReason = (typeof REVIEWER_REASONS)[number];
@@ -33,6 +33,10 @@ export interface ReviewerSubject {
   ownerTag: string | null;
   /** The principal's `email` tag, if any. */
   emailTag: string | null;
+  /** Every tag of the principal (identity tags such as `user` or `employee` name a person). */
+  tags?: Readonly<Record<string, string>>;
+  /** Users only: whether the user has a console password (a person's login). */
+  hasConsolePassword?: boolean | null;
 }
 
 export interface ReviewerAssignment {
@@ -50,17 +54,6 @@ export function matchesMappingRule(rule: OwnerMappingRule, subject: Pick<Reviewe
   if (rule.pathPrefix && !subject.path.startsWith(rule.pathPrefix)) return false;
   if (rule.namePattern && !globToRegExp(rule.namePattern, true).test(subject.name)) return false;
   return true;
-}
-
-/** See the module comment for the rule. */
-export function isSelfReview(subject: Pick<ReviewerSubject, 'type' | 'name' | 'emailTag'>, reviewerEmail: string): boolean {
-  const reviewer = reviewerEmail.trim().toLowerCase();
-  if (!reviewer) return false;
-  if (subject.emailTag && subject.emailTag.trim().toLowerCase() === reviewer) return true;
-  if (subject.type !== 'user') return false;
-  const name = subject.name.toLowerCase();
-  const localPart = reviewer.split('@')[0];
-  return name === reviewer || name === localPart;
 }
 
 function normaliseEmail(value: string | null | undefined): string | null {

@@ -120,7 +120,7 @@ export function launchCampaign(database: AppDatabase, input: LaunchCampaignInput
     if (inScope.length === 0) throw new ValidationError('No Bedrock entitlement of the latest snapshot is in this scope.');
 
     const principalIds = [...new Set(inScope.map((row) => row.principalId))];
-    const details = new Map<number, { emailTag: string | null; analysis: StoredPrincipalAnalysis | null }>();
+    const details = new Map<number, { emailTag: string | null; tags: Record<string, string>; hasConsolePassword: boolean | null; analysis: StoredPrincipalAnalysis | null }>();
     const conflictsByPrincipal = new Map<number, CampaignItemContext['conflicts']>();
     for (let index = 0; index < principalIds.length; index += INSERT_CHUNK) {
       const chunk = principalIds.slice(index, index + INSERT_CHUNK);
@@ -128,7 +128,8 @@ export function launchCampaign(database: AppDatabase, input: LaunchCampaignInput
         const facts = parseJson<Partial<StoredPrincipalFacts>>(principal.facts, {});
         const tags = facts.principal?.tags ?? {};
         const emailTag = Object.entries(tags).find(([key]) => key.toLowerCase() === 'email')?.[1] ?? null;
-        details.set(principal.id, { emailTag, analysis: parseJson<StoredPrincipalAnalysis | null>(principal.analysis, null) });
+        const credentials = facts.principal?.type === 'user' ? facts.principal.credentials : null;
+        details.set(principal.id, { emailTag, tags, hasConsolePassword: credentials ? credentials.hasConsolePassword : null, analysis: parseJson<StoredPrincipalAnalysis | null>(principal.analysis, null) });
       }
       for (const conflict of database
         .select({ principalId: sodConflicts.principalId, ruleId: sodConflicts.ruleId, severity: sodConflicts.severity, title: sodConflicts.title })
@@ -169,7 +170,7 @@ export function launchCampaign(database: AppDatabase, input: LaunchCampaignInput
     const values = inScope.map((row) => {
       const detail = details.get(row.principalId);
       const reviewer = assignReviewer(
-        { type: row.principalType, name: row.principalName, path: row.principalPath, accountId: row.accountId, ownerTag: row.ownerEmail, emailTag: detail?.emailTag ?? null },
+        { type: row.principalType, name: row.principalName, path: row.principalPath, accountId: row.accountId, ownerTag: row.ownerEmail, emailTag: detail?.emailTag ?? null, tags: detail?.tags, hasConsolePassword: detail?.hasConsolePassword },
         { mappings, accountOwnerEmail: accountOwners.get(row.accountId) ?? null, fallbackReviewers: input.fallbackReviewers },
       );
       reviewerCounts[reviewer.email] = (reviewerCounts[reviewer.email] ?? 0) + 1;
