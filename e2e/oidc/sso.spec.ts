@@ -90,8 +90,8 @@ test.describe('single sign-on with a real OpenID Connect provider', () => {
     await page.goto('/signin');
     await page.getByRole('button', { name: 'Sign in with Example IdP' }).click();
     await page.getByRole('link', { name: '[ Cancel ]' }).click();
-    await expect(page).toHaveURL(/\/signin\?.*error=OAuthCallback/);
-    await expect(page.getByRole('alert').filter({ hasText: 'cancelled' })).toBeVisible();
+    await expect(page).toHaveURL(/\/signin\?.*error=Callback/);
+    await expect(page.getByRole('alert').filter({ hasText: 'You cancelled at the identity provider' })).toBeVisible();
   });
 
   test('the provider being down gives a clear message', async ({ page }) => {
@@ -129,7 +129,7 @@ test.describe('single sign-on with a real OpenID Connect provider', () => {
       [390, 844, 'phone'],
     ] as const) {
       await page.setViewportSize({ width, height });
-      for (const code of ['NotProvisioned', 'EmailUnverified', 'OAuthSignin', 'OAuthCallback']) {
+      for (const code of ['NotProvisioned', 'EmailUnverified', 'OAuthSignin', 'Callback']) {
         await page.goto(`/signin?error=${code}`);
         await expect(page.getByRole('alert').filter({ hasText: `Error code: ${code}` })).toBeVisible();
         await saveScreenshot(page, 'sign-in', `${code}-${size}`);

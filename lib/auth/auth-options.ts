@@ -116,6 +116,23 @@ function signInErrorUrl(code: string): string {
 /** next-auth's errors of a sign-in attempt (provider down, wrong secret, wrong issuer, cancelled consent). */
 const SIGN_IN_ERROR_CODES = new Set(['SIGNIN_OAUTH_ERROR', 'OAUTH_CALLBACK_ERROR', 'OAUTH_CALLBACK_HANDLER_ERROR', 'OAUTH_PARSE_PROFILE_ERROR', 'OAUTH_V1_GET_ACCESS_TOKEN_ERROR', 'SIGNIN_EMAIL_ERROR', 'CALLBACK_OAUTH_ERROR']);
 
+/**
+ * next-auth logs an error the provider sent back (a cancelled consent) twice: once with its
+ * description (OAUTH_CALLBACK_HANDLER_ERROR), then again bare (OAUTH_CALLBACK_ERROR). One
+ * refusal is one line and one audit entry: the bare repeat is dropped.
+ */
+let lastHandlerError: { message: string; at: number } | null = null;
+function isRepeatOfHandlerError(code: string, reason: string): boolean {
+  const now = Date.now();
+  if (code === 'OAUTH_CALLBACK_HANDLER_ERROR') {
+    lastHandlerError = { message: reason, at: now };
+    return false;
+  }
+  const isRepeat = code === 'OAUTH_CALLBACK_ERROR' && lastHandlerError !== null && now - lastHandlerError.at < 5000 && lastHandlerError.message.startsWith(reason);
+  if (isRepeat) lastHandlerError = null;
+  return isRepeat;
+}
+
 function describeLoggedError(metadata: unknown): string {
   if (metadata instanceof Error) return metadata.message;
   if (metadata && typeof metadata === 'object') {
@@ -145,6 +162,7 @@ export function buildAuthOptions(auth: AuthConfig = getConfig().auth): NextAuthO
     logger: {
       error(code, metadata) {
         const reason = describeLoggedError(metadata);
+        if (isRepeatOfHandlerError(code, reason)) return;
         logSignIn(`${code}: ${reason}`);
         if (SIGN_IN_ERROR_CODES.has(code)) {
           try {

@@ -11,7 +11,7 @@ const MESSAGES: Record<string, { title: string; detail: string }> = {
   AccessDenied: { title: 'Access was denied.', detail: 'Your identity provider or this app refused the sign-in. If you cancelled the consent screen, sign in again and accept it.' },
   OAuthSignin: { title: 'The identity provider cannot be reached.', detail: 'Sign-in could not start: the identity provider did not answer or is misconfigured. Try again in a few minutes; if it keeps failing, tell your administrator.' },
   OAuthCallback: { title: 'The identity provider refused or the sign-in was cancelled.', detail: 'The answer from the identity provider could not be accepted (cancelled consent, wrong client credentials, or an issuer mismatch). Try again; if it keeps failing, tell your administrator.' },
-  Callback: { title: 'Sign-in could not be completed.', detail: 'Something went wrong while finishing the sign-in. Try again; the server log has the reason.' },
+  Callback: { title: 'Sign-in was cancelled or could not be completed.', detail: 'You cancelled at the identity provider, or its answer could not be used. Sign in again; if it keeps failing, tell your administrator (the server log has the reason).' },
   OAuthCreateAccount: { title: 'Your account could not be created.', detail: 'Ask an administrator to add you.' },
   OAuthAccountNotLinked: { title: 'This email is linked to another sign-in method.', detail: 'Sign in the way you did before, or ask an administrator.' },
   CredentialsSignin: { title: 'Sign-in failed.', detail: 'Check the email and password.' },
