@@ -56,6 +56,7 @@ function demoCredentialsProvider(auth: AuthConfig) {
       const user = findActiveUserByEmail(database, email);
       if (!user || credentials?.password !== DEMO_PASSWORD) {
         for (const key of [emailKey, addressKey]) recordSignInFailure(database, key, now);
+        logSignIn(`refused demo sign-in for ${email}: ${user ? 'wrong password' : 'no active user'} (${addressKey})`);
         return null;
       }
       appendAudit(database, { actor: user.email, action: 'auth.sign-in', objectType: 'user', objectId: user.id, after: { method: 'demo' } });
