@@ -14,10 +14,14 @@ export interface UserRow {
 
 const SOURCE_LABEL = { cli: 'CLI', directory: 'Directory' } as const;
 
-/** The Users table: role, status, source and last sign-in, with deactivation for admins. */
+/**
+ * The Users table: role, status, source and last sign-in, with deactivation for admins. The
+ * wrapper is positioned so the screen-reader-only header text stays inside its scroll area on
+ * phones (an absolutely positioned element otherwise widens the whole page).
+ */
 export function UsersPanel({ users, viewerEmail }: { users: UserRow[]; viewerEmail: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Users of Bedrock Access Review</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
