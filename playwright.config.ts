@@ -2,8 +2,10 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const journeyPort = Number(process.env.E2E_JOURNEY_PORT ?? 3101);
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3102);
 /**
- * `E2E_ONLY=journeys` starts only the journey server (and `E2E_ONLY=pages` only the page server),
+ * `E2E_ONLY=journeys` starts only the journey server (`E2E_ONLY=pages` only the page server,
+ * `E2E_ONLY=oidc` only the single sign-on server),
  * for running one project while the other port is in use. Unset, both servers start, as
  * `npx playwright test` of the whole suite needs.
  */
@@ -16,6 +18,8 @@ const only = process.env.E2E_ONLY;
  *   demo organisation imported offline, and no worker.
  * - `journeys` (e2e/journeys): `scripts/e2e-server.ts --live` serves a database scanned live from
  *   the local AWS endpoint, with the worker running, so revocations execute for real.
+ * - `oidc` (e2e/oidc): `scripts/oidc-e2e-server.ts` serves the production build without demo mode,
+ *   signing in through a real OpenID Connect provider (`oidc-provider`) on loopback.
  * Playwright uses Debian's Chromium: no browser download works on our machines.
  */
 export default defineConfig({
@@ -35,7 +39,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'pages', testIgnore: 'journeys/**', use: { baseURL: `http://localhost:${port}` } },
+    { name: 'pages', testIgnore: ['journeys/**', 'oidc/**'], use: { baseURL: `http://localhost:${port}` } },
+    // Production sign-in against a real OpenID Connect provider on loopback (scripts/oidc-e2e-server.ts).
+    { name: 'oidc', testMatch: 'oidc/**/*.spec.ts', use: { baseURL: `http://localhost:${oidcPort}`, actionTimeout: 15_000, navigationTimeout: 30_000 } },
     // Journeys run for minutes (they wait for the worker); a bounded action timeout makes a missing
     // element fail in seconds instead of at the end of the test's long timeout.
     { name: 'journeys', testMatch: 'journeys/**/*.spec.ts', use: { baseURL: `http://localhost:${journeyPort}`, actionTimeout: 15_000, navigationTimeout: 30_000 } },
@@ -60,6 +66,16 @@ export default defineConfig({
       // The worker and the web server get SIGTERM and stop cleanly (the worker may be writing).
       gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 15_000 },
       name: 'journeys',
+    },
+    {
+      command: `npx tsx scripts/oidc-e2e-server.ts --port ${oidcPort}`,
+      url: `http://localhost:${oidcPort}/signin`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe' as const,
+      stderr: 'pipe' as const,
+      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 15_000 },
+      name: 'oidc',
     },
   ].filter((server) => !only || server.name === only),
 });

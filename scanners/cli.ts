@@ -5,6 +5,7 @@ import { closeDatabase, getDatabase } from '../db/client';
 import { ConfigError } from '../lib/config/schema';
 import { parseArguments, UsageError } from './cli-args';
 import { addUserCommand, seedDemoUsers } from './commands/users';
+import { userCommand } from './commands/user-admin';
 import { scanCommand } from './commands/scan';
 import { diffCommand } from './commands/diff';
 import { exportCommand } from './commands/export';
@@ -23,6 +24,7 @@ const HELP = `Bedrock Access Review CLI
   worker                            run scheduled scans and queued "scan now" requests
   admin create --email E [--name N]  create (or promote) an admin: the first sign-in for SSO
   user add --email E --role R [--name N]  add a user (roles: admin, auditor, owner)
+  user list | deactivate --email E | remove --email E  manage users (deactivating ends their sessions)
   demo-users                        create the demo personas
   audit verify [--checkpoint FILE]  check the audit log's keyed hash chain (and against exported checkpoints)
   audit checkpoint [--to FILE]      export a signed checkpoint of the chain's head (appends to FILE, or stdout)
@@ -70,8 +72,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(addUserCommand(database, parsed, 'admin'));
       return 0;
     case 'user':
-      if (subcommand !== 'add') throw new UsageError('usage: user add --email E --role R');
-      console.log(addUserCommand(database, parsed));
+      console.log(userCommand(database, parsed, subcommand));
       return 0;
     case 'audit':
       return auditCommand(database, parsed);

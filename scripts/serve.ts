@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { AuditKeyError, resolveAuditKey } from '../db/audit-key';
+import { checkSignInConfiguration } from '../lib/auth/check-configuration';
 
 const require = createRequire(import.meta.url);
 
@@ -33,8 +34,21 @@ export function workerCount(argv: string[], environment: Record<string, string |
   return requested;
 }
 
-function main(): void {
+/**
+ * Sign-in is checked before anything serves (issue 21): a missing NEXTAUTH_SECRET or a wrong
+ * issuer stops start-up with the field named, instead of "Ready" and a 500 on every page.
+ */
+async function checkSignInOrExit(): Promise<void> {
+  const { problems, notes } = await checkSignInConfiguration(process.env);
+  for (const note of notes) console.log(note);
+  if (problems.length === 0) return;
+  for (const problem of problems) console.error(`Configuration error: ${problem}`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
   if (!cluster.isPrimary) return;
+  await checkSignInOrExit();
   const argv = process.argv.slice(2);
   const port = optionValue(argv, ['-p', '--port']) ?? process.env.PORT ?? '3000';
   const count = workerCount(argv, process.env);
@@ -89,4 +103,4 @@ function main(): void {
 }
 
 // Imported by tests for workerCount only; run as a script it serves.
-if (process.argv[1] && /serve\.ts$/.test(process.argv[1])) main();
+if (process.argv[1] && /serve\.ts$/.test(process.argv[1])) void main();

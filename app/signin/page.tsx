@@ -2,15 +2,24 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { DemoSignInForm } from '@/components/auth/demo-sign-in-form';
+import { SignInError } from '@/components/auth/sign-in-error';
 import { SsoSignInButton } from '@/components/auth/sso-sign-in-button';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { DEMO_USERS, isDemoMode } from '@/lib/auth/demo-users';
 import { getSessionUser } from '@/lib/auth/session';
+import { describeSignInError } from '@/lib/auth/sign-in-errors';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
 
-export default async function SignInPage() {
-  if (await getSessionUser()) redirect('/');
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const query = await searchParams;
+  // Same-origin paths only; anything else (another host, malformed) becomes `/` (issue 17, security 3).
+  const callbackUrl = safeCallbackPath(query.callbackUrl, process.env.NEXTAUTH_URL);
+  if (await getSessionUser()) redirect(callbackUrl);
+  const error = describeSignInError(query.error);
   const isDemo = isDemoMode();
   const hasSso = Boolean(process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID);
   return (
@@ -19,7 +28,8 @@ export default async function SignInPage() {
         <h1 className="text-2xl font-bold text-slate-900">Bedrock Access Review</h1>
         <p className="mt-1 text-sm text-slate-600">Who can use Amazon Bedrock across your organisation, and should they?</p>
         <div className="mt-6 space-y-4">
-          {hasSso ? <SsoSignInButton label={`Sign in with ${process.env.OIDC_DISPLAY_NAME ?? 'single sign-on'}`} /> : null}
+          {error ? <SignInError {...error} /> : null}
+          {hasSso ? <SsoSignInButton label={`Sign in with ${process.env.OIDC_DISPLAY_NAME ?? 'single sign-on'}`} callbackUrl={callbackUrl} /> : null}
           {isDemo ? (
             <Suspense>
               <DemoSignInForm />

@@ -3,12 +3,16 @@
 import { signIn } from 'next-auth/react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
 
-/** The demo credentials form: Email, Password, Sign in. */
+/**
+ * The demo credentials form: Email, Password, Sign in. Errors of the page's `?error=` code are
+ * shown by the page itself; this form shows only the errors of its own attempts.
+ */
 export function DemoSignInForm() {
   const router = useRouter();
   const searchParams = useSearchParams();
-  const [error, setError] = useState<string | null>(searchParams.get('error') ? 'Sign-in failed. Check the email and password.' : null);
+  const [error, setError] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -26,7 +30,8 @@ export function DemoSignInForm() {
       setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Sign-in failed. Check the email and password.');
       return;
     }
-    router.push(searchParams.get('callbackUrl')?.startsWith('/') ? (searchParams.get('callbackUrl') as string) : '/');
+    // Only a path of this site: `//host/x` and `/\\host/x` leave it (issue 17, security 3).
+    router.push(safeCallbackPath(searchParams.get('callbackUrl'), window.location.origin));
     router.refresh();
   }
 

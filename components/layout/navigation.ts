@@ -18,6 +18,7 @@ export const NAVIGATION: NavigationItem[] = [
   { href: '/settings/owner-mappings', label: 'Owner mapping', roles: ['admin'] },
   { href: '/revocations', label: 'Revocations', roles: ['admin', 'auditor'] },
   { href: '/audit', label: 'Audit log', roles: ['admin', 'auditor'] },
+  { href: '/users', label: 'Users', roles: ['admin'] },
 ];
 
 export function navigationFor(role: UserRole): NavigationItem[] {

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, count } from 'drizzle-orm';
+import { and, eq, gte, lt, count, max, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { signInAttempts, users, type UserRole } from '../schema';
 
@@ -37,7 +37,14 @@ export function upsertUser(database: AppDatabase, input: { email: string; name: 
   const email = input.email.toLowerCase();
   const existing = database.select(userSummaryColumns).from(users).where(eq(users.email, email)).get();
   if (existing) {
-    database.update(users).set({ name: input.name, role: input.role, isActive: true }).where(eq(users.id, existing.id)).run();
+    // A role change or a reactivation ends the sessions issued before it (issue 17, security 8).
+    const row = database.select({ role: users.role, isActive: users.isActive }).from(users).where(eq(users.id, existing.id)).get();
+    const endsSessions = row?.role !== input.role || row?.isActive === false;
+    database
+      .update(users)
+      .set({ name: input.name, role: input.role, isActive: true, ...(endsSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
+      .where(eq(users.id, existing.id))
+      .run();
     return { user: { ...existing, name: input.name, role: input.role }, isNew: false };
   }
   const user = database
@@ -62,4 +69,14 @@ export function recordSignInFailure(database: AppDatabase, key: string, now = Da
   database.insert(signInAttempts).values({ key, at: now }).run();
   // Keep the table small: forget attempts older than a day.
   database.delete(signInAttempts).where(lt(signInAttempts.at, now - 86_400_000)).run();
+}
+
+/** Failures of one key within the window and when the last one happened (for back-off). */
+export function readRecentSignInFailures(database: AppDatabase, key: string, windowMs: number, now = Date.now()): { count: number; lastAt: number | null } {
+  const row = database
+    .select({ failures: count(), lastAt: max(signInAttempts.at) })
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.key, key), gte(signInAttempts.at, now - windowMs)))
+    .get();
+  return { count: row?.failures ?? 0, lastAt: row?.lastAt ?? null };
 }

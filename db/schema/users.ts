@@ -3,6 +3,10 @@ import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 export const USER_ROLES = ['admin', 'auditor', 'owner'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
+/** Who created the user: an admin through the CLI, or the directory's role mapping at first sign-in. */
+export const USER_SOURCES = ['cli', 'directory'] as const;
+export type UserSource = (typeof USER_SOURCES)[number];
+
 /** People who sign in. Roles are the app's own; the identity provider only proves the email. */
 export const users = sqliteTable(
   'users',
@@ -13,6 +17,13 @@ export const users = sqliteTable(
     role: text('role', { enum: USER_ROLES }).notNull(),
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull(),
+    source: text('source', { enum: USER_SOURCES }).notNull().default('cli'),
+    lastSignInAt: text('last_sign_in_at'),
+    /**
+     * Sessions carry the version they were issued under; bumping it (sign-out, role change,
+     * deactivation) ends every session of the user at its next request.
+     */
+    sessionVersion: integer('session_version').notNull().default(0),
   },
   (table) => [index('users_role_idx').on(table.role)],
 );

@@ -3,19 +3,23 @@ import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDatabase } from '../../db/client';
-import { findActiveUserByEmail, type UserSummary } from '../../db/queries/users';
+import { findSessionUser } from '../../db/queries/session-version';
+import type { UserSummary } from '../../db/queries/users';
 import type { UserRole } from '../../db/schema/users';
 import { getAuthOptions } from './auth-options';
 import { AuthorizationError } from './errors';
 
 export type SessionUser = UserSummary;
 
-/** The signed-in user with the role the database holds now, or null. */
+/**
+ * The signed-in user with the role the database holds now, or null: also null when the session
+ * was issued before the user's last sign-out, role change or deactivation (its version is old).
+ */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(getAuthOptions());
   const email = session?.user?.email;
   if (!email) return null;
-  return findActiveUserByEmail(getDatabase(), email) ?? null;
+  return findSessionUser(getDatabase(), email, session.sessionVersion) ?? null;
 }
 
 /** For route handlers: throws AuthorizationError (401 anonymous, 403 wrong role). */

@@ -17,6 +17,28 @@ export const liveScanSchema = z
   })
   .strict();
 
+/** Sign-in: proxies, email verification and roles from the directory (lib/auth). */
+export const authConfigSchema = z
+  .object({
+    /** Proxies in front of the app that append to X-Forwarded-For (0: the app faces clients directly). */
+    trustedProxyHops: z.number().int().min(0).max(10).default(0),
+    /** Accept an ID token without `email_verified` (only for providers that never send the claim). `false` is always refused. */
+    allowMissingEmailVerified: z.boolean().default(false),
+    roleMapping: z
+      .object({
+        /** The ID-token or userinfo claim that carries groups or roles, e.g. `groups` or `roles`. */
+        claim: z.string().min(1),
+        /** Claim value -> app role; the most privileged match wins (admin, then auditor, then owner). */
+        rules: z.array(z.object({ value: z.string().min(1), role: z.enum(['admin', 'auditor', 'owner']) }).strict()).min(1),
+        /** Create users on first sign-in when a rule grants them a role. Off by default. */
+        justInTimeProvisioning: z.boolean().default(false),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+  })
+  .strict();
+
 export const appConfigSchema = z
   .object({
     scan: z
@@ -52,6 +74,7 @@ export const appConfigSchema = z
       })
       .strict()
       .default({ requireFourEyes: true, remediationRoleName: 'BedrockAccessReviewRemediation' }),
+    auth: authConfigSchema.default({ trustedProxyHops: 0, allowMissingEmailVerified: false, roleMapping: null }),
     smtp: z
       .object({
         host: z.string().min(1),
@@ -68,6 +91,7 @@ export const appConfigSchema = z
 
 export type AppConfig = z.infer<typeof appConfigSchema>;
 export type LiveScanConfig = z.infer<typeof liveScanSchema>;
+export type AuthConfig = z.infer<typeof authConfigSchema>;
 
 export class ConfigError extends Error {
   constructor(message: string) {
