@@ -36,7 +36,7 @@ async function scanFixture(faults: FaultConfigInput = {}, overrides: Record<stri
     readOnlyRoleName: ROLE,
     externalId: 'review-2024',
     concurrency: 2,
-    endpointOverrides: { iam: aws.url, sts: aws.url, organizations: aws.url },
+    endpointOverrides: { iam: aws.url, sts: aws.url, organizations: aws.url, bedrock: aws.url },
     ...overrides,
   });
   return fetchOrganizationLive(config, { ...OPTIONS, ...options });
@@ -179,7 +179,7 @@ describe.skipIf(!existsSync(path.join(DEMO, 'organization.json')))('live fetch o
       managementAccountId: organizationFile.organization.managementAccountId,
       readOnlyRoleName: 'security/BedrockAccessReviewReadOnly',
       concurrency: 8,
-      endpointOverrides: { iam: aws.url, sts: aws.url, organizations: aws.url },
+      endpointOverrides: { iam: aws.url, sts: aws.url, organizations: aws.url, bedrock: aws.url },
     });
     const result = await fetchOrganizationLive(config, { ...OPTIONS, iamPageSize: 10, organizationsPageSize: undefined });
     expect(normaliseOrganization(result.organization)).toEqual(normaliseOrganization(organizationFile));

@@ -2,6 +2,7 @@ import type { AccountFacts, AccountSnapshot, OrganizationFacts, SnapshotInput } 
 import type { AuthorizationDetails, OrganizationFile, RawCredentialFile } from '../raw-types';
 import { mapAuthorizationDetails } from './map-authorization-details';
 import { mapOrganization, unknownAccountFacts } from './map-organization';
+import { mapSnapshotControls, type ControlsSource } from './map-snapshot-controls';
 
 /** One account's raw data, whatever the source (offline file, live scan, local AWS emulator). */
 export interface AccountSource {
@@ -15,6 +16,8 @@ export interface BuildSnapshotInput {
   capturedAt: string;
   organization: OrganizationFile | null;
   accounts: AccountSource[];
+  /** Bedrock controls reads (controls/<id>.json or the live reads); absent: controls were not read. */
+  controls?: ControlsSource;
 }
 
 export interface BuildSnapshotResult {
@@ -90,5 +93,7 @@ export function buildSnapshot(input: BuildSnapshotInput): BuildSnapshotResult {
     }
   }
 
-  return { snapshot: { capturedAt: input.capturedAt, organization, accounts }, accountFacts, failedAccounts, warnings };
+  const snapshot: SnapshotInput = { capturedAt: input.capturedAt, organization, accounts };
+  if (input.controls) snapshot.controls = mapSnapshotControls(input.controls, input.organization, accounts.map((account) => account.accountId));
+  return { snapshot, accountFacts, failedAccounts, warnings };
 }
