@@ -126,3 +126,27 @@ describe('analyzeControls: who can switch a control off', () => {
     expect(switchers.some((entry) => entry.region === 'eu-west-1')).toBe(false);
   });
 });
+
+describe('SOD-CONTROL-INVOKE', () => {
+  it('names exactly the actions that switch off logging or an account-level guardrail', async () => {
+    const { DEFAULT_SOD_RULES } = await import('../analysis/sod/default-rules');
+    const { ACCOUNT_GUARDRAIL_DISABLING_ACTIONS, LOGGING_DISABLING_ACTIONS } = await import('./who-can-disable');
+    const rule = DEFAULT_SOD_RULES.find((entry) => entry.id === 'SOD-CONTROL-INVOKE');
+    expect(rule?.severity).toBe('critical');
+    expect([...(rule?.sideA.actions ?? [])].sort()).toEqual([...LOGGING_DISABLING_ACTIONS, ...ACCOUNT_GUARDRAIL_DISABLING_ACTIONS].sort());
+    expect(rule?.sideB.tiers).toEqual(['invoke']);
+  });
+
+  it('flags a principal that can delete the logging of its own account and invoke there', async () => {
+    const { findSodConflicts } = await import('../analysis/sod/find-conflicts');
+    const { DEFAULT_SOD_RULES } = await import('../analysis/sod/default-rules');
+    const input = snapshot();
+    const evaluator = createEvaluator(catalogue, input);
+    const conflictsOf = (facts: RoleFacts) => {
+      const access = evaluator.evaluatePrincipal(facts);
+      return findSodConflicts(access.grants, access.supportingGrants, [...DEFAULT_SOD_RULES], [], facts.arn, new Date(CAPTURED)).open.map((conflict) => conflict.ruleId);
+    };
+    expect(conflictsOf(loggingAdmin)).toContain('SOD-CONTROL-INVOKE');
+    expect(conflictsOf(invoker)).not.toContain('SOD-CONTROL-INVOKE');
+  });
+});

@@ -33,12 +33,14 @@ export interface AccountControlEffect {
 
 /**
  * What the account's controls do to the score: an enforced guardrail and invocation logging over
- * every invoke region take points off; in production, an invoke region known to lack either adds
- * points. Adding a region can only remove a reduction or add a gap, never the reverse, so the
- * score stays monotone in regions. Unknown controls neither reduce nor add.
+ * every invoke region take points off (like the grant-level controls, the caller bounds the
+ * reduction by the model and region points, which are 0 without invoke grants); in production, an
+ * invoke region known to lack either adds points, for invoke holders only. Adding a region can
+ * only remove a reduction or add a gap, never the reverse, and adding the invoke tier can only
+ * add a gap, so the score stays monotone. Unknown controls neither reduce nor add.
  */
 export function effectOfAccountControls(coverage: AccountControlCoverage | null | undefined, environment: Environment, tiers: Tier[], weights: AccountControlWeights): AccountControlEffect {
-  if (!coverage || !tiers.includes('invoke')) return { reduction: 0, gapPoints: 0, reducingParts: [], gapPart: null };
+  if (!coverage) return { reduction: 0, gapPoints: 0, reducingParts: [], gapPart: null };
   const reducingParts: string[] = [];
   let reduction = 0;
   if (coverage.isGuardrailEnforced) {
@@ -49,7 +51,7 @@ export function effectOfAccountControls(coverage: AccountControlCoverage | null 
     reduction += weights.loggingReduction;
     reducingParts.push('its model calls are logged');
   }
-  const hasGap = environment === 'prod' && coverage.gapRegions.length > 0;
+  const hasGap = environment === 'prod' && tiers.includes('invoke') && coverage.gapRegions.length > 0;
   const gapPart = hasGap ? `in production it can invoke without an enforced guardrail or logging in ${coverage.gapRegions.join(', ')}` : null;
   return { reduction, gapPoints: hasGap ? weights.productionGapPoints : 0, reducingParts, gapPart };
 }
