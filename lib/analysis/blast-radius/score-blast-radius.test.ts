@@ -227,10 +227,10 @@ describe('scoreBlastRadius properties', () => {
   });
 
   it("losing an account control or gaining a known gap in the account's controls never lowers the score", () => {
-    neverLowers((facts) => {
+    neverLowers((facts): fc.Arbitrary<BlastRadiusFacts> => {
       const account = facts.controls.account;
       if (!account) return fc.constant(facts);
-      return fc.oneof(
+      return fc.oneof<fc.Arbitrary<BlastRadiusFacts>[]>(
         fc.constant({ ...facts, controls: { ...facts.controls, account: { ...account, isGuardrailEnforced: false, isGuardrailFromOrganization: false } } }),
         fc.constant({ ...facts, controls: { ...facts.controls, account: { ...account, isLoggingOn: false } } }),
         fc.constant({ ...facts, controls: { ...facts.controls, account: { ...account, gapRegions: [...new Set([...account.gapRegions, 'ap-south-1'])] } } }),
