@@ -75,3 +75,18 @@ export const controlSwitchers = sqliteTable(
 );
 
 export type ControlSwitcherRow = typeof controlSwitchers.$inferSelect;
+
+/** Per scan: production invoke holders and how many an enforced guardrail / logging covers in every invoke region. */
+export const controlCoverage = sqliteTable(
+  'control_coverage',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scanId: integer('scan_id')
+      .notNull()
+      .references(() => scans.id, { onDelete: 'cascade' }),
+    productionInvokeHolders: integer('production_invoke_holders').notNull(),
+    guardrailCovered: integer('guardrail_covered').notNull(),
+    loggingCovered: integer('logging_covered').notNull(),
+  },
+  (table) => [uniqueIndex('control_coverage_scan_idx').on(table.scanId)],
+);

@@ -110,8 +110,13 @@ describe('analyzeControls: who can switch a control off', () => {
   it('lists the principals holding disabling actions per control, region and account, with the grant', () => {
     const input = snapshot();
     const evaluator = createEvaluator(catalogue, input);
-    const principals = input.accounts.flatMap((entry) => entry.roles).map((facts) => ({ facts, grants: evaluator.evaluatePrincipal(facts).grants }));
-    const { switchers, accounts } = analyzeControls(input, catalogue, principals);
+    const principals = input.accounts.flatMap((entry) => entry.roles).map((facts) => {
+      const grants = evaluator.evaluatePrincipal(facts).grants;
+      return { facts, grants, account: { environment: 'prod' as const }, tiers: [...new Set(grants.map((grant) => grant.tier))] };
+    });
+    const { switchers, accounts, coverage } = analyzeControls(input, catalogue, principals);
+    // invoker (no region limit) and logging-admin (us-east-1, guardrail + logging there) hold invoke.
+    expect(coverage).toEqual({ productionInvokeHolders: 2, guardrailCovered: 1, loggingCovered: 1 });
     expect(accounts.map((entry) => [entry.accountId, entry.regions.length])).toEqual([[MANAGEMENT, 1], [MEMBER, 2]]);
     const rows = switchers.map((entry) => [entry.accountId, entry.region, entry.control, entry.principalArn.split('/').pop(), entry.actions.join(',')]);
     expect(rows).toEqual([

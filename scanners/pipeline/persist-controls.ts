@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
-import { controlAccounts, controlCells, controlSwitchers } from '../../db/schema';
+import { controlAccounts, controlCells, controlCoverage, controlSwitchers } from '../../db/schema';
 import type { ControlsAnalysis } from '../../lib/controls/analyze-controls';
 
 /** Writes a scan's controls posture in ONE synchronous transaction (no await inside). */
@@ -43,6 +43,7 @@ export function persistControls(database: AppDatabase, scanId: number, analysis:
           .run();
       }
     }
+    if (analysis.accounts.length > 0) database.insert(controlCoverage).values({ scanId, ...analysis.coverage }).run();
     for (const switcher of analysis.switchers) {
       database
         .insert(controlSwitchers)
@@ -59,6 +60,7 @@ export function discardControls(database: AppDatabase, scanId: number): void {
     database.delete(controlCells).where(eq(controlCells.scanId, scanId)).run();
     database.delete(controlAccounts).where(eq(controlAccounts.scanId, scanId)).run();
     database.delete(controlSwitchers).where(eq(controlSwitchers.scanId, scanId)).run();
+    database.delete(controlCoverage).where(eq(controlCoverage.scanId, scanId)).run();
   });
   write.immediate();
 }

@@ -33,6 +33,16 @@ CREATE TABLE `control_cells` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `control_cells_scan_account_region_idx` ON `control_cells` (`scan_id`,`account_id`,`region`);--> statement-breakpoint
 CREATE INDEX `control_cells_scan_state_idx` ON `control_cells` (`scan_id`,`guardrail_enforced`,`logging_state`);--> statement-breakpoint
+CREATE TABLE `control_coverage` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`scan_id` integer NOT NULL,
+	`production_invoke_holders` integer NOT NULL,
+	`guardrail_covered` integer NOT NULL,
+	`logging_covered` integer NOT NULL,
+	FOREIGN KEY (`scan_id`) REFERENCES `scans`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `control_coverage_scan_idx` ON `control_coverage` (`scan_id`);--> statement-breakpoint
 CREATE TABLE `control_switchers` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`scan_id` integer NOT NULL,
