@@ -9,7 +9,11 @@ export const controlsQuerySchema = z.object({
   ou: z.string().trim().max(200).optional().transform((value) => value || undefined),
   environment: z.enum(ENVIRONMENTS).optional().catch(undefined),
 });
-export type ControlsQuery = z.output<typeof controlsQuerySchema>;
+export interface ControlsQuery {
+  /** An OU id anywhere on the account's path. */
+  ou?: string;
+  environment?: Environment;
+}
 
 /** Reads the page's URL state; an unknown environment is ignored rather than an error. */
 export function parseControlsQuery(searchParams: Record<string, string | string[] | undefined>): ControlsQuery {
