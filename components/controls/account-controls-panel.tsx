@@ -29,6 +29,10 @@ export function AccountControlsPanel({ account, switchers, recommendations }: { 
       {groups.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700">Nobody in the snapshot holds an action that disables an enforced control here.</p>
       ) : (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-sm text-brand-700 underline underline-offset-2">
+            {groups.length} {groups.length === 1 ? 'principal' : 'principals'} ({groups.filter((group) => group.control === 'guardrail').length} for the guardrail, {groups.filter((group) => group.control === 'logging').length} for logging)
+          </summary>
         <table className="mt-1 w-full text-left text-sm" data-testid={`switchers-${account.accountId}`}>
           <caption className="sr-only">Principals that can switch off the controls of {account.accountName}</caption>
           <thead className="text-xs text-slate-700">
@@ -68,14 +72,15 @@ export function AccountControlsPanel({ account, switchers, recommendations }: { 
             ))}
           </tbody>
         </table>
+        </details>
       )}
       <h3 className="mt-4 text-sm font-semibold text-slate-900">Recommendations</h3>
       {recommendations.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700">No missing control that could be read.</p>
       ) : (
-        <ul className="mt-1 space-y-3" data-testid={`recommendations-${account.accountId}`}>
+        <ul className="mt-1 space-y-2" data-testid={`recommendations-${account.accountId}`}>
           {recommendations.map((recommendation, index) => (
-            <li key={index} className="rounded border border-slate-200 p-3">
+            <li key={index} className="rounded border border-slate-200 p-2">
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>
                   <p className="text-sm font-semibold text-slate-900">{recommendation.title}</p>
@@ -83,10 +88,13 @@ export function AccountControlsPanel({ account, switchers, recommendations }: { 
                 </div>
                 <CopyJsonButton text={recommendation.policy} label={`Copy the JSON of: ${recommendation.title}`} />
               </div>
-              <pre className="mt-2 max-h-64 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100" tabIndex={0}>
-                {recommendation.policy}
-              </pre>
-              <p className="mt-1 break-all font-mono text-xs text-slate-700">{recommendation.command}</p>
+              <details className="mt-1">
+                <summary className="cursor-pointer text-xs text-brand-700 underline underline-offset-2">Policy JSON and command</summary>
+                <pre className="mt-2 max-h-64 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100" tabIndex={0}>
+                  {recommendation.policy}
+                </pre>
+                <p className="mt-1 break-all font-mono text-xs text-slate-700">{recommendation.command}</p>
+              </details>
             </li>
           ))}
         </ul>

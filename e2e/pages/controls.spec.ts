@@ -15,6 +15,7 @@ for (const [role, email] of [
     test.beforeEach(async ({ page }) => signIn(page, email));
 
     test('shows the accounts x regions matrix with gaps, switchers and recommendations, at both widths', async ({ page }) => {
+      test.setTimeout(180_000);
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.goto('/controls');
       await expect(page.getByRole('heading', { level: 1, name: 'Controls' })).toBeVisible();
@@ -35,13 +36,19 @@ for (const [role, email] of [
       // A denied read is unknown, never off.
       await expect(page.getByTestId('controls-row-307142958673').getByText('logging unknown')).toHaveCount(1);
       // Who can switch it off, with the grant; recommendations with copyable JSON.
+      const stagingPanel = page.locator(`#account-${STAGING}`);
+      await stagingPanel.getByText(/^\d+ principals \(/).click();
       const switchers = page.getByTestId(`switchers-${STAGING}`);
       await expect(switchers.getByText('bedrock:DeleteModelInvocationLoggingConfiguration').first()).toBeVisible();
+      await expect(switchers.getByText(/statement/).first()).toBeVisible();
       const recommendations = page.getByTestId(`recommendations-${PROD_GENAI_APPS}`);
-      await expect(recommendations.getByText('Log model invocations in us-east-1')).toBeVisible();
-      await expect(recommendations.locator('pre').first()).toContainText('"loggingConfig"');
-      await expect(recommendations.getByRole('button', { name: 'Copy the JSON of: Log model invocations in us-east-1' })).toBeVisible();
+      const logging = recommendations.locator('li').filter({ hasText: 'Log model invocations in us-east-1' });
+      await expect(logging.getByRole('button', { name: 'Copy the JSON of: Log model invocations in us-east-1' })).toBeVisible();
+      await logging.getByText('Policy JSON and command').click();
+      await expect(logging.locator('pre')).toBeVisible();
+      await expect(logging.locator('pre')).toContainText('"loggingConfig"');
       await expectNoSeriousA11yViolations(page);
+      await page.getByTestId('controls-matrix').screenshot({ path: `e2e/screenshots/${role}-controls-matrix.png` });
       await saveScreenshot(page, role, 'controls');
       await page.setViewportSize({ width: 390, height: 844 });
       await page.reload();
