@@ -6,6 +6,7 @@
  * the raw IAM API). The live scanner assembles the same shape from SDK pages, so one mapper
  * serves both sources.
  */
+import type { RawEffectivePolicy } from '../lib/controls/raw-controls';
 
 export interface RawTag {
   Key: string;
@@ -153,9 +154,15 @@ export interface OrganizationFile {
   policies: Array<{
     id: string;
     name: string;
-    type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
+    /** `BEDROCK_POLICY` documents name the guardrail enforced per region (lib/controls); they grant nothing. */
+    type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY' | 'BEDROCK_POLICY';
     /** The policy text as `describe-policy` returns it (a JSON string) or parsed. */
     content: string | Record<string, unknown>;
     targetIds: string[];
   }>;
+  /**
+   * `describe-effective-policy --policy-type BEDROCK_POLICY` per account; absent from files written
+   * before controls were read (the organisation guardrail is then unknown).
+   */
+  effectivePolicies?: RawEffectivePolicy[];
 }

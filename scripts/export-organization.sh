@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes the organisation file (organization.json) that `npm run cli -- scan --from DIR` reads:
-# roots, OUs, accounts with their parent and tags, and every SCP/RCP with its targets.
+# roots, OUs, accounts with their parent and tags, every SCP/RCP and Bedrock policy with its
+# targets, and each account's effective Bedrock policy (the guardrail it enforces).
 # Format: scanners/offline/FORMAT.md. Run it with credentials of the management account (or a
 # delegated administrator for Organizations), read-only:
 #   organizations:Describe*, organizations:List*
@@ -75,7 +76,35 @@ for policy_type in SERVICE_CONTROL_POLICY RESOURCE_CONTROL_POLICY; do
       '{id: .Policy.PolicySummary.Id, name: .Policy.PolicySummary.Name, type: $type, content: .Policy.Content, targetIds: $targets}' <<<"$content" >>"$work_dir/policies.jsonl"
   done < <(jq -r '.Policies[].Id' <<<"$listing")
 done
+# Bedrock policies (guardrails the organisation enforces): listed like SCPs, but never fatal.
+if listing="$(org list-policies --filter BEDROCK_POLICY 2>"$work_dir/error.txt")"; then
+  while IFS= read -r policy_id; do
+    [[ -z "$policy_id" ]] && continue
+    content="$(org describe-policy --policy-id "$policy_id")"
+    targets="$(org list-targets-for-policy --policy-id "$policy_id" | jq -c '[.Targets[].TargetId]')"
+    jq -c --argjson targets "$targets" \
+      '{id: .Policy.PolicySummary.Id, name: .Policy.PolicySummary.Name, type: "BEDROCK_POLICY", content: .Policy.Content, targetIds: $targets}' <<<"$content" >>"$work_dir/policies.jsonl"
+  done < <(jq -r '.Policies[].Id' <<<"$listing")
+else
+  echo "  warning: could not list Bedrock policies ($(tr -d '\n' <"$work_dir/error.txt")); organisation guardrails will read as unknown" >&2
+fi
 jq -s '.' "$work_dir/policies.jsonl" >"$work_dir/policies.json"
+
+# Each account's effective Bedrock policy: none (EffectivePolicyNotFoundException) is recorded as
+# null; any other failure is recorded with its error, so the app shows the guardrail as unknown.
+: >"$work_dir/effective.jsonl"
+while IFS= read -r account_id; do
+  if answer="$(org describe-effective-policy --policy-type BEDROCK_POLICY --target-id "$account_id" 2>"$work_dir/error.txt")"; then
+    jq -c --arg id "$account_id" '{targetId: $id, policyType: "BEDROCK_POLICY", content: .EffectivePolicy.PolicyContent}' <<<"$answer" >>"$work_dir/effective.jsonl"
+  elif grep -q EffectivePolicyNotFoundException "$work_dir/error.txt"; then
+    jq -nc --arg id "$account_id" '{targetId: $id, policyType: "BEDROCK_POLICY", content: null}' >>"$work_dir/effective.jsonl"
+  else
+    code="$(grep -o '([A-Za-z]*Exception)' "$work_dir/error.txt" | head -1 | tr -d '()')"
+    jq -nc --arg id "$account_id" --arg code "${code:-Error}" --arg message "$(tr -d '\n' <"$work_dir/error.txt")" \
+      '{targetId: $id, policyType: "BEDROCK_POLICY", content: null, error: {code: $code, message: $message}}' >>"$work_dir/effective.jsonl"
+  fi
+done < <(jq -r '.[] | select(.status != "SUSPENDED") | .id' "$work_dir/accounts.json")
+jq -s '.' "$work_dir/effective.jsonl" >"$work_dir/effective.json"
 echo "  $(jq length "$work_dir/policies.json") policies" >&2
 
 jq -n \
@@ -84,6 +113,7 @@ jq -n \
   --slurpfile units "$work_dir/units.json" \
   --slurpfile accounts "$work_dir/accounts.json" \
   --slurpfile policies "$work_dir/policies.json" \
-  '{organization: $organization[0], roots: $roots[0], organizationalUnits: $units[0], accounts: $accounts[0], policies: $policies[0]}' >"$work_dir/result.json"
+  --slurpfile effective "$work_dir/effective.json" \
+  '{organization: $organization[0], roots: $roots[0], organizationalUnits: $units[0], accounts: $accounts[0], policies: $policies[0], effectivePolicies: $effective[0]}' >"$work_dir/result.json"
 mv "$work_dir/result.json" "$output_file"
 echo "Wrote $output_file" >&2

@@ -13,6 +13,7 @@ export const NAVIGATION: NavigationItem[] = [
   { href: '/principals', label: 'Principals', roles: ['admin', 'auditor', 'owner'] },
   { href: '/conflicts', label: 'SoD conflicts', roles: ['admin', 'auditor', 'owner'] },
   { href: '/accounts', label: 'Accounts', roles: ['admin', 'auditor'] },
+  { href: '/controls', label: 'Controls', roles: ['admin', 'auditor'] },
   { href: '/scans', label: 'Scans', roles: ['admin', 'auditor'] },
   { href: '/campaigns', label: 'Campaigns', roles: ['admin', 'auditor'] },
   { href: '/settings/owner-mappings', label: 'Owner mapping', roles: ['admin'] },

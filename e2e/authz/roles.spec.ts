@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, AUDITOR, OWNER, sameOriginHeaders, signIn } from '../support/auth';
 
-const ADMIN_AND_AUDITOR_PAGES = ['/overview', '/accounts', '/scans', '/audit'];
+const ADMIN_AND_AUDITOR_PAGES = ['/overview', '/accounts', '/controls', '/scans', '/audit'];
 
 test.describe('an owner', () => {
   test.beforeEach(async ({ page }) => signIn(page, OWNER));

@@ -1,3 +1,4 @@
+import { createCoverageLookup } from '../controls/coverage';
 import { DEFAULT_TOTAL_REGION_COUNT, deriveBlastRadiusFacts } from './blast-radius/derive-facts';
 import { scoreBlastRadius } from './blast-radius/score-blast-radius';
 import { resolveWeights } from './blast-radius/weights';
@@ -58,6 +59,7 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
   const accountFacts = new Map((snapshot.organization?.accounts ?? []).map((account) => [account.id, account]));
   const organizationAccountIds = new Set(snapshot.organization ? snapshot.organization.accounts.map((account) => account.id) : snapshot.accounts.map((account) => account.accountId));
   const analyzeTrust = createTrustAnalyzer(organizationAccountIds);
+  const accountControlsOf = createCoverageLookup(snapshot.controls);
 
   // Pass 1: effective access of every principal, and trust entries of every role.
   const principals: Array<{ facts: PrincipalFacts; groups: GroupFacts[]; access: PrincipalAccess; trusts: TrustEntry[]; trustErrors: string[] }> = [];
@@ -203,7 +205,7 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
         ? { score: 0, factors: [] }
         : scoreBlastRadius(
             // Facts read no grant path: the source of a rebased access gives the same, memoised.
-            deriveBlastRadiusFacts({ principalType: facts.type, grants: (link?.source ?? access).grants, exposure, credentials, environment: account.environment, accountCount: reachAccountIds.size, totalRegionCount: DEFAULT_TOTAL_REGION_COUNT }),
+            deriveBlastRadiusFacts({ principalType: facts.type, grants: (link?.source ?? access).grants, exposure, credentials, environment: account.environment, accountCount: reachAccountIds.size, totalRegionCount: DEFAULT_TOTAL_REGION_COUNT, accountControls: accountControlsOf(facts.accountId, (link?.source ?? access).grants) }),
             weights,
           );
     const { tiers, actions, conflicts } = factsOfAccess(access, facts.arn);

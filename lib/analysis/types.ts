@@ -6,6 +6,9 @@
  * the engine turns it into `PrincipalAnalysis` values that the app stores and shows.
  */
 
+import type { AccountControlCoverage } from './blast-radius/account-controls';
+import type { RegionControls } from '../controls/types';
+
 // ---------------------------------------------------------------------------
 // Input: the normalised snapshot
 // ---------------------------------------------------------------------------
@@ -148,6 +151,8 @@ export interface SnapshotInput {
   /** Null when only authorization-details files were imported without an organisation file. */
   organization: OrganizationFacts | null;
   accounts: AccountSnapshot[];
+  /** Bedrock controls (enforced guardrail, invocation logging) per account and region; absent when not read. */
+  controls?: RegionControls[];
 }
 
 // ---------------------------------------------------------------------------
@@ -363,6 +368,8 @@ export interface BlastRadiusFacts {
     allInvokeRequiresGuardrail: boolean;
     /** No invoke grant covers all models (vacuously true without invoke grants). */
     modelsPinned: boolean;
+    /** The enforced guardrail and logging of its account over its invoke regions; absent or null when not read. */
+    account?: AccountControlCoverage | null;
   };
 }
 

@@ -1,4 +1,6 @@
 import type { AppDatabase } from '../../db/client';
+import { mapCanDisableControls } from '../../db/queries/export-can-disable-controls';
+import { listExportedControls } from '../../db/queries/export-controls';
 import { findLatestPublishedScan, iterateExportedPrincipals } from '../../db/queries/export-snapshot';
 import { stringFlag, UsageError, type ParsedArguments } from '../cli-args';
 
@@ -18,10 +20,12 @@ export async function exportCommand(database: AppDatabase, parsed: ParsedArgumen
   if (format !== 'json') throw new UsageError('--format must be json');
   const scan = findLatestPublishedScan(database);
   if (!scan) throw new UsageError('No published snapshot yet: run `npm run cli -- scan --from demo/org` (or a live scan) first.');
-  await write(`{"scan":${JSON.stringify(scan)},"principals":[`);
+  // Controls (issue #20): the posture per account and region, and per principal what it can switch off.
+  await write(`{"scan":${JSON.stringify(scan)},"controls":${JSON.stringify(listExportedControls(database, scan.id))},"principals":[`);
+  const canDisable = mapCanDisableControls(database, scan.id);
   let isFirst = true;
   for (const principal of iterateExportedPrincipals(database, scan.id)) {
-    await write(`${isFirst ? '' : ','}\n${JSON.stringify(principal)}`);
+    await write(`${isFirst ? '' : ','}\n${JSON.stringify({ ...principal, canDisableControls: canDisable.get(principal.arn) ?? [] })}`);
     isFirst = false;
   }
   await write('\n]}\n');

@@ -1,3 +1,4 @@
+import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { IAMClient, type IAMClientConfig } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -41,4 +42,9 @@ export function createOrganizationsClient(settings: ClientSettings): Organizatio
 /** IAM client; `credentials` are the assumed role's for a member account, the base ones otherwise. */
 export function createIamClient(settings: ClientSettings, credentials: ClientCredentials | undefined): IAMClient {
   return new IAMClient({ ...commonConfig(settings), region: 'us-east-1', endpoint: settings.endpointOverrides?.iam, credentials });
+}
+
+/** Bedrock control-plane client of one region, with the account's (assumed) credentials. */
+export function createBedrockClient(settings: ClientSettings, credentials: ClientCredentials | undefined, region: string): BedrockClient {
+  return new BedrockClient({ ...commonConfig(settings), region, endpoint: settings.endpointOverrides?.bedrock, credentials });
 }

@@ -11,6 +11,7 @@ export const endpointOverridesSchema = z
     iam: z.url().optional(),
     sts: z.url().optional(),
     organizations: z.url().optional(),
+    bedrock: z.url().optional(),
   })
   .strict();
 

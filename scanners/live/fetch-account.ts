@@ -4,6 +4,8 @@ import { assumeRole } from './assume-role';
 import { createIamClient, type ClientSettings } from './aws-clients';
 import { AccountFetchError, describeAwsError } from './errors';
 import { fetchAuthorizationDetails } from './fetch-authorization-details';
+import { fetchAccountControls } from './fetch-controls';
+import type { RawControlsFile } from '../../lib/controls/raw-controls';
 import { fetchCredentials, type CredentialReportWait } from './fetch-credentials';
 
 /** How one account is reached and read. */
@@ -19,6 +21,8 @@ export interface FetchAccountInput {
   iamPageSize?: number;
   credentialReport?: CredentialReportWait;
   signal?: AbortSignal;
+  /** Regions whose Bedrock controls are read with the same credentials; absent: not read. */
+  controlRegions?: string[];
 }
 
 /** What one account yields: the same raw shapes as the offline files. */
@@ -27,6 +31,8 @@ export interface FetchedAccount {
   credentials: RawCredentialFile;
   /** Degradations that did not fail the account (the credential report replaced by per-user calls). */
   warnings: string[];
+  /** The Bedrock controls per region (`controls/<accountId>.json`), when `controlRegions` was given. */
+  controls?: RawControlsFile;
 }
 
 async function step<T>(accountId: string, name: string, run: () => Promise<T>): Promise<T> {
@@ -53,7 +59,8 @@ export async function fetchAccount(input: FetchAccountInput): Promise<FetchedAcc
     const details = await step(input.accountId, 'GetAccountAuthorizationDetails', () => fetchAuthorizationDetails(iam, { signal: input.signal, pageSize: input.iamPageSize }));
     const userNames = details.UserDetailList.map((user) => user.UserName);
     const fetched = await step(input.accountId, 'Credential report', () => fetchCredentials(iam, input.accountId, { wait: input.credentialReport, signal: input.signal, userNames }));
-    return { details, credentials: fetched.credentials, warnings: fetched.warnings };
+    const controls = input.controlRegions ? await fetchAccountControls(input.settings, credentials, input.accountId, input.controlRegions, input.signal) : undefined;
+    return { details, credentials: fetched.credentials, warnings: fetched.warnings, ...(controls ? { controls } : {}) };
   } finally {
     iam.destroy();
   }

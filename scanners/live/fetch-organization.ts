@@ -12,6 +12,7 @@ import {
 import type { OrganizationFile } from '../raw-types';
 import { collectPages } from './collect-pages';
 import { describeAwsError, OrganizationFetchError, UnexpectedResponseError } from './errors';
+import { fetchBedrockPolicies } from './fetch-bedrock-policies';
 
 /** Policy types the scanner reads; others (tag, backup, AI opt-out) grant nothing. */
 const POLICY_TYPES = ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'] as const;
@@ -126,5 +127,8 @@ export async function fetchOrganization(client: OrganizationsClient, options: Fe
     }
   }
 
-  return { organization: described, roots, organizationalUnits, accounts, policies };
+  // Bedrock policies name enforced guardrails (lib/controls); a refused read makes them unknown, not fatal.
+  const activeAccountIds = accounts.filter((account) => account.status !== 'SUSPENDED').map((account) => account.id);
+  const bedrock = await fetchBedrockPolicies(client, enabledTypes.has('BEDROCK_POLICY'), activeAccountIds, { signal: options.signal, pageSize: MaxResults });
+  return { organization: described, roots, organizationalUnits, accounts, policies: [...policies, ...bedrock.policies], effectivePolicies: bedrock.effectivePolicies };
 }

@@ -1,4 +1,5 @@
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
+import type { RawControlsFile } from '../../lib/controls/raw-controls';
 import type { AuthorizationDetails, OrganizationFile, RawCredentialFile } from '../raw-types';
 import { createOrganizationsClient, createStsClient, type ClientCredentials, type ClientSettings } from './aws-clients';
 import { DEFAULT_ROLE_SESSION_NAME, type LiveScanConfig } from './config';
@@ -11,7 +12,7 @@ import type { RetryOptions } from './retry-strategy';
 
 /** One account's outcome: its raw data, or why it could not be read. */
 export type LiveAccountResult =
-  | { accountId: string; status: 'ok'; details: AuthorizationDetails; credentials: RawCredentialFile; warnings: string[] }
+  | { accountId: string; status: 'ok'; details: AuthorizationDetails; credentials: RawCredentialFile; warnings: string[]; controls?: RawControlsFile }
   | { accountId: string; status: 'failed'; error: string };
 
 /** The organisation and every account read, by account id. */
@@ -102,6 +103,7 @@ export async function fetchOrganizationLive(config: LiveScanInput, options: Fetc
             iamPageSize: options.iamPageSize,
             credentialReport: options.credentialReport,
             signal: options.signal,
+            controlRegions: config.regions,
           });
           result = { accountId: account.id, status: 'ok', ...fetched };
         } catch (error) {

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { RawControlsFile } from '../../lib/controls/raw-controls';
+import { parseControlsFile } from '../offline/controls-schema';
 import type { AuthorizationDetails, OrganizationFile, RawCredentialFile } from '../raw-types';
 import { LocalAwsDataError } from './errors';
 
@@ -8,6 +10,8 @@ import { LocalAwsDataError } from './errors';
 export interface LocalOrganizationData {
   organization: OrganizationFile;
   accounts: Record<string, { details: AuthorizationDetails; credentials: RawCredentialFile | null }>;
+  /** `controls/<accountId>.json` by account: the Bedrock control-plane answers (lib/controls/raw-controls.ts). */
+  controls?: Record<string, RawControlsFile>;
 }
 
 // Loose structural checks: the files are the offline source's, validated fully by its mappers;
@@ -67,7 +71,20 @@ export function loadOrganizationData(directory: string): LocalOrganizationData {
     const credentials = existsSync(credentialsPath) ? check<RawCredentialFile>(credentialFileSchema, readJson(credentialsPath), credentialsPath) : null;
     accounts[account.id] = { details, credentials };
   }
+  const controls: Record<string, RawControlsFile> = {};
+  const controlsDirectory = path.join(directory, 'controls');
+  if (existsSync(controlsDirectory)) {
+    for (const name of readdirSync(controlsDirectory).filter((entry) => entry.endsWith('.json')).sort()) {
+      const file = path.join(controlsDirectory, name);
+      try {
+        const parsed = parseControlsFile(readJson(file));
+        controls[parsed.accountId] = parsed;
+      } catch (error) {
+        throw new LocalAwsDataError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
   const stray = readdirSync(directory).filter((name) => /^\d{12}\.json$/.test(name) && !accounts[name.slice(0, 12)]);
   if (stray.length > 0) throw new LocalAwsDataError(`${directory}: ${stray.join(', ')} not listed in organization.json`);
-  return { organization, accounts };
+  return { organization, accounts, controls };
 }

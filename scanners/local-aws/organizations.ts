@@ -142,6 +142,17 @@ export const organizationsHandlers: Record<string, JsonHandler> = {
     const result = page(input, policy.targetIds);
     return { Targets: result.items.map((targetId) => targetShape(file, targetId)), NextToken: result.NextToken };
   },
+  DescribeEffectivePolicy: (context, input) => {
+    const file = organization(context);
+    const policyType = stringField(input, 'PolicyType');
+    if (policyType !== 'BEDROCK_POLICY') throw new AwsApiError('InvalidInputException', `The local endpoint serves effective policies of type BEDROCK_POLICY only, not ${policyType}.`, 400);
+    const targetId = typeof input.TargetId === 'string' ? input.TargetId : context.accountId;
+    if (!file.accounts.some((account) => account.id === targetId)) throw new AwsApiError('TargetNotFoundException', `We can't find a target with the TargetId that you specified: ${targetId}.`, 400);
+    const recorded = file.effectivePolicies?.find((entry) => entry.targetId === targetId);
+    if (recorded?.error) throw new AwsApiError(recorded.error.code, recorded.error.message, 400);
+    if (!recorded || recorded.content === null) throw new AwsApiError('EffectivePolicyNotFoundException', `We can't find an effective policy of type ${policyType} for target ${targetId}.`, 400);
+    return { EffectivePolicy: { PolicyContent: recorded.content, LastUpdatedTimestamp: JOINED, TargetId: targetId, PolicyType: policyType } };
+  },
   ListTagsForResource: (context, input) => {
     const file = organization(context);
     const resourceId = stringField(input, 'ResourceId');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { accountOfAccessKeyId, parseAuthorizationHeader } from './access-keys';
 import type { CallContext, JsonHandler, QueryHandler } from './call-context';
+import { handleBedrockCall } from './bedrock';
 import { AwsApiError } from './errors';
 import { FaultController, type FaultConfigInput } from './faults';
 import { iamReadHandlers } from './iam-read';
@@ -41,7 +42,7 @@ export interface LocalAwsOptions {
 /** One call as the endpoint saw it (no secrets: access key ids are identifiers, not secrets). */
 export interface CallLogEntry {
   sequence: number;
-  service: 'iam' | 'sts' | 'organizations' | 'unknown';
+  service: 'iam' | 'sts' | 'organizations' | 'bedrock' | 'unknown';
   action: string;
   accountId: string;
   accessKeyId: string;
@@ -82,6 +83,11 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 function parseCall(request: IncomingMessage, body: string, signedService: string | null): ParsedCall {
+  // Bedrock is REST JSON: the method and path name the operation, the SigV4 scope the service.
+  if (signedService === 'bedrock') {
+    const url = new URL(request.url ?? '/', 'http://local');
+    return { service: 'bedrock', action: `${request.method ?? 'GET'} ${url.pathname}`, params: url.searchParams, input: null };
+  }
   const target = request.headers['x-amz-target'];
   if (typeof target === 'string') {
     let input: Record<string, unknown> = {};
@@ -127,14 +133,17 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     let call: ParsedCall = { service: 'unknown', action: '', params: null, input: null };
     const entry: CallLogEntry = { sequence: callLog.length + 1, service: 'unknown', action: '', accountId: '', accessKeyId, status: 0, params: {} };
     callLog.push(entry);
-    const isJson = typeof request.headers['x-amz-target'] === 'string';
-    const send = (status: number, text: string) => {
+    const isRest = scope?.service === 'bedrock';
+    const isJson = isRest || typeof request.headers['x-amz-target'] === 'string';
+    const send = (status: number, text: string, errorType?: string) => {
       entry.status = status;
-      response.writeHead(status, { 'content-type': isJson ? 'application/x-amz-json-1.1' : 'text/xml', 'x-amzn-requestid': randomUUID(), 'content-length': Buffer.byteLength(text) });
+      const contentType = isRest ? 'application/json' : isJson ? 'application/x-amz-json-1.1' : 'text/xml';
+      response.writeHead(status, { 'content-type': contentType, 'x-amzn-requestid': randomUUID(), 'content-length': Buffer.byteLength(text), ...(errorType ? { 'x-amzn-errortype': errorType } : {}) });
       response.end(text);
     };
     const sendError = (error: AwsApiError) => {
-      if (isJson) send(error.status, JSON.stringify({ __type: error.code, message: error.message }));
+      if (isRest) send(error.status, JSON.stringify({ message: error.message }), error.code);
+      else if (isJson) send(error.status, JSON.stringify({ __type: error.code, message: error.message }));
       else send(error.status, writeQueryError(call.service === 'sts' ? NAMESPACES.sts : NAMESPACES.iam, error.fault, error.code, error.message));
     };
     try {
@@ -149,6 +158,7 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       if (!state.accounts.has(accountId)) throw new AwsApiError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
       if (decision.kind === 'throttle') {
         entry.fault = 'throttle';
+        if (isRest) throw new AwsApiError('ThrottlingException', 'Rate exceeded', 429);
         throw isJson ? new AwsApiError('TooManyRequestsException', 'Rate exceeded', 400) : new AwsApiError('Throttling', 'Rate exceeded', 400);
       }
       if (decision.kind === 'fail') {
@@ -158,7 +168,10 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       }
       const context: CallContext = { state, faults, accountId, accessKeyId };
       let text: string;
-      if (call.service === 'organizations' && call.input) {
+      if (call.service === 'bedrock' && call.params) {
+        const answer = handleBedrockCall(context, { method: request.method ?? 'GET', path: new URL(request.url ?? '/', 'http://local').pathname, query: call.params, region: scope?.region ?? 'us-east-1' });
+        text = JSON.stringify(answer.body);
+      } else if (call.service === 'organizations' && call.input) {
         const handler: JsonHandler | undefined = organizationsHandlers[call.action];
         if (!handler) throw new AwsApiError('UnknownOperationException', `Unknown operation ${call.action}`, 400);
         text = JSON.stringify(handler(context, call.input));

@@ -1,3 +1,4 @@
+import type { RawControlsFile } from '../../lib/controls/raw-controls';
 import type { AuthorizationDetails, OrganizationFile, RawCredentialFile, RawGroupDetail, RawManagedPolicyDetail, RawRoleDetail, RawUserDetail } from '../raw-types';
 import { LocalAwsDataError, noSuchEntity } from './errors';
 import type { LocalOrganizationData } from './organization-data';
@@ -85,6 +86,8 @@ export class LocalAwsState {
   readonly organization: OrganizationFile;
   readonly accounts = new Map<string, AccountState>();
   readonly sessions = new Map<string, AssumedSession>();
+  /** Bedrock controls per account (served by bedrock.ts); accounts without a file have none configured. */
+  readonly controls = new Map<string, RawControlsFile>();
 
   readonly baseIdentity: BaseIdentity;
 
@@ -100,6 +103,7 @@ export class LocalAwsState {
     const accountId = /^arn:aws:iam::(\d{12}):(user|role)\//.exec(principalArn)?.[1];
     if (!accountId) throw new LocalAwsDataError(`The base identity ${principalArn} is not an IAM user or role ARN`);
     this.baseIdentity = { accountId, principalArn };
+    for (const [accountId, file] of Object.entries(copy.controls ?? {})) this.controls.set(accountId, file);
     for (const [accountId, account] of Object.entries(copy.accounts)) {
       this.accounts.set(accountId, new AccountState(accountId, account.details, account.credentials));
     }

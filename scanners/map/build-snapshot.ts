@@ -3,6 +3,7 @@ import type { AuthorizationDetails, OrganizationFile, RawCredentialFile } from '
 import { mapAuthorizationDetails } from './map-authorization-details';
 import { mapOrganization, unknownAccountFacts } from './map-organization';
 import { screenControlCharacters } from './screen-control-characters';
+import { mapSnapshotControls, type ControlsSource } from './map-snapshot-controls';
 
 /** One account's raw data, whatever the source (offline file, live scan, local AWS emulator). */
 export interface AccountSource {
@@ -18,6 +19,8 @@ export interface BuildSnapshotInput {
   capturedAt: string;
   organization: OrganizationFile | null;
   accounts: AccountSource[];
+  /** Bedrock controls reads (controls/<id>.json or the live reads); absent: controls were not read. */
+  controls?: ControlsSource;
 }
 
 export interface BuildSnapshotResult {
@@ -95,5 +98,7 @@ export function buildSnapshot(input: BuildSnapshotInput): BuildSnapshotResult {
     }
   }
 
-  return { snapshot: { capturedAt: input.capturedAt, organization, accounts }, accountFacts, failedAccounts, warnings };
+  const snapshot: SnapshotInput = { capturedAt: input.capturedAt, organization, accounts };
+  if (input.controls) snapshot.controls = mapSnapshotControls(input.controls, input.organization, accounts.map((account) => account.accountId));
+  return { snapshot, accountFacts, failedAccounts, warnings };
 }

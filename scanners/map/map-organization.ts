@@ -73,7 +73,8 @@ export function mapOrganization(file: OrganizationFile): OrganizationFacts {
     id: file.organization.id,
     managementAccountId: file.organization.managementAccountId,
     accounts,
-    policies: file.policies.map((policy) => ({
+    // Bedrock policies enforce guardrails (lib/controls); they are no SCPs and must not gate access.
+    policies: file.policies.filter((policy) => policy.type !== 'BEDROCK_POLICY').map((policy) => ({
       id: policy.id,
       name: policy.name,
       kind: policy.type === 'RESOURCE_CONTROL_POLICY' ? 'rcp' : 'scp',

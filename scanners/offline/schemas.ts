@@ -131,6 +131,13 @@ export const credentialFileSchema = z.looseObject({
   ),
 });
 
+const effectivePolicySchema = z.looseObject({
+  targetId: z.string().regex(/^\d{12}$/, 'targetId must be a 12-digit account id'),
+  policyType: z.literal('BEDROCK_POLICY'),
+  content: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+
 export const organizationFileSchema = z.looseObject({
   organization: z.looseObject({ id: z.string(), managementAccountId: z.string() }),
   roots: z.array(z.looseObject({ id: z.string(), name: z.string() })),
@@ -150,12 +157,13 @@ export const organizationFileSchema = z.looseObject({
       z.looseObject({
         id: z.string(),
         name: z.string(),
-        type: z.enum(['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY']),
+        type: z.enum(['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY', 'BEDROCK_POLICY']),
         content: policyDocumentSchema,
         targetIds: z.array(z.string()),
       }),
     )
     .default([]),
+  effectivePolicies: z.array(effectivePolicySchema).optional(),
 });
 
 // Compile-time proof that what the schemas accept is what the mappers expect.

@@ -16,7 +16,8 @@ export async function collectLive(config: LiveScanConfig, capturedAt: Date, onPr
     if (account.status === 'ok') sources.push({ accountId: account.accountId, details: account.details, credentials: account.credentials });
     else failedAccounts.push({ accountId: account.accountId, error: account.error });
   }
-  const built = buildSnapshot({ capturedAt: capturedAt.toISOString(), organization: result.organization, accounts: sources });
+  const controlsFiles = result.accounts.flatMap((account) => (account.status === 'ok' && account.controls ? [account.controls] : []));
+  const built = buildSnapshot({ capturedAt: capturedAt.toISOString(), organization: result.organization, accounts: sources, controls: { regions: [...config.regions].sort(), files: controlsFiles } });
   const failedIds = new Set(failedAccounts.map((failure) => failure.accountId));
   // Failed accounts still belong to the organisation: keep their facts so pages can show them.
   const organizationFacts = built.snapshot.organization?.accounts.filter((account) => failedIds.has(account.id)) ?? [];

@@ -1,6 +1,8 @@
 import { readOfflineDirectory } from '../offline/read-directory';
 import { toAccountSources } from '../offline/to-account-sources';
 import { buildSnapshot } from '../map/build-snapshot';
+import { regionsOfControlsFiles } from '../map/map-snapshot-controls';
+import { readControlsDirectory } from '../offline/read-controls';
 import type { CollectedSnapshot } from './collected-snapshot';
 
 /**
@@ -10,12 +12,14 @@ import type { CollectedSnapshot } from './collected-snapshot';
 export async function collectOffline(directory: string, capturedAt: Date): Promise<CollectedSnapshot> {
   const { files, errors } = await readOfflineDirectory(directory);
   const sources = toAccountSources(files);
-  const built = buildSnapshot({ capturedAt: capturedAt.toISOString(), organization: sources.organization, accounts: sources.accounts });
+  const controls = await readControlsDirectory(directory);
+  const controlsSource = controls.files.length > 0 ? { regions: regionsOfControlsFiles(controls.files), files: controls.files } : undefined;
+  const built = buildSnapshot({ capturedAt: capturedAt.toISOString(), organization: sources.organization, accounts: sources.accounts, controls: controlsSource });
   return {
     snapshot: built.snapshot,
     accountFacts: built.accountFacts,
     failedAccounts: built.failedAccounts,
-    problems: [...errors.map((error) => `${error.file}: ${error.message}`), ...sources.warnings, ...built.warnings],
+    problems: [...[...errors, ...controls.errors].map((error) => `${error.file}: ${error.message}`), ...sources.warnings, ...built.warnings],
     source: 'offline',
   };
 }

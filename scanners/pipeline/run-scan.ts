@@ -11,6 +11,8 @@ import { collectLive } from './collect-live';
 import { collectOffline } from './collect-offline';
 import type { CollectedSnapshot } from './collected-snapshot';
 import { discardScanRows, persistAccountOutcome, publishScan } from './persist-snapshot';
+import { analyzeControls } from '../../lib/controls/analyze-controls';
+import { discardControls, persistControls } from './persist-controls';
 import { loadSodRules } from './sod-rules';
 import { summarizeScan } from './summarize-scan';
 import { afterPublish } from './after-publish';
@@ -112,6 +114,7 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
       persistAccountOutcome(database, scanId, { accountId: failure.accountId, status: 'failed', error: failure.error, durationMs: 0, principals: [], managedPolicies: [] });
     }
 
+    persistControls(database, scanId, analyzeControls(collected.snapshot, catalogue, analysis.principals));
     const status = collected.failedAccounts.length > 0 ? 'partial' : 'complete';
     const summary = summarizeScan({ principals: analysis.principals, accountCount: accountTotal, failedAccountCount: collected.failedAccounts.length, unclassifiedActions: analysis.unclassifiedActions });
     const problemText = collected.problems.length > 0 ? collected.problems.slice(0, 50).join('\n') : null;
@@ -130,6 +133,7 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
   } catch (error) {
     const message = describeDatabaseError(error)?.message ?? (error instanceof Error ? error.message : String(error));
     discardScanRows(database, scanId);
+    discardControls(database, scanId);
     database.update(scans).set({ status: 'failed', finishedAt: clock().toISOString(), error: message, progressMessage: 'Failed' }).where(eq(scans.id, scanId)).run();
     appendAudit(database, { actor: 'scanner', action: 'scan.failed', objectType: 'scan', objectId: scanId, after: { error: message } });
     return { scanId, status: 'failed', accountCount: 0, principalCount: 0, bedrockPrincipalCount: 0, failedAccounts: [], problems: [message], durationMs: clock().getTime() - startedAt.getTime() };

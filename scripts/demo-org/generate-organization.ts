@@ -1,3 +1,5 @@
+import type { RawControlsFile } from '../../lib/controls/raw-controls';
+import { demoBedrockPolicies, demoControlsFile } from './controls-plan';
 import type { AuthorizationDetails, OrganizationFile, RawCredentialFile } from '../../scanners/raw-types';
 import { AccountBuilder } from './account-builder';
 import { populateAccount } from './account-recipes';
@@ -69,5 +71,17 @@ export function* generateOrganization(options: GenerateOrganizationOptions = {})
 
 /** The organisation file (OUs, account tags, SCPs) matching `generateOrganization` with the same options. */
 export function generateOrganizationFile(options: GenerateOrganizationOptions = {}): OrganizationFile {
-  return buildOrganizationFile(resolvePlan(options));
+  const plan = resolvePlan(options);
+  const file = buildOrganizationFile(plan);
+  // The committed demo has Bedrock controls (controls-plan.ts); scale mode stays as it was.
+  if (options.accountCount !== undefined) return file;
+  const bedrock = demoBedrockPolicies(plan);
+  return { ...file, policies: [...file.policies, ...bedrock.policies], effectivePolicies: bedrock.effectivePolicies };
+}
+
+/** `controls/<accountId>.json` of every demo account; none in scale mode. */
+export function generateControlsFiles(options: GenerateOrganizationOptions = {}): RawControlsFile[] {
+  if (options.accountCount !== undefined) return [];
+  const plan = resolvePlan(options);
+  return plan.accounts.map((account) => demoControlsFile(plan, account));
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateOrganization, generateOrganizationFile, type GenerateOrganizationOptions } from './generate-organization';
+import { generateControlsFiles, generateOrganization, generateOrganizationFile, type GenerateOrganizationOptions } from './generate-organization';
 
 export interface WriteOrganizationOptions extends GenerateOrganizationOptions {
   directory: string;
@@ -19,10 +19,11 @@ export interface WriteOrganizationSummary {
 }
 
 const GENERATED_FILE = /^(\d{12}|organization)\.json$/;
+const GENERATED_FOLDERS = ['credentials', 'controls'];
 
 /** Removes files an earlier run wrote (and only those), so a smaller run leaves no stale accounts. */
 function removePreviousOutput(directory: string): void {
-  for (const folder of [directory, path.join(directory, 'credentials')]) {
+  for (const folder of [directory, ...GENERATED_FOLDERS.map((name) => path.join(directory, name))]) {
     // Both folders exist: writeOrganization creates them first.
     for (const entry of readdirSync(folder)) if (GENERATED_FILE.test(entry)) rmSync(path.join(folder, entry));
   }
@@ -34,7 +35,7 @@ function removePreviousOutput(directory: string): void {
  */
 export function writeOrganization(options: WriteOrganizationOptions): WriteOrganizationSummary {
   const indent = options.indent ?? 4;
-  mkdirSync(path.join(options.directory, 'credentials'), { recursive: true });
+  for (const name of GENERATED_FOLDERS) mkdirSync(path.join(options.directory, name), { recursive: true });
   removePreviousOutput(options.directory);
   const summary: WriteOrganizationSummary = { accountCount: 0, userCount: 0, roleCount: 0, groupCount: 0, policyCount: 0, bytesWritten: 0 };
   const write = (file: string, value: unknown) => {
@@ -43,6 +44,7 @@ export function writeOrganization(options: WriteOrganizationOptions): WriteOrgan
     summary.bytesWritten += Buffer.byteLength(text);
   };
   write(path.join(options.directory, 'organization.json'), generateOrganizationFile(options));
+  for (const controls of generateControlsFiles(options)) write(path.join(options.directory, 'controls', `${controls.accountId}.json`), controls);
   for (const account of generateOrganization(options)) {
     write(path.join(options.directory, `${account.accountId}.json`), account.authorizationDetails);
     write(path.join(options.directory, 'credentials', `${account.accountId}.json`), account.credentials);

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getDatabase } from '@/db/client';
 import { countOpenConflicts, getOverviewCounts, listTopPrincipals, listTrends } from '@/db/queries/overview';
+import { listControlCoverageTrend } from '@/db/queries/control-coverage-trend';
+import { ControlCoveragePanel } from '@/components/controls/control-coverage-panel';
 import { getLastScan, getLatestPublishedScan } from '@/db/queries/scans';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
 import { TIERS } from '@/lib/analysis/types';
@@ -97,6 +99,8 @@ export default async function OverviewPage() {
           {conflictsByRule.size === 0 ? <p className="text-sm text-slate-700">No open conflict.</p> : <StackedBarChart label="Open SoD conflicts by rule, stacked by severity" data={[...conflictsByRule.values()]} series={SEVERITY_SERIES} />}
         </Card>
       </div>
+
+      <ControlCoveragePanel points={listControlCoverageTrend(database, 10)} />
 
       <Card title="Trends across snapshots" id="trends" description="The last 10 published snapshots.">
         {trends.length < 2 ? (

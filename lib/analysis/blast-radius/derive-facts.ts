@@ -1,5 +1,6 @@
 import type { CredentialSummary } from '../snapshot-analysis-types';
 import { TIERS, type BlastRadiusFacts, type Environment, type Exposure, type Grant, type TrustKind } from '../types';
+import type { AccountControlCoverage } from './account-controls';
 import { coversAllModels } from './model-scope';
 
 /**
@@ -18,6 +19,8 @@ export interface DeriveFactsInput {
   /** Accounts where the identity holds Bedrock access directly or through assumption. */
   accountCount: number;
   totalRegionCount?: number;
+  /** Controls of the principal's account over its invoke regions (lib/controls/coverage.ts); null when not read. */
+  accountControls?: AccountControlCoverage | null;
 }
 
 function distinctStartingPrincipals(exposure: Exposure): number {
@@ -96,6 +99,6 @@ export function deriveBlastRadiusFacts(input: DeriveFactsInput): BlastRadiusFact
       consoleWithoutMfa: credentials.hasConsolePasswordWithoutMfa,
     },
     environment: input.environment,
-    controls: summary.controls,
+    controls: input.accountControls === undefined ? summary.controls : { ...summary.controls, account: input.accountControls },
   };
 }

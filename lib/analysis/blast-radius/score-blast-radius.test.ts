@@ -128,7 +128,15 @@ const factsArbitrary: fc.Arbitrary<BlastRadiusFacts> = fc.record({
     consoleWithoutMfa: fc.boolean(),
   }),
   environment: fc.constantFrom(...ENVIRONMENTS),
-  controls: fc.record({ allInvokeRequiresGuardrail: fc.boolean(), modelsPinned: fc.boolean() }),
+  controls: fc.record({
+    allInvokeRequiresGuardrail: fc.boolean(),
+    modelsPinned: fc.boolean(),
+    // The account's real controls (issue #20): unread, or read over the principal's invoke regions.
+    account: fc.option(
+      fc.record({ isGuardrailEnforced: fc.boolean(), isGuardrailFromOrganization: fc.boolean(), isLoggingOn: fc.boolean(), gapRegions: fc.subarray(['eu-west-1', 'us-east-1', 'us-west-2']) }).map((coverage) => ({ ...coverage, isGuardrailFromOrganization: coverage.isGuardrailEnforced && coverage.isGuardrailFromOrganization })),
+      { nil: null },
+    ),
+  }),
 });
 
 const points = fc.integer({ min: 0, max: 40 });
@@ -142,6 +150,9 @@ const weightsArbitrary: fc.Arbitrary<Weights> = fc
     pointsPerAccount: points,
     guardrailReduction: points,
     modelsPinnedReduction: points,
+    enforcedGuardrailReduction: points,
+    loggingReduction: points,
+    productionGapPoints: points,
   })
   .map((tuned) =>
     resolveWeights({
@@ -149,7 +160,7 @@ const weightsArbitrary: fc.Arbitrary<Weights> = fc
       exposure: { kindPoints: tuned.kindPoints, unpinnedOidcPoints: tuned.unpinnedOidcPoints },
       models: { pointsPerModelPattern: tuned.pointsPerModelPattern },
       accounts: { pointsPerAccount: tuned.pointsPerAccount },
-      controls: { guardrailReduction: tuned.guardrailReduction, modelsPinnedReduction: tuned.modelsPinnedReduction },
+      controls: { guardrailReduction: tuned.guardrailReduction, modelsPinnedReduction: tuned.modelsPinnedReduction, enforcedGuardrailReduction: tuned.enforcedGuardrailReduction, loggingReduction: tuned.loggingReduction, productionGapPoints: tuned.productionGapPoints },
     }),
   );
 
@@ -215,6 +226,18 @@ describe('scoreBlastRadius properties', () => {
     );
   });
 
+  it("losing an account control or gaining a known gap in the account's controls never lowers the score", () => {
+    neverLowers((facts): fc.Arbitrary<BlastRadiusFacts> => {
+      const account = facts.controls.account;
+      if (!account) return fc.constant(facts);
+      return fc.oneof<fc.Arbitrary<BlastRadiusFacts>[]>(
+        fc.constant({ ...facts, controls: { ...facts.controls, account: { ...account, isGuardrailEnforced: false, isGuardrailFromOrganization: false } } }),
+        fc.constant({ ...facts, controls: { ...facts.controls, account: { ...account, isLoggingOn: false } } }),
+        fc.constant({ ...facts, controls: { ...facts.controls, account: { ...account, gapRegions: [...new Set([...account.gapRegions, 'ap-south-1'])] } } }),
+      );
+    });
+  });
+
   it('is deterministic and shaped: same facts, same result; integer 0..100; every factor once', () => {
     fc.assert(
       fc.property(factsArbitrary, anyWeights, (facts, weights) => {
@@ -227,7 +250,8 @@ describe('scoreBlastRadius properties', () => {
         expect(first.factors.map((entry) => entry.id)).toEqual(['actions', 'models', 'regions', 'accounts', 'exposure', 'credentials', 'environment', 'controls']);
         for (const entry of first.factors) {
           expect(Number.isInteger(entry.points)).toBe(true);
-          if (entry.id !== 'controls') expect(entry.points).toBeLessThanOrEqual(entry.maxPoints);
+          // controls: a reduction (negative) or, in production, at most the gap points.
+          expect(entry.points).toBeLessThanOrEqual(entry.maxPoints);
         }
         const total = first.factors.reduce((sum, entry) => sum + entry.points, 0);
         expect(first.score).toBe(Math.min(100, Math.max(0, total)));

@@ -1,4 +1,5 @@
 import type { BlastRadius, BlastRadiusFacts, BlastRadiusFactor, Environment, Tier, TrustKind } from '../types';
+import { effectOfAccountControls } from './account-controls';
 import { DEFAULT_WEIGHTS, type Weights } from './weights';
 
 /**
@@ -152,8 +153,9 @@ function scoreEnvironment(facts: BlastRadiusFacts, weights: Weights): BlastRadiu
 
 function scoreControls(facts: BlastRadiusFacts, weights: Weights, reducibleInvokePoints: number): BlastRadiusFactor {
   const { allInvokeRequiresGuardrail, modelsPinned } = facts.controls;
+  const account = effectOfAccountControls(facts.controls.account, facts.environment, facts.tiers, weights.controls);
   const parts: string[] = [];
-  let raw = 0;
+  let raw = account.reduction;
   if (allInvokeRequiresGuardrail) {
     raw += weights.controls.guardrailReduction;
     parts.push('every invoke grant requires a guardrail');
@@ -162,17 +164,22 @@ function scoreControls(facts: BlastRadiusFacts, weights: Weights, reducibleInvok
     raw += weights.controls.modelsPinnedReduction;
     parts.push('models are pinned');
   }
+  parts.push(...account.reducingParts);
   const reduction = Math.min(Math.round(raw), reducibleInvokePoints);
-  const points = reduction === 0 ? 0 : -reduction;
+  const gapPoints = Math.round(account.gapPoints);
+  const points = gapPoints - reduction;
   let statement = parts.length === 0 ? 'No control shrinks it' : capitalize(joinPhrases(parts));
   if (parts.length > 0 && reduction < Math.round(raw)) statement += ' (a reduction never exceeds the model and region points)';
+  let sentence = `${statement}: ${reduction} ${reduction === 1 ? 'point' : 'points'} off.`;
+  if (account.gapPart) sentence += ` ${capitalize(account.gapPart)}: ${gapPoints} ${gapPoints === 1 ? 'point' : 'points'} added.`;
+  const valueParts = account.gapPart ? [...parts, 'production gap'] : parts;
   return {
     id: 'controls',
     label: 'Controls',
-    value: parts.length === 0 ? 'none' : parts.join(', '),
-    points,
-    maxPoints: 0,
-    sentence: `${statement}: ${reduction} ${reduction === 1 ? 'point' : 'points'} off.`,
+    value: valueParts.length === 0 ? 'none' : valueParts.join(', '),
+    points: points === 0 ? 0 : points,
+    maxPoints: weights.controls.productionGapPoints > 0 && facts.environment === 'prod' ? Math.round(weights.controls.productionGapPoints) : 0,
+    sentence,
   };
 }
 
@@ -225,6 +232,7 @@ function factsKey(facts: BlastRadiusFacts): string {
     facts.environment,
     controls.allInvokeRequiresGuardrail,
     controls.modelsPinned,
+    controls.account ? `${controls.account.isGuardrailEnforced},${controls.account.isGuardrailFromOrganization},${controls.account.isLoggingOn},${controls.account.gapRegions.join(' ')}` : 'unread',
   ].join('|');
 }
 

@@ -19,7 +19,7 @@ describe('resolveWeights', () => {
     const weights = resolveWeights({ exposure: { kindPoints: { saml: 7 } }, controls: { guardrailReduction: 10 } });
     expect(weights.exposure.kindPoints.saml).toBe(7);
     expect(weights.exposure.kindPoints.public).toBe(15);
-    expect(weights.controls).toEqual({ guardrailReduction: 10, modelsPinnedReduction: 5 });
+    expect(weights.controls).toEqual({ guardrailReduction: 10, modelsPinnedReduction: 5, enforcedGuardrailReduction: 6, loggingReduction: 3, productionGapPoints: 5 });
     expect(DEFAULT_WEIGHTS.exposure.kindPoints.saml).toBe(4);
   });
 

@@ -18,10 +18,13 @@ import { ENVIRONMENTS, TIERS, type Environment, type Tier } from '../types';
  * | credentials |  10 | users only, capped: 1 for being a user, 4 for active access keys, +2 when  |
  * |             |     | the oldest is over 90 days, +4 for a Bedrock API key, +3 console without MFA |
  * | environment |  10 | prod 10, unknown 5, nonprod 3, sandbox 1                                   |
- * | controls    | -13 | every invoke grant requires a guardrail -8; models pinned -5; a reduction  |
- * |             |     | never exceeds the model + region points (so it only shrinks invoke reach)  |
+ * | controls    | -22 | every invoke grant requires a guardrail -8; models pinned -5; its account   |
+ * |             | / +5| enforces a guardrail in every invoke region -6; logs every model call -3;   |
+ * |             |     | a reduction never exceeds the model + region points (so it only shrinks    |
+ * |             |     | invoke reach); in production, +5 when an invoke region is known to have no  |
+ * |             |     | enforced guardrail or no logging (account-controls.ts)                      |
  *
- * The positive maxima must sum to 100; the total is clamped to 0..100.
+ * The positive maxima must sum to 100 (the production-gap points come on top); the total is clamped to 0..100.
  */
 const nonNegative = z.number().finite().min(0, 'must be 0 or more');
 
@@ -67,7 +70,9 @@ export const weightsSchema = z
       })
       .strict(),
     environment: z.object({ maxPoints: nonNegative, points: environmentPointsSchema }).strict(),
-    controls: z.object({ guardrailReduction: nonNegative, modelsPinnedReduction: nonNegative }).strict(),
+    controls: z
+      .object({ guardrailReduction: nonNegative, modelsPinnedReduction: nonNegative, enforcedGuardrailReduction: nonNegative, loggingReduction: nonNegative, productionGapPoints: nonNegative })
+      .strict(),
   })
   .strict()
   .superRefine((weights, context) => {
@@ -120,7 +125,7 @@ export const DEFAULT_WEIGHTS: Weights = {
     consoleWithoutMfaPoints: 3,
   },
   environment: { maxPoints: 10, points: { prod: 10, unknown: 5, nonprod: 3, sandbox: 1 } },
-  controls: { guardrailReduction: 8, modelsPinnedReduction: 5 },
+  controls: { guardrailReduction: 8, modelsPinnedReduction: 5, enforcedGuardrailReduction: 6, loggingReduction: 3, productionGapPoints: 5 },
 };
 
 /** Thrown for invalid weight overrides; the message names every offending field. */

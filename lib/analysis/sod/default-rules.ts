@@ -41,4 +41,23 @@ export const DEFAULT_SOD_RULES: readonly SodRule[] = [
     sideA: { tiers: ['provision'], actions: [] },
     sideB: { tiers: ['invoke'], actions: [] },
   },
+  {
+    id: 'SOD-CONTROL-INVOKE',
+    title: 'Can switch off the guardrail or logging that covers its own model calls',
+    severity: 'critical',
+    rationale:
+      "Whoever can delete or rewrite its account's model invocation logging, or remove or weaken the guardrail its account enforces, and also invoke models there can make its own calls unfiltered and unrecorded. The controls page lists these principals per account and region.",
+    sideA: {
+      tiers: [],
+      actions: [
+        'bedrock:DeleteModelInvocationLoggingConfiguration',
+        'bedrock:PutModelInvocationLoggingConfiguration',
+        'bedrock:DeleteEnforcedGuardrailConfiguration',
+        'bedrock:PutEnforcedGuardrailConfiguration',
+        'bedrock:UpdateGuardrail',
+        'bedrock:DeleteGuardrail',
+      ],
+    },
+    sideB: { tiers: ['invoke'], actions: [] },
+  },
 ];

@@ -25,7 +25,9 @@ function grant(action: string, tier: Tier, policyName = 'AmazonBedrockFullAccess
 
 const invoke = grant('bedrock:InvokeModel', 'invoke');
 const customize = grant('bedrock:CreateModelCustomizationJob', 'customize');
-const govern = grant('bedrock:PutModelInvocationLoggingConfiguration', 'govern');
+// A govern action that switches no control off: SOD-GOVERN-INVOKE alone (not SOD-CONTROL-INVOKE).
+const govern = grant('bedrock:CreateGuardrail', 'govern');
+const loggingSwitch = grant('bedrock:DeleteModelInvocationLoggingConfiguration', 'govern');
 const provision = grant('bedrock:CreateProvisionedModelThroughput', 'provision');
 const rules = [...DEFAULT_SOD_RULES];
 
@@ -45,12 +47,13 @@ describe('matchesWildcard', () => {
 });
 
 describe('default rules', () => {
-  it('are the four rules of PRODUCT.md with their severities and pass the schema', () => {
+  it('are the four rules of PRODUCT.md and SOD-CONTROL-INVOKE (issue #20) with their severities and pass the schema', () => {
     expect(DEFAULT_SOD_RULES.map((rule) => [rule.id, rule.severity])).toEqual([
       ['SOD-CUSTOMIZE-INVOKE', 'high'],
       ['SOD-GOVERN-INVOKE', 'critical'],
       ['SOD-IAM-INVOKE', 'critical'],
       ['SOD-PROVISION-INVOKE', 'medium'],
+      ['SOD-CONTROL-INVOKE', 'critical'],
     ]);
     expect(parseSodRules(JSON.parse(JSON.stringify(DEFAULT_SOD_RULES)))).toEqual(DEFAULT_SOD_RULES);
     expect(DEFAULT_SOD_RULES.find((rule) => rule.id === 'SOD-IAM-INVOKE')?.sideA.actions).toEqual(['iam:Put*Policy', 'iam:Attach*Policy', 'iam:CreatePolicyVersion', 'iam:PassRole']);
@@ -84,8 +87,9 @@ describe('parseSodRules', () => {
 describe('findSodConflicts', () => {
   it('finds each default conflict and names the grants on both sides', () => {
     const putRolePolicy = grant('iam:PutRolePolicy', 'unclassified', 'IAMFullAccess');
-    const findings = findSodConflicts([invoke, customize, govern, provision], [putRolePolicy], rules, [], principalArn, now);
-    expect(findings.open.map((conflict) => conflict.ruleId)).toEqual(['SOD-CUSTOMIZE-INVOKE', 'SOD-GOVERN-INVOKE', 'SOD-IAM-INVOKE', 'SOD-PROVISION-INVOKE']);
+    const findings = findSodConflicts([invoke, customize, govern, provision, loggingSwitch], [putRolePolicy], rules, [], principalArn, now);
+    expect(findings.open.map((conflict) => conflict.ruleId)).toEqual(['SOD-CUSTOMIZE-INVOKE', 'SOD-GOVERN-INVOKE', 'SOD-IAM-INVOKE', 'SOD-PROVISION-INVOKE', 'SOD-CONTROL-INVOKE']);
+    expect(findings.open.find((conflict) => conflict.ruleId === 'SOD-CONTROL-INVOKE')).toMatchObject({ severity: 'critical', sideA: [loggingSwitch], sideB: [invoke] });
     const iam = findings.open.find((conflict) => conflict.ruleId === 'SOD-IAM-INVOKE');
     expect(iam).toMatchObject({ severity: 'critical', sideA: [putRolePolicy], sideB: [invoke] });
     expect(findings.excepted).toEqual([]);

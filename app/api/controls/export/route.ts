@@ -1,0 +1,46 @@
+import { getDatabase } from '@/db/client';
+import { getControlsPosture, parseControlsQuery } from '@/db/queries/controls-posture';
+import { getLatestPublishedScanId } from '@/db/queries/scans';
+import { toCsvLine } from '@/lib/export/csv';
+import { NotFoundError } from '@/lib/http/errors';
+import { defineRoute } from '@/lib/http/define-route';
+
+const HEADER = ['account_id', 'account_name', 'environment', 'ou_path', 'region', 'gap', 'guardrail_enforced', 'guardrail_arn', 'guardrail_version', 'guardrail_name', 'guardrail_filters', 'logging', 'logging_destinations', 'region_restriction', 'model_allow_list', 'guardrail_switchers', 'logging_switchers', 'note'];
+
+/** The controls matrix as CSV, one row per account and region, with the page's filters. Auditors and admins only. */
+export const GET = defineRoute({ roles: ['admin', 'auditor'] }, ({ request }) => {
+  const database = getDatabase();
+  const scanId = getLatestPublishedScanId(database);
+  if (scanId === null) throw new NotFoundError('No published scan yet.');
+  const posture = getControlsPosture(database, scanId, parseControlsQuery(Object.fromEntries(request.nextUrl.searchParams)));
+  const lines = [toCsvLine(HEADER)];
+  for (const account of posture.accounts) {
+    for (const cell of account.cells) {
+      lines.push(
+        toCsvLine([
+          account.accountId,
+          account.accountName,
+          account.environment,
+          account.ouPath.map((unit) => unit.name).join(' / '),
+          cell.region,
+          cell.isGap,
+          cell.guardrailEnforced,
+          cell.guardrailArn,
+          cell.guardrailVersion,
+          cell.guardrailName,
+          cell.guardrailFilters.join(' '),
+          cell.loggingState,
+          cell.loggingDestinations.join(' '),
+          account.isManagementAccount ? 'management account (SCPs do not apply)' : (account.approvedRegions?.join(' ') ?? 'none'),
+          account.modelAllowList?.join(' ') ?? 'none',
+          cell.guardrailSwitchers,
+          cell.loggingSwitchers,
+          [cell.guardrailNote, cell.loggingNote].filter((note) => note !== null).join('; '),
+        ]),
+      );
+    }
+  }
+  return new Response(lines.join(''), {
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="controls-scan-${scanId}.csv"`, 'cache-control': 'no-store' },
+  });
+});
