@@ -14,6 +14,7 @@ import { discardScanRows, persistAccountOutcome, publishScan } from './persist-s
 import { loadSodRules } from './sod-rules';
 import { summarizeScan } from './summarize-scan';
 import { afterPublish } from './after-publish';
+import { collectUsageEvidence } from '../usage/collect-usage-evidence';
 
 export type ScanSource = { kind: 'offline'; directory: string } | { kind: 'live'; config: LiveScanConfig };
 
@@ -111,6 +112,8 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
     for (const failure of collected.failedAccounts) {
       persistAccountOutcome(database, scanId, { accountId: failure.accountId, status: 'failed', error: failure.error, durationMs: 0, principals: [], managedPolicies: [] });
     }
+
+    collected.problems.push(...(await collectUsageEvidence(database, scanId, source, (message) => reportProgress(database, scanId, message, done, accountTotal, options))));
 
     const status = collected.failedAccounts.length > 0 ? 'partial' : 'complete';
     const summary = summarizeScan({ principals: analysis.principals, accountCount: accountTotal, failedAccountCount: collected.failedAccounts.length, unclassifiedActions: analysis.unclassifiedActions });
