@@ -1,5 +1,6 @@
 import type { AppDatabase } from '../../db/client';
 import { findLatestPublishedScan, iterateExportedPrincipals } from '../../db/queries/export-snapshot';
+import { getExportedUsage } from '../../db/queries/usage-export';
 import { stringFlag, UsageError, type ParsedArguments } from '../cli-args';
 
 function write(text: string): Promise<void> {
@@ -18,10 +19,11 @@ export async function exportCommand(database: AppDatabase, parsed: ParsedArgumen
   if (format !== 'json') throw new UsageError('--format must be json');
   const scan = findLatestPublishedScan(database);
   if (!scan) throw new UsageError('No published snapshot yet: run `npm run cli -- scan --from demo/org` (or a live scan) first.');
-  await write(`{"scan":${JSON.stringify(scan)},"principals":[`);
+  const usage = getExportedUsage(database, scan.id);
+  await write(`{"scan":${JSON.stringify(scan)},"provenance":${JSON.stringify(usage.provenance)},"principals":[`);
   let isFirst = true;
   for (const principal of iterateExportedPrincipals(database, scan.id)) {
-    await write(`${isFirst ? '' : ','}\n${JSON.stringify(principal)}`);
+    await write(`${isFirst ? '' : ','}\n${JSON.stringify({ ...principal, usage: usage.byPrincipal.get(principal.arn) ?? usage.emptyUsage })}`);
     isFirst = false;
   }
   await write('\n]}\n');
