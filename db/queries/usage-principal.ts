@@ -30,7 +30,7 @@ export function getPrincipalUsage(database: AppDatabase, scanId: number, princip
        GROUP BY action, model_id, day, caller_kind, caller_name, caller_user_id, unattributed_reason, is_standing_credential`,
     )
     .all(principalArn, windowStartDay(asOf, windowDays), scanId, scanId) as Array<Omit<UsageRow, 'isStandingCredential'> & { isStandingCredential: number }>;
-  const imports = database.$client.prepare(`SELECT count(*) AS n FROM usage_imports WHERE files_read + files_skipped > 0 AND scan_id IN ${VISIBLE_USAGE_SCANS_SQL}`).get(scanId, scanId) as { n: number };
+  const imports = database.$client.prepare(`SELECT count(*) AS n FROM usage_imports WHERE (source <> 'offline' OR files_read + files_skipped > 0) AND scan_id IN ${VISIBLE_USAGE_SCANS_SQL}`).get(scanId, scanId) as { n: number };
   const accessAdvisor = database.$client
     .prepare(
       `SELECT service_namespace AS serviceNamespace, action_name AS actionName, last_authenticated_at AS lastAuthenticatedAt, last_authenticated_region AS lastAuthenticatedRegion, report_generated_at AS reportGeneratedAt

@@ -157,7 +157,8 @@ function resolveRoleSession(identity: CloudTrailUserIdentity, accessKeyId: strin
   return { ...base, caller: unattributed('arbitrary-session-name', roleArn), isStandingCredential: origin?.isStandingCredential ?? false };
 }
 
-function iamActionOf(record: CloudTrailRecord): string | null {
+/** The IAM action a Bedrock record needs (`bedrock:InvokeModel` for Converse), or null for other services. */
+export function iamActionOf(record: CloudTrailRecord): string | null {
   const prefix = BEDROCK_EVENT_SOURCES[record.eventSource ?? ''];
   const eventName = text(record.eventName);
   if (prefix === undefined || eventName === null) return null;

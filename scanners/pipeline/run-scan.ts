@@ -113,7 +113,7 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
       persistAccountOutcome(database, scanId, { accountId: failure.accountId, status: 'failed', error: failure.error, durationMs: 0, principals: [], managedPolicies: [] });
     }
 
-    collected.problems.push(...(await collectUsageEvidence(database, scanId, source, (message) => reportProgress(database, scanId, message, done, accountTotal, options))));
+    collected.problems.push(...(await collectUsageEvidence(database, scanId, source, { accountIds: collected.snapshot.accounts.map((account) => account.accountId), principals: analysis.principals, now: startedAt }, (message) => reportProgress(database, scanId, message, done, accountTotal, options))));
 
     const status = collected.failedAccounts.length > 0 ? 'partial' : 'complete';
     const summary = summarizeScan({ principals: analysis.principals, accountCount: accountTotal, failedAccountCount: collected.failedAccounts.length, unclassifiedActions: analysis.unclassifiedActions });
