@@ -17,6 +17,8 @@ export interface PrincipalUsage {
   detail: UsageDetail;
   /** Access Advisor's dates from the latest scan up to this one that read them. */
   accessAdvisor: AccessAdvisorEvidence[];
+  /** Distinct source addresses its standing credentials were used from in the window. */
+  standingSourceCount: number;
 }
 
 /** Usage evidence of one principal as snapshot `scanId` sees it, over `windowDays` (90 by default). */
@@ -24,10 +26,10 @@ export function getPrincipalUsage(database: AppDatabase, scanId: number, princip
   const asOf = getUsageAsOf(database, scanId);
   const rows = database.$client
     .prepare(
-      `SELECT action, model_id AS modelId, day, caller_kind AS callerKind, caller_name AS callerName, caller_user_id AS callerUserId, unattributed_reason AS unattributedReason,
+      `SELECT action, model_id AS modelId, region, day, caller_kind AS callerKind, caller_name AS callerName, caller_user_id AS callerUserId, unattributed_reason AS unattributedReason,
         is_standing_credential AS isStandingCredential, sum(calls) AS calls, sum(denied_calls) AS deniedCalls, max(last_call_at) AS lastCallAt, max(last_denied_at) AS lastDeniedAt
        FROM usage_daily WHERE principal_arn = ? AND day >= ? AND scan_id IN ${VISIBLE_USAGE_SCANS_SQL}
-       GROUP BY action, model_id, day, caller_kind, caller_name, caller_user_id, unattributed_reason, is_standing_credential`,
+       GROUP BY action, model_id, region, day, caller_kind, caller_name, caller_user_id, unattributed_reason, is_standing_credential`,
     )
     .all(principalArn, windowStartDay(asOf, windowDays), scanId, scanId) as Array<Omit<UsageRow, 'isStandingCredential'> & { isStandingCredential: number }>;
   const imports = database.$client.prepare(`SELECT count(*) AS n FROM usage_imports WHERE (source <> 'offline' OR files_read + files_skipped > 0) AND scan_id IN ${VISIBLE_USAGE_SCANS_SQL}`).get(scanId, scanId) as { n: number };
@@ -38,8 +40,10 @@ export function getPrincipalUsage(database: AppDatabase, scanId: number, princip
        ORDER BY service_namespace, action_name`,
     )
     .all(principalArn, principalArn, scanId, scanId) as AccessAdvisorEvidence[];
+  const sources = database.$client.prepare(`SELECT count(DISTINCT source_address) AS n FROM usage_standing_sources WHERE principal_arn = ? AND last_call_at >= ? AND scan_id IN ${VISIBLE_USAGE_SCANS_SQL}`).get(principalArn, windowStartDay(asOf, windowDays), scanId, scanId) as { n: number };
   return {
     asOf: asOf.toISOString(),
+    standingSourceCount: sources.n,
     hasCloudTrail: imports.n > 0,
     detail: summarizeUsage(
       rows.map((row) => ({ ...row, isStandingCredential: row.isStandingCredential === 1 })),

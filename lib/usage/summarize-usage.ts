@@ -3,6 +3,8 @@ import type { CallerKind } from './types';
 /** The stored aggregate columns a summary needs (one row per bucket, any number of scans). */
 export interface UsageRow {
   action: string;
+  /** Region of the calls, when the query kept it (model ARNs need it). */
+  region?: string;
   modelId: string;
   day: string;
   callerKind: CallerKind;
@@ -47,6 +49,10 @@ export interface UsageDetail extends UsageSummary {
   distinctWorkloads: number;
   /** Identity Center user ids of the people, when the logs carried them (to join to people later). */
   callerUserIds: Record<string, string>;
+  /** Regions each used model was called in (to spell its ARN). */
+  modelRegions: Record<string, string[]>;
+  /** Denied attempts per model: what it tried and may not use. */
+  deniedModels: Record<string, number>;
   /** One entry per day of the window, oldest first, zero days included: the chart. */
   daily: Array<{ day: string; calls: number; deniedCalls: number }>;
 }
@@ -77,7 +83,7 @@ export function summarizeUsage(rows: readonly UsageRow[], asOf: Date, windowDays
   const start = windowStartDay(asOf, windowDays);
   const start30 = windowStartDay(asOf, Math.min(30, windowDays));
   const end = asOf.toISOString().slice(0, 10);
-  const summary: UsageDetail = { windowDays, lastUsed: null, calls: 0, deniedCalls: 0, actions: {}, models: {}, callers: [], calls30: 0, deniedCalls30: 0, lastDenied: null, standingCredentialCalls: 0, distinctPeople: 0, distinctWorkloads: 0, callerUserIds: {}, daily: [] };
+  const summary: UsageDetail = { windowDays, lastUsed: null, calls: 0, deniedCalls: 0, actions: {}, models: {}, callers: [], calls30: 0, deniedCalls30: 0, lastDenied: null, standingCredentialCalls: 0, distinctPeople: 0, distinctWorkloads: 0, callerUserIds: {}, modelRegions: {}, deniedModels: {}, daily: [] };
   const callers = new Map<string, UsageCaller>();
   const daily = new Map<string, { calls: number; deniedCalls: number }>();
   for (const row of rows) {
@@ -92,7 +98,12 @@ export function summarizeUsage(rows: readonly UsageRow[], asOf: Date, windowDays
     day.calls += row.calls;
     day.deniedCalls += row.deniedCalls;
     daily.set(row.day, day);
+    if (row.deniedCalls > 0 && row.modelId !== '') summary.deniedModels[row.modelId] = (summary.deniedModels[row.modelId] ?? 0) + row.deniedCalls;
     if (row.calls === 0) continue;
+    if (row.modelId !== '' && row.region !== undefined) {
+      const regions = summary.modelRegions[row.modelId] ?? (summary.modelRegions[row.modelId] = []);
+      if (!regions.includes(row.region)) regions.push(row.region);
+    }
     summary.calls += row.calls;
     summary.lastUsed = later(summary.lastUsed, row.lastCallAt);
     if (row.isStandingCredential) summary.standingCredentialCalls += row.calls;
