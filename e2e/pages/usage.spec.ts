@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { ADMIN, AUDITOR, signIn } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { queryE2eDatabase } from '../support/database';
+import { launchCampaignAsAdmin, uniqueName } from '../support/campaigns';
 import { saveScreenshot } from '../support/screenshots';
 
 /** A principal the demo activity exercises: an Identity Center role people call Bedrock through. */
@@ -77,3 +78,25 @@ for (const [role, email] of [
     });
   });
 }
+
+test.describe('usage evidence in reviews', () => {
+  test('each inbox item shows its usage, unused items are marked, and attesting one asks why', async ({ page, baseURL }) => {
+    await signIn(page, ADMIN);
+    const campaignId = await launchCampaignAsAdmin(page, baseURL, uniqueName('Usage evidence'));
+    await page.goto(`/inbox?campaign=${campaignId}`);
+    const evidence = page.getByTestId('item-usage');
+    await expect(evidence.first()).toBeVisible();
+    await expect(evidence.filter({ hasText: 'No use' }).first()).toBeVisible();
+    const unusedItem = page.locator('article').filter({ has: page.getByTestId('item-usage').filter({ hasText: 'No use' }) }).first();
+    await unusedItem.getByRole('button', { name: /^Attest/ }).click();
+    await expect(unusedItem.getByLabel(/Why keep access that shows no use in 90 days\?/)).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    for (const [width, height, suffix] of [
+      [1440, 900, ''],
+      [390, 844, '-mobile'],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await saveScreenshot(page, 'admin', `inbox-usage${suffix}`);
+    }
+  });
+});

@@ -90,7 +90,7 @@ export function behaviourOf(principal: DemoPrincipal, seed: number): Behaviour |
       weight: 0.3 + next() * (index === 0 ? 2 : 1),
     }));
   if (principal.type === 'role') {
-    if (/^AWSReservedSSO_(BedrockDeveloper|DataScientist|AgentBuilder|BedrockMantleUser)_/.test(name)) return { kind: 'people', people: people(2 + Math.floor(next() * 5)), models: DEMO_MODELS.chat };
+    if (/^AWSReservedSSO_(BedrockDeveloper|DataScientist|AgentBuilder)_/.test(name)) return { kind: 'people', people: people(2 + Math.floor(next() * 5)), models: DEMO_MODELS.chat };
     if (/^AWSReservedSSO_MLPlatformAdmin_/.test(name)) return { kind: 'people', people: people(2), models: [...DEMO_MODELS.chat, ...DEMO_MODELS.embed] };
     if (/^github-/.test(name)) return { kind: 'oidc', repo: name.replace(/^github-/, ''), models: DEMO_MODELS.cheap };
     if (/-lambda(-\d+)?$/.test(name)) return next() < 0.7 ? { kind: 'lambda', models: DEMO_MODELS.cheap } : null;

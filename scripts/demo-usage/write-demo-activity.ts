@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateDemoDay, type DemoPrincipal } from './generate-demo-activity';
 
 export const DEMO_ACTIVITY_SEED = 0x0bed_0c4a;
 export const DEMO_ACTIVITY_DAYS = 90;
+/** Bumped whenever the generator's output changes: older generated files are then replaced, never mixed in. */
+export const DEMO_ACTIVITY_VERSION = '2';
 
 /** The Identity Center home region's accounts log in eu-west-1 (their SSO roles say so); the rest in us-east-1. */
 function regionOf(accountId: string): string {
@@ -47,7 +49,12 @@ function dayOffset(day: string, days: number): string {
 export function writeDemoActivity(directory: string, lastDay: string, options: { days?: number; seed?: number; outputDirectory?: string } = {}): { files: number; events: number } {
   const organizationId = (JSON.parse(readFileSync(path.join(directory, 'organization.json'), 'utf8')) as { organization: { id: string } }).organization.id;
   const principals = readDemoPrincipals(directory);
-  const root = path.join(options.outputDirectory ?? directory, 'cloudtrail', 'AWSLogs', organizationId);
+  const trailRoot = path.join(options.outputDirectory ?? directory, 'cloudtrail');
+  const versionFile = path.join(trailRoot, '.generator-version');
+  if (existsSync(trailRoot) && (!existsSync(versionFile) || readFileSync(versionFile, 'utf8') !== DEMO_ACTIVITY_VERSION)) rmSync(trailRoot, { recursive: true, force: true });
+  mkdirSync(trailRoot, { recursive: true });
+  writeFileSync(versionFile, DEMO_ACTIVITY_VERSION);
+  const root = path.join(trailRoot, 'AWSLogs', organizationId);
   const days = options.days ?? DEMO_ACTIVITY_DAYS;
   let files = 0;
   let events = 0;
