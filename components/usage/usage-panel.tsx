@@ -58,7 +58,7 @@ export function UsagePanel({ usage, heldActionCount, usedHeldActionCount, recomm
   const advisor = usage.accessAdvisor.find((entry) => entry.serviceNamespace === 'bedrock' && entry.actionName === '');
   const headline = usage.hasCloudTrail ? `Holds ${heldActionCount} action${heldActionCount === 1 ? '' : 's'}, used ${usedHeldActionCount}` : `Holds ${heldActionCount} action${heldActionCount === 1 ? '' : 's'}; no CloudTrail evidence imported`;
   return (
-    <Card title="Usage evidence" id="usage" description={`${headline} (last ${detail.windowDays} days of CloudTrail up to ${formatDate(usage.asOf)}).`}>
+    <Card title="Usage evidence" id="usage" description={`Bedrock calls from CloudTrail over the last ${detail.windowDays} days up to ${formatDate(usage.asOf)}, tied to the people and workloads behind them.`}>
       <div className="space-y-4" data-testid="usage-panel">
         <p className="text-lg font-semibold text-slate-900" data-testid="usage-headline">
           {headline}

@@ -32,6 +32,8 @@ for (const [role, email] of [
     test.beforeEach(async ({ page }) => signIn(page, email));
 
     test('the principal page shows who used it, per action and model, with the chart', async ({ page }) => {
+      // The principal page is the app's heaviest; the first render on a loaded machine takes a while.
+      test.setTimeout(150_000);
       await page.goto(`/principals/${principalIdWithUsage()}`);
       const panel = page.getByTestId('usage-panel');
       await expect(page.getByRole('heading', { level: 2, name: 'Usage evidence' })).toBeVisible();
