@@ -52,15 +52,17 @@ export async function importTrailFiles(database: AppDatabase, scanId: number, ro
   let done = 0;
   for (const entry of files) {
     done += 1;
+    // CloudTrail never rewrites a delivered file and its path is unique: a known path is skipped
+    // without touching the disk (an incremental import of one day must not stat 90 days of files).
+    if (imported.has(entry.key)) {
+      outcome.filesSkipped += 1;
+      continue;
+    }
     let size: number;
     try {
       size = (await stat(entry.file)).size;
     } catch (cause) {
       fail(new UsageFileError(entry.key, 'unreadable', `cannot read (${cause instanceof Error ? cause.message : String(cause)})`));
-      continue;
-    }
-    if (imported.has(`${entry.key}\u001f${size}`)) {
-      outcome.filesSkipped += 1;
       continue;
     }
     try {
@@ -76,7 +78,7 @@ export async function importTrailFiles(database: AppDatabase, scanId: number, ro
       const counts = accumulateRecords(records, sessions, fileUsage);
       batch.merge(fileUsage);
       ledger.push({ fileKey: entry.key, sizeBytes: size, bedrockEvents: counts.bedrockEvents });
-      imported.add(`${entry.key}\u001f${size}`);
+      imported.set(entry.key, size);
       outcome.filesRead += 1;
       outcome.recordsRead += counts.records;
       outcome.bedrockEvents += counts.bedrockEvents;
