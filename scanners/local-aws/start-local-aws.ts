@@ -36,6 +36,11 @@ export interface LocalAwsOptions {
    * Default: a user of the management account.
    */
   baseIdentityArn?: string;
+  /**
+   * CloudTrail files (any depth) LookupEvents and Access Advisor answer from, e.g. the demo's
+   * `demo/org/cloudtrail`. Absent: no events (every account looks idle).
+   */
+  trailDir?: string;
   /** AWS managed policies that may be attached (`aws iam get-policy-version` files); default demo/aws-managed-policies. */
   managedPolicyDir?: string;
 }
@@ -118,8 +123,8 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
   const data = options.data ?? loadOrganizationData(options.dataDir ?? path.resolve('demo/org'));
   const state = new LocalAwsState(data, loadManagedPolicyCatalog(options.managedPolicyDir ?? path.resolve('demo/aws-managed-policies')), options.baseIdentityArn);
   const faults = new FaultController(options.faults ?? {});
-  // CloudTrail events of `<dataDir>/cloudtrail/` (the demo's generated activity), read on first use.
-  const trail = new LocalTrailEvents(options.data ? null : path.join(options.dataDir ?? path.resolve('demo/org'), 'cloudtrail'));
+  // CloudTrail events (the demo's generated activity), read on first use.
+  const trail = new LocalTrailEvents(options.trailDir ?? null);
   const callLog: CallLogEntry[] = [];
   let inFlight = 0;
   let peakInFlight = 0;

@@ -31,7 +31,7 @@ beforeAll(async () => {
   cpSync(path.resolve('demo/org'), directory, { recursive: true, filter: (source) => !source.includes(`${path.sep}cloudtrail`) });
   const lastDay = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
   writeDemoActivity(directory, lastDay, { days: 6 });
-  aws = await startLocalAws({ dataDir: directory, port: 0, baseIdentityArn: 'arn:aws:iam::318274650192:role/access-review-scanner' });
+  aws = await startLocalAws({ dataDir: directory, trailDir: path.join(directory, 'cloudtrail'), port: 0, baseIdentityArn: 'arn:aws:iam::318274650192:role/access-review-scanner' });
   applyToProcessEnvironment(localAwsSdkEnvironment(aws.url));
 });
 afterAll(async () => {

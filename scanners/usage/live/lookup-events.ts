@@ -4,6 +4,20 @@ import type { CloudTrailRecord } from '../../../lib/usage/cloudtrail-record';
 /** LookupEvents allows 2 requests per second per account and region: stay under it. */
 export const LOOKUP_EVENTS_INTERVAL_MS = 550;
 
+/**
+ * The pacing to use: none against a loopback endpoint (the local AWS endpoint has no rate limit,
+ * and tests and the demo's live scan page through thousands of events), AWS's limit otherwise.
+ */
+export function defaultLookupInterval(endpoint = process.env.AWS_ENDPOINT_URL_CLOUDTRAIL ?? process.env.AWS_ENDPOINT_URL): number {
+  if (endpoint === undefined) return LOOKUP_EVENTS_INTERVAL_MS;
+  try {
+    const host = new URL(endpoint).hostname;
+    return host === 'localhost' || host === '127.0.0.1' || host === '::1' || host === '[::1]' ? 0 : LOOKUP_EVENTS_INTERVAL_MS;
+  } catch {
+    return LOOKUP_EVENTS_INTERVAL_MS;
+  }
+}
+
 function sleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, milliseconds);
@@ -20,7 +34,7 @@ function sleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
  * `intervalMs`; throttling and 5xx are retried by the client's retry strategy (full jitter).
  */
 export async function* lookupEvents(client: CloudTrailClient, attribute: { key: LookupAttributeKey; value: string }, start: Date, end: Date, options: { intervalMs?: number; signal?: AbortSignal } = {}): AsyncGenerator<CloudTrailRecord> {
-  const interval = options.intervalMs ?? LOOKUP_EVENTS_INTERVAL_MS;
+  const interval = options.intervalMs ?? defaultLookupInterval();
   let token: string | undefined;
   let lastCall = 0;
   do {
