@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openDatabase, type AppDatabase } from '../db/client';
 import { seedDemoUsers } from '../scanners/commands/users';
 import { runScan, type ScanSource } from '../scanners/pipeline/run-scan';
+import { lastFullDay, writeDemoActivity } from './demo-usage/write-demo-activity';
 
 export const DEMO_ORGANIZATION_DIRECTORY = path.join(process.cwd(), 'demo', 'org');
 
@@ -20,6 +21,8 @@ export async function prepareDemoDatabase(databasePath: string, options: { isFre
   const database = openDatabase(databasePath);
   seedDemoUsers(database);
   const hasSnapshot = database.$client.prepare('SELECT 1 FROM scans WHERE is_published = 1 LIMIT 1').get();
+  // 90 days of Bedrock activity up to yesterday, under demo/org/cloudtrail/ (generated, not committed).
+  writeDemoActivity(DEMO_ORGANIZATION_DIRECTORY, lastFullDay(new Date()));
   if (!hasSnapshot) {
     const source = options.source ?? { kind: 'offline', directory: DEMO_ORGANIZATION_DIRECTORY };
     const outcome = await runScan(database, source, { trigger: 'demo', requestedBy: 'demo' });

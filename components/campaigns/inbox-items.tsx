@@ -5,6 +5,8 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { StatusBadge, TierBadge } from './badges';
 import { sendJson } from './send-json';
 import { cardClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from './form-styles';
+import type { ItemUsageEvidence } from '@/lib/usage/item-usage-evidence';
+import { ItemUsage } from '@/components/usage/item-usage';
 
 /** What the inbox shows of one item: shaped on the server, no whole rows. */
 export interface InboxItemView {
@@ -32,6 +34,8 @@ export interface InboxItemView {
   recommendation: { decision: string; reason: string };
   change: string | null;
   lastDecision: { kind: string; justification: string; decidedBy: string; decidedAt: string } | null;
+  /** CloudTrail evidence of the item's actions; null when none was imported; absent where not loaded. */
+  usage?: ItemUsageEvidence | null;
 }
 
 type Mode = 'attest' | 'revoke' | 'delegate';
@@ -99,9 +103,9 @@ function DecisionForm({ item, mode, delegates, minKeepUntil, onDone, onCancel }:
         <>
           <div>
             <label htmlFor={`${prefix}-justification`} className={labelClass}>
-              Justification
+              {mode === 'attest' && item.usage?.isUnused ? `Why keep access that shows no use in ${item.usage.windowDays} days?` : 'Justification'}
             </label>
-            <textarea id={`${prefix}-justification`} name="justification" required rows={2} className={inputClass} />
+            <textarea id={`${prefix}-justification`} name="justification" required minLength={mode === 'attest' && item.usage?.isUnused ? 20 : undefined} rows={2} className={inputClass} />
           </div>
           {mode === 'attest' ? (
             <div className="max-w-xs">
@@ -162,6 +166,7 @@ function ItemCard({ item, isSelected, onToggle, delegates, minKeepUntil, onDone 
               <dt className="inline font-medium">Peers with the same access: </dt>
               <dd className="inline">{item.peerCount}</dd>
             </div>
+            <ItemUsage usage={item.usage} />
             <div className="sm:col-span-3">
               <dt className="inline font-medium">SoD conflicts: </dt>
               <dd className="inline">{item.conflicts.length === 0 ? 'none' : item.conflicts.map((conflict) => `${conflict.title} (${conflict.severity})`).join('; ')}</dd>

@@ -8,3 +8,4 @@ export * from './revocations';
 export * from './audit';
 export * from './settings';
 export * from './controls';
+export * from './usage';

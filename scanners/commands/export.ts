@@ -2,6 +2,7 @@ import type { AppDatabase } from '../../db/client';
 import { mapCanDisableControls } from '../../db/queries/export-can-disable-controls';
 import { listExportedControls } from '../../db/queries/export-controls';
 import { findLatestPublishedScan, iterateExportedPrincipals } from '../../db/queries/export-snapshot';
+import { getExportedUsage } from '../../db/queries/usage-export';
 import { stringFlag, UsageError, type ParsedArguments } from '../cli-args';
 
 function write(text: string): Promise<void> {
@@ -21,11 +22,13 @@ export async function exportCommand(database: AppDatabase, parsed: ParsedArgumen
   const scan = findLatestPublishedScan(database);
   if (!scan) throw new UsageError('No published snapshot yet: run `npm run cli -- scan --from demo/org` (or a live scan) first.');
   // Controls (issue #20): the posture per account and region, and per principal what it can switch off.
-  await write(`{"scan":${JSON.stringify(scan)},"controls":${JSON.stringify(listExportedControls(database, scan.id))},"principals":[`);
+  // Usage (issue #18): provenance of the snapshot's Bedrock calls, and per principal its usage evidence.
+  const usage = getExportedUsage(database, scan.id);
+  await write(`{"scan":${JSON.stringify(scan)},"controls":${JSON.stringify(listExportedControls(database, scan.id))},"provenance":${JSON.stringify(usage.provenance)},"principals":[`);
   const canDisable = mapCanDisableControls(database, scan.id);
   let isFirst = true;
   for (const principal of iterateExportedPrincipals(database, scan.id)) {
-    await write(`${isFirst ? '' : ','}\n${JSON.stringify({ ...principal, canDisableControls: canDisable.get(principal.arn) ?? [] })}`);
+    await write(`${isFirst ? '' : ','}\n${JSON.stringify({ ...principal, usage: usage.byPrincipal.get(principal.arn) ?? usage.emptyUsage, canDisableControls: canDisable.get(principal.arn) ?? [] })}`);
     isFirst = false;
   }
   await write('\n]}\n');

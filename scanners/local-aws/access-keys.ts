@@ -24,16 +24,15 @@ export function accountOfAccessKeyId(accessKeyId: string): string | null {
 export interface SignatureScope {
   accessKeyId: string;
   service: string | null;
-  /** The region of the SigV4 scope (Bedrock is regional). */
+  /** The signing region of the scope (CloudTrail LookupEvents is regional). */
   region?: string;
 }
 
 /** Parses `AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request, ...`. */
 export function parseAuthorizationHeader(header: string | undefined): SignatureScope | null {
-  const match = header ? /Credential=([^/,\s]+)\/[^/]+\/[^/]+\/([^/]+)\/aws4_request/.exec(header) : null;
+  const match = header ? /Credential=([^/,\s]+)\/[^/]+\/([^/]+)\/([^/]+)\/aws4_request/.exec(header) : null;
   if (!match) return null;
-  const region = /Credential=[^/,\s]+\/[^/]+\/([^/]+)\//.exec(header ?? '')?.[1];
-  return { accessKeyId: match[1], service: match[2], ...(region ? { region } : {}) };
+  return { accessKeyId: match[1], service: match[3], region: match[2] };
 }
 
 /** A random secret for temporary credentials; never meaningful, never verified. */

@@ -1,5 +1,6 @@
 import type { FaultController } from './faults';
 import type { LocalAwsState } from './state';
+import type { LocalTrailEvents } from './cloudtrail';
 import type { XmlValue } from './xml';
 
 /** Who is calling and against which account, resolved from the SigV4 scope of the request. */
@@ -9,6 +10,10 @@ export interface CallContext {
   /** The account the call is served by: the one encoded in a temporary key, else the management account. */
   accountId: string;
   accessKeyId: string;
+  /** Signing region of the request, when signed. */
+  region?: string;
+  /** CloudTrail events the endpoint serves (LookupEvents, Access Advisor). */
+  trail?: LocalTrailEvents;
 }
 
 /** The `<XResult>` fields of a Query answer, or null for actions that return no result element. */

@@ -14,10 +14,12 @@ import { loadOrganizationData, type LocalOrganizationData } from './organization
 import { organizationsHandlers } from './organizations';
 import { LocalAwsState } from './state';
 import { stsHandlers } from './sts';
+import { cloudTrailHandlers, isCloudTrailTarget, LocalTrailEvents } from './cloudtrail';
+import { accessAdvisorHandlers } from './iam-access-advisor';
 import { writeQueryError, writeQueryResponse } from './xml';
 
 const NAMESPACES = { iam: 'https://iam.amazonaws.com/doc/2010-05-08/', sts: 'https://sts.amazonaws.com/doc/2011-06-15/' } as const;
-const QUERY_HANDLERS: Record<'iam' | 'sts', Record<string, QueryHandler>> = { iam: { ...iamReadHandlers, ...iamWriteHandlers }, sts: stsHandlers };
+const QUERY_HANDLERS: Record<'iam' | 'sts', Record<string, QueryHandler>> = { iam: { ...iamReadHandlers, ...iamWriteHandlers, ...accessAdvisorHandlers }, sts: stsHandlers };
 const ORGANIZATIONS_TARGET_PREFIX = 'AWSOrganizationsV20161128.';
 
 /** Options of `startLocalAws`. */
@@ -35,6 +37,11 @@ export interface LocalAwsOptions {
    * Default: a user of the management account.
    */
   baseIdentityArn?: string;
+  /**
+   * CloudTrail files (any depth) LookupEvents and Access Advisor answer from, e.g. the demo's
+   * `demo/org/cloudtrail`. Absent: no events (every account looks idle).
+   */
+  trailDir?: string;
   /** AWS managed policies that may be attached (`aws iam get-policy-version` files); default demo/aws-managed-policies. */
   managedPolicyDir?: string;
 }
@@ -42,7 +49,7 @@ export interface LocalAwsOptions {
 /** One call as the endpoint saw it (no secrets: access key ids are identifiers, not secrets). */
 export interface CallLogEntry {
   sequence: number;
-  service: 'iam' | 'sts' | 'organizations' | 'bedrock' | 'unknown';
+  service: 'iam' | 'sts' | 'organizations' | 'bedrock' | 'cloudtrail' | 'unknown';
   action: string;
   accountId: string;
   accessKeyId: string;
@@ -97,7 +104,7 @@ function parseCall(request: IncomingMessage, body: string, signedService: string
     } catch {
       throw new AwsApiError('SerializationException', 'The request body is not valid JSON.', 400);
     }
-    const service = target.startsWith(ORGANIZATIONS_TARGET_PREFIX) ? 'organizations' : 'unknown';
+    const service = target.startsWith(ORGANIZATIONS_TARGET_PREFIX) ? 'organizations' : isCloudTrailTarget(target) ? 'cloudtrail' : 'unknown';
     return { service, action: target.slice(target.indexOf('.') + 1), params: null, input };
   }
   const params = new URLSearchParams(body);
@@ -122,6 +129,8 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
   const data = options.data ?? loadOrganizationData(options.dataDir ?? path.resolve('demo/org'));
   const state = new LocalAwsState(data, loadManagedPolicyCatalog(options.managedPolicyDir ?? path.resolve('demo/aws-managed-policies')), options.baseIdentityArn);
   const faults = new FaultController(options.faults ?? {});
+  // CloudTrail events (the demo's generated activity), read on first use.
+  const trail = new LocalTrailEvents(options.trailDir ?? null);
   const callLog: CallLogEntry[] = [];
   let inFlight = 0;
   let peakInFlight = 0;
@@ -166,13 +175,17 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
         if (decision.error === 'InternalFailure') throw new AwsApiError(isJson ? 'ServiceException' : 'InternalFailure', 'The request processing has failed because of an unknown error.', 500);
         throw new AwsApiError(isJson ? 'AccessDeniedException' : 'AccessDenied', `User is not authorized to perform: ${call.service}:${call.action} (injected fault)`, 403);
       }
-      const context: CallContext = { state, faults, accountId, accessKeyId };
+      const context: CallContext = { state, faults, accountId, accessKeyId, region: scope?.region, trail };
       let text: string;
       if (call.service === 'bedrock' && call.params) {
         const answer = handleBedrockCall(context, { method: request.method ?? 'GET', path: new URL(request.url ?? '/', 'http://local').pathname, query: call.params, region: scope?.region ?? 'us-east-1' });
         text = JSON.stringify(answer.body);
       } else if (call.service === 'organizations' && call.input) {
         const handler: JsonHandler | undefined = organizationsHandlers[call.action];
+        if (!handler) throw new AwsApiError('UnknownOperationException', `Unknown operation ${call.action}`, 400);
+        text = JSON.stringify(handler(context, call.input));
+      } else if (call.service === 'cloudtrail' && call.input) {
+        const handler: JsonHandler | undefined = cloudTrailHandlers[call.action];
         if (!handler) throw new AwsApiError('UnknownOperationException', `Unknown operation ${call.action}`, 400);
         text = JSON.stringify(handler(context, call.input));
       } else if ((call.service === 'iam' || call.service === 'sts') && call.params) {

@@ -4,6 +4,7 @@ import type { AppDatabase } from '../../db/client';
 import { appendAudit } from '../../db/queries/audit';
 import { encodeGrantActions } from '../../db/queries/grant-actions';
 import type { Statement } from 'better-sqlite3';
+import { discardUsageRows } from '../usage/persist-usage';
 import { accounts, policies, principals, scanAccounts, scans } from '../../db/schema';
 import type { StoredPrincipalAnalysis, StoredPrincipalFacts, StoredScanSummary } from '../../db/schema/stored-json';
 import { groupGrantsIntoEntitlements } from '../../lib/analysis/entitlements';
@@ -284,6 +285,7 @@ export function discardScanRows(database: AppDatabase, scanId: number): void {
     database.delete(scanAccounts).where(and(eq(scanAccounts.scanId, scanId), eq(scanAccounts.status, 'ok'))).run();
   });
   write.immediate();
+  discardUsageRows(database, scanId);
 }
 
 function isProcessAlive(pid: number): boolean {

@@ -16,6 +16,7 @@ import { discardControls, persistControls } from './persist-controls';
 import { loadSodRules } from './sod-rules';
 import { summarizeScan } from './summarize-scan';
 import { afterPublish } from './after-publish';
+import { collectUsageEvidence } from '../usage/collect-usage-evidence';
 
 export type ScanSource = { kind: 'offline'; directory: string } | { kind: 'live'; config: LiveScanConfig };
 
@@ -115,6 +116,8 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
     }
 
     persistControls(database, scanId, analyzeControls(collected.snapshot, catalogue, analysis.principals));
+    collected.problems.push(...(await collectUsageEvidence(database, scanId, source, { accountIds: collected.snapshot.accounts.map((account) => account.accountId), principals: analysis.principals, now: startedAt }, (message) => reportProgress(database, scanId, message, done, accountTotal, options))));
+
     const status = collected.failedAccounts.length > 0 ? 'partial' : 'complete';
     const summary = summarizeScan({ principals: analysis.principals, accountCount: accountTotal, failedAccountCount: collected.failedAccounts.length, unclassifiedActions: analysis.unclassifiedActions });
     const problemText = collected.problems.length > 0 ? collected.problems.slice(0, 50).join('\n') : null;

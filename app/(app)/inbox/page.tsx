@@ -7,6 +7,8 @@ import { requirePageUser } from '@/lib/auth/session';
 import { earliestKeepUntil } from '@/lib/campaigns/timing';
 import { InboxItems } from '@/components/campaigns/inbox-items';
 import { toInboxItemView } from '@/components/campaigns/item-view';
+import { withItemUsage } from '@/components/usage/item-usage-view';
+import { listUsageOfPrincipals } from '@/db/queries/usage-item-evidence';
 import { Pager } from '@/components/campaigns/pager';
 import { PartialSnapshotBanner } from '@/components/campaigns/badges';
 import { inputClass, labelClass, primaryButtonClass } from '@/components/campaigns/form-styles';
@@ -36,6 +38,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const campaigns = listInboxCampaigns(database, user.email);
   const accounts = listInboxAccounts(database, user.email);
   const result = listInboxItems(database, user.email, { campaignId, status, accountId, tier, search }, page, PAGE_SIZE);
+  const usage = listUsageOfPrincipals(database, result.rows.map((row) => row.principalArn));
   const delegates = listDelegateCandidates(database, user.email);
   const recentNotifications = listRecentNotifications(database, user.email);
   const pendingTotal = campaigns.reduce((sum, campaign) => sum + campaign.pending, 0);
@@ -134,7 +137,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
           {status === 'pending' ? 'Nothing left to review here. Choose “All” or “Decided” to see or change your decisions.' : 'No items match these filters.'}
         </p>
       ) : (
-        <InboxItems key={`${page}-${status}-${campaignId}-${accountId}-${tier}-${search}`} items={result.rows.map(toInboxItemView)} delegates={delegates} minKeepUntil={tomorrow} />
+        <InboxItems key={`${page}-${status}-${campaignId}-${accountId}-${tier}-${search}`} items={result.rows.map((row) => withItemUsage(toInboxItemView(row), row.context.actions, usage))} delegates={delegates} minKeepUntil={tomorrow} />
       )}
       <Pager
         basePath="/inbox"

@@ -17,6 +17,8 @@ import { formatAge, formatDate } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScoreBadge } from '@/components/ui/score-badge';
 import { TIER_CHART_COLOURS, TierChips } from '@/components/ui/tier-chip';
+import { ProvenancePanel } from '@/components/usage/provenance-panel';
+import { getProvenanceOverview } from '@/db/queries/usage-provenance';
 
 export const metadata = { title: 'Overview' };
 
@@ -118,6 +120,8 @@ export default async function OverviewPage() {
           />
         )}
       </Card>
+
+      <ProvenancePanel overview={getProvenanceOverview(database, scan.id)} />
 
       <Card title="Top 10 by blast radius" id="top-10">
         <table className="w-full text-left text-sm" data-testid="top-principals">

@@ -18,6 +18,8 @@ import { formatDate, formatDateTime } from '@/components/ui/format';
 import { GrantPathText } from '@/components/ui/grant-path';
 import { ScoreBadge } from '@/components/ui/score-badge';
 import { TierChip, TierChips } from '@/components/ui/tier-chip';
+import { UsagePanel } from '@/components/usage/usage-panel';
+import { getPrincipalUsageView } from '@/db/queries/usage-principal-view';
 
 export const metadata = { title: 'Principal' };
 
@@ -99,6 +101,7 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
   const heldKeys = new Set(entitlements.map((entitlement) => entitlement.entitlementKey));
   const revokedElsewhere = [...revocationsByKey.values()].filter(([latest]) => !heldKeys.has(latest.entitlementKey));
   const { analysis } = principal;
+  const usageView = getPrincipalUsageView(database, principal.scanId, principal, entitlements.flatMap((entitlement) => entitlement.statements.flatMap((statement) => statement.actions)));
   const credentials = analysis.credentials;
 
   return (
@@ -165,6 +168,8 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
           })}
         </ul>
       </Card>
+
+      <UsagePanel {...usageView} />
 
       <Card title="Grants" id="grants" description={`${principal.actionCount} Bedrock action(s) through ${entitlements.length} entitlement(s).`}>
         {entitlements.length === 0 ? (

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench -- usage [--events 10000000] [--accounts 1000] [--days 90] [--dir DIR]`: writes
+ * gzipped CloudTrail files as an organisation trail lays them out (to a temp dir, never the repo),
+ * imports them into a fresh database file, then imports one more day incrementally. Prints the
+ * wall time, peak RSS, and where the time goes (read + gunzip, JSON.parse, attribution and
+ * aggregation, database writes).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
+import { openDatabase } from '../db/client';
+import { scans } from '../db/schema';
+import { accumulateRecords } from '../lib/usage/accumulate-records';
+import { UsageAccumulator } from '../lib/usage/accumulate-usage';
+import { SessionOriginIndex } from '../lib/usage/session-origins';
+import { importTrailFiles } from '../scanners/usage/import-trail-files';
+import { listTrailFiles } from '../scanners/usage/list-trail-files';
+import type { CloudTrailRecord } from '../lib/usage/cloudtrail-record';
+
+function flag(argv: string[], name: string, fallback: number): number {
+  const index = argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(argv[index + 1]) : fallback;
+}
+
+const MODELS = ['anthropic.claude-3-5-sonnet-20240620-v1:0', 'anthropic.claude-3-haiku-20240307-v1:0', 'us.anthropic.claude-3-7-sonnet-20250219-v1:0', 'amazon.nova-pro-v1:0', 'amazon.titan-embed-text-v2:0'];
+const EVENTS = ['InvokeModel', 'Converse', 'ConverseStream', 'InvokeModelWithResponseStream'];
+
+/** One record as CloudTrail writes it (about 1.2 KB of JSON), varied by index. */
+function record(accountId: string, day: string, index: number): string {
+  const second = index % 86_400;
+  const time = `${day}T${String(Math.floor(second / 3600)).padStart(2, '0')}:${String(Math.floor((second % 3600) / 60)).padStart(2, '0')}:${String(second % 60).padStart(2, '0')}Z`;
+  const kind = index % 10;
+  const identity =
+    kind < 5
+      ? `{"type":"AssumedRole","principalId":"AROAEXAMPLEID${accountId}:person${index % 40}@example.com","arn":"arn:aws:sts::${accountId}:assumed-role/AWSReservedSSO_BedrockDeveloper_0123456789abcdef/person${index % 40}@example.com","accountId":"${accountId}","accessKeyId":"ASIAEXAMPLE${index % 997}","sessionContext":{"sessionIssuer":{"type":"Role","principalId":"AROAEXAMPLEID${accountId}","arn":"arn:aws:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_BedrockDeveloper_0123456789abcdef","accountId":"${accountId}","userName":"AWSReservedSSO_BedrockDeveloper_0123456789abcdef"},"attributes":{"creationDate":"${day}T00:00:00Z","mfaAuthenticated":"false"}}}`
+      : kind < 8
+        ? `{"type":"AssumedRole","principalId":"AROAEXAMPLECI${accountId}:GitHubActions","arn":"arn:aws:sts::${accountId}:assumed-role/github-ci/GitHubActions","accountId":"${accountId}","accessKeyId":"ASIACI${index % 991}","sessionContext":{"sessionIssuer":{"type":"Role","principalId":"AROAEXAMPLECI${accountId}","arn":"arn:aws:iam::${accountId}:role/ci/github-ci","accountId":"${accountId}","userName":"github-ci"},"webIdFederationData":{"federatedProvider":"arn:aws:iam::${accountId}:oidc-provider/token.actions.githubusercontent.com","attributes":{}},"attributes":{"creationDate":"${day}T00:00:00Z","mfaAuthenticated":"false"}}}`
+        : `{"type":"IAMUser","principalId":"AIDAEXAMPLE${accountId}","arn":"arn:aws:iam::${accountId}:user/shared-bot","accountId":"${accountId}","accessKeyId":"AKIAEXAMPLE${accountId}","userName":"shared-bot"}`;
+  return `{"eventVersion":"1.09","userIdentity":${identity},"eventTime":"${time}","eventSource":"bedrock.amazonaws.com","eventName":"${EVENTS[index % EVENTS.length]}","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.${index % 200}","userAgent":"Boto3/1.35.36 md/Botocore#1.35.36 ua/2.0 os/linux#5.10 md/arch#x86_64 lang/python#3.12.6 md/pyimpl#CPython cfg/retry-mode#standard Botocore/1.35.36","requestParameters":{"modelId":"${MODELS[index % MODELS.length]}"},"responseElements":null,"requestID":"${index.toString(16).padStart(8, '0')}-1111-2222-3333-444455556666","eventID":"${index.toString(16).padStart(8, '0')}-aaaa-bbbb-cccc-ddddeeeeffff","readOnly":true,"eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":"${accountId}","eventCategory":"Management","tlsDetails":{"tlsVersion":"TLSv1.3","cipherSuite":"TLS_AES_128_GCM_SHA256","clientProvidedHostHeader":"bedrock-runtime.us-east-1.amazonaws.com"}${index % 50 === 0 ? ',"errorCode":"AccessDenied","errorMessage":"not authorized"' : ''}}`;
+}
+
+function writeDay(root: string, accounts: string[], day: string, perFile: number, startIndex: number): number {
+  const [year, month, date] = day.split('-');
+  let index = startIndex;
+  for (const accountId of accounts) {
+    const folder = path.join(root, 'AWSLogs', 'o-bench', accountId, 'CloudTrail', 'us-east-1', year as string, month as string, date as string);
+    mkdirSync(folder, { recursive: true });
+    const records: string[] = [];
+    for (let count = 0; count < perFile; count += 1) records.push(record(accountId, day, index++));
+    writeFileSync(path.join(folder, `${accountId}_CloudTrail_us-east-1_${year}${month}${date}T2355Z_bench.json.gz`), gzipSync(`{"Records":[${records.join(',')}]}`, { level: 6 }));
+  }
+  return index;
+}
+
+function dayBefore(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export async function benchUsage(argv: string[]): Promise<void> {
+  const totalEvents = flag(argv, 'events', 10_000_000);
+  const accountCount = flag(argv, 'accounts', 1_000);
+  const days = flag(argv, 'days', 90);
+  const perFile = Math.max(1, Math.round(totalEvents / accountCount / days));
+  const base = mkdtempSync(path.join(os.tmpdir(), 'bench-usage-'));
+  const root = path.join(base, 'cloudtrail');
+  const accounts = Array.from({ length: accountCount }, (_, index) => String(100_000_000_000 + index * 7919));
+  const lastDay = '2026-11-30';
+  console.log(`Writing ${accountCount} accounts x ${days} days x ${perFile} events (${(accountCount * days * perFile).toLocaleString('en')} events) under ${base} ...`);
+  let started = Date.now();
+  let index = 0;
+  for (let offset = days; offset >= 1; offset -= 1) index = writeDay(root, accounts, dayBefore(lastDay, offset), perFile, index);
+  console.log(`  written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  // Where the time goes: the same files through each stage alone.
+  const files = await listTrailFiles(root);
+  const sample = files.filter((_, position) => position % 20 === 0);
+  let readMs = 0;
+  let parseMs = 0;
+  let attributeMs = 0;
+  const sessions = new SessionOriginIndex();
+  const accumulator = new UsageAccumulator();
+  for (const file of sample) {
+    let time = performance.now();
+    const text = gunzipSync(readFileSync(file.file)).toString('utf8');
+    readMs += performance.now() - time;
+    time = performance.now();
+    const records = (JSON.parse(text) as { Records: CloudTrailRecord[] }).Records;
+    parseMs += performance.now() - time;
+    time = performance.now();
+    accumulateRecords(records, sessions, accumulator);
+    attributeMs += performance.now() - time;
+  }
+  const scale = files.length / sample.length;
+
+  const databasePath = path.join(base, 'bench.db');
+  const database = openDatabase(databasePath);
+  const first = database.insert(scans).values({ status: 'running', source: 'offline', trigger: 'cli', queuedAt: new Date().toISOString() }).returning({ id: scans.id }).get().id;
+  started = Date.now();
+  const outcome = await importTrailFiles(database, first, root);
+  const fullMs = Date.now() - started;
+  database.update(scans).set({ status: 'complete', isPublished: true, finishedAt: new Date().toISOString() }).where(eq(scans.id, first)).run();
+  const rows = database.$client.prepare('SELECT count(*) AS n FROM usage_daily').get() as { n: number };
+  console.log(`Full import: ${outcome.bedrockEvents.toLocaleString('en')} events from ${outcome.filesRead.toLocaleString('en')} files in ${(fullMs / 1000).toFixed(1)} s (${Math.round(outcome.bedrockEvents / (fullMs / 1000)).toLocaleString('en')} events/s), ${rows.n.toLocaleString('en')} aggregate rows`);
+  const estimated = { read: (readMs * scale) / 1000, parse: (parseMs * scale) / 1000, attribute: (attributeMs * scale) / 1000 };
+  console.log(`  where the time goes (sampled 1 file in 20, scaled): read + gunzip ${estimated.read.toFixed(1)} s, JSON.parse ${estimated.parse.toFixed(1)} s, attribute + aggregate ${estimated.attribute.toFixed(1)} s, the rest (listing, database writes) ${(fullMs / 1000 - estimated.read - estimated.parse - estimated.attribute).toFixed(1)} s`);
+
+  writeDay(root, accounts, lastDay, perFile, index);
+  const second = database.insert(scans).values({ status: 'running', source: 'offline', trigger: 'cli', queuedAt: new Date().toISOString() }).returning({ id: scans.id }).get().id;
+  started = Date.now();
+  const incremental = await importTrailFiles(database, second, root);
+  console.log(`Incremental import of one more day: ${incremental.bedrockEvents.toLocaleString('en')} events from ${incremental.filesRead} new files (${incremental.filesSkipped.toLocaleString('en')} skipped) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`Peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  database.$client.close();
+  if (!argv.includes('--keep')) rmSync(base, { recursive: true, force: true });
+}

@@ -1,0 +1,136 @@
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { formatDate, formatDateTime } from '@/components/ui/format';
+import type { PrincipalUsage } from '@/db/queries/usage-principal';
+import type { UsageRecommendation } from '@/lib/usage/recommend-from-usage';
+import { UsageOverTimeChart } from './usage-over-time-chart';
+
+const KIND_LABEL = { person: 'person', workload: 'workload', 'iam-user': 'IAM user', unattributed: 'unattributed' } as const;
+const KIND_TONE = { person: 'success', workload: 'info', 'iam-user': 'warning', unattributed: 'danger' } as const;
+
+function Stat({ label, value, detail }: { label: string; value: React.ReactNode; detail?: React.ReactNode }) {
+  return (
+    <div className="rounded-md border border-slate-200 px-3 py-2">
+      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-700">{label}</dt>
+      <dd className="mt-0.5 text-lg font-semibold tabular-nums text-slate-900">{value}</dd>
+      {detail ? <dd className="text-xs text-slate-700">{detail}</dd> : null}
+    </div>
+  );
+}
+
+function CountTable({ caption, rows, empty, testId }: { caption: string; rows: Array<[string, number, string | null]>; empty: string; testId: string }) {
+  return (
+    <div className="min-w-0">
+      <h3 className="mb-1 text-sm font-semibold text-slate-900">{caption}</h3>
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-700">{empty}</p>
+      ) : (
+        <table className="w-full text-sm" data-testid={testId}>
+          <thead>
+            <tr className="text-left text-xs uppercase tracking-wide text-slate-700">
+              <th scope="col" className="py-1 pr-2 font-semibold">Name</th>
+              <th scope="col" className="py-1 pr-2 text-right font-semibold">Calls</th>
+              <th scope="col" className="py-1 font-semibold">Last used</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map(([name, calls, last]) => (
+              <tr key={name}>
+                <td className="break-all py-1 pr-2 font-mono text-xs">{name}</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{calls}</td>
+                <td className="whitespace-nowrap py-1 text-xs">{formatDate(last)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Who actually used this principal's Bedrock access: the headline "holds N actions, used M", last
+ * use and calls per action and model over 30 and 90 days, the people and workloads behind the
+ * calls, denied attempts, the usage over time, and the recommendations the evidence supports.
+ */
+export function UsagePanel({ usage, heldActionCount, usedHeldActionCount, recommendations }: { usage: PrincipalUsage; heldActionCount: number; usedHeldActionCount: number; recommendations: UsageRecommendation[] }) {
+  const { detail } = usage;
+  const advisor = usage.accessAdvisor.find((entry) => entry.serviceNamespace === 'bedrock' && entry.actionName === '');
+  const headline = usage.hasCloudTrail ? `Holds ${heldActionCount} action${heldActionCount === 1 ? '' : 's'}, used ${usedHeldActionCount}` : `Holds ${heldActionCount} action${heldActionCount === 1 ? '' : 's'}; no CloudTrail evidence imported`;
+  return (
+    <Card title="Usage evidence" id="usage" description={`Bedrock calls from CloudTrail over the last ${detail.windowDays} days up to ${formatDate(usage.asOf)}, tied to the people and workloads behind them.`}>
+      <div className="space-y-4" data-testid="usage-panel">
+        <p className="text-lg font-semibold text-slate-900" data-testid="usage-headline">
+          {headline}
+        </p>
+        {usage.hasCloudTrail ? (
+          <>
+            <dl className="grid grid-cols-2 gap-2 md:grid-cols-3 lg:grid-cols-6">
+              <Stat label="Last use" value={detail.lastUsed ? formatDate(detail.lastUsed) : 'none'} detail={detail.lastUsed ? formatDateTime(detail.lastUsed) : `in ${detail.windowDays} days`} />
+              <Stat label="Calls, 30 days" value={detail.calls30} />
+              <Stat label={`Calls, ${detail.windowDays} days`} value={detail.calls} />
+              <Stat label="Denied attempts" value={detail.deniedCalls} detail={detail.lastDenied ? `last ${formatDate(detail.lastDenied)}` : undefined} />
+              <Stat label="People" value={detail.distinctPeople} detail={`${detail.distinctWorkloads} workload(s)`} />
+              <Stat label="Standing-credential calls" value={detail.standingCredentialCalls} detail={usage.standingSourceCount > 0 ? `from ${usage.standingSourceCount} address(es)` : undefined} />
+            </dl>
+            <UsageOverTimeChart daily={detail.daily} label={`Bedrock calls per day over ${detail.windowDays} days`} />
+            <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+              <CountTable caption="Calls per action" testId="usage-actions" empty="No call." rows={Object.entries(detail.actions).sort((a, b) => b[1].calls - a[1].calls).map(([action, count]) => [action, count.calls, count.lastUsed])} />
+              <CountTable caption="Calls per model or inference profile" testId="usage-models" empty="No model call." rows={Object.entries(detail.models).sort((a, b) => b[1].calls - a[1].calls).map(([model, count]) => [model, count.calls, count.lastUsed])} />
+            </div>
+            <div>
+              <h3 className="mb-1 text-sm font-semibold text-slate-900">Who called</h3>
+              {detail.callers.length === 0 ? (
+                <p className="text-sm text-slate-700">Nobody in {detail.windowDays} days.</p>
+              ) : (
+                <ul className="divide-y divide-slate-100 text-sm" data-testid="usage-callers">
+                  {detail.callers.slice(0, 15).map((caller) => (
+                    <li key={`${caller.kind}:${caller.name}`} className="flex flex-wrap items-center gap-2 py-1">
+                      <Badge tone={KIND_TONE[caller.kind]}>{KIND_LABEL[caller.kind]}</Badge>
+                      <span className="break-all font-mono text-xs">{caller.name}</span>
+                      <span className="ml-auto tabular-nums">{caller.calls} call(s)</span>
+                      <span className="text-xs text-slate-700">last {formatDate(caller.lastUsed)}</span>
+                    </li>
+                  ))}
+                  {detail.callers.length > 15 ? <li className="py-1 text-xs text-slate-700">+{detail.callers.length - 15} more</li> : null}
+                </ul>
+              )}
+            </div>
+          </>
+        ) : null}
+        {advisor ? (
+          <p className="text-sm text-slate-800" data-testid="usage-access-advisor">
+            Access Advisor (IAM last-accessed, not CloudTrail): Bedrock last authenticated {advisor.lastAuthenticatedAt ? formatDateTime(advisor.lastAuthenticatedAt) : 'never in its tracking period'}
+            {advisor.lastAuthenticatedRegion ? ` in ${advisor.lastAuthenticatedRegion}` : ''}.
+          </p>
+        ) : null}
+        {recommendations.length > 0 ? (
+          <div>
+            <h3 className="mb-1 text-sm font-semibold text-slate-900">What the evidence recommends</h3>
+            <ul className="space-y-2" data-testid="usage-recommendations">
+              {recommendations.map((recommendation) => (
+                <li key={recommendation.kind + recommendation.title} className="rounded-md border border-slate-200 px-3 py-2 text-sm">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Badge tone={recommendation.action === 'revoke' ? 'danger' : recommendation.action === 'reduce' ? 'warning' : 'info'}>{recommendation.action}</Badge>
+                    <span className="font-medium text-slate-900">{recommendation.title}</span>
+                    <span className="text-xs text-slate-700">{recommendation.evidence === 'access-advisor' ? 'Access Advisor date' : 'CloudTrail'}</span>
+                  </div>
+                  <p className="mt-1 text-slate-800">{recommendation.detail}</p>
+                  {recommendation.modelArns && recommendation.modelArns.length > 0 ? (
+                    <ul className="mt-1 space-y-0.5">
+                      {recommendation.modelArns.map((arn) => (
+                        <li key={arn} className="break-all font-mono text-xs text-slate-800">
+                          {arn}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,25 @@
+import type { AppDatabase } from '../../db/client';
+import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
+import type { ScanSource } from '../pipeline/run-scan';
+import { importOfflineUsageEvidence } from './import-usage-evidence';
+import { collectLiveUsage, type LiveUsageTarget } from './live/collect-live-usage';
+
+/**
+ * The usage step of every scan, between persisting the accounts and publishing: offline reads
+ * the import directory's `cloudtrail/` and `access-advisor/`; live asks CloudTrail LookupEvents
+ * and Access Advisor in every scanned account. Returns problems for the scan record.
+ */
+export async function collectUsageEvidence(
+  database: AppDatabase,
+  scanId: number,
+  source: ScanSource,
+  scanned: { accountIds: string[]; principals: readonly AnalyzedPrincipal[]; now: Date },
+  onProgress: (message: string) => void,
+): Promise<string[]> {
+  if (source.kind === 'offline') return importOfflineUsageEvidence(database, scanId, source.directory, onProgress);
+  const targets: LiveUsageTarget[] = scanned.accountIds.map((accountId) => ({
+    accountId,
+    principalArns: scanned.principals.filter((principal) => principal.facts.accountId === accountId && principal.grants.length > 0).map((principal) => principal.facts.arn),
+  }));
+  return collectLiveUsage(database, scanId, source.config, targets, { now: scanned.now, onProgress: (done, total) => onProgress(`Read Bedrock usage of ${done} of ${total} accounts`) });
+}

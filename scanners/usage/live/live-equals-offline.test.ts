@@ -1,0 +1,74 @@
+/**
+ * The live usage path (CloudTrail LookupEvents through the local AWS endpoint, paged, per account
+ * and region) stores exactly the aggregates the offline import of the same trail files stores.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../db/test-database';
+import type { AppDatabase } from '../../../db/client';
+import { writeDemoActivity } from '../../../scripts/demo-usage/write-demo-activity';
+import { startLocalAws } from '../../local-aws/start-local-aws';
+import { applyToProcessEnvironment, localAwsSdkEnvironment } from '../../local-aws/sdk-environment';
+import { importTrailFiles } from '../import-trail-files';
+import { publishTestScan, startTestScan } from '../test-support/trail-fixtures';
+import { collectLiveUsage } from './collect-live-usage';
+
+const ACCOUNTS = ['185920374618', '210987654321', '296031847562', '307142958673', '318274650192', '427381920374', '539182736450', '641829374651', '752930184726', '863019283746', '974102938475'];
+const live = { managementAccountId: '210987654321', readOnlyRoleName: 'security/BedrockAccessReviewReadOnly', regions: ['us-east-1', 'eu-west-1'], skipAccountIds: [], concurrency: 4, maxAttempts: 8 };
+
+let directory: string;
+let aws: Awaited<ReturnType<typeof startLocalAws>>;
+const saved = { ...process.env };
+
+function aggregates(database: AppDatabase): unknown[] {
+  return database.$client.prepare('SELECT bucket_key, account_id, principal_arn, action, model_id, region, day, caller_kind, caller_name, caller_user_id, caller_basis, unattributed_reason, credential, is_standing_credential, calls, denied_calls, last_call_at, last_denied_at FROM usage_daily ORDER BY bucket_key').all();
+}
+
+beforeAll(async () => {
+  directory = mkdtempSync(path.join(os.tmpdir(), 'usage-live-'));
+  cpSync(path.resolve('demo/org'), directory, { recursive: true, filter: (source) => !source.includes(`${path.sep}cloudtrail`) });
+  const lastDay = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+  writeDemoActivity(directory, lastDay, { days: 6 });
+  aws = await startLocalAws({ dataDir: directory, trailDir: path.join(directory, 'cloudtrail'), port: 0, baseIdentityArn: 'arn:aws:iam::318274650192:role/access-review-scanner' });
+  applyToProcessEnvironment(localAwsSdkEnvironment(aws.url));
+});
+afterAll(async () => {
+  await aws.stop();
+  process.env = saved;
+  rmSync(directory, { recursive: true, force: true });
+});
+
+describe('live usage through the local endpoint', () => {
+  it('equals the offline import of the same trail files, and the next scan reads nothing twice', async () => {
+    const offline = createTestDatabase();
+    const outcome = await importTrailFiles(offline, startTestScan(offline), path.join(directory, 'cloudtrail'));
+    expect(outcome.filesFailed).toBe(0);
+    expect(outcome.bedrockEvents).toBeGreaterThan(1_000);
+
+    const database = createTestDatabase();
+    const scanId = startTestScan(database);
+    const problems = await collectLiveUsage(database, scanId, live, ACCOUNTS.map((accountId) => ({ accountId, principalArns: [] })), { now: new Date(), intervalMs: 0 });
+    expect(problems).toEqual([]);
+    expect(aws.callLog.filter((call) => call.service === 'cloudtrail').length).toBeGreaterThan(ACCOUNTS.length * 2);
+    expect(aggregates(database)).toEqual(aggregates(offline));
+
+    publishTestScan(database, scanId);
+    const second = startTestScan(database);
+    await collectLiveUsage(database, second, live, ACCOUNTS.map((accountId) => ({ accountId, principalArns: [] })), { now: new Date(), intervalMs: 0 });
+    expect(database.$client.prepare('SELECT count(*) AS n FROM usage_daily WHERE scan_id = ?').get(second)).toEqual({ n: 0 });
+  });
+
+  it('Access Advisor is polled to completion and stored per principal', async () => {
+    const database = createTestDatabase();
+    const scanId = startTestScan(database);
+    const arn = 'arn:aws:iam::974102938475:user/hackathon-shared';
+    const problems = await collectLiveUsage(database, scanId, { ...live, regions: ['eu-west-1'] }, [{ accountId: '974102938475', principalArns: [arn] }], { now: new Date(), intervalMs: 0, accessAdvisorPollMs: 1 });
+    expect(problems).toEqual([]);
+    const rows = database.$client.prepare('SELECT service_namespace AS namespace, action_name AS action, last_authenticated_at AS last FROM usage_access_advisor WHERE principal_arn = ? ORDER BY action_name').all(arn) as Array<{ namespace: string; action: string; last: string | null }>;
+    expect(rows[0]).toMatchObject({ namespace: 'bedrock', action: '' });
+    expect(rows[0]?.last).not.toBeNull();
+    expect(rows.some((row) => row.action === 'InvokeModel')).toBe(true);
+  });
+});

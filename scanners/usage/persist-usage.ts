@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm';
+import type { AppDatabase } from '../../db/client';
+import { usageAccessAdvisor, usageCursors, usageDaily, usageFileErrors, usageFiles, usageImports, usageStandingSources, type UsageSource } from '../../db/schema';
+import type { UsageAccumulator } from '../../lib/usage/accumulate-usage';
+
+export interface LedgerEntry {
+  fileKey: string;
+  sizeBytes: number;
+  bedrockEvents: number;
+}
+
+/**
+ * Writes usage aggregates of one scan. `flush` stores a batch of whole files (their buckets and
+ * their ledger entries) in ONE synchronous transaction: a file is either fully counted and marked
+ * imported, or not at all.
+ */
+export class UsageWriter {
+  private readonly upsertBucket;
+  private readonly upsertSource;
+  private readonly insertFile;
+
+  constructor(
+    private readonly database: AppDatabase,
+    readonly scanId: number,
+  ) {
+    const client = database.$client;
+    this.upsertBucket = client.prepare(`INSERT INTO usage_daily (scan_id, bucket_key, account_id, principal_arn, action, model_id, region, day, caller_kind, caller_name, caller_user_id, caller_basis, unattributed_reason, credential, is_standing_credential, calls, denied_calls, last_call_at, last_denied_at)
+      VALUES (@scanId, @bucketKey, @accountId, @principalArn, @action, @modelId, @region, @day, @callerKind, @callerName, @callerUserId, @callerBasis, @unattributedReason, @credential, @isStandingCredential, @calls, @deniedCalls, @lastCallAt, @lastDeniedAt)
+      ON CONFLICT (scan_id, bucket_key) DO UPDATE SET calls = calls + excluded.calls, denied_calls = denied_calls + excluded.denied_calls,
+        last_call_at = CASE WHEN last_call_at IS NULL OR excluded.last_call_at > last_call_at THEN excluded.last_call_at ELSE last_call_at END,
+        last_denied_at = CASE WHEN last_denied_at IS NULL OR excluded.last_denied_at > last_denied_at THEN excluded.last_denied_at ELSE last_denied_at END`);
+    this.upsertSource = client.prepare(`INSERT INTO usage_standing_sources (scan_id, principal_arn, source_address, calls, last_call_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (scan_id, principal_arn, source_address) DO UPDATE SET calls = calls + excluded.calls, last_call_at = max(last_call_at, excluded.last_call_at)`);
+    this.insertFile = client.prepare('INSERT INTO usage_files (scan_id, file_key, size_bytes, bedrock_events) VALUES (?, ?, ?, ?)');
+  }
+
+  /** Stores the batch and the files it came from, then empties the batch. */
+  flush(batch: UsageAccumulator, files: LedgerEntry[]): void {
+    const { scanId } = this;
+    const write = this.database.$client.transaction(() => {
+      for (const bucket of batch.buckets.values()) this.upsertBucket.run({ ...bucket, scanId, isStandingCredential: bucket.isStandingCredential ? 1 : 0 });
+      for (const source of batch.standingSources.values()) this.upsertSource.run(scanId, source.principalArn, source.sourceAddress, source.calls, source.lastCallAt);
+      for (const file of files) this.insertFile.run(scanId, file.fileKey, file.sizeBytes, file.bedrockEvents);
+    });
+    write.immediate();
+    batch.clear();
+    files.length = 0;
+  }
+
+  recordFileError(file: string, code: string, message: string): void {
+    this.database.insert(usageFileErrors).values({ scanId: this.scanId, file, code, message }).run();
+  }
+
+  recordCursor(accountId: string, region: string, highWaterMark: string): void {
+    this.database.insert(usageCursors).values({ scanId: this.scanId, accountId, region, highWaterMark }).onConflictDoUpdate({ target: [usageCursors.scanId, usageCursors.accountId, usageCursors.region], set: { highWaterMark } }).run();
+  }
+
+  finish(values: { source: UsageSource; filesRead: number; filesSkipped: number; filesFailed: number; recordsRead: number; bedrockEvents: number; highWaterMark: string | null; durationMs: number }): void {
+    this.database
+      .insert(usageImports)
+      .values({ scanId: this.scanId, ...values })
+      .onConflictDoUpdate({ target: usageImports.scanId, set: values })
+      .run();
+  }
+}
+
+/** Removes every usage row of a scan that will not be published. */
+export function discardUsageRows(database: AppDatabase, scanId: number): void {
+  const write = database.$client.transaction(() => {
+    for (const table of [usageDaily, usageStandingSources, usageFiles, usageFileErrors, usageCursors, usageAccessAdvisor]) database.delete(table).where(eq(table.scanId, scanId)).run();
+    database.delete(usageImports).where(eq(usageImports.scanId, scanId)).run();
+  });
+  write.immediate();
+}
