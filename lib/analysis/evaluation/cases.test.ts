@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type ActionCatalogue, loadActionCatalogue } from '../catalogue/load-catalogue';
 import type { GroupFacts, InlinePolicyFacts, ManagedPolicyFacts, OrganizationFacts, PolicyDocumentSource, PrincipalFacts, SnapshotInput } from '../types';
 import { createEvaluator } from './evaluate-principal';
+import { describeDecidedCondition } from './principal-facts';
 
 /**
  * Table cases: each file in cases/ holds a list of { name, given, when, then }. `given` names
@@ -24,11 +25,16 @@ interface EvaluationCase {
   name: string;
   given: {
     principalType?: 'user' | 'role';
+    /** The principal's own facts, for conditions on aws:PrincipalArn, aws:PrincipalTag/... (defaults: `test` at `/`, no tags, a trust policy without sts:TagSession). */
+    principal?: { name?: string; path?: string; id?: string; tags?: Record<string, string>; trustPolicy?: PolicyDocumentSource };
     inline?: PolicySpec[];
     managed?: PolicySpec[];
     groups?: Array<{ name: string; inline?: PolicySpec[]; managed?: PolicySpec[] }>;
     boundary?: PolicySpec;
+    /** Without an organisation, SCPs are not applied and org keys stay undecided. */
     organization?: {
+      /** Defaults to `o-test`; null for an organisation file without its id. */
+      id?: string | null;
       ouPath: Array<{ id: string; name: string }>;
       isManagementAccount?: boolean;
       scps: Array<{ name: string; targets: string[]; document: PolicyDocumentSource }>;
@@ -45,10 +51,14 @@ interface EvaluationCase {
     requiresGuardrail?: boolean;
     granted?: boolean;
     errorContains?: string;
+    /** Sentences of decided principal-fact conditions on the action's grants or denial (describeDecidedCondition). */
+    decided?: string[];
   };
 }
 
 const ACCOUNT_ID = '111122223333';
+/** A role that the account's principals may assume, without session tags (sts:TagSession). */
+const DEFAULT_TRUST_POLICY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_ID}:root` }, Action: 'sts:AssumeRole' }] };
 const casesDirectory = path.join(__dirname, 'cases');
 const managedPoliciesDirectory = path.join(__dirname, '..', '..', '..', 'demo', 'aws-managed-policies');
 
@@ -79,16 +89,19 @@ function buildSnapshot(given: EvaluationCase['given']): { snapshot: SnapshotInpu
       managed.set(facts.arn, facts);
       return facts.arn;
     });
+  const own = given.principal ?? {};
+  const name = own.name ?? 'test';
+  const principalPath = own.path ?? '/';
   const base = {
-    id: 'AIDTEST',
-    name: 'test',
-    path: '/',
+    id: own.id ?? (given.principalType === 'user' ? 'AIDATESTUSER' : 'AROATESTROLE'),
+    name,
+    path: principalPath,
     accountId: ACCOUNT_ID,
     createDate: '2024-01-01T00:00:00Z',
     inlinePolicies: (given.inline ?? []).map(toInline),
     attachedManagedPolicyArns: registerManaged(given.managed),
     permissionsBoundaryArn: given.boundary ? registerManaged([given.boundary])[0] : null,
-    tags: {},
+    tags: own.tags ?? {},
   };
   const groups: GroupFacts[] = (given.groups ?? []).map((group) => ({
     arn: `arn:aws:iam::${ACCOUNT_ID}:group/${group.name}`,
@@ -100,12 +113,12 @@ function buildSnapshot(given: EvaluationCase['given']): { snapshot: SnapshotInpu
   }));
   const principal: PrincipalFacts =
     given.principalType === 'user'
-      ? { ...base, arn: `arn:aws:iam::${ACCOUNT_ID}:user/test`, type: 'user', groupNames: groups.map((group) => group.name), credentials: null }
-      : { ...base, arn: `arn:aws:iam::${ACCOUNT_ID}:role/test`, type: 'role', trustPolicy: '{}', lastUsedDate: null, lastUsedRegion: null, permissionSetName: null, isServiceLinked: false };
+      ? { ...base, arn: `arn:aws:iam::${ACCOUNT_ID}:user${principalPath}${name}`, type: 'user', groupNames: groups.map((group) => group.name), credentials: null }
+      : { ...base, arn: `arn:aws:iam::${ACCOUNT_ID}:role${principalPath}${name}`, type: 'role', trustPolicy: own.trustPolicy ?? DEFAULT_TRUST_POLICY, lastUsedDate: null, lastUsedRegion: null, permissionSetName: null, isServiceLinked: false };
   let organization: OrganizationFacts | null = null;
   if (given.organization) {
     organization = {
-      id: 'o-test',
+      id: given.organization.id === undefined ? 'o-test' : given.organization.id,
       managementAccountId: given.organization.isManagementAccount ? ACCOUNT_ID : '999999999999',
       accounts: [{ id: ACCOUNT_ID, name: 'Workload', ouPath: given.organization.ouPath, environment: 'prod', ownerEmail: null, tags: {} }],
       policies: given.organization.scps.map((scp, index) => ({ id: `p-${index}`, name: scp.name, kind: 'scp', document: scp.document, targetIds: scp.targets })),
@@ -154,6 +167,11 @@ describe('evaluation table cases', () => {
     if (entry.then.errorContains) expect(access.errors.join('\n')).toContain(entry.then.errorContains);
     const grants = [...access.grants, ...access.supportingGrants].filter((grant) => grant.action.toLowerCase() === entry.when.action.toLowerCase());
     if (entry.then.granted !== undefined) expect(grants.length > 0, JSON.stringify(access.denied.filter((denied) => denied.action.toLowerCase() === entry.when.action.toLowerCase()))).toBe(entry.then.granted);
+    if (entry.then.decided) {
+      const denial = access.denied.find((denied) => denied.action.toLowerCase() === entry.when.action.toLowerCase());
+      const sentences = [...grants.flatMap((grant) => grant.decided ?? []), ...(denial?.deniedBy.decided ?? [])].map((decided) => describeDecidedCondition(decided));
+      for (const sentence of entry.then.decided) expect(sentences, JSON.stringify(sentences)).toContain(sentence);
+    }
     const needsGrant = entry.then.regions || entry.then.regionsInclude || entry.then.regionsExclude || entry.then.requiresGuardrail !== undefined;
     if (needsGrant) {
       expect(grants.length).toBeGreaterThan(0);
