@@ -1,3 +1,4 @@
+import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +55,8 @@ interface EvaluationCase {
     /** Sentences of decided principal-fact conditions on the action's grants or denial (describeDecidedCondition). */
     decided?: string[];
   };
+  /** Why iam-simulate cannot decide this case (it is then not cross-checked). */
+  oracle?: string;
 }
 
 const ACCOUNT_ID = '111122223333';
@@ -79,6 +82,53 @@ function toManaged(spec: PolicySpec): ManagedPolicyFacts {
 
 function toInline(spec: PolicySpec): InlinePolicyFacts {
   return { name: spec.name ?? 'unnamed', document: spec.document ?? {} };
+}
+
+/**
+ * The request context AWS would build for the principal (its facts as condition keys), for the
+ * oracle: iam-simulate knows nothing of the snapshot and decides only from what it is told.
+ */
+function principalContextVariables(principal: PrincipalFacts, organization: OrganizationFacts | null, region: string | undefined): Record<string, string | string[]> {
+  const variables: Record<string, string | string[]> = {
+    'aws:PrincipalArn': principal.arn,
+    'aws:PrincipalAccount': principal.accountId,
+    'aws:PrincipalType': principal.type === 'user' ? 'User' : 'AssumedRole',
+    'aws:PrincipalIsAWSService': 'false',
+  };
+  if (principal.type === 'user') {
+    variables['aws:username'] = principal.name;
+    variables['aws:userid'] = principal.id;
+  }
+  for (const [key, value] of Object.entries(principal.tags)) variables[`aws:PrincipalTag/${key}`] = value;
+  const account = organization?.accounts.find((candidate) => candidate.id === principal.accountId);
+  if (organization?.id && account) {
+    variables['aws:PrincipalOrgID'] = organization.id;
+    variables['aws:PrincipalOrgPaths'] = [`${organization.id}/${account.ouPath.map((level) => level.id).join('/')}/`];
+  }
+  if (region) variables['aws:RequestedRegion'] = region;
+  return variables;
+}
+
+function toSimulation(snapshot: SnapshotInput, principal: PrincipalFacts, when: EvaluationCase['when']): Simulation {
+  const account = snapshot.accounts[0];
+  const managed = new Map(account.managedPolicies.map((policy) => [policy.arn, policy]));
+  const groups = principal.type === 'user' ? account.groups.filter((group) => principal.groupNames.includes(group.name)) : [];
+  const documents = [
+    ...principal.inlinePolicies.map((policy) => ({ name: policy.name, policy: policy.document })),
+    ...principal.attachedManagedPolicyArns.map((arn) => ({ name: managed.get(arn)?.name ?? arn, policy: managed.get(arn)?.document })),
+    ...groups.flatMap((group) => [...group.inlinePolicies.map((policy) => ({ name: policy.name, policy: policy.document })), ...group.attachedManagedPolicyArns.map((arn) => ({ name: managed.get(arn)?.name ?? arn, policy: managed.get(arn)?.document }))]),
+  ];
+  const organization = snapshot.organization;
+  const orgAccount = organization?.accounts.find((candidate) => candidate.id === principal.accountId);
+  const levels = orgAccount && organization?.managementAccountId !== principal.accountId ? [...orgAccount.ouPath.map((level) => level.id), orgAccount.id] : [];
+  const boundary = principal.permissionsBoundaryArn ? managed.get(principal.permissionsBoundaryArn) : undefined;
+  return {
+    request: { principal: principal.arn, action: when.action, resource: { resource: when.resource, accountId: ACCOUNT_ID }, contextVariables: principalContextVariables(principal, organization, when.region) },
+    identityPolicies: documents,
+    serviceControlPolicies: levels.map((id) => ({ orgIdentifier: id, policies: (organization?.policies ?? []).filter((policy) => policy.targetIds.includes(id)).map((policy) => ({ name: policy.name, policy: policy.document })) })),
+    resourceControlPolicies: [],
+    permissionBoundaryPolicies: boundary ? [{ name: boundary.name, policy: boundary.document }] : undefined,
+  };
 }
 
 function buildSnapshot(given: EvaluationCase['given']): { snapshot: SnapshotInput; principal: PrincipalFacts } {
@@ -181,5 +231,24 @@ describe('evaluation table cases', () => {
       for (const region of entry.then.regionsExclude ?? []) expect(grant.regions).not.toContain(region);
       if (entry.then.requiresGuardrail !== undefined) expect(grant.requiresGuardrail).toBe(entry.then.requiresGuardrail);
     }
+  });
+});
+
+/** The files of issue #15's rules, whose decisions iam-simulate can reach when told the principal's facts. */
+const ORACLE_FILES = new Set(['principal-facts.json', 'not-resource-deny.json']);
+const ORACLE_DECISIONS: Record<string, 'allow' | 'deny' | 'implicit-deny'> = { Allowed: 'allow', ExplicitlyDenied: 'deny', ImplicitlyDenied: 'implicit-deny' };
+
+describe('principal-fact and NotResource cases against iam-simulate', () => {
+  const checked = cases.filter((entry) => ORACLE_FILES.has(entry.file) && entry.oracle === undefined);
+
+  it('cross-checks most of them', () => {
+    expect(checked.length).toBeGreaterThanOrEqual(45);
+  });
+
+  it.each(checked.map((entry) => [`${entry.file}: ${entry.name}`, entry] as const))('%s', async (_label, entry) => {
+    const { snapshot, principal } = buildSnapshot(entry.given);
+    const response = await runSimulation(toSimulation(snapshot, principal, entry.when), {});
+    if (response.resultType === 'error') throw new Error(`oracle rejected the input: ${JSON.stringify(response.errors)}`);
+    expect(ORACLE_DECISIONS[response.overallResult]).toBe(entry.then.decision);
   });
 });
