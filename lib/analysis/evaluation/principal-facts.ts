@@ -45,6 +45,11 @@ export function trustAllowsSessionTags(trustPolicy: PolicyDocumentSource): boole
   }
 }
 
+function isWellFormedArn(principal: PrincipalFacts): boolean {
+  const match = /^arn:aws[a-z-]*:iam::(\d{12}):(user|role)\//.exec(principal.arn);
+  return match !== null && match[1] === principal.accountId && match[2] === principal.type;
+}
+
 /**
  * The principal-fact context of one principal. `organization` is the snapshot's organisation
  * data (null when only authorization-details files were imported: org keys stay unknown).
@@ -55,7 +60,8 @@ export function createPrincipalContext(principal: PrincipalFacts, organization: 
   const tags = new Map(Object.entries(principal.tags).map(([key, value]) => [key.toLowerCase(), value]));
   let sessionTags: boolean | null | undefined;
   const facts = new Map<string, KeyFact>([
-    ['aws:principalarn', known(principal.arn)],
+    // A malformed ARN (`arn:aws:iam::aws:user/NAME` in redacted exports) is not what AWS would see.
+    ['aws:principalarn', isWellFormedArn(principal) ? known(principal.arn) : { kind: 'unknown', reason: `the principal's ARN in the snapshot does not name its account ${principal.accountId}` }],
     ['aws:principalaccount', known(principal.accountId)],
     ['aws:principaltype', known(principal.type === 'user' ? 'User' : 'AssumedRole')],
     // AWS: present for IAM users only; role sessions and the root user do not carry it.
