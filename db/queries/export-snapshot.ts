@@ -140,7 +140,7 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
           isConditional: grant.conditions.length > 0,
           requiresGuardrail: grant.requiresGuardrail,
           conditions: grant.conditions,
-          decided: grant.decided.map((decided) => ({ ...decided, sentence: describeDecidedCondition(decided) })),
+          decided: (grant.decided ?? []).map((decided) => ({ ...decided, sentence: describeDecidedCondition(decided) })),
           path: { policyKind: row.policyKind, policyArn: row.policyArn, policyName: row.policyName, attachedVia: row.attachedVia, groupName: row.groupName, statementId: row.statementId, statementIndex: row.statementIndex },
         })),
       );

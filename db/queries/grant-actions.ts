@@ -8,8 +8,8 @@ import type { ConditionEntry, DecidedCondition, Grant, Tier } from '../../lib/an
  * Rows written in the verbose form decode the same way.
  */
 export type StoredGrantAction = Pick<Grant, 'action' | 'tier' | 'resources' | 'notResources' | 'regions' | 'conditions' | 'requiresGuardrail'> & {
-  /** Principal-fact conditions the engine decided for this action ([] when none). */
-  decided: DecidedCondition[];
+  /** Principal-fact conditions the engine decided for this action; absent when none. */
+  decided?: DecidedCondition[];
 };
 
 interface EncodedGrantAction {
@@ -59,14 +59,18 @@ export function encodeGrantActions(grants: Grant[]): string {
 export function decodeGrantActions(text: string, defaults: GrantRowDefaults): StoredGrantAction[] {
   const entries = JSON.parse(text) as EncodedGrantAction[];
   const firstDecided = entries[0]?.decided ?? NO_DECIDED;
-  return entries.map((entry) => ({
-    action: entry.action,
-    tier: entry.tier,
-    resources: entry.resources ?? defaults.resources,
-    notResources: entry.notResources ?? defaults.notResources,
-    regions: entry.regions ?? defaults.regions,
-    conditions: entry.conditions ?? defaults.conditions,
-    requiresGuardrail: entry.requiresGuardrail ?? false,
-    decided: entry.decided ?? firstDecided,
-  }));
+  return entries.map((entry) => {
+    const decided = entry.decided ?? firstDecided;
+    const action: StoredGrantAction = {
+      action: entry.action,
+      tier: entry.tier,
+      resources: entry.resources ?? defaults.resources,
+      notResources: entry.notResources ?? defaults.notResources,
+      regions: entry.regions ?? defaults.regions,
+      conditions: entry.conditions ?? defaults.conditions,
+      requiresGuardrail: entry.requiresGuardrail ?? false,
+    };
+    if (decided.length > 0) action.decided = decided;
+    return action;
+  });
 }
