@@ -18,6 +18,7 @@ import { formatDate, formatDateTime } from '@/components/ui/format';
 import { GrantPathText } from '@/components/ui/grant-path';
 import { ScoreBadge } from '@/components/ui/score-badge';
 import { TierChip, TierChips } from '@/components/ui/tier-chip';
+import { DecidedConditions } from '@/components/principals/decided-conditions';
 
 export const metadata = { title: 'Principal' };
 
@@ -211,6 +212,7 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
                         </div>
                       </dl>
                       <Conditions conditions={statement.conditions} />
+                      <DecidedConditions lists={statement.actions.map((action) => action.decided)} />
                     </li>
                   ))}
                 </ul>
@@ -254,6 +256,7 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
                     {denied.deniedBy.statementId ? `, statement ${denied.deniedBy.statementId}` : ''}
                     {denied.deniedBy.statementIndex !== null ? ` #${denied.deniedBy.statementIndex}` : ''}
                   </p>
+                  <DecidedConditions lists={[denied.deniedBy.decided]} />
                 </li>
               ))}
             </ul>
