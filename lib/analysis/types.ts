@@ -201,6 +201,8 @@ export interface ConditionEntry {
   values: string[];
   /** The policy the condition came from, for display. */
   policyName: string;
+  /** A condition on a fact of the principal that the snapshot cannot know: why (e.g. session tags). Absent otherwise. */
+  undecidedReason?: string;
 }
 
 /**

@@ -54,6 +54,8 @@ interface EvaluationCase {
     errorContains?: string;
     /** Sentences of decided principal-fact conditions on the action's grants or denial (describeDecidedCondition). */
     decided?: string[];
+    /** Part of the reason a principal-fact condition on the action's grant stayed undecided. */
+    undecidedReason?: string;
   };
   /** Why iam-simulate cannot decide this case (it is then not cross-checked). */
   oracle?: string;
@@ -221,6 +223,10 @@ describe('evaluation table cases', () => {
       const denial = access.denied.find((denied) => denied.action.toLowerCase() === entry.when.action.toLowerCase());
       const sentences = [...grants.flatMap((grant) => grant.decided ?? []), ...(denial?.deniedBy.decided ?? [])].map((decided) => describeDecidedCondition(decided));
       for (const sentence of entry.then.decided) expect(sentences, JSON.stringify(sentences)).toContain(sentence);
+    }
+    if (entry.then.undecidedReason) {
+      const reasons = grants.flatMap((grant) => grant.conditions.map((condition) => condition.undecidedReason ?? ''));
+      expect(reasons.some((reason) => reason.includes(entry.then.undecidedReason as string)), JSON.stringify(reasons)).toBe(true);
     }
     const needsGrant = entry.then.regions || entry.then.regionsInclude || entry.then.regionsExclude || entry.then.requiresGuardrail !== undefined;
     if (needsGrant) {

@@ -59,6 +59,15 @@ export function decidedConditionsOf(statement: CompiledStatement, source: Decide
 
 const NO_DECIDED: DecidedCondition[] = [];
 
+/** A statement's condition as reported, with why it could not be decided for the principal when that is known. */
+export function conditionEntry(statement: CompiledStatement, position: number, source: ConditionEntry['source'], policyName: string): ConditionEntry {
+  const condition = statement.conditions[position];
+  const entry: ConditionEntry = { source, operator: condition.operator, key: condition.key, values: condition.values, policyName };
+  const reason = statement.undecidedReasons?.get(position);
+  if (reason !== undefined) entry.undecidedReason = reason;
+  return entry;
+}
+
 function denialOf(deny: DenyStatementRef): DenialSource {
   const source: DenialSource = { source: deny.source, kind: 'explicit', policyName: deny.policyName, policyArn: deny.policyArn, statementId: deny.statement.sid, statementIndex: deny.statement.index };
   const decided = decidedConditionsOf(deny.statement, deny.source, deny.policyName);
@@ -126,7 +135,7 @@ function conditionEntries(statement: CompiledStatement, policyName: string): Con
   let entries = effects.entriesByPolicy.get(policyName);
   if (!entries) {
     const source = statement.effect === 'Allow' ? 'allow' : 'deny';
-    entries = statement.conditions.map((condition) => ({ source, operator: condition.operator, key: condition.key, values: condition.values, policyName }));
+    entries = statement.conditions.map((_condition, position) => conditionEntry(statement, position, source, policyName));
     effects.entriesByPolicy.set(policyName, entries);
   }
   return entries;

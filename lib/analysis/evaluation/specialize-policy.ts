@@ -43,13 +43,17 @@ const TRUTH_LETTER: Record<Truth, string> = { true: 't', false: 'f', unknown: 'u
 export function specializePolicy(policy: CompiledPolicy, context: PrincipalContext): { policy: CompiledPolicy; vector: string } {
   if (policy.principalFactConditionCount === 0) return { policy, vector: '' };
   const conditions = factConditionsOf(policy);
+  const reasons: Array<string | null> = [];
   const truths = conditions.map(({ statementPosition, conditionPosition }) => {
     const condition = policy.statements[statementPosition].conditions[conditionPosition];
     const fact = context.factFor(condition.key);
+    reasons.push(fact?.kind === 'unknown' ? fact.reason : null);
     return fact === undefined ? 'unknown' : decideCondition(condition, fact);
   });
-  if (truths.every((truth) => truth === 'unknown')) return { policy, vector: '' };
-  const vector = truths.map((truth) => TRUTH_LETTER[truth]).join('');
+  // Undecided for a reason of the principal (session tags, no organisation data): the reason
+  // joins the vector, so principals undecided for different reasons get different copies.
+  if (truths.every((truth) => truth === 'unknown') && reasons.every((reason) => reason === null)) return { policy, vector: '' };
+  const vector = truths.map((truth, index) => (truth === 'unknown' && reasons[index] !== null ? `u${reasonCode(reasons[index])}` : TRUTH_LETTER[truth])).join('');
   let byVector = specialised.get(policy);
   if (!byVector) {
     byVector = new Map();
@@ -57,15 +61,46 @@ export function specializePolicy(policy: CompiledPolicy, context: PrincipalConte
   }
   let result = byVector.get(vector);
   if (!result) {
-    result = buildSpecialised(policy, conditions, truths, vector);
+    result = buildSpecialised(policy, conditions, truths, reasons, vector);
     byVector.set(vector, result);
   }
   return { policy: result, vector };
 }
 
-function buildSpecialised(policy: CompiledPolicy, conditions: FactCondition[], truths: Truth[], vector: string): CompiledPolicy {
+/** Reasons by position in the original conditions -> by position in the remaining ones; undefined when none. */
+function remapReasons(original: CompiledStatement['conditions'], remaining: CompiledStatement['conditions'], reasons: Map<number, string>): Map<number, string> | undefined {
+  if (reasons.size === 0) return undefined;
+  const remapped = new Map<number, string>();
+  for (const [position, reason] of reasons) remapped.set(remaining.indexOf(original[position]), reason);
+  return remapped;
+}
+
+const reasonCodes = new Map<string, number>();
+
+/** A short stable code per distinct reason text (a few kinds exist: session tags, no organisation, ...). */
+function reasonCode(reason: string | null): number {
+  const text = reason ?? '';
+  let code = reasonCodes.get(text);
+  if (code === undefined) {
+    code = reasonCodes.size;
+    reasonCodes.set(text, code);
+  }
+  return code;
+}
+
+function buildSpecialised(policy: CompiledPolicy, conditions: FactCondition[], truths: Truth[], reasons: Array<string | null>, vector: string): CompiledPolicy {
   const decidedByStatement = new Map<number, Map<number, boolean>>();
+  const reasonsByStatement = new Map<number, Map<number, string>>();
   conditions.forEach(({ statementPosition, conditionPosition }, index) => {
+    const reason = reasons[index];
+    if (truths[index] === 'unknown' && reason !== null) {
+      let byCondition = reasonsByStatement.get(statementPosition);
+      if (!byCondition) {
+        byCondition = new Map();
+        reasonsByStatement.set(statementPosition, byCondition);
+      }
+      byCondition.set(conditionPosition, reason);
+    }
     if (truths[index] === 'unknown') return;
     let decided = decidedByStatement.get(statementPosition);
     if (!decided) {
@@ -78,25 +113,35 @@ function buildSpecialised(policy: CompiledPolicy, conditions: FactCondition[], t
   const statements: CompiledStatement[] = [];
   const exemptStatements: CompiledStatement[] = [];
   policy.statements.forEach((statement, position) => {
-    const decided = decidedByStatement.get(position);
-    if (!decided) {
+    const decided = decidedByStatement.get(position) ?? new Map<number, boolean>();
+    const undecided = reasonsByStatement.get(position);
+    if (decided.size === 0 && !undecided) {
       statements.push(statement);
       return;
     }
     const facts: DecidedConditionFact[] = [];
+    const undecidedReasons = new Map<number, string>();
     const remaining = statement.conditions.filter((condition, conditionPosition) => {
       const holds = decided.get(conditionPosition);
-      if (holds === undefined) return true;
+      if (holds === undefined) {
+        const reason = undecided?.get(conditionPosition);
+        if (reason !== undefined) undecidedReasons.set(conditionPosition, reason);
+        return true;
+      }
       facts.push({ operator: condition.operator, key: condition.key, values: condition.values, holds });
       return false;
     });
+    if (decided.size === 0) {
+      statements.push({ ...statement, undecidedReasons: remapReasons(statement.conditions, remaining, undecidedReasons) });
+      return;
+    }
     const failed = facts.filter((fact) => !fact.holds);
     if (failed.length > 0) {
       // Only the conditions that failed explain why the statement does not apply.
       exemptStatements.push({ ...statement, decided: failed });
       return;
     }
-    statements.push({ ...statement, conditions: remaining, isConditional: remaining.length > 0, decided: facts });
+    statements.push({ ...statement, conditions: remaining, isConditional: remaining.length > 0, decided: facts, undecidedReasons: remapReasons(statement.conditions, remaining, undecidedReasons) });
   });
 
   const length = policy.allowBits.length * 32;

@@ -32,6 +32,8 @@ export interface CompiledStatement {
    * principal-fact conditions decided for it. They are no longer in `conditions`.
    */
   decided?: DecidedConditionFact[];
+  /** Specialised statements: why a remaining principal-fact condition could not be decided, by its position in `conditions`. */
+  undecidedReasons?: Map<number, string>;
 }
 
 /** A condition on a fact of the principal and whether it held (policy and effect are added when reported). */

@@ -35,6 +35,7 @@ function Conditions({ conditions }: { conditions: ConditionEntry[] }) {
           <span>=</span>
           <code className="break-all rounded bg-slate-100 px-1 font-mono">{condition.values.join(', ')}</code>
           {condition.policyName ? <span className="text-slate-700">({condition.policyName})</span> : null}
+          {condition.undecidedReason ? <span className="text-slate-700">: not decided, {condition.undecidedReason}</span> : null}
         </li>
       ))}
     </ul>
