@@ -61,7 +61,7 @@ export function createPrincipalContext(principal: PrincipalFacts, organization: 
   let sessionTags: boolean | null | undefined;
   const facts = new Map<string, KeyFact>([
     // A malformed ARN (`arn:aws:iam::aws:user/NAME` in redacted exports) is not what AWS would see.
-    ['aws:principalarn', isWellFormedArn(principal) ? known(principal.arn) : { kind: 'unknown', reason: `the principal's ARN in the snapshot does not name its account ${principal.accountId}` }],
+    ['aws:principalarn', isWellFormedArn(principal) ? known(principal.arn) : { kind: 'unknown', reason: "the principal's ARN in the snapshot does not name its account" }],
     ['aws:principalaccount', known(principal.accountId)],
     ['aws:principaltype', known(principal.type === 'user' ? 'User' : 'AssumedRole')],
     // AWS: present for IAM users only; role sessions and the root user do not carry it.
@@ -79,7 +79,7 @@ export function createPrincipalContext(principal: PrincipalFacts, organization: 
     facts.set('aws:principalorgid', { kind: 'unknown', reason: 'no organisation data was imported' });
     facts.set(ORG_PATHS, { kind: 'unknown', reason: 'no organisation data was imported' });
   } else if (!account || !organization.id) {
-    const reason = !organization.id ? 'the organisation id is not in the snapshot' : `account ${principal.accountId} is not in the organisation data`;
+    const reason = !organization.id ? 'the organisation id is not in the snapshot' : 'the account is not in the organisation data';
     facts.set('aws:principalorgid', { kind: 'unknown', reason });
     facts.set(ORG_PATHS, { kind: 'unknown', reason });
   } else {
