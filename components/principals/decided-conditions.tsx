@@ -22,7 +22,7 @@ export function DecidedConditions({ lists }: { lists: Array<DecidedCondition[] |
       {[...seen.keys()].map((sentence) => (
         <li key={sentence} className="flex flex-wrap items-center gap-1 text-xs">
           <Badge tone="neutral">decided</Badge>
-          <span className="text-slate-700">{sentence}</span>
+          <span className="min-w-0 break-all text-slate-700">{sentence}</span>
         </li>
       ))}
     </ul>

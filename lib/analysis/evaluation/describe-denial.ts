@@ -1,4 +1,4 @@
-import type { DenialSource, Grant } from '../types';
+import type { DenialSource } from '../types';
 import { describeDecidedCondition } from './principal-facts';
 
 function statementLabel(source: Pick<DenialSource, 'statementId' | 'statementIndex'>): string {
@@ -26,13 +26,4 @@ export function describeDenial(source: DenialSource): string {
   if (source.source === 'scp') return `not allowed by ${source.policyName}`;
   // An identity statement whose region conditions leave no region at all.
   return `${source.policyName}${statementLabel(source)} allows it in no region`;
-}
-
-/** The decided principal-fact conditions of a grant as sentences ("aws:PrincipalTag/team is ml"), with their policy. */
-export function describeGrantDecisions(grant: Pick<Grant, 'decided'>): string[] {
-  return (grant.decided ?? []).map((decided) => {
-    const where = decided.source === 'scp' ? 'SCP' : decided.source === 'boundary' ? 'permissions boundary' : 'policy';
-    const role = decided.effect === 'Deny' ? (decided.holds ? 'deny applies' : 'deny does not apply') : 'allow applies';
-    return `${where} ${decided.policyName} (${role}): ${describeDecidedCondition(decided)}`;
-  });
 }
