@@ -2,7 +2,9 @@ import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { entitlements, grants, principals, scanAccounts, scans, sodConflicts } from '../schema';
 import type { StoredPrincipalAnalysis } from '../schema/stored-json';
-import type { ConditionEntry } from '../../lib/analysis/types';
+import { describeDenial } from '../../lib/analysis/evaluation/describe-denial';
+import { describeDecidedCondition } from '../../lib/analysis/evaluation/principal-facts';
+import type { ConditionEntry, DecidedCondition } from '../../lib/analysis/types';
 import { decodeGrantActions } from './grant-actions';
 
 export interface ExportedGrant {
@@ -14,6 +16,8 @@ export interface ExportedGrant {
   isConditional: boolean;
   requiresGuardrail: boolean;
   conditions: unknown[];
+  /** Conditions on facts of the principal that the engine decided, each with its sentence. */
+  decided: Array<DecidedCondition & { sentence: string }>;
   path: {
     policyKind: string;
     policyArn: string | null;
@@ -38,6 +42,16 @@ export interface ExportedPrincipal {
   exposure: StoredPrincipalAnalysis['exposure'];
   recommendations: StoredPrincipalAnalysis['recommendations'];
   grants: ExportedGrant[];
+  /** Bedrock actions an identity policy allows but a Deny, the boundary or an SCP blocks, and why. */
+  denied: ExportedDenial[];
+}
+
+export interface ExportedDenial {
+  action: string;
+  source: 'identity' | 'boundary' | 'scp';
+  /** The policy (or, for an SCP level that allows nothing, the level). */
+  policy: string;
+  reason: string;
 }
 
 export interface ExportedScan {
@@ -97,7 +111,6 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
           notResources: grants.notResources,
           regions: grants.regions,
           conditions: grants.conditions,
-          isConditional: grants.isConditional,
           statementId: grants.statementId,
           statementIndex: grants.statementIndex,
           policyKind: entitlements.policyKind,
@@ -123,9 +136,11 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
           resources: grant.resources,
           notResources: grant.notResources,
           regions: grant.regions,
-          isConditional: row.isConditional || grant.conditions.length > 0,
+          // Each action's own conditions decide, not the row's flag (any action of the statement).
+          isConditional: grant.conditions.length > 0,
           requiresGuardrail: grant.requiresGuardrail,
           conditions: grant.conditions,
+          decided: (grant.decided ?? []).map((decided) => ({ ...decided, sentence: describeDecidedCondition(decided) })),
           path: { policyKind: row.policyKind, policyArn: row.policyArn, policyName: row.policyName, attachedVia: row.attachedVia, groupName: row.groupName, statementId: row.statementId, statementIndex: row.statementIndex },
         })),
       );
@@ -142,6 +157,7 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
         exposure: analysis.exposure,
         recommendations: analysis.recommendations,
         grants: exportedGrants,
+        denied: analysis.denied.map((denied) => ({ action: denied.action, source: denied.deniedBy.source, policy: denied.deniedBy.policyName, reason: describeDenial(denied.deniedBy) })),
       };
     }
   }

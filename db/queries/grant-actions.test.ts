@@ -28,6 +28,16 @@ describe('grant actions codec', () => {
     expect(decodeGrantActions(verbose, { resources: ['*'], notResources: [], regions: ['us-east-1'], conditions: [] })).toEqual([{ action: 'bedrock:InvokeModel', tier: 'invoke', resources: ['arn:x'], notResources: [], regions: ['*'], conditions: [], requiresGuardrail: false }]);
   });
 
+  it('keeps each action\'s decided principal-fact conditions, stored once when they repeat', () => {
+    const exempt = [{ source: 'scp', effect: 'Deny', operator: 'ArnNotLike', key: 'aws:PrincipalARN', values: ['arn:aws:iam::*:role/emergency-*'], holds: false, policyName: 'BreakGlass' }] as const;
+    const decided = exempt.map((entry) => ({ ...entry, values: [...entry.values] }));
+    const grants = [grant('bedrock:PutModelInvocationLoggingConfiguration', { tier: 'govern', decided }), grant('bedrock:DeleteModelInvocationLoggingConfiguration', { tier: 'govern', decided }), grant('bedrock:InvokeModel')];
+    const text = encodeGrantActions(grants);
+    expect(text.split('BreakGlass').length - 1).toBe(1);
+    const decoded = decodeGrantActions(text, { resources: ['*'], notResources: [], regions: ['*'], conditions: [] });
+    expect(decoded.map((action) => action.decided)).toEqual([decided, decided, undefined]);
+  });
+
   it('is much smaller than one full copy per action for a wide statement', () => {
     const wide = Array.from({ length: 100 }, (_, index) => grant(`bedrock:Action${index}`, { conditions: [{ source: 'scp', operator: 'StringEquals', key: 'aws:RequestedRegion', values: ['eu-west-1', 'eu-central-1'], policyName: 'RegionLock' }] }));
     const verbose = JSON.stringify(wide.map(({ action, tier, resources, notResources, regions, conditions, requiresGuardrail }) => ({ action, tier, resources, notResources, regions, conditions, requiresGuardrail })));

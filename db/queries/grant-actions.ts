@@ -1,4 +1,4 @@
-import type { ConditionEntry, Grant, Tier } from '../../lib/analysis/types';
+import type { ConditionEntry, DecidedCondition, Grant, Tier } from '../../lib/analysis/types';
 
 /**
  * The per-action detail of one grant row (`grants.actions`). The row's own columns hold the
@@ -7,7 +7,10 @@ import type { ConditionEntry, Grant, Tier } from '../../lib/analysis/types';
  * 100 copies of the same lists (the verbose form made snapshots of 20,000 principals ~0.9 GB).
  * Rows written in the verbose form decode the same way.
  */
-export type StoredGrantAction = Pick<Grant, 'action' | 'tier' | 'resources' | 'notResources' | 'regions' | 'conditions' | 'requiresGuardrail'>;
+export type StoredGrantAction = Pick<Grant, 'action' | 'tier' | 'resources' | 'notResources' | 'regions' | 'conditions' | 'requiresGuardrail'> & {
+  /** Principal-fact conditions the engine decided for this action; absent when none. */
+  decided?: DecidedCondition[];
+};
 
 interface EncodedGrantAction {
   action: string;
@@ -17,6 +20,8 @@ interface EncodedGrantAction {
   regions?: string[];
   conditions?: ConditionEntry[];
   requiresGuardrail?: boolean;
+  /** On the first action when it has any; on a later one when it differs from the first's. */
+  decided?: DecidedCondition[];
 }
 
 export interface GrantRowDefaults {
@@ -25,6 +30,8 @@ export interface GrantRowDefaults {
   regions: string[];
   conditions: ConditionEntry[];
 }
+
+const NO_DECIDED: DecidedCondition[] = [];
 
 function isSameList(left: readonly unknown[], right: readonly unknown[]): boolean {
   return left === right || JSON.stringify(left) === JSON.stringify(right);
@@ -41,6 +48,8 @@ export function encodeGrantActions(grants: Grant[]): string {
       if (!isSameList(grant.regions, first.regions)) entry.regions = grant.regions;
       if (!isSameList(grant.conditions, first.conditions)) entry.conditions = grant.conditions;
       if (grant.requiresGuardrail) entry.requiresGuardrail = true;
+      const decided = grant.decided ?? NO_DECIDED;
+      if (grant === first ? decided.length > 0 : !isSameList(decided, first.decided ?? NO_DECIDED)) entry.decided = decided;
       return entry;
     }),
   );
@@ -48,13 +57,20 @@ export function encodeGrantActions(grants: Grant[]): string {
 
 /** Decodes `grants.actions` against the row's columns. */
 export function decodeGrantActions(text: string, defaults: GrantRowDefaults): StoredGrantAction[] {
-  return (JSON.parse(text) as EncodedGrantAction[]).map((entry) => ({
-    action: entry.action,
-    tier: entry.tier,
-    resources: entry.resources ?? defaults.resources,
-    notResources: entry.notResources ?? defaults.notResources,
-    regions: entry.regions ?? defaults.regions,
-    conditions: entry.conditions ?? defaults.conditions,
-    requiresGuardrail: entry.requiresGuardrail ?? false,
-  }));
+  const entries = JSON.parse(text) as EncodedGrantAction[];
+  const firstDecided = entries[0]?.decided ?? NO_DECIDED;
+  return entries.map((entry) => {
+    const decided = entry.decided ?? firstDecided;
+    const action: StoredGrantAction = {
+      action: entry.action,
+      tier: entry.tier,
+      resources: entry.resources ?? defaults.resources,
+      notResources: entry.notResources ?? defaults.notResources,
+      regions: entry.regions ?? defaults.regions,
+      conditions: entry.conditions ?? defaults.conditions,
+      requiresGuardrail: entry.requiresGuardrail ?? false,
+    };
+    if (decided.length > 0) action.decided = decided;
+    return action;
+  });
 }

@@ -206,6 +206,25 @@ export interface ConditionEntry {
   values: string[];
   /** The policy the condition came from, for display. */
   policyName: string;
+  /** A condition on a fact of the principal that the snapshot cannot know: why (e.g. session tags). Absent otherwise. */
+  undecidedReason?: string;
+}
+
+/**
+ * A condition on a fact of the principal (`aws:PrincipalArn`, `aws:PrincipalTag/team`, ...)
+ * that the engine decided from the snapshot instead of leaving it conditional. `holds` says
+ * whether it is satisfied for this principal: a decided-true Allow or Deny condition drops out,
+ * a decided-false one makes its statement not apply (`describeDecidedCondition` words it).
+ */
+export interface DecidedCondition {
+  /** Where the statement sits and what it does. */
+  source: 'identity' | 'boundary' | 'scp';
+  effect: 'Allow' | 'Deny';
+  operator: string;
+  key: string;
+  values: string[];
+  holds: boolean;
+  policyName: string;
 }
 
 export interface Grant {
@@ -222,6 +241,11 @@ export interface Grant {
   /** The invoke statement requires a guardrail (`bedrock:GuardrailIdentifier` condition). */
   requiresGuardrail: boolean;
   path: GrantPath;
+  /**
+   * Principal-fact conditions decided for this grant: those of the granting statement (held),
+   * and those that exempt the principal from a Deny (did not hold). Absent when none.
+   */
+  decided?: DecidedCondition[];
 }
 
 export interface DenialSource {
@@ -232,6 +256,8 @@ export interface DenialSource {
   policyArn: string | null;
   statementId: string | null;
   statementIndex: number | null;
+  /** The principal-fact conditions that made an explicit Deny apply to this principal. Absent when none. */
+  decided?: DecidedCondition[];
 }
 
 export interface DeniedAction {

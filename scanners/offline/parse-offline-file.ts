@@ -3,11 +3,12 @@ import { isNestedDeeperThan } from '../../lib/analysis/policy/parse-policy';
 import type { AuthorizationDetails, OrganizationFile, RawCredentialFile } from '../raw-types';
 import { collectAccountIds } from './account-id';
 import { MalformedJsonError, MixedAccountsError, OfflineFileError } from './errors';
+import { describeMalformedArns, describeToleratedGaps } from './tolerated-gaps';
 import { AUTHORIZATION_DETAILS_KEYS, authorizationDetailsSchema, credentialFileSchema, organizationFileSchema } from './schemas';
 
 /** One usable file of an offline import, recognised by its shape. */
 export type ParsedFile =
-  | { kind: 'authorization-details'; file: string; accountId: string; details: AuthorizationDetails }
+  | { kind: 'authorization-details'; file: string; accountId: string; details: AuthorizationDetails; /** What was tolerated (null or missing fields, malformed ARNs). */ warnings: string[] }
   | { kind: 'credentials'; file: string; accountId: string; credentials: RawCredentialFile }
   | { kind: 'organization'; file: string; organization: OrganizationFile };
 
@@ -62,7 +63,8 @@ export function parseOfflineFileText(file: string, text: string): ParsedFile {
     const accountIds = collectAccountIds(details);
     if (accountIds.length > 1) throw new MixedAccountsError(file, accountIds);
     if (accountIds.length === 0) throw new OfflineFileError(file, 'no-account-id', 'no user, group, role or customer managed policy ARN names the account');
-    return { kind: 'authorization-details', file, accountId: accountIds[0], details };
+    const warnings = [...describeToleratedGaps(value), ...describeMalformedArns(details, accountIds[0])];
+    return { kind: 'authorization-details', file, accountId: accountIds[0], details, warnings };
   }
   if ('organization' in value && 'accounts' in value) {
     return { kind: 'organization', file, organization: validate(file, organizationFileSchema, value, 'an organisation file') };

@@ -9,77 +9,146 @@ import type { AuthorizationDetails, OrganizationFile, RawCredentialFile } from '
  */
 
 const policyDocumentSchema = z.union([z.string(), z.record(z.string(), z.unknown())]);
-const tagSchema = z.looseObject({ Key: z.string(), Value: z.string() });
+
+/*
+ * What the analysis needs is checked strictly: names, ARNs, policy documents, versions, the
+ * trust policy, attachments. Everything else that AWS prints but the analysis never reads
+ * (counts, ids, dates, descriptions, instance profiles) is tolerated when null or missing, as
+ * real files of different CLI and SDK eras have it (`PermissionsBoundaryUsageCount: null` in
+ * widely shared exports; no `Tags` or `PermissionsBoundary` keys before 2018). Such gaps are
+ * reported as warnings by `describeToleratedGaps`, not refused.
+ */
+
+/** A list the analysis reads but may be absent or null: empty then. */
+function optionalList<T extends z.ZodType>(item: T) {
+  return z
+    .array(item)
+    .nullish()
+    .transform((value) => value ?? undefined);
+}
+
+/** A string the analysis does not need: null or missing becomes `fallback`. */
+function tolerantString(fallback: string) {
+  return z
+    .string()
+    .nullish()
+    .transform((value) => value ?? fallback);
+}
+
+/** A date the analysis shows but never decides on: null or missing is '' (unknown); boto3 and CLI forms both parse later. */
+const tolerantDate = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((value) => (value === null || value === undefined ? '' : typeof value === 'number' ? new Date(value * 1000).toISOString() : value));
+
+const tagSchema = z.looseObject({ Key: z.string(), Value: tolerantString('') });
 const embeddedPolicySchema = z.looseObject({ PolicyName: z.string(), PolicyDocument: policyDocumentSchema });
-const attachedPolicySchema = z.looseObject({ PolicyName: z.string(), PolicyArn: z.string() });
-const boundarySchema = z.looseObject({ PermissionsBoundaryType: z.string(), PermissionsBoundaryArn: z.string() });
+const attachedPolicySchema = z.looseObject({ PolicyName: tolerantString(''), PolicyArn: z.string() });
+const boundarySchema = z.looseObject({ PermissionsBoundaryType: tolerantString('Policy'), PermissionsBoundaryArn: z.string() });
+/** A boundary key printed as null means no boundary. */
+const optionalBoundary = boundarySchema.nullish().transform((value) => value ?? undefined);
 
 const userSchema = z.looseObject({
-  Path: z.string(),
+  Path: tolerantString('/'),
   UserName: z.string(),
-  UserId: z.string(),
+  UserId: tolerantString(''),
   Arn: z.string(),
-  CreateDate: z.string(),
-  UserPolicyList: z.array(embeddedPolicySchema).optional(),
-  GroupList: z.array(z.string()).optional(),
-  AttachedManagedPolicies: z.array(attachedPolicySchema).optional(),
-  PermissionsBoundary: boundarySchema.optional(),
-  Tags: z.array(tagSchema).optional(),
+  CreateDate: tolerantDate,
+  UserPolicyList: optionalList(embeddedPolicySchema),
+  GroupList: optionalList(z.string()),
+  AttachedManagedPolicies: optionalList(attachedPolicySchema),
+  PermissionsBoundary: optionalBoundary,
+  Tags: optionalList(tagSchema),
 });
 
 const groupSchema = z.looseObject({
-  Path: z.string(),
+  Path: tolerantString('/'),
   GroupName: z.string(),
-  GroupId: z.string(),
+  GroupId: tolerantString(''),
   Arn: z.string(),
-  CreateDate: z.string(),
-  GroupPolicyList: z.array(embeddedPolicySchema).optional(),
-  AttachedManagedPolicies: z.array(attachedPolicySchema).optional(),
+  CreateDate: tolerantDate,
+  GroupPolicyList: optionalList(embeddedPolicySchema),
+  AttachedManagedPolicies: optionalList(attachedPolicySchema),
 });
 
+// Instance profiles are not read by the analysis: any shape is kept as it came.
 const instanceProfileSchema = z.looseObject({
-  Path: z.string(),
-  InstanceProfileName: z.string(),
-  InstanceProfileId: z.string(),
-  Arn: z.string(),
-  CreateDate: z.string(),
-  Roles: z.array(z.unknown()),
+  Path: tolerantString('/'),
+  InstanceProfileName: tolerantString(''),
+  InstanceProfileId: tolerantString(''),
+  Arn: tolerantString(''),
+  CreateDate: tolerantDate,
+  Roles: z
+    .array(z.unknown())
+    .nullish()
+    .transform((value) => value ?? []),
 });
 
 const roleSchema = z.looseObject({
-  Path: z.string(),
+  Path: tolerantString('/'),
   RoleName: z.string(),
-  RoleId: z.string(),
+  RoleId: tolerantString(''),
   Arn: z.string(),
-  CreateDate: z.string(),
+  CreateDate: tolerantDate,
   AssumeRolePolicyDocument: policyDocumentSchema,
-  InstanceProfileList: z.array(instanceProfileSchema).optional(),
-  RolePolicyList: z.array(embeddedPolicySchema).optional(),
-  AttachedManagedPolicies: z.array(attachedPolicySchema).optional(),
-  PermissionsBoundary: boundarySchema.optional(),
-  Tags: z.array(tagSchema).optional(),
-  RoleLastUsed: z.looseObject({ LastUsedDate: z.string().optional(), Region: z.string().optional() }).optional(),
+  InstanceProfileList: optionalList(instanceProfileSchema),
+  RolePolicyList: optionalList(embeddedPolicySchema),
+  AttachedManagedPolicies: optionalList(attachedPolicySchema),
+  PermissionsBoundary: optionalBoundary,
+  Tags: optionalList(tagSchema),
+  RoleLastUsed: z
+    .looseObject({
+      LastUsedDate: z
+        .union([z.string(), z.number()])
+        .nullish()
+        .transform((value) => (value === null || value === undefined ? undefined : typeof value === 'number' ? new Date(value * 1000).toISOString() : value)),
+      Region: z
+        .string()
+        .nullish()
+        .transform((value) => value ?? undefined),
+    })
+    .nullish()
+    .transform((value) => value ?? undefined),
 });
 
 const policyVersionSchema = z.looseObject({
   Document: policyDocumentSchema,
   VersionId: z.string(),
-  IsDefaultVersion: z.boolean(),
-  CreateDate: z.string(),
+  // The mapper falls back to DefaultVersionId when the flag is missing.
+  IsDefaultVersion: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false),
+  CreateDate: tolerantDate,
 });
+
+const tolerantCount = z
+  .number()
+  .nullish()
+  .transform((value) => value ?? undefined);
 
 const managedPolicySchema = z.looseObject({
   PolicyName: z.string(),
-  PolicyId: z.string(),
+  PolicyId: tolerantString(''),
   Arn: z.string(),
-  Path: z.string(),
-  DefaultVersionId: z.string(),
-  AttachmentCount: z.number(),
-  PermissionsBoundaryUsageCount: z.number().optional(),
-  IsAttachable: z.boolean(),
-  Description: z.string().optional(),
-  CreateDate: z.string(),
-  UpdateDate: z.string(),
+  Path: tolerantString('/'),
+  DefaultVersionId: tolerantString(''),
+  // Not read by the analysis; 0 stands for "not printed".
+  AttachmentCount: z
+    .number()
+    .nullish()
+    .transform((value) => value ?? 0),
+  PermissionsBoundaryUsageCount: tolerantCount,
+  IsAttachable: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? true),
+  Description: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? undefined),
+  CreateDate: tolerantDate,
+  UpdateDate: tolerantDate,
   PolicyVersionList: z.array(policyVersionSchema),
 });
 

@@ -21,12 +21,14 @@ export function toAccountSources(files: ParsedFile[]): OfflineSources {
     if (file.kind === 'credentials') credentialsByAccount.set(file.accountId, file);
     else if (file.kind === 'organization') organization ??= file.organization;
   }
+  const toleratedWarnings: string[] = [];
   for (const file of files) {
     if (file.kind !== 'authorization-details') continue;
+    for (const warning of file.warnings ?? []) toleratedWarnings.push(`${file.file}: ${warning}`);
     const credentials = credentialsByAccount.get(file.accountId);
     credentialsByAccount.delete(file.accountId);
     accounts.push({ accountId: file.accountId, details: file.details, credentials: credentials?.credentials ?? null, origin: file.file });
   }
-  const warnings = [...credentialsByAccount.values()].map((file) => `${file.file}: credential data for account ${file.accountId}, which has no authorization-details file; ignored`);
+  const warnings = [...toleratedWarnings, ...[...credentialsByAccount.values()].map((file) => `${file.file}: credential data for account ${file.accountId}, which has no authorization-details file; ignored`)];
   return { organization, accounts, warnings };
 }

@@ -3,6 +3,7 @@ import { hasBit } from '../policy/bitset';
 import type { CompiledStatement } from '../policy/compile-policy';
 import type { ConditionEntry, DenialSource } from '../types';
 import { type RegionSet, intersectRegions, regionsOfAllow, requiresGuardrail, unionRegions } from './condition-effects';
+import { conditionEntry } from './compute-access';
 import { scpLevelLabel, type GatePolicy, type ScpLevel } from './resolve-policies';
 
 /**
@@ -44,7 +45,7 @@ function applyLevel(gate: ActionGate, policies: GatePolicy[], action: CatalogueE
   let regions: RegionSet = [];
   let isGuardrailRequired = true;
   for (const { statement, owner } of allowing) {
-    for (const condition of statement.conditions) gate.conditions.push({ source, operator: condition.operator, key: condition.key, values: condition.values, policyName: owner.name });
+    statement.conditions.forEach((_, position) => gate.conditions.push(conditionEntry(statement, position, source, owner.name)));
     // Any of the conditional Allows may be the one that applies: their regions add up.
     regions = unionRegions(regions, regionsOfAllow(statement.conditions));
     isGuardrailRequired &&= requiresGuardrail(statement.conditions, 'Allow');

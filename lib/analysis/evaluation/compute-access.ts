@@ -1,8 +1,8 @@
 import type { ActionCatalogue, CatalogueEntry } from '../catalogue/load-catalogue';
-import { canResourcePatternsIntersect, isResourcePatternCoveredBy } from '../catalogue/wildcard';
+import { canResourcePatternsIntersect, isResourcePatternCoveredBy, matchesResourcePattern } from '../catalogue/wildcard';
 import { forEachBit, hasBit } from '../policy/bitset';
-import type { CompiledStatement } from '../policy/compile-policy';
-import type { ConditionEntry, DeniedAction, DenialSource, Grant, GrantPath, PrincipalAccess } from '../types';
+import type { CompiledPolicy, CompiledStatement } from '../policy/compile-policy';
+import type { ConditionEntry, DecidedCondition, DeniedAction, DenialSource, Grant, GrantPath, PrincipalAccess } from '../types';
 import type { ActionGate } from './access-gate';
 import { type RegionSet, intersectRegions, regionsLeftByDeny, regionsOfAllow, requiresGuardrail } from './condition-effects';
 import { AccountRebaser, mentionsAccount } from './rebase-access';
@@ -16,31 +16,84 @@ export interface DenyStatementRef {
   policyArn: string | null;
 }
 
-/** Every Deny statement that can apply to the principal: identity policies, boundary, SCPs. */
-export function collectDenyStatements(resolved: ResolvedPrincipal): DenyStatementRef[] {
+/**
+ * Every Deny statement that can apply to the principal: identity policies, boundary, SCPs.
+ * With `isExempt`, instead the Deny statements that a principal-fact condition keeps from
+ * applying to it (the break-glass role an SCP excepts).
+ */
+export function collectDenyStatements(resolved: ResolvedPrincipal, isExempt = false): DenyStatementRef[] {
   const denies: DenyStatementRef[] = [];
+  const statementsOf = (policy: CompiledPolicy): CompiledStatement[] => (isExempt ? (policy.exemptStatements ?? []).filter((statement) => statement.effect === 'Deny') : policy.denyStatements);
   for (const ref of resolved.identity) {
-    for (const statement of ref.policy.denyStatements) denies.push({ statement, source: 'identity', policyName: ref.path.policyName, policyArn: ref.path.policyArn });
+    for (const statement of statementsOf(ref.policy)) denies.push({ statement, source: 'identity', policyName: ref.path.policyName, policyArn: ref.path.policyArn });
   }
   if (resolved.boundary) {
-    for (const statement of resolved.boundary.policy.denyStatements) denies.push({ statement, source: 'boundary', policyName: resolved.boundary.name, policyArn: resolved.boundary.arn });
+    for (const statement of statementsOf(resolved.boundary.policy)) denies.push({ statement, source: 'boundary', policyName: resolved.boundary.name, policyArn: resolved.boundary.arn });
   }
   for (const level of resolved.account.scpLevels ?? []) {
     for (const owner of level.policies) {
-      for (const statement of owner.policy.denyStatements) denies.push({ statement, source: 'scp', policyName: owner.name, policyArn: owner.arn });
+      for (const statement of statementsOf(owner.policy)) denies.push({ statement, source: 'scp', policyName: owner.name, policyArn: owner.arn });
     }
   }
   return denies;
 }
 
-function denialOf(deny: DenyStatementRef): DenialSource {
-  return { source: deny.source, kind: 'explicit', policyName: deny.policyName, policyArn: deny.policyArn, statementId: deny.statement.sid, statementIndex: deny.statement.index };
+const decidedLists = new WeakMap<CompiledStatement, Map<string, DecidedCondition[]>>();
+
+/** The statement's decided principal-fact conditions as reported (shared per statement and policy name). */
+export function decidedConditionsOf(statement: CompiledStatement, source: DecidedCondition['source'], policyName: string): DecidedCondition[] {
+  if (!statement.decided || statement.decided.length === 0) return NO_DECIDED;
+  let byPolicy = decidedLists.get(statement);
+  if (!byPolicy) {
+    byPolicy = new Map();
+    decidedLists.set(statement, byPolicy);
+  }
+  const key = `${source}\u0000${policyName}`;
+  let list = byPolicy.get(key);
+  if (!list) {
+    list = statement.decided.map((fact) => ({ source, effect: statement.effect, operator: fact.operator, key: fact.key, values: fact.values, holds: fact.holds, policyName }));
+    byPolicy.set(key, list);
+  }
+  return list;
 }
 
-/** Does the Deny cover every resource the pattern can name? (Sound: may answer false for exotic coverings.) */
+const NO_DECIDED: DecidedCondition[] = [];
+
+/** A statement's condition as reported, with why it could not be decided for the principal when that is known. */
+export function conditionEntry(statement: CompiledStatement, position: number, source: ConditionEntry['source'], policyName: string): ConditionEntry {
+  const condition = statement.conditions[position];
+  const entry: ConditionEntry = { source, operator: condition.operator, key: condition.key, values: condition.values, policyName };
+  const reason = statement.undecidedReasons?.get(position);
+  if (reason !== undefined) entry.undecidedReason = reason;
+  return entry;
+}
+
+function denialOf(deny: DenyStatementRef): DenialSource {
+  const source: DenialSource = { source: deny.source, kind: 'explicit', policyName: deny.policyName, policyArn: deny.policyArn, statementId: deny.statement.sid, statementIndex: deny.statement.index };
+  const decided = decidedConditionsOf(deny.statement, deny.source, deny.policyName);
+  if (decided.length > 0) source.decided = decided;
+  return source;
+}
+
+/**
+ * Does the Deny cover every resource the pattern can name for this action? (Sound: may answer
+ * false for exotic coverings.) A NotResource Deny covers what lies outside its patterns,
+ * reasoned per resource type as the Allow path does (compile-policy.ts): a wildcard-only action
+ * is requested on the literal `*`, which a specific ARN pattern never matches, and an action's
+ * resources of a type the excluded patterns cannot name (agent ARNs against
+ * `foundation-model/anthropic.*`) are all denied.
+ */
 function isCoveredByDeny(pattern: string, deny: CompiledStatement, action: CatalogueEntry): boolean {
   if (deny.resources) return deny.resourcesFor(action).some((denied) => isResourcePatternCoveredBy(pattern, denied));
-  if (deny.notResources) return !deny.notResources.some((excluded) => canResourcePatternsIntersect(pattern, excluded));
+  if (deny.notResources) {
+    const excluded = deny.notResources;
+    if (action.isWildcardOnly) return !excluded.some((exclusion) => matchesResourcePattern(exclusion, '*'));
+    // Every resource the pattern names is of one of the action's types: for each type, the part
+    // of the pattern inside it must miss every excluded pattern (pairwise disjointness suffices).
+    return action.resourceGlobs.every(
+      (glob) => !canResourcePatternsIntersect(pattern, glob) || excluded.every((exclusion) => !canResourcePatternsIntersect(glob, exclusion) || !canResourcePatternsIntersect(pattern, exclusion)),
+    );
+  }
   return true;
 }
 
@@ -82,14 +135,14 @@ function conditionEntries(statement: CompiledStatement, policyName: string): Con
   let entries = effects.entriesByPolicy.get(policyName);
   if (!entries) {
     const source = statement.effect === 'Allow' ? 'allow' : 'deny';
-    entries = statement.conditions.map((condition) => ({ source, operator: condition.operator, key: condition.key, values: condition.values, policyName }));
+    entries = statement.conditions.map((_condition, position) => conditionEntry(statement, position, source, policyName));
     effects.entriesByPolicy.set(policyName, entries);
   }
   return entries;
 }
 
 /** Builds one grant from one allowing statement, or says what blocks it. */
-function evaluateCandidate(action: CatalogueEntry, statement: CompiledStatement, ref: IdentityPolicyRef, path: GrantPath, denies: DenyStatementRef[], gate: ActionGate): GrantOutcome {
+function evaluateCandidate(action: CatalogueEntry, statement: CompiledStatement, ref: IdentityPolicyRef, path: GrantPath, denies: DenyStatementRef[], exemptDenies: DenyStatementRef[], gate: ActionGate): GrantOutcome {
   let resources = statement.resourcesFor(action);
   const allow = effectsOf(statement);
   let conditions = conditionEntries(statement, ref.path.policyName);
@@ -129,19 +182,27 @@ function evaluateCandidate(action: CatalogueEntry, statement: CompiledStatement,
     return { blockedBy: regionSource ?? { source: 'identity', kind: 'implicit', policyName: ref.path.policyName, policyArn: ref.path.policyArn, statementId: statement.sid, statementIndex: statement.index } };
   }
 
-  return {
-    grant: {
-      action: action.name,
-      tier: action.tier,
-      resources: statement.notResources ? ALL_RESOURCES : resources,
-      notResources: statement.notResources ?? NO_RESOURCES,
-      regions: regions ?? ALL_REGIONS,
-      conditions,
-      isConditional: conditions.length > 0,
-      requiresGuardrail: action.tier === 'invoke' && isGuardrailRequired,
-      path,
-    },
+  const grant: Grant = {
+    action: action.name,
+    tier: action.tier,
+    resources: statement.notResources ? ALL_RESOURCES : resources,
+    notResources: statement.notResources ?? NO_RESOURCES,
+    regions: regions ?? ALL_REGIONS,
+    conditions,
+    isConditional: conditions.length > 0,
+    requiresGuardrail: action.tier === 'invoke' && isGuardrailRequired,
+    path,
   };
+  // Principal-fact conditions decided on the way: the Allow's own, and each Deny that would
+  // have touched the grant but does not apply to this principal.
+  let decided = decidedConditionsOf(statement, 'identity', ref.path.policyName);
+  for (const deny of exemptDenies) {
+    if (!hasBit(deny.statement.actionBits, action.index) || deny.statement.resourcesFor(action).length === 0) continue;
+    if (!resources.some((pattern) => canDenyTouch(pattern, deny.statement, action))) continue;
+    decided = [...decided, ...decidedConditionsOf(deny.statement, deny.source, deny.policyName)];
+  }
+  if (decided.length > 0) grant.decided = decided;
+  return { grant };
 }
 
 // Shared, never mutated: most grants have these exact values.
@@ -157,7 +218,7 @@ export interface PolicyOutcome {
   blocked: Map<number, DenialSource>;
 }
 
-function computePolicyOutcome(ref: IdentityPolicyRef, catalogue: ActionCatalogue, denies: DenyStatementRef[], gateFor: (action: CatalogueEntry) => ActionGate): PolicyOutcome {
+function computePolicyOutcome(ref: IdentityPolicyRef, catalogue: ActionCatalogue, denies: DenyStatementRef[], exemptDenies: DenyStatementRef[], gateFor: (action: CatalogueEntry) => ActionGate): PolicyOutcome {
   const outcome: PolicyOutcome = { grants: [], supportingGrants: [], granted: new Set(), blocked: new Map() };
   for (const statement of ref.policy.allowStatements) {
     // One path object per statement: its grants share it (less memory, cheap identity checks).
@@ -165,7 +226,7 @@ function computePolicyOutcome(ref: IdentityPolicyRef, catalogue: ActionCatalogue
     forEachBit(statement.actionBits, (index) => {
       const action = catalogue.actions[index];
       if (statement.resourcesFor(action).length === 0) return;
-      const result = evaluateCandidate(action, statement, ref, path, denies, gateFor(action));
+      const result = evaluateCandidate(action, statement, ref, path, denies, exemptDenies, gateFor(action));
       if ('grant' in result) {
         (action.isBedrock ? outcome.grants : outcome.supportingGrants).push(result.grant);
         outcome.granted.add(index);
@@ -226,7 +287,9 @@ export function computeAccess(
   const accountLevelLabel = resolved.account.accountLevelLabel;
   const portable = (arn: string | null) => (arn === null ? null : withoutOwnAccount(arn, accountId));
   const denies = collectDenyStatements(resolved);
-  const denyingRefs = resolved.identity.filter((ref) => ref.policy.denyStatements.length > 0);
+  const exemptDenies = collectDenyStatements(resolved, true);
+  // A policy whose Deny is decided not to apply still changes the outcome (its note on grants).
+  const denyingRefs = resolved.identity.filter((ref) => ref.policy.denyStatements.length > 0 || (ref.policy.exemptStatements?.length ?? 0) > 0);
   const localContext = `${gateKey}\u0004${denyingRefs.map((ref) => `${ref.policy.key}\u0000${ref.path.policyName}\u0000${ref.path.policyArn}`).join('\u0003')}`;
   const boundary = resolved.boundary;
   const sharedContext = [
@@ -243,7 +306,7 @@ export function computeAccess(
     if (shared) {
       outcome = !shared.isAccountSpecific || shared.accountId === accountId ? shared.outcome : rebaseOutcome(shared.outcome, shared.accountId, accountId);
     } else {
-      outcome = computePolicyOutcome(ref, catalogue, denies, gateFor);
+      outcome = computePolicyOutcome(ref, catalogue, denies, exemptDenies, gateFor);
       const namesThisAccount = accountLevelLabel !== null && [...outcome.blocked.values()].some((source) => source.policyName === accountLevelLabel);
       if (!namesThisAccount) caches.shared.set(sharedKey, { outcome, accountId, isAccountSpecific: outcomeMentionsAccount(outcome, accountId) });
     }

@@ -3,6 +3,7 @@ import { hasBit } from '../policy/bitset';
 import type { CompiledStatement } from '../policy/compile-policy';
 import { collectDenyStatements } from './compute-access';
 import { decideConditions, type StaticTruth } from './condition-effects';
+import { describeDecidedCondition } from './principal-facts';
 import type { GatePolicy, ResolvedPrincipal } from './resolve-policies';
 
 export interface RequestDecision {
@@ -19,6 +20,12 @@ export interface RequestContext {
 
 function statementLabel(statement: CompiledStatement): string {
   return statement.sid ? `statement ${statement.sid}` : `statement #${statement.index}`;
+}
+
+/** `: aws:PrincipalARN does not match arn:aws:iam::*:role/emergency-*` for a statement with decided principal-fact conditions. */
+function decidedSuffix(statement: CompiledStatement): string {
+  if (!statement.decided || statement.decided.length === 0) return '';
+  return `: ${statement.decided.map((fact) => describeDecidedCondition(fact)).join(' and ')}`;
 }
 
 /**
@@ -41,7 +48,7 @@ export function decideRequest(resolved: ResolvedPrincipal, catalogue: ActionCata
   for (const deny of collectDenyStatements(resolved)) {
     const truth = applies(deny.statement);
     if (truth === 'true') {
-      return { decision: 'deny', isConditional: false, reason: `explicit deny in ${deny.source === 'scp' ? 'SCP' : deny.source === 'boundary' ? 'permissions boundary' : 'identity policy'} ${deny.policyName} ${statementLabel(deny.statement)}` };
+      return { decision: 'deny', isConditional: false, reason: `explicit deny in ${deny.source === 'scp' ? 'SCP' : deny.source === 'boundary' ? 'permissions boundary' : 'identity policy'} ${deny.policyName} ${statementLabel(deny.statement)}${decidedSuffix(deny.statement)}` };
     }
     if (truth === 'unknown') isConditional = true;
   }
@@ -53,12 +60,16 @@ export function decideRequest(resolved: ResolvedPrincipal, catalogue: ActionCata
       const truth = applies(statement);
       if (truth === 'false') continue;
       if (allowedBy === null || (isAllowConditional && truth === 'true')) {
-        allowedBy = `${ref.path.policyKind} policy ${ref.path.policyName}${ref.path.groupName ? ` (group ${ref.path.groupName})` : ''} ${statementLabel(statement)}`;
+        allowedBy = `${ref.path.policyKind} policy ${ref.path.policyName}${ref.path.groupName ? ` (group ${ref.path.groupName})` : ''} ${statementLabel(statement)}${decidedSuffix(statement)}`;
         isAllowConditional = truth === 'unknown';
       }
     }
   }
-  if (allowedBy === null) return { decision: 'implicit-deny', isConditional, reason: `no identity-based policy allows ${action}` };
+  if (allowedBy === null) {
+    // An Allow that a principal-fact condition keeps from applying explains the denial.
+    const exempt = resolved.identity.flatMap((ref) => (ref.policy.exemptStatements ?? []).filter((statement) => statement.effect === 'Allow' && applies({ ...statement, conditions: [] }) !== 'false').map((statement) => `${ref.path.policyName} ${statementLabel(statement)}${decidedSuffix(statement)}`));
+    return { decision: 'implicit-deny', isConditional, reason: `no identity-based policy allows ${action}${exempt.length > 0 ? ` (not applying to this principal: ${exempt.join('; ')})` : ''}` };
+  }
   isConditional ||= isAllowConditional;
 
   const gateAllows = (policies: GatePolicy[]): StaticTruth => {

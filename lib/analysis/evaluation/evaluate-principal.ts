@@ -88,7 +88,8 @@ export function createEvaluator(catalogue: ActionCatalogue, snapshot: SnapshotIn
       accessCache.set(resolved.accessKey, rebased);
       return rebased;
     }
-    const gateKey = `${resolved.account.accountId}\u0001${resolved.boundary ? resolved.boundary.policy.key : '-'}`;
+    // The SCP signature joins the key: SCPs specialised to principal facts differ within one account.
+    const gateKey = `${resolved.account.accountId}\u0001${resolved.boundary ? resolved.boundary.policy.key : '-'}\u0001${resolved.account.signature}`;
     let gates = gateCache.get(gateKey);
     if (!gates) {
       gates = new Array<ActionGate | undefined>(catalogue.actions.length);

@@ -1,4 +1,4 @@
-import type { ConditionEntry, DenialSource, Grant, GrantPath, PrincipalAccess } from '../types';
+import type { ConditionEntry, DecidedCondition, DenialSource, Grant, GrantPath, PrincipalAccess } from '../types';
 
 /**
  * Moving a computed access to another account whose policies are the same up to the account id
@@ -44,12 +44,17 @@ function grantMentions(grant: Grant, accountId: string): boolean {
     mentionsAccountId(path.statementId, accountId) ||
     grant.resources.some((pattern) => pattern.includes(accountId)) ||
     grant.notResources.some((pattern) => pattern.includes(accountId)) ||
-    grant.conditions.some((condition) => condition.values.some((value) => value.includes(accountId)))
+    grant.conditions.some((condition) => condition.values.some((value) => value.includes(accountId))) ||
+    decidedMentions(grant.decided, accountId)
   );
 }
 
+function decidedMentions(decided: DecidedCondition[] | undefined, accountId: string): boolean {
+  return decided !== undefined && decided.some((condition) => condition.values.some((value) => value.includes(accountId)));
+}
+
 function denialMentions(source: DenialSource, accountId: string): boolean {
-  return mentionsAccountId(source.policyArn, accountId) || mentionsAccountId(source.statementId, accountId);
+  return mentionsAccountId(source.policyArn, accountId) || mentionsAccountId(source.statementId, accountId) || decidedMentions(source.decided, accountId);
 }
 
 /** True when some grant, supporting grant or denial names `accountId`: the result must be rebased to be reused elsewhere. */
@@ -68,6 +73,7 @@ export function mentionsAccount(result: { grants: Grant[]; supportingGrants: Gra
 export class AccountRebaser {
   private readonly paths = new Map<GrantPath, GrantPath>();
   private readonly conditionLists = new Map<ConditionEntry[], ConditionEntry[]>();
+  private readonly decidedLists = new Map<DecidedCondition[], DecidedCondition[]>();
 
   constructor(
     readonly fromAccountId: string,
@@ -107,6 +113,23 @@ export class AccountRebaser {
     return rebased;
   }
 
+  private decided(list: DecidedCondition[] | undefined): DecidedCondition[] | undefined {
+    if (list === undefined) return undefined;
+    let rebased = this.decidedLists.get(list);
+    if (!rebased) {
+      let changed = false;
+      const mapped = list.map((condition) => {
+        const values = this.texts(condition.values);
+        if (values === condition.values) return condition;
+        changed = true;
+        return { ...condition, values };
+      });
+      rebased = changed ? mapped : list;
+      this.decidedLists.set(list, rebased);
+    }
+    return rebased;
+  }
+
   path(path: GrantPath): GrantPath {
     let rebased = this.paths.get(path);
     if (!rebased) {
@@ -123,14 +146,21 @@ export class AccountRebaser {
     const resources = this.texts(grant.resources);
     const notResources = this.texts(grant.notResources);
     const conditions = this.conditions(grant.conditions);
-    if (path === grant.path && resources === grant.resources && notResources === grant.notResources && conditions === grant.conditions) return grant;
-    return { ...grant, path, resources, notResources, conditions };
+    const decided = this.decided(grant.decided);
+    if (path === grant.path && resources === grant.resources && notResources === grant.notResources && conditions === grant.conditions && decided === grant.decided) return grant;
+    const rebased: Grant = { ...grant, path, resources, notResources, conditions };
+    if (decided !== undefined) rebased.decided = decided;
+    return rebased;
   }
 
   denial(source: DenialSource): DenialSource {
     const policyArn = rebaseArn(source.policyArn, this.fromAccountId, this.toAccountId);
     const statementId = this.optionalText(source.statementId);
-    return policyArn === source.policyArn && statementId === source.statementId ? source : { ...source, policyArn, statementId };
+    const decided = this.decided(source.decided);
+    if (policyArn === source.policyArn && statementId === source.statementId && decided === source.decided) return source;
+    const rebased: DenialSource = { ...source, policyArn, statementId };
+    if (decided !== undefined) rebased.decided = decided;
+    return rebased;
   }
 }
 

@@ -1,5 +1,7 @@
 import { managedPolicyCacheKey, type CompiledPolicy, type PolicyCompiler } from '../policy/compile-policy';
+import { createPrincipalContext, type PrincipalContext } from './principal-facts';
 import { accountIdPattern } from './rebase-access';
+import { specializePolicy } from './specialize-policy';
 import type { AccountSnapshot, GrantPath, InlinePolicyFacts, ManagedPolicyFacts, OrganizationFacts, PrincipalFacts, SnapshotInput } from '../types';
 
 /** An identity policy of a principal and how it reaches it (a GrantPath without the statement). */
@@ -122,6 +124,7 @@ export class PolicyResolver {
   private readonly accounts = new Map<string, AccountIndex>();
   private readonly gates = new Map<string, AccountGates>();
   private readonly normalizedKeys = new Map<string, string>();
+  private readonly specializedGates = new Map<string, AccountGates>();
 
   constructor(
     private readonly snapshot: SnapshotInput,
@@ -166,7 +169,7 @@ export class PolicyResolver {
       else errors.push(`permissions boundary ${principal.permissionsBoundaryArn} could not be applied: evaluated without it`);
     }
 
-    const gates = this.accountGates(principal.accountId);
+    let gates = this.accountGates(principal.accountId);
     let boundarySharedKey = boundary ? boundary.policy.key : null;
     if (account && gates.allowsRenaming) {
       // Renamed keys only when every document of the principal (and every SCP) allows it: one
@@ -179,6 +182,26 @@ export class PolicyResolver {
         if (boundaryText) boundarySharedKey = boundaryText.key;
       }
     }
+    // Conditions on facts of the principal (aws:PrincipalArn, aws:PrincipalTag/...) are decided
+    // here: the policies become this principal's, keyed by their decisions (specialize-policy.ts).
+    let context: PrincipalContext | null = null;
+    const contextOf = (): PrincipalContext => (context ??= createPrincipalContext(principal, this.snapshot.organization));
+    for (const ref of identity) {
+      if (ref.policy.principalFactConditionCount === 0) continue;
+      const specialized = specializePolicy(ref.policy, contextOf());
+      if (specialized.vector === '') continue;
+      ref.policy = specialized.policy;
+      ref.sharedKey = `${ref.sharedKey}?${specialized.vector}`;
+    }
+    if (boundary && boundary.policy.principalFactConditionCount > 0) {
+      const specialized = specializePolicy(boundary.policy, contextOf());
+      if (specialized.vector !== '') {
+        boundary = { ...boundary, policy: specialized.policy };
+        boundarySharedKey = `${boundarySharedKey}?${specialized.vector}`;
+      }
+    }
+    const baseGates = gates;
+    gates = this.specializeGates(gates, contextOf);
     // Customer managed policies carry the account in their ARN; with it abstracted, the same
     // policies deployed to every account (StackSets, Terraform modules) give one key. Within one
     // account a renamed key stands for exactly one text, so the same key serves the local cache.
@@ -195,7 +218,8 @@ export class PolicyResolver {
       boundarySharedKey,
       account: gates,
       errors: [...errors, ...gates.errors],
-      accessKey: `${principal.accountId}\u0002${policiesKey}`,
+      // SCPs specialised to the principal differ between principals of one account: their keys join.
+      accessKey: `${principal.accountId}\u0002${policiesKey}${gates === baseGates ? '' : `\u0005${gates.signature}`}`,
       sharedAccessKey: `${gates.signature}\u0002${policiesKey}`,
     };
   }
@@ -255,6 +279,32 @@ export class PolicyResolver {
     return compiled;
   }
 
+  /**
+   * The account's SCP levels with conditions on the principal's facts decided; the account's own
+   * gates when no SCP has such a condition. Principals with the same decisions share one copy.
+   */
+  private specializeGates(gates: AccountGates, contextOf: () => PrincipalContext): AccountGates {
+    if (!gates.scpLevels || !gates.scpLevels.some((level) => level.policies.some((gate) => gate.policy.principalFactConditionCount > 0))) return gates;
+    const vectors: string[] = [];
+    const levels = gates.scpLevels.map((level) => ({
+      ...level,
+      policies: level.policies.map((gate) => {
+        if (gate.policy.principalFactConditionCount === 0) return gate;
+        const specialized = specializePolicy(gate.policy, contextOf());
+        vectors.push(specialized.vector);
+        return specialized.vector === '' ? gate : { ...gate, policy: specialized.policy };
+      }),
+    }));
+    if (vectors.every((vector) => vector === '')) return gates;
+    const cacheKey = `${gates.accountId}\u0000${vectors.join('\u0001')}`;
+    let cached = this.specializedGates.get(cacheKey);
+    if (!cached) {
+      cached = { ...gates, scpLevels: levels, signature: scpSignature(levels) };
+      this.specializedGates.set(cacheKey, cached);
+    }
+    return cached;
+  }
+
   /** The SCP levels of an account, computed once per account. */
   accountGates(accountId: string): AccountGates {
     let gates = this.gates.get(accountId);
@@ -291,7 +341,7 @@ function computeAccountGates(accountId: string, organization: OrganizationFacts 
     }
     return { id: level.id, name: level.name, policies };
   });
-  const signature = levels.map((level, index) => `${index === levels.length - 1 ? 'account' : level.id}:${level.policies.map((policy) => policy.policy.key).join(',')}`).join('\u0003');
+  const signature = scpSignature(levels);
   const allowsRenaming = levels.every((level) =>
     level.policies.every((gate) => {
       const text = compiler.textOf(gate.policy);
@@ -299,6 +349,11 @@ function computeAccountGates(accountId: string, organization: OrganizationFacts 
     }),
   );
   return { accountId, scpLevels: levels, allowsRenaming, errors, signature, accountLevelLabel: scpLevelLabel(levels[levels.length - 1]) };
+}
+
+/** Equal for accounts whose levels apply the same policies (the account's own level by its policies only). */
+function scpSignature(levels: ScpLevel[]): string {
+  return levels.map((level, index) => `${index === levels.length - 1 ? 'account' : level.id}:${level.policies.map((policy) => policy.policy.key).join(',')}`).join('\u0003');
 }
 
 /** A managed policy of one account, compiled; or the error to record for every principal holding it. */

@@ -2,6 +2,7 @@ import type { ActionCatalogue, CatalogueEntry } from '../catalogue/load-catalogu
 import { canResourcePatternsIntersect, globToRegExp, isResourcePatternCoveredBy, matchesResourcePattern } from '../catalogue/wildcard';
 import type { PolicyDocumentSource } from '../types';
 import { type Bitset, createBitset, hasBit, orInto, setBit } from './bitset';
+import { isPrincipalFactKey } from './principal-fact-keys';
 import { documentText, parsePolicy, type ParsedCondition, type ParsedPolicy, type ParsedStatement, type PolicyKind } from './parse-policy';
 
 /** One statement, compiled against the catalogue. */
@@ -26,6 +27,21 @@ export interface CompiledStatement {
    * NotResource statement that leaves something. Memoised per action.
    */
   resourcesFor(action: CatalogueEntry): string[];
+  /**
+   * Set on a statement specialised to one principal (see specialize-policy.ts): the
+   * principal-fact conditions decided for it. They are no longer in `conditions`.
+   */
+  decided?: DecidedConditionFact[];
+  /** Specialised statements: why a remaining principal-fact condition could not be decided, by its position in `conditions`. */
+  undecidedReasons?: Map<number, string>;
+}
+
+/** A condition on a fact of the principal and whether it held (policy and effect are added when reported). */
+export interface DecidedConditionFact {
+  operator: string;
+  key: string;
+  values: string[];
+  holds: boolean;
 }
 
 export interface CompiledPolicy {
@@ -37,6 +53,13 @@ export interface CompiledPolicy {
   /** Union of the action bits of the Allow (resp. Deny) statements: a quick "may this policy matter" test. */
   allowBits: Bitset;
   denyBits: Bitset;
+  /**
+   * How many conditions name a fact of the principal (`aws:PrincipalArn`, `aws:PrincipalTag/...`);
+   * counted from the parsed document, so a policy without any is never compiled for it.
+   */
+  principalFactConditionCount: number;
+  /** Specialised policies only: statements that do not apply to the principal (a principal-fact condition failed). */
+  exemptStatements?: CompiledStatement[];
 }
 
 const WILDCARD_ONLY_RESOURCE = '*';
@@ -189,12 +212,17 @@ function compileParts(parsed: ParsedPolicy, catalogue: ActionCatalogue): Compile
  */
 class LazyCompiledPolicy implements CompiledPolicy {
   private parts: CompiledParts | null = null;
+  readonly principalFactConditionCount: number;
 
   constructor(
     readonly key: string,
     private parsed: ParsedPolicy | null,
     private readonly catalogue: ActionCatalogue,
-  ) {}
+  ) {
+    let count = 0;
+    for (const statement of parsed?.statements ?? []) for (const condition of statement.conditions) if (isPrincipalFactKey(condition.key)) count += 1;
+    this.principalFactConditionCount = count;
+  }
 
   private compiled(): CompiledParts {
     if (!this.parts) {

@@ -20,6 +20,7 @@ import { ScoreBadge } from '@/components/ui/score-badge';
 import { TierChip, TierChips } from '@/components/ui/tier-chip';
 import { UsagePanel } from '@/components/usage/usage-panel';
 import { getPrincipalUsageView } from '@/db/queries/usage-principal-view';
+import { DecidedConditions } from '@/components/principals/decided-conditions';
 
 export const metadata = { title: 'Principal' };
 
@@ -36,6 +37,7 @@ function Conditions({ conditions }: { conditions: ConditionEntry[] }) {
           <span>=</span>
           <code className="break-all rounded bg-slate-100 px-1 font-mono">{condition.values.join(', ')}</code>
           {condition.policyName ? <span className="text-slate-700">({condition.policyName})</span> : null}
+          {condition.undecidedReason ? <span className="text-slate-700">: not decided, {condition.undecidedReason}</span> : null}
         </li>
       ))}
     </ul>
@@ -216,6 +218,7 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
                         </div>
                       </dl>
                       <Conditions conditions={statement.conditions} />
+                      <DecidedConditions lists={statement.actions.map((action) => action.decided)} />
                     </li>
                   ))}
                 </ul>
@@ -259,6 +262,7 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
                     {denied.deniedBy.statementId ? `, statement ${denied.deniedBy.statementId}` : ''}
                     {denied.deniedBy.statementIndex !== null ? ` #${denied.deniedBy.statementIndex}` : ''}
                   </p>
+                  <DecidedConditions lists={[denied.deniedBy.decided]} />
                 </li>
               ))}
             </ul>
