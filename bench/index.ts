@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <name> [flags]`: analysis | scan | web | load. Benchmarks print figures; they
+ * `npm run bench -- <name> [flags]`: analysis | scan | import | web | load. Benchmarks print figures; they
  * are not timed tests and never fail on a slow machine.
  */
 import { benchAnalysis } from './analysis';
@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   scan: async (argv) => (await import('./scan')).benchScan(argv),
   web: async (argv) => (await import('./web')).benchWeb(argv),
   load: async (argv) => (await import('./load')).benchLoad(argv),
+  import: async (argv) => (await import('./import')).benchImport(argv),
 };
 
 const [name, ...rest] = process.argv.slice(2);
