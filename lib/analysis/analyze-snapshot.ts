@@ -9,7 +9,8 @@ import { recommendForPrincipal, recommendFromGrants, recommendFromIdentity, type
 import { findSodConflicts } from './sod/find-conflicts';
 import type { AnalyzedPrincipal, SnapshotAnalysis } from './snapshot-analysis-types';
 import { createTrustAnalyzer, summarizeExposure } from './trust/analyze-trust';
-import { computeAssumableBy, computeReachableRoles } from './trust/compute-reach';
+import { computeAssumableBy } from './trust/compute-reach';
+import { computeReachedAccounts } from './trust/reach-accounts';
 import { TIERS, type AccountFacts, type GroupFacts, type PrincipalFacts, type SnapshotInput, type SodRule, type Tier, type Exposure, type ReachPath, type Recommendation, type TrustEntry } from './types';
 
 export interface AnalyzeOptions {
@@ -104,10 +105,10 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
       return evaluator.isAllowed(principal, 'sts:AssumeRole', roleArn).decision === 'allow';
     },
   });
-  const reachableRoles = computeReachableRoles(reach);
   // The account of each role that holds Bedrock access: reach sums these per principal.
   const bedrockRoleAccount = new Map<string, string>();
   for (const entry of principals) if (entry.facts.type === 'role' && entry.access.grants.length > 0) bedrockRoleAccount.set(entry.facts.arn, entry.facts.accountId);
+  const reachedAccounts = computeReachedAccounts(reach, bedrockRoleAccount);
 
   // Principals reached by the same policies share one PrincipalAccess object (the evaluator
   // memoises it): what depends only on the grants is computed once per distinct access. An
@@ -194,10 +195,7 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
     const credentials = summarizeCredentials(facts, options.now);
     const reachAccountIds = new Set<string>();
     if (access.grants.length > 0) reachAccountIds.add(facts.accountId);
-    for (const roleArn of reachableRoles.get(facts.arn) ?? []) {
-      const roleAccountId = bedrockRoleAccount.get(roleArn);
-      if (roleAccountId !== undefined) reachAccountIds.add(roleAccountId);
-    }
+    for (const accountId of reachedAccounts.accountsOf(facts.arn)) reachAccountIds.add(accountId);
     const blastRadius =
       access.grants.length === 0 && reachAccountIds.size === 0
         ? { score: 0, factors: [] }
