@@ -43,8 +43,10 @@ export async function benchImport(argv: string[]): Promise<void> {
   console.log(`  peak RSS:              ${megabytes(run.peakRss)}`);
   console.log(`  floor (read + JSON.parse of the same ${(floor.bytes / 1e6).toFixed(0)} MB): ${floor.seconds.toFixed(2)} s; import / floor = ${(run.seconds / floor.seconds).toFixed(1)}x`);
   console.log(`  read + map:            ${seconds(analysing?.seconds)}`);
-  if (analysing && persistStart !== undefined) {
-    console.log(`  analysis:              ${seconds(persistStart - analysing.seconds)}`);
-    console.log(`  persist + publish:     ${seconds(run.seconds - persistStart)}`);
+  const persistStartCpu = run.phases.persistStartCpu();
+  console.log(`  read + map (CPU):      ${seconds(analysing?.cpuSeconds)}`);
+  if (analysing && persistStart !== undefined && persistStartCpu !== undefined) {
+    console.log(`  analysis:              ${seconds(persistStart - analysing.seconds)} (CPU ${seconds(persistStartCpu - analysing.cpuSeconds)})`);
+    console.log(`  persist + publish:     ${seconds(run.seconds - persistStart)} (CPU ${seconds(run.cpuSeconds - persistStartCpu)})`);
   }
 }

@@ -70,6 +70,8 @@ interface PhaseClock {
   at(word: string): PhaseMark | undefined;
   /** When persistence began: extrapolated back from the "Saved N of M" messages (every 25 accounts). */
   persistStart(): number | undefined;
+  /** The same for CPU seconds of this process. */
+  persistStartCpu(): number | undefined;
   onProgress(message: string): void;
 }
 
@@ -77,23 +79,28 @@ function startPhaseClock(): PhaseClock {
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const firstSeen = new Map<string, PhaseMark>();
-  const saved: Array<{ done: number; seconds: number }> = [];
+  const saved: Array<{ done: number; seconds: number; cpuSeconds: number }> = [];
+  const extrapolate = (value: (mark: { seconds: number; cpuSeconds: number }) => number) => {
+    if (saved.length < 2) return saved[0] && value(saved[0]);
+    const first = saved[0];
+    const last = saved[saved.length - 1];
+    return value(first) - ((value(last) - value(first)) / (last.done - first.done)) * first.done;
+  };
   return {
     onProgress(message) {
       const savedMatch = /^Saved (\d+) of/.exec(message);
-      if (savedMatch) saved.push({ done: Number(savedMatch[1]), seconds: (performance.now() - started) / 1000 });
+      if (savedMatch) {
+        const cpu = process.cpuUsage(cpuBefore);
+        saved.push({ done: Number(savedMatch[1]), seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+      }
       const word = message.split(' ')[0];
       if (firstSeen.has(word)) return;
       const cpu = process.cpuUsage(cpuBefore);
       firstSeen.set(word, { seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
     },
     at: (word) => firstSeen.get(word),
-    persistStart() {
-      if (saved.length < 2) return saved[0]?.seconds;
-      const first = saved[0];
-      const last = saved[saved.length - 1];
-      return first.seconds - ((last.seconds - first.seconds) / (last.done - first.done)) * first.done;
-    },
+    persistStart: () => extrapolate((mark) => mark.seconds),
+    persistStartCpu: () => extrapolate((mark) => mark.cpuSeconds),
   };
 }
 
