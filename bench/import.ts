@@ -34,7 +34,7 @@ export async function benchImport(argv: string[]): Promise<void> {
   if (hasFlag(argv, 'generate-only')) return;
 
   const floor = measureReadAndParseFloor(directory);
-  const run = await timeScan(path.join(BENCH_OUTPUT_DIRECTORY, `import-${shape}.db`), { kind: 'offline', directory });
+  const run = await timeScan(path.join(BENCH_OUTPUT_DIRECTORY, `import-${shape}-${accountCount}x${principalsPerAccount}.db`), { kind: 'offline', directory });
   const analysing = run.phases.at('Analysing');
   const persistStart = run.phases.persistStart();
   console.log(`\noffline import, ${shape} shape: ${run.outcome.accountCount} accounts, ${run.outcome.principalCount} principals (${run.outcome.bedrockPrincipalCount} hold Bedrock access)`);
