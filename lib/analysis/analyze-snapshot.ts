@@ -9,6 +9,7 @@ import { recommendForPrincipal, recommendFromGrants, recommendFromIdentity, type
 import { findSodConflicts } from './sod/find-conflicts';
 import type { AnalyzedPrincipal, SnapshotAnalysis } from './snapshot-analysis-types';
 import { createTrustAnalyzer, summarizeExposure } from './trust/analyze-trust';
+import { createAssumeRoleClassifier } from './trust/assume-role-class';
 import { computeAssumableBy } from './trust/compute-reach';
 import { computeReachedAccounts } from './trust/reach-accounts';
 import { TIERS, type AccountFacts, type GroupFacts, type PrincipalFacts, type SnapshotInput, type SodRule, type Tier, type Exposure, type ReachPath, type Recommendation, type TrustEntry } from './types';
@@ -94,10 +95,19 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
     return held;
   };
   const mayAssumeRoles = new Set(principals.filter((entry) => holdsAssumeRole(entry.access)).map((entry) => entry.facts.arn));
+  // Principals whose sts:AssumeRole statements are the same unconditional ones get the same answer
+  // for every role: one decision per class and role instead of one per distinct access and role.
+  const classifyAssumeRole = createAssumeRoleClassifier(catalogue);
+  const decisionKeyOf = (entry: (typeof principals)[number]): unknown => {
+    if (!mayAssumeRoles.has(entry.facts.arn)) return entry.access;
+    const assumeRoleClass = classifyAssumeRole(evaluator.resolvePrincipal(entry.facts));
+    return assumeRoleClass === null ? entry.access : assumeRoleClass;
+  };
   const reach = computeAssumableBy({
     roles: principals.filter((entry) => entry.facts.type === 'role').map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, trusts: entry.trusts })),
-    // Principals sharing one computed access share the policies, boundary and SCPs that decide.
-    principals: principals.map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, decisionKey: entry.access })),
+    // Principals sharing one computed access share the policies, boundary and SCPs that decide;
+    // so do principals of one assume-role class.
+    principals: principals.map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, decisionKey: decisionKeyOf(entry) })),
     canAssumeAnyRole: (principalArn) => mayAssumeRoles.has(principalArn),
     canAssumeByIdentityPolicy: (principalArn, roleArn) => {
       const principal = principalByArn.get(principalArn);
