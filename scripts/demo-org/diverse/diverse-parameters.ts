@@ -40,8 +40,8 @@ export interface DiverseOrganizationParameters {
   ciAccountEvery: number;
   /** Deploy roles of each CI account. */
   ciRolesPerCiAccount: number;
-  /** Workload accounts whose `deploy-target` role trusts a given CI account's deploy roles. */
-  ciTrustFanOut: number;
+  /** CI accounts whose deploy roles each account's `deploy-target` role trusts (so each CI account is trusted by about `ciAccountEvery` x this many accounts). */
+  ciAccountsTrustedPerAccount: number;
 }
 
 export type DiverseTrustKind =
@@ -101,7 +101,7 @@ export const DEFAULT_DIVERSE_PARAMETERS: DiverseOrganizationParameters = {
   },
   ciAccountEvery: 25,
   ciRolesPerCiAccount: 3,
-  ciTrustFanOut: 60,
+  ciAccountsTrustedPerAccount: 2,
 };
 
 /** The defaults with the scale and seed of a run. */

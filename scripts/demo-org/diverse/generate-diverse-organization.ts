@@ -124,7 +124,7 @@ function generateDiverseAccount(context: DiversePlan, account: PlannedAccount): 
   });
   builder.addRole({ name: PLATFORM_ROLE, createdDaysAgo: 500, trust: principalTrust([`arn:aws:iam::${account.id}:root`]), managed: managedFor(random, parameters, policies), lastUsedDaysAgo: random.integer(0, 30) });
   const trustedCi = ciAccountIds.filter((ciAccountId) => ciAccountId !== account.id);
-  const ciTrusters = trustedCi.length === 0 ? [] : [trustedCi[account.index % trustedCi.length], trustedCi[(account.index + 1) % trustedCi.length]];
+  const ciTrusters = trustedCi.length === 0 ? [] : Array.from({ length: parameters.ciAccountsTrustedPerAccount }, (_, offset) => trustedCi[(account.index + offset) % trustedCi.length]);
   const ciArns = [...new Set(ciTrusters)].flatMap((ciAccountId) => Array.from({ length: parameters.ciRolesPerCiAccount }, (_, index) => `arn:aws:iam::${ciAccountId}:role/ci/deployer-${index}`));
   builder.addRole({
     name: DEPLOY_TARGET_ROLE,
