@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- analysis [--accounts 1000 --principals-per-account 100]`: the engine over a
- * generated organisation (policies shared across accounts, as in real organisations). Prints wall
+ * `npm run bench -- analysis [--shape template|diverse] [--accounts 1000 --principals-per-account 100]`:
+ * the engine over a generated organisation (template: policies shared across accounts; diverse:
+ * policies drawn per account and a dense cross-account trust graph, see bench/organization-shape.ts). Prints wall
  * time, principals per second and peak RSS, then the naive design (one simulation call per
  * principal x action, with the AGPL oracle iam-simulate, dev-only) on a 1,000-principal slice.
  */
-import { generateOrganization, generateOrganizationFile } from '../scripts/demo-org/generate-organization';
+import { generateShapedAccounts, generateShapedOrganizationFile, shapeOf } from './organization-shape';
 import { buildSnapshot, type AccountSource } from '../scanners/map/build-snapshot';
 import { analyzeSnapshot } from '../lib/analysis/analyze-snapshot';
 import { loadActionCatalogue } from '../lib/analysis/catalogue/load-catalogue';
@@ -15,17 +16,18 @@ import { runNaiveSlice } from './naive-simulation';
 export async function benchAnalysis(argv: string[]): Promise<void> {
   const accountCount = flagValue(argv, 'accounts', 1000);
   const principalsPerAccount = flagValue(argv, 'principals-per-account', 100);
+  const shape = shapeOf(argv);
   const now = new Date('2026-11-01T00:00:00Z');
 
-  console.log(`Generating ${accountCount} accounts x ${principalsPerAccount} principals ...`);
+  console.log(`Generating the ${shape} organisation: ${accountCount} accounts x ${principalsPerAccount} principals ...`);
   const generationStarted = performance.now();
   const sources: AccountSource[] = [];
-  for (const account of generateOrganization({ accountCount, principalsPerAccount })) {
+  for (const account of generateShapedAccounts({ shape, accountCount, principalsPerAccount })) {
     // Through JSON, as a scan or an import reads it: the generator builds its strings by
     // concatenation, and V8 keeps those as ropes that a parsed document never has.
     sources.push(JSON.parse(JSON.stringify({ accountId: account.accountId, details: account.authorizationDetails, credentials: account.credentials })));
   }
-  const organization = generateOrganizationFile({ accountCount, principalsPerAccount });
+  const organization = generateShapedOrganizationFile({ shape, accountCount, principalsPerAccount });
   const { snapshot } = buildSnapshot({ capturedAt: now.toISOString(), organization, accounts: sources });
   sources.length = 0;
   const principalCount = snapshot.accounts.reduce((sum, account) => sum + account.users.length + account.roles.length, 0);

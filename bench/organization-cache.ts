@@ -5,6 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeOrganization, type WriteOrganizationSummary } from '../scripts/demo-org/write-organization';
+import { diverseParameters } from '../scripts/demo-org/diverse/diverse-parameters';
+import { writeDiverseOrganization } from '../scripts/demo-org/diverse/write-diverse-organization';
+import type { OrganizationShape } from './organization-shape';
 
 export const BENCH_OUTPUT_DIRECTORY = path.join(process.cwd(), 'bench', 'out');
 
@@ -13,6 +16,8 @@ const MARKER_FILE = 'bench-parameters.json';
 interface OrganizationParameters {
   accountCount: number;
   principalsPerAccount: number;
+  /** Template when absent (markers written before shapes existed have none). */
+  shape?: OrganizationShape;
 }
 
 export interface EnsuredOrganization {
@@ -36,12 +41,15 @@ function readMarker(directory: string): (OrganizationParameters & { summary?: Wr
  */
 export function ensureOrganization(directory: string, parameters: OrganizationParameters, options: { isFresh?: boolean } = {}): EnsuredOrganization {
   const marker = readMarker(directory);
-  if (!options.isFresh && marker && marker.accountCount === parameters.accountCount && marker.principalsPerAccount === parameters.principalsPerAccount) {
+  if (!options.isFresh && marker && marker.accountCount === parameters.accountCount && marker.principalsPerAccount === parameters.principalsPerAccount && (marker.shape ?? 'template') === (parameters.shape ?? 'template')) {
     return { directory, isReused: true, summary: marker.summary ?? null, seconds: 0 };
   }
   const started = performance.now();
   fs.rmSync(path.join(directory, MARKER_FILE), { force: true });
-  const summary = writeOrganization({ directory, accountCount: parameters.accountCount, principalsPerAccount: parameters.principalsPerAccount, indent: 0 });
+  const summary =
+    parameters.shape === 'diverse'
+      ? writeDiverseOrganization(directory, diverseParameters({ accountCount: parameters.accountCount, principalsPerAccount: parameters.principalsPerAccount }))
+      : writeOrganization({ directory, accountCount: parameters.accountCount, principalsPerAccount: parameters.principalsPerAccount, indent: 0 });
   fs.writeFileSync(path.join(directory, MARKER_FILE), `${JSON.stringify({ ...parameters, summary }, null, 2)}\n`);
   return { directory, isReused: false, summary, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- scan [--accounts 200 --principals-per-account 100] [--concurrency 16] [--latency-ms 50]`:
+ * `npm run bench -- scan [--shape template|diverse] [--accounts 200 --principals-per-account 100] [--concurrency 16] [--latency-ms 50]`:
  * a LIVE scan end to end (Organizations, STS AssumeRole, IAM through the AWS SDK, then analysis
  * and persistence) against the local AWS endpoint with added latency on every call, into a fresh
  * database. The endpoint runs in a child process, so the CPU time and peak RSS printed are the
@@ -10,9 +10,9 @@ import path from 'node:path';
 import { openDatabase } from '../db/client';
 import { runScan, type ScanOutcome, type ScanSource } from '../scanners/pipeline/run-scan';
 import type { LiveScanConfig } from '../lib/config/schema';
-import { generateOrganizationFile } from '../scripts/demo-org/generate-organization';
 import type { LocalAwsMessage, LocalAwsStats } from './local-aws-process';
 import { flagValue, megabytes, startPeakRssSampler } from './measure';
+import { generateShapedOrganizationFile, shapeOf } from './organization-shape';
 import { BENCH_OUTPUT_DIRECTORY, ensureOrganization, hasFlag, removeDatabaseFiles } from './organization-cache';
 import { applyToProcessEnvironment, localAwsSdkEnvironment } from '../scanners/local-aws/sdk-environment';
 
@@ -70,6 +70,8 @@ interface PhaseClock {
   at(word: string): PhaseMark | undefined;
   /** When persistence began: extrapolated back from the "Saved N of M" messages (every 25 accounts). */
   persistStart(): number | undefined;
+  /** The same for CPU seconds of this process. */
+  persistStartCpu(): number | undefined;
   onProgress(message: string): void;
 }
 
@@ -77,23 +79,28 @@ function startPhaseClock(): PhaseClock {
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const firstSeen = new Map<string, PhaseMark>();
-  const saved: Array<{ done: number; seconds: number }> = [];
+  const saved: Array<{ done: number; seconds: number; cpuSeconds: number }> = [];
+  const extrapolate = (value: (mark: { seconds: number; cpuSeconds: number }) => number) => {
+    if (saved.length < 2) return saved[0] && value(saved[0]);
+    const first = saved[0];
+    const last = saved[saved.length - 1];
+    return value(first) - ((value(last) - value(first)) / (last.done - first.done)) * first.done;
+  };
   return {
     onProgress(message) {
       const savedMatch = /^Saved (\d+) of/.exec(message);
-      if (savedMatch) saved.push({ done: Number(savedMatch[1]), seconds: (performance.now() - started) / 1000 });
+      if (savedMatch) {
+        const cpu = process.cpuUsage(cpuBefore);
+        saved.push({ done: Number(savedMatch[1]), seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+      }
       const word = message.split(' ')[0];
       if (firstSeen.has(word)) return;
       const cpu = process.cpuUsage(cpuBefore);
       firstSeen.set(word, { seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
     },
     at: (word) => firstSeen.get(word),
-    persistStart() {
-      if (saved.length < 2) return saved[0]?.seconds;
-      const first = saved[0];
-      const last = saved[saved.length - 1];
-      return first.seconds - ((last.seconds - first.seconds) / (last.done - first.done)) * first.done;
-    },
+    persistStart: () => extrapolate((mark) => mark.seconds),
+    persistStartCpu: () => extrapolate((mark) => mark.cpuSeconds),
   };
 }
 
@@ -105,7 +112,7 @@ interface TimedScan {
   phases: PhaseClock;
 }
 
-async function timeScan(databasePath: string, source: ScanSource): Promise<TimedScan> {
+export async function timeScan(databasePath: string, source: ScanSource): Promise<TimedScan> {
   removeDatabaseFiles(databasePath);
   const database = openDatabase(databasePath);
   try {
@@ -125,7 +132,7 @@ async function timeScan(databasePath: string, source: ScanSource): Promise<Timed
   }
 }
 
-function seconds(value: number | undefined): string {
+export function seconds(value: number | undefined): string {
   return value === undefined ? '?' : `${value.toFixed(1)} s`;
 }
 
@@ -135,14 +142,15 @@ export async function benchScan(argv: string[]): Promise<void> {
   const concurrency = flagValue(argv, 'concurrency', 16);
   const latencyMs = flagValue(argv, 'latency-ms', 50);
 
-  const organizationDirectory = path.join(BENCH_OUTPUT_DIRECTORY, 'scan-org');
-  const organization = ensureOrganization(organizationDirectory, { accountCount, principalsPerAccount }, { isFresh: hasFlag(argv, 'fresh') });
+  const shape = shapeOf(argv);
+  const organizationDirectory = path.join(BENCH_OUTPUT_DIRECTORY, shape === 'template' ? 'scan-org' : `scan-org-${shape}`);
+  const organization = ensureOrganization(organizationDirectory, { accountCount, principalsPerAccount, shape }, { isFresh: hasFlag(argv, 'fresh') });
   console.log(
     organization.isReused
       ? `Reusing the generated organisation in ${path.relative(process.cwd(), organizationDirectory)}`
       : `Generated ${accountCount} x ${principalsPerAccount} into ${path.relative(process.cwd(), organizationDirectory)} in ${organization.seconds.toFixed(1)} s`,
   );
-  const organizationFile = generateOrganizationFile({ accountCount, principalsPerAccount });
+  const organizationFile = generateShapedOrganizationFile({ shape, accountCount, principalsPerAccount });
   const managementAccountId = organizationFile.organization.managementAccountId;
   const securityAccountId = organizationFile.accounts.find((account) => account.name.startsWith('security-'))?.id;
   if (!securityAccountId) throw new Error('the generated organisation has no security account');

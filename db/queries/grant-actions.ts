@@ -34,7 +34,16 @@ export interface GrantRowDefaults {
 const NO_DECIDED: DecidedCondition[] = [];
 
 function isSameList(left: readonly unknown[], right: readonly unknown[]): boolean {
-  return left === right || JSON.stringify(left) === JSON.stringify(right);
+  if (left === right) return true;
+  if (left.length !== right.length) return false;
+  // Lists of strings (resources, regions) compare item by item; objects (conditions) as JSON.
+  let isPrimitive = true;
+  for (let index = 0; index < left.length; index += 1) {
+    if (left[index] === right[index]) continue;
+    if (typeof left[index] !== 'object' || typeof right[index] !== 'object') return false;
+    isPrimitive = false;
+  }
+  return isPrimitive || JSON.stringify(left) === JSON.stringify(right);
 }
 
 /** Encodes the grants of one statement; the row's columns are taken from `grants[0]`. */

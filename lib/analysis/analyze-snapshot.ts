@@ -10,7 +10,9 @@ import { recommendForPrincipal, recommendFromGrants, recommendFromIdentity, type
 import { findSodConflicts } from './sod/find-conflicts';
 import type { AnalyzedPrincipal, SnapshotAnalysis } from './snapshot-analysis-types';
 import { createTrustAnalyzer, summarizeExposure } from './trust/analyze-trust';
-import { computeAssumableBy, computeReachableRoles } from './trust/compute-reach';
+import { createAssumeRoleClassifier } from './trust/assume-role-class';
+import { computeAssumableBy } from './trust/compute-reach';
+import { computeReachedAccounts } from './trust/reach-accounts';
 import { TIERS, type AccountFacts, type GroupFacts, type PrincipalFacts, type SnapshotInput, type SodRule, type Tier, type Exposure, type ReachPath, type Recommendation, type TrustEntry } from './types';
 
 export interface AnalyzeOptions {
@@ -95,10 +97,19 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
     return held;
   };
   const mayAssumeRoles = new Set(principals.filter((entry) => holdsAssumeRole(entry.access)).map((entry) => entry.facts.arn));
+  // Principals whose sts:AssumeRole statements are the same unconditional ones get the same answer
+  // for every role: one decision per class and role instead of one per distinct access and role.
+  const classifyAssumeRole = createAssumeRoleClassifier(catalogue);
+  const decisionKeyOf = (entry: (typeof principals)[number]): unknown => {
+    if (!mayAssumeRoles.has(entry.facts.arn)) return entry.access;
+    const assumeRoleClass = classifyAssumeRole(evaluator.resolvePrincipal(entry.facts));
+    return assumeRoleClass === null ? entry.access : assumeRoleClass;
+  };
   const reach = computeAssumableBy({
     roles: principals.filter((entry) => entry.facts.type === 'role').map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, trusts: entry.trusts })),
-    // Principals sharing one computed access share the policies, boundary and SCPs that decide.
-    principals: principals.map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, decisionKey: entry.access })),
+    // Principals sharing one computed access share the policies, boundary and SCPs that decide;
+    // so do principals of one assume-role class.
+    principals: principals.map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, decisionKey: decisionKeyOf(entry) })),
     canAssumeAnyRole: (principalArn) => mayAssumeRoles.has(principalArn),
     canAssumeByIdentityPolicy: (principalArn, roleArn) => {
       const principal = principalByArn.get(principalArn);
@@ -106,10 +117,10 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
       return evaluator.isAllowed(principal, 'sts:AssumeRole', roleArn).decision === 'allow';
     },
   });
-  const reachableRoles = computeReachableRoles(reach);
   // The account of each role that holds Bedrock access: reach sums these per principal.
   const bedrockRoleAccount = new Map<string, string>();
   for (const entry of principals) if (entry.facts.type === 'role' && entry.access.grants.length > 0) bedrockRoleAccount.set(entry.facts.arn, entry.facts.accountId);
+  const reachedAccounts = computeReachedAccounts(reach, bedrockRoleAccount);
 
   // Principals reached by the same policies share one PrincipalAccess object (the evaluator
   // memoises it): what depends only on the grants is computed once per distinct access. An
@@ -196,10 +207,7 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
     const credentials = summarizeCredentials(facts, options.now);
     const reachAccountIds = new Set<string>();
     if (access.grants.length > 0) reachAccountIds.add(facts.accountId);
-    for (const roleArn of reachableRoles.get(facts.arn) ?? []) {
-      const roleAccountId = bedrockRoleAccount.get(roleArn);
-      if (roleAccountId !== undefined) reachAccountIds.add(roleAccountId);
-    }
+    for (const accountId of reachedAccounts.accountsOf(facts.arn)) reachAccountIds.add(accountId);
     const blastRadius =
       access.grants.length === 0 && reachAccountIds.size === 0
         ? { score: 0, factors: [] }

@@ -33,7 +33,17 @@ export function entitlementKey(principalArn: string, path: EntitlementPath): str
 /** Groups a principal's grants by entitlement, then by statement, keeping a stable order. */
 export function groupGrantsIntoEntitlements(principalArn: string, grants: readonly Grant[]): EntitlementGroup[] {
   const groups = new Map<string, EntitlementGroup & { statementMap: Map<number, StatementGrants> }>();
+  // The grants of one statement share one path object and arrive together: an AdministratorAccess
+  // holder has hundreds of them, so the group and statement of the previous grant are reused.
+  let previousPath: GrantPath | null = null;
+  let previousGroup: (EntitlementGroup & { statementMap: Map<number, StatementGrants> }) | null = null;
+  let previousStatement: StatementGrants | null = null;
   for (const grant of grants) {
+    if (grant.path === previousPath && previousGroup && previousStatement) {
+      previousStatement.grants.push(grant);
+      previousGroup.isConditional ||= grant.isConditional;
+      continue;
+    }
     const { statementId, statementIndex, ...path } = grant.path;
     const key = entitlementKey(principalArn, path);
     let group = groups.get(key);
@@ -49,6 +59,9 @@ export function groupGrantsIntoEntitlements(principalArn: string, grants: readon
     }
     statement.grants.push(grant);
     group.isConditional ||= grant.isConditional;
+    previousPath = grant.path;
+    previousGroup = group;
+    previousStatement = statement;
   }
   return [...groups.values()].map(({ statementMap: _statementMap, ...group }) => {
     const tiers = new Set<Tier>();

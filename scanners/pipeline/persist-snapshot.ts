@@ -10,6 +10,7 @@ import type { StoredPrincipalAnalysis, StoredPrincipalFacts, StoredScanSummary }
 import { groupGrantsIntoEntitlements } from '../../lib/analysis/entitlements';
 import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
 import { tiersToMask } from '../../lib/analysis/tier-mask';
+import { encodePrincipalAnalysis } from './encode-principal-analysis';
 import type { AccountFacts, Grant, ManagedPolicyFacts, Severity } from '../../lib/analysis/types';
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
@@ -178,7 +179,7 @@ function persistPrincipal(database: AppDatabase, scanId: number, principal: Anal
       flag(principal.exposure.hasUnpinnedOidcTrust),
       flag(principal.exposure.hasPublicTrust),
       JSON.stringify(facts),
-      JSON.stringify(analysis),
+      encodePrincipalAnalysis(analysis),
     ).lastInsertRowid,
   );
 

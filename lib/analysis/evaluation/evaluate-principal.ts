@@ -5,7 +5,7 @@ import { type ActionGate, computeActionGate } from './access-gate';
 import { computeAccess, createOutcomeCaches } from './compute-access';
 import { decideRequest, type RequestContext, type RequestDecision } from './decide-request';
 import { mentionsAccountPolicies, rebaseAccess } from './rebase-access';
-import { PolicyResolver } from './resolve-policies';
+import { PolicyResolver, type ResolvedPrincipal } from './resolve-policies';
 
 export type { PrincipalAccess } from '../types';
 export type { RequestContext, RequestDecision } from './decide-request';
@@ -19,6 +19,8 @@ export interface Evaluator {
   evaluatePrincipal(principal: PrincipalFacts): PrincipalAccess;
   /** The decision for one concrete request; `resourceArn` is `*` for wildcard-only actions. */
   isAllowed(principal: PrincipalFacts, action: string, resourceArn: string, context?: RequestContext): RequestDecision;
+  /** The policies that reach a principal, compiled (memoised; reach classes read them). */
+  resolvePrincipal(principal: PrincipalFacts): ResolvedPrincipal;
   /** Distinct policies compiled so far (for benchmarks). */
   compiledPolicyCount(): number;
 }
@@ -72,6 +74,7 @@ export function createEvaluator(catalogue: ActionCatalogue, snapshot: SnapshotIn
     isAllowed(principal, action, resourceArn, context) {
       return decideRequest(resolve(principal), catalogue, action, resourceArn, context);
     },
+    resolvePrincipal: resolve,
     compiledPolicyCount: () => compiler.size,
   };
 

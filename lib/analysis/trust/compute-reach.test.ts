@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrustEntry } from '../types';
-import { computeAssumableBy, computeReachableRoles, type ReachInput, type ReachRole } from './compute-reach';
+import { computeAssumableBy, type ReachInput, type ReachRole } from './compute-reach';
+import { computeReachableRoles } from './test-support/reference-reach';
 
 const A = '111111111111';
 const B = '222222222222';
