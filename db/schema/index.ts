@@ -7,3 +7,4 @@ export * from './campaigns';
 export * from './revocations';
 export * from './audit';
 export * from './settings';
+export * from './people';

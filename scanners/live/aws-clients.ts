@@ -1,4 +1,6 @@
 import { IAMClient, type IAMClientConfig } from '@aws-sdk/client-iam';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -41,4 +43,14 @@ export function createOrganizationsClient(settings: ClientSettings): Organizatio
 /** IAM client; `credentials` are the assumed role's for a member account, the base ones otherwise. */
 export function createIamClient(settings: ClientSettings, credentials: ClientCredentials | undefined): IAMClient {
   return new IAMClient({ ...commonConfig(settings), region: 'us-east-1', endpoint: settings.endpointOverrides?.iam, credentials });
+}
+
+/** Identity Center admin client in the instance's region (sso-admin is regional). */
+export function createSsoAdminClient(settings: ClientSettings, region: string, credentials: ClientCredentials | undefined): SSOAdminClient {
+  return new SSOAdminClient({ ...commonConfig(settings), region, endpoint: settings.endpointOverrides?.ssoAdmin, credentials });
+}
+
+/** Identity store client in the instance's region. */
+export function createIdentitystoreClient(settings: ClientSettings, region: string, credentials: ClientCredentials | undefined): IdentitystoreClient {
+  return new IdentitystoreClient({ ...commonConfig(settings), region, endpoint: settings.endpointOverrides?.identitystore, credentials });
 }

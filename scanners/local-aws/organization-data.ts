@@ -3,11 +3,15 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { AuthorizationDetails, OrganizationFile, RawCredentialFile } from '../raw-types';
 import { LocalAwsDataError } from './errors';
+import type { RawIdentityCenter } from '../raw-identity-center';
+import { loadIdentityCenterData } from './identity-center-data';
 
 /** What the endpoint serves: the organisation and, per account, its IAM data and credential facts. */
 export interface LocalOrganizationData {
   organization: OrganizationFile;
   accounts: Record<string, { details: AuthorizationDetails; credentials: RawCredentialFile | null }>;
+  /** `identity-center.json` when present: what sso-admin and identitystore serve. */
+  identityCenter?: RawIdentityCenter | null;
 }
 
 // Loose structural checks: the files are the offline source's, validated fully by its mappers;
@@ -69,5 +73,5 @@ export function loadOrganizationData(directory: string): LocalOrganizationData {
   }
   const stray = readdirSync(directory).filter((name) => /^\d{12}\.json$/.test(name) && !accounts[name.slice(0, 12)]);
   if (stray.length > 0) throw new LocalAwsDataError(`${directory}: ${stray.join(', ')} not listed in organization.json`);
-  return { organization, accounts };
+  return { organization, accounts, identityCenter: loadIdentityCenterData(directory) };
 }

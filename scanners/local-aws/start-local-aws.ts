@@ -13,11 +13,18 @@ import { loadOrganizationData, type LocalOrganizationData } from './organization
 import { organizationsHandlers } from './organizations';
 import { LocalAwsState } from './state';
 import { stsHandlers } from './sts';
+import { identityStoreReadHandlers } from './identitystore';
+import { ssoAdminReadHandlers } from './sso-admin';
 import { writeQueryError, writeQueryResponse } from './xml';
 
 const NAMESPACES = { iam: 'https://iam.amazonaws.com/doc/2010-05-08/', sts: 'https://sts.amazonaws.com/doc/2011-06-15/' } as const;
 const QUERY_HANDLERS: Record<'iam' | 'sts', Record<string, QueryHandler>> = { iam: { ...iamReadHandlers, ...iamWriteHandlers }, sts: stsHandlers };
 const ORGANIZATIONS_TARGET_PREFIX = 'AWSOrganizationsV20161128.';
+/** JSON 1.1 services by X-Amz-Target prefix, and their handlers. */
+const JSON_SERVICES: Record<string, { service: 'sso-admin' | 'identitystore'; handlers: Record<string, JsonHandler> }> = {
+  'SWBExternalService.': { service: 'sso-admin', handlers: ssoAdminReadHandlers },
+  'AWSIdentityStore.': { service: 'identitystore', handlers: identityStoreReadHandlers },
+};
 
 /** Options of `startLocalAws`. */
 export interface LocalAwsOptions {
@@ -41,7 +48,7 @@ export interface LocalAwsOptions {
 /** One call as the endpoint saw it (no secrets: access key ids are identifiers, not secrets). */
 export interface CallLogEntry {
   sequence: number;
-  service: 'iam' | 'sts' | 'organizations' | 'unknown';
+  service: 'iam' | 'sts' | 'organizations' | 'sso-admin' | 'identitystore' | 'unknown';
   action: string;
   accountId: string;
   accessKeyId: string;
@@ -91,7 +98,8 @@ function parseCall(request: IncomingMessage, body: string, signedService: string
     } catch {
       throw new AwsApiError('SerializationException', 'The request body is not valid JSON.', 400);
     }
-    const service = target.startsWith(ORGANIZATIONS_TARGET_PREFIX) ? 'organizations' : 'unknown';
+    const jsonService = Object.entries(JSON_SERVICES).find(([prefix]) => target.startsWith(prefix))?.[1].service;
+    const service = target.startsWith(ORGANIZATIONS_TARGET_PREFIX) ? 'organizations' : (jsonService ?? 'unknown');
     return { service, action: target.slice(target.indexOf('.') + 1), params: null, input };
   }
   const params = new URLSearchParams(body);
@@ -149,7 +157,8 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       if (!state.accounts.has(accountId)) throw new AwsApiError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
       if (decision.kind === 'throttle') {
         entry.fault = 'throttle';
-        throw isJson ? new AwsApiError('TooManyRequestsException', 'Rate exceeded', 400) : new AwsApiError('Throttling', 'Rate exceeded', 400);
+        const throttleCode = call.service === 'sso-admin' || call.service === 'identitystore' ? 'ThrottlingException' : 'TooManyRequestsException';
+        throw isJson ? new AwsApiError(throttleCode, 'Rate exceeded', 400) : new AwsApiError('Throttling', 'Rate exceeded', 400);
       }
       if (decision.kind === 'fail') {
         entry.fault = 'fail';
@@ -160,6 +169,11 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       let text: string;
       if (call.service === 'organizations' && call.input) {
         const handler: JsonHandler | undefined = organizationsHandlers[call.action];
+        if (!handler) throw new AwsApiError('UnknownOperationException', `Unknown operation ${call.action}`, 400);
+        text = JSON.stringify(handler(context, call.input));
+      } else if ((call.service === 'sso-admin' || call.service === 'identitystore') && call.input) {
+        const jsonService = Object.values(JSON_SERVICES).find((candidate) => candidate.service === call.service);
+        const handler = jsonService?.handlers[call.action];
         if (!handler) throw new AwsApiError('UnknownOperationException', `Unknown operation ${call.action}`, 400);
         text = JSON.stringify(handler(context, call.input));
       } else if ((call.service === 'iam' || call.service === 'sts') && call.params) {

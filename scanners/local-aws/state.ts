@@ -1,6 +1,7 @@
 import type { AuthorizationDetails, OrganizationFile, RawCredentialFile, RawGroupDetail, RawManagedPolicyDetail, RawRoleDetail, RawUserDetail } from '../raw-types';
 import { LocalAwsDataError, noSuchEntity } from './errors';
 import type { LocalOrganizationData } from './organization-data';
+import type { RawIdentityCenter } from '../raw-identity-center';
 
 /** The credential report of one account: IAM builds it asynchronously, so it is polled. */
 export type CredentialReportState = 'absent' | 'started' | 'complete';
@@ -85,6 +86,8 @@ export class LocalAwsState {
   readonly organization: OrganizationFile;
   readonly accounts = new Map<string, AccountState>();
   readonly sessions = new Map<string, AssumedSession>();
+  /** IAM Identity Center (people, groups, permission sets, assignments); null when the data has none. */
+  readonly identityCenter: RawIdentityCenter | null;
 
   readonly baseIdentity: BaseIdentity;
 
@@ -96,6 +99,7 @@ export class LocalAwsState {
     // A deep copy: mutations through the API must never leak into the caller's objects.
     const copy = structuredClone(data);
     this.organization = copy.organization;
+    this.identityCenter = copy.identityCenter ?? null;
     const principalArn = basePrincipalArn ?? `arn:aws:iam::${copy.organization.organization.managementAccountId}:user/local-aws-admin`;
     const accountId = /^arn:aws:iam::(\d{12}):(user|role)\//.exec(principalArn)?.[1];
     if (!accountId) throw new LocalAwsDataError(`The base identity ${principalArn} is not an IAM user or role ARN`);

@@ -14,6 +14,7 @@ import { discardScanRows, persistAccountOutcome, publishScan } from './persist-s
 import { loadSodRules } from './sod-rules';
 import { summarizeScan } from './summarize-scan';
 import { afterPublish } from './after-publish';
+import { buildPeopleModel, discardPeopleRows, persistPeople } from './persist-people';
 
 export type ScanSource = { kind: 'offline'; directory: string } | { kind: 'live'; config: LiveScanConfig };
 
@@ -108,11 +109,16 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
         reportProgress(database, scanId, `Saved ${done} of ${collected.snapshot.accounts.length} accounts (${Date.now() - accountStarted} ms last)`, done, accountTotal, options);
       }
     }
+    if (collected.identityCenter) {
+      const people = buildPeopleModel(collected.identityCenter, collected.snapshot);
+      collected.problems.push(...people.warnings);
+      persistPeople(database, scanId, collected.identityCenter, people);
+    }
     for (const failure of collected.failedAccounts) {
       persistAccountOutcome(database, scanId, { accountId: failure.accountId, status: 'failed', error: failure.error, durationMs: 0, principals: [], managedPolicies: [] });
     }
 
-    const status = collected.failedAccounts.length > 0 ? 'partial' : 'complete';
+    const status = collected.failedAccounts.length > 0 || collected.identityCenterError ? 'partial' : 'complete';
     const summary = summarizeScan({ principals: analysis.principals, accountCount: accountTotal, failedAccountCount: collected.failedAccounts.length, unclassifiedActions: analysis.unclassifiedActions });
     const problemText = collected.problems.length > 0 ? collected.problems.slice(0, 50).join('\n') : null;
     publishScan(database, { scanId, status, summary, accounts: collected.accountFacts, source: collected.source, error: problemText }, clock());
@@ -130,6 +136,7 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
   } catch (error) {
     const message = describeDatabaseError(error)?.message ?? (error instanceof Error ? error.message : String(error));
     discardScanRows(database, scanId);
+    discardPeopleRows(database, scanId);
     database.update(scans).set({ status: 'failed', finishedAt: clock().toISOString(), error: message, progressMessage: 'Failed' }).where(eq(scans.id, scanId)).run();
     appendAudit(database, { actor: 'scanner', action: 'scan.failed', objectType: 'scan', objectId: scanId, after: { error: message } });
     return { scanId, status: 'failed', accountCount: 0, principalCount: 0, bedrockPrincipalCount: 0, failedAccounts: [], problems: [message], durationMs: clock().getTime() - startedAt.getTime() };
