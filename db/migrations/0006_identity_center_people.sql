@@ -64,12 +64,20 @@ CREATE TABLE `identity_center_users` (
 	`external_id` text,
 	`account_count` integer DEFAULT 0 NOT NULL,
 	`assignment_count` integer DEFAULT 0 NOT NULL,
+	`tiers_mask` integer DEFAULT 0 NOT NULL,
+	`score` integer DEFAULT 0 NOT NULL,
+	`bedrock_account_count` integer DEFAULT 0 NOT NULL,
+	`conflict_count` integer DEFAULT 0 NOT NULL,
+	`max_conflict_severity` text,
+	`analysis` text DEFAULT '{}' NOT NULL,
 	FOREIGN KEY (`scan_id`) REFERENCES `scans`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `identity_center_users_scan_user_idx` ON `identity_center_users` (`scan_id`,`user_id`);--> statement-breakpoint
 CREATE INDEX `identity_center_users_scan_name_idx` ON `identity_center_users` (`scan_id`,`user_name`);--> statement-breakpoint
 CREATE INDEX `identity_center_users_scan_accounts_idx` ON `identity_center_users` (`scan_id`,`account_count`);--> statement-breakpoint
+CREATE INDEX `identity_center_users_scan_score_idx` ON `identity_center_users` (`scan_id`,`score`,`tiers_mask`);--> statement-breakpoint
+CREATE INDEX `identity_center_users_scan_bedrock_accounts_idx` ON `identity_center_users` (`scan_id`,`bedrock_account_count`);--> statement-breakpoint
 CREATE TABLE `person_assignments` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`scan_id` integer NOT NULL,

@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { scans } from './scans';
+import { SEVERITIES } from './snapshot';
 
 /**
  * IAM Identity Center as read by a scan (people, groups, permission sets, assignments) and what
@@ -35,11 +36,21 @@ export const identityCenterUsers = sqliteTable(
     /** Distinct accounts reached through assignments. */
     accountCount: integer('account_count').notNull().default(0),
     assignmentCount: integer('assignment_count').notNull().default(0),
+    /** The person's effective Bedrock access (lib/people/analyze-person): union over their roles. */
+    tiersMask: integer('tiers_mask').notNull().default(0),
+    score: integer('score').notNull().default(0),
+    bedrockAccountCount: integer('bedrock_account_count').notNull().default(0),
+    conflictCount: integer('conflict_count').notNull().default(0),
+    maxConflictSeverity: text('max_conflict_severity', { enum: SEVERITIES }),
+    /** JSON PersonAnalysis: actions, per-account access, blast radius factors, SoD conflicts with their roles. */
+    analysis: text('analysis').notNull().default('{}'),
   },
   (table) => [
     uniqueIndex('identity_center_users_scan_user_idx').on(table.scanId, table.userId),
     index('identity_center_users_scan_name_idx').on(table.scanId, table.userName),
     index('identity_center_users_scan_accounts_idx').on(table.scanId, table.accountCount),
+    index('identity_center_users_scan_score_idx').on(table.scanId, table.score, table.tiersMask),
+    index('identity_center_users_scan_bedrock_accounts_idx').on(table.scanId, table.bedrockAccountCount),
   ],
 );
 

@@ -19,7 +19,8 @@ const OFFLINE_FILE = JSON.parse(readFileSync(path.join(DEMO, 'identity-center.js
 function peopleRows(database: AppDatabase) {
   const scan = database.select({ id: scans.id }).from(scans).orderBy(asc(scans.id)).all().at(-1);
   if (!scan) throw new Error('no scan');
-  const users = database.select({ userId: identityCenterUsers.userId, userName: identityCenterUsers.userName, accountCount: identityCenterUsers.accountCount }).from(identityCenterUsers).where(eq(identityCenterUsers.scanId, scan.id)).orderBy(asc(identityCenterUsers.userId)).all();
+  const users = database
+    .select({ userId: identityCenterUsers.userId, userName: identityCenterUsers.userName, accountCount: identityCenterUsers.accountCount, score: identityCenterUsers.score, tiersMask: identityCenterUsers.tiersMask, analysis: identityCenterUsers.analysis }).from(identityCenterUsers).where(eq(identityCenterUsers.scanId, scan.id)).orderBy(asc(identityCenterUsers.userId)).all();
   const assignments = database
     .select({ userId: personAssignments.userId, accountId: personAssignments.accountId, permissionSetName: personAssignments.permissionSetName, viaGroupName: personAssignments.viaGroupName, roleArn: personAssignments.roleArn })
     .from(personAssignments)

@@ -10,8 +10,12 @@ import {
   personAssignments,
   ssoRoleLinks,
 } from '../../db/schema';
-import type { SnapshotInput } from '../../lib/analysis/types';
-import { linkPeopleToRoles, type PeopleModel, type SsoRoleInput } from '../../lib/people/link-roles';
+import { resolveWeights } from '../../lib/analysis/blast-radius/weights';
+import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
+import { tiersToMask } from '../../lib/analysis/tier-mask';
+import type { Severity, SnapshotInput, SodRule } from '../../lib/analysis/types';
+import { analyzePerson, type PersonAnalysis, type RoleAccess } from '../../lib/people/analyze-person';
+import { linkPeopleToRoles, type PeopleModel, type PersonAssignment, type SsoRoleInput } from '../../lib/people/link-roles';
 import type { IdentityCenterDirectory } from '../../lib/people/types';
 
 /** The SSO roles of a snapshot in the shape the linker reads. */
@@ -36,14 +40,53 @@ export function buildPeopleModel(directory: IdentityCenterDirectory, snapshot: S
   return linkPeopleToRoles(directory, ssoRolesOf(snapshot));
 }
 
+export interface AnalyzePeopleOptions {
+  sodRules: SodRule[];
+  weightOverrides?: Record<string, unknown>;
+  now: Date;
+}
+
+/** Every person's effective access, from the engine's analysis of the roles behind their assignments. */
+export function analyzePeople(directory: IdentityCenterDirectory, model: PeopleModel, principals: AnalyzedPrincipal[], options: AnalyzePeopleOptions): Map<string, PersonAnalysis> {
+  const weights = resolveWeights(options.weightOverrides ?? {});
+  const linkedArns = new Set(model.roleLinks.map((link) => link.roleArn));
+  const roleByArn = new Map<string, RoleAccess>();
+  for (const principal of principals) {
+    if (!linkedArns.has(principal.facts.arn)) continue;
+    roleByArn.set(principal.facts.arn, {
+      arn: principal.facts.arn,
+      accountId: principal.facts.accountId,
+      environment: principal.account.environment,
+      grants: principal.grants,
+      supportingGrants: principal.supportingGrants,
+      exposure: principal.exposure,
+      reachAccountIds: principal.reachAccountIds,
+    });
+  }
+  const assignmentsByUser = new Map<string, PersonAssignment[]>();
+  for (const assignment of model.personAssignments) {
+    const list = assignmentsByUser.get(assignment.userId) ?? [];
+    list.push(assignment);
+    assignmentsByUser.set(assignment.userId, list);
+  }
+  const analyses = new Map<string, PersonAnalysis>();
+  for (const user of directory.users) analyses.set(user.userId, analyzePerson(user.userId, assignmentsByUser.get(user.userId) ?? [], roleByArn, options.sodRules, weights, options.now));
+  return analyses;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+
 /**
  * Writes a scan's Identity Center data and the derived links in ONE synchronous transaction
  * (prepared statements: a large organisation has hundreds of thousands of assignments). The rows
  * are invisible to pages until the scan is published, like the principals.
  */
-export function persistPeople(database: AppDatabase, scanId: number, directory: IdentityCenterDirectory, model: PeopleModel): void {
+export function persistPeople(database: AppDatabase, scanId: number, directory: IdentityCenterDirectory, model: PeopleModel, analyses: ReadonlyMap<string, PersonAnalysis>): void {
   const client = database.$client;
-  const insertUser = client.prepare('INSERT INTO identity_center_users (scan_id, user_id, user_name, display_name, email, external_id, account_count, assignment_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertUser = client.prepare(
+    `INSERT INTO identity_center_users (scan_id, user_id, user_name, display_name, email, external_id, account_count, assignment_count, tiers_mask, score, bedrock_account_count, conflict_count, max_conflict_severity, analysis)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const insertGroup = client.prepare('INSERT INTO identity_center_groups (scan_id, group_id, display_name, description, member_count) VALUES (?, ?, ?, ?, ?)');
   const insertMembership = client.prepare('INSERT INTO identity_center_memberships (scan_id, membership_id, group_id, user_id) VALUES (?, ?, ?, ?)');
   const insertSet = client.prepare('INSERT INTO identity_center_permission_sets (scan_id, arn, name, description, session_duration, policies) VALUES (?, ?, ?, ?, ?, ?)');
@@ -69,7 +112,24 @@ export function persistPeople(database: AppDatabase, scanId: number, directory: 
   const write = client.transaction(() => {
     database.insert(identityCenterInstances).values({ scanId, instanceArn: directory.instanceArn, identityStoreId: directory.identityStoreId }).run();
     for (const user of directory.users) {
-      insertUser.run(scanId, user.userId, user.userName, user.displayName, user.email, user.externalId, accountsByUser.get(user.userId)?.size ?? 0, assignmentCountByUser.get(user.userId) ?? 0);
+      const analysis = analyses.get(user.userId);
+      const worst = analysis?.conflicts.reduce<Severity | null>((current, conflict) => (current === null || SEVERITY_RANK[conflict.severity] > SEVERITY_RANK[current] ? conflict.severity : current), null) ?? null;
+      insertUser.run(
+        scanId,
+        user.userId,
+        user.userName,
+        user.displayName,
+        user.email,
+        user.externalId,
+        accountsByUser.get(user.userId)?.size ?? 0,
+        assignmentCountByUser.get(user.userId) ?? 0,
+        tiersToMask(analysis?.tiers ?? []),
+        analysis?.blastRadius.score ?? 0,
+        analysis?.accounts.length ?? 0,
+        analysis?.conflicts.length ?? 0,
+        worst,
+        JSON.stringify(analysis ?? {}),
+      );
     }
     for (const group of directory.groups) insertGroup.run(scanId, group.groupId, group.displayName, group.description, memberCount.get(group.groupId) ?? 0);
     for (const membership of directory.memberships) insertMembership.run(scanId, membership.membershipId, membership.groupId, membership.userId);

@@ -14,7 +14,7 @@ import { discardScanRows, persistAccountOutcome, publishScan } from './persist-s
 import { loadSodRules } from './sod-rules';
 import { summarizeScan } from './summarize-scan';
 import { afterPublish } from './after-publish';
-import { buildPeopleModel, discardPeopleRows, persistPeople } from './persist-people';
+import { analyzePeople, buildPeopleModel, discardPeopleRows, persistPeople } from './persist-people';
 
 export type ScanSource = { kind: 'offline'; directory: string } | { kind: 'live'; config: LiveScanConfig };
 
@@ -85,7 +85,8 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
     reportProgress(database, scanId, `Analysing ${collected.snapshot.accounts.length} accounts`, 0, accountTotal, options);
     const catalogue = await loadActionCatalogue();
     const config = getConfig();
-    const analysis = analyzeSnapshot(collected.snapshot, catalogue, { now: startedAt, weightOverrides: config.blastRadiusWeights, sodRules: loadSodRules(database) });
+    const sodRules = loadSodRules(database);
+    const analysis = analyzeSnapshot(collected.snapshot, catalogue, { now: startedAt, weightOverrides: config.blastRadiusWeights, sodRules });
 
     const byAccount = new Map<string, typeof analysis.principals>();
     for (const principal of analysis.principals) {
@@ -112,7 +113,8 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
     if (collected.identityCenter) {
       const people = buildPeopleModel(collected.identityCenter, collected.snapshot);
       collected.problems.push(...people.warnings);
-      persistPeople(database, scanId, collected.identityCenter, people);
+      const personAnalyses = analyzePeople(collected.identityCenter, people, analysis.principals, { sodRules, weightOverrides: config.blastRadiusWeights, now: startedAt });
+      persistPeople(database, scanId, collected.identityCenter, people, personAnalyses);
     }
     for (const failure of collected.failedAccounts) {
       persistAccountOutcome(database, scanId, { accountId: failure.accountId, status: 'failed', error: failure.error, durationMs: 0, principals: [], managedPolicies: [] });

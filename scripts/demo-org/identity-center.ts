@@ -135,7 +135,9 @@ const ASSIGNMENTS: Array<{ accountId: string; permissionSet: string; to: Princip
   // sandbox-hackathon
   { accountId: '185920374618', permissionSet: 'AdministratorAccess', to: [{ group: 'PlatformEngineers' }] },
   { accountId: '185920374618', permissionSet: 'DataScientist', to: [{ group: 'SandboxUsers' }] },
-  { accountId: '185920374618', permissionSet: 'BedrockMantleUser', to: [{ group: 'SandboxUsers' }] },
+  // A security engineer trying models in the hackathon sandbox: with SecurityAdmin (govern) elsewhere,
+  // a separation-of-duties conflict that only the person, not any one role, has.
+  { accountId: '185920374618', permissionSet: 'BedrockMantleUser', to: [{ group: 'SandboxUsers' }, { user: 'yusuf.demir' }] },
   // shared-ml-platform
   { accountId: '296031847562', permissionSet: 'AdministratorAccess', to: [{ user: 'omar.haddad' }] },
   { accountId: '296031847562', permissionSet: 'MLPlatformAdmin', to: [{ group: 'MLPlatform' }] },
