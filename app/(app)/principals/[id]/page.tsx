@@ -18,6 +18,8 @@ import { formatDate, formatDateTime } from '@/components/ui/format';
 import { GrantPathText } from '@/components/ui/grant-path';
 import { ScoreBadge } from '@/components/ui/score-badge';
 import { TierChip, TierChips } from '@/components/ui/tier-chip';
+import { getPeopleBehindRole } from '@/db/queries/people/people-behind-role';
+import { PeopleBehindRolePanel } from '@/components/people/people-behind-role-panel';
 
 export const metadata = { title: 'Principal' };
 
@@ -100,6 +102,8 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
   const revokedElsewhere = [...revocationsByKey.values()].filter(([latest]) => !heldKeys.has(latest.entitlementKey));
   const { analysis } = principal;
   const credentials = analysis.credentials;
+  // People are organisation-wide data: shown to admins and auditors, not to owners.
+  const peopleBehind = principal.permissionSetName && user.role !== 'owner' ? getPeopleBehindRole(database, principal.scanId, principal.arn) : null;
 
   return (
     <div className="mx-auto max-w-6xl space-y-5">
@@ -140,6 +144,8 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
           <HeaderFacts principal={principal} />
         </div>
       </section>
+
+      {peopleBehind ? <PeopleBehindRolePanel behind={peopleBehind} /> : null}
 
       <Card title="Blast radius factors" id="blast-radius" description={`Score ${analysis.blastRadius.score} of 100: the sum of the points below.`}>
         <ul className="divide-y divide-slate-100" data-testid="blast-radius-factors">
