@@ -1,5 +1,6 @@
 import type { AppDatabase } from '../../db/client';
 import { findLatestPublishedScan, iterateExportedPrincipals } from '../../db/queries/export-snapshot';
+import { iterateExportedPeople, loadExportedRolePeople } from '../../db/queries/people/export-people';
 import { stringFlag, UsageError, type ParsedArguments } from '../cli-args';
 
 function write(text: string): Promise<void> {
@@ -19,9 +20,18 @@ export async function exportCommand(database: AppDatabase, parsed: ParsedArgumen
   const scan = findLatestPublishedScan(database);
   if (!scan) throw new UsageError('No published snapshot yet: run `npm run cli -- scan --from demo/org` (or a live scan) first.');
   await write(`{"scan":${JSON.stringify(scan)},"principals":[`);
+  // SSO role principals gain their permission set and the people behind them (#14).
+  const rolePeople = loadExportedRolePeople(database, scan.id);
   let isFirst = true;
   for (const principal of iterateExportedPrincipals(database, scan.id)) {
-    await write(`${isFirst ? '' : ','}\n${JSON.stringify(principal)}`);
+    const people = rolePeople.get(principal.arn);
+    await write(`${isFirst ? '' : ','}\n${JSON.stringify(people ? { ...principal, ...people } : principal)}`);
+    isFirst = false;
+  }
+  await write('\n],"people":[');
+  isFirst = true;
+  for (const person of iterateExportedPeople(database, scan.id)) {
+    await write(`${isFirst ? '' : ','}\n${JSON.stringify(person)}`);
     isFirst = false;
   }
   await write('\n]}\n');
