@@ -44,6 +44,7 @@ for (const [role, email] of [
       expect(await totalOf(page)).toBe(5);
 
       await search.getByRole('link', { name: 'Reset' }).click();
+      await expect(page).toHaveURL(/\/people$/);
       await page.getByRole('search', { name: 'Filter people' }).getByLabel('Search name or email').fill('haddad');
       await page.getByRole('search', { name: 'Filter people' }).getByRole('button', { name: 'Apply' }).click();
       await expect(personRows(page)).toHaveCount(1);

@@ -15,6 +15,7 @@ import { LocalAwsState } from './state';
 import { stsHandlers } from './sts';
 import { identityStoreReadHandlers } from './identitystore';
 import { ssoAdminReadHandlers } from './sso-admin';
+import { identityStoreWriteHandlers, ssoAdminWriteHandlers } from './identity-center-write';
 import { writeQueryError, writeQueryResponse } from './xml';
 
 const NAMESPACES = { iam: 'https://iam.amazonaws.com/doc/2010-05-08/', sts: 'https://sts.amazonaws.com/doc/2011-06-15/' } as const;
@@ -22,8 +23,8 @@ const QUERY_HANDLERS: Record<'iam' | 'sts', Record<string, QueryHandler>> = { ia
 const ORGANIZATIONS_TARGET_PREFIX = 'AWSOrganizationsV20161128.';
 /** JSON 1.1 services by X-Amz-Target prefix, and their handlers. */
 const JSON_SERVICES: Record<string, { service: 'sso-admin' | 'identitystore'; handlers: Record<string, JsonHandler> }> = {
-  'SWBExternalService.': { service: 'sso-admin', handlers: ssoAdminReadHandlers },
-  'AWSIdentityStore.': { service: 'identitystore', handlers: identityStoreReadHandlers },
+  'SWBExternalService.': { service: 'sso-admin', handlers: { ...ssoAdminReadHandlers, ...ssoAdminWriteHandlers } },
+  'AWSIdentityStore.': { service: 'identitystore', handlers: { ...identityStoreReadHandlers, ...identityStoreWriteHandlers } },
 };
 
 /** Options of `startLocalAws`. */
