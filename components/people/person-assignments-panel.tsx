@@ -24,7 +24,7 @@ export function PersonAssignmentsPanel({ assignments }: { assignments: PersonAss
               <tr>
                 <th scope="col" className="py-2 pr-4">Account</th>
                 <th scope="col" className="py-2 pr-4">Permission set</th>
-                <th scope="col" className="py-2">Via</th>
+                <th scope="col" className="hidden py-2 sm:table-cell">Via</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -44,8 +44,10 @@ export function PersonAssignmentsPanel({ assignments }: { assignments: PersonAss
                         {assignment.permissionSetName} <Badge tone="warning">no role in the snapshot</Badge>
                       </span>
                     )}
+                    {/* On narrow screens the via column folds under the permission set. */}
+                    <div className="mt-1 sm:hidden">{assignment.viaGroupName ? <Badge tone="info">group {assignment.viaGroupName}</Badge> : <Badge>direct</Badge>}</div>
                   </td>
-                  <td className="py-2">{assignment.viaGroupName ? <Badge tone="info">group {assignment.viaGroupName}</Badge> : <Badge>direct</Badge>}</td>
+                  <td className="hidden py-2 sm:table-cell">{assignment.viaGroupName ? <Badge tone="info">group {assignment.viaGroupName}</Badge> : <Badge>direct</Badge>}</td>
                 </tr>
               ))}
             </tbody>

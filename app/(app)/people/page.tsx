@@ -67,7 +67,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-7xl space-y-4">
       {header}
-      <FilterBar action="/people" hidden={{ sort: params.sort, direction: params.direction, pageSize: params.pageSize }} resetHref="/people" label="Filter people">
+      {/* Keyed by the URL state: its fields are uncontrolled, and a client-side Reset must show the reset values. */}
+      <FilterBar key={JSON.stringify(params)} action="/people" hidden={{ sort: params.sort, direction: params.direction, pageSize: params.pageSize }} resetHref="/people" label="Filter people">
         <TextField name="q" label="Search name or email" value={query.q} type="search" placeholder="e.g. maya" className="min-w-56 flex-1" />
         <SelectField name="group" label="Group" value={query.group} allLabel="Any group" options={options.groups.map((group) => ({ value: group.id, label: group.name }))} />
         {accounts ? (
