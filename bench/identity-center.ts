@@ -23,10 +23,13 @@ const hex = (value: number, length: number) => value.toString(16).padStart(lengt
 const uuid = (kind: number, value: number) => `${hex(kind, 8)}-0000-4000-8000-${hex(value, 12)}`;
 const accountId = (index: number) => String(100000000000 + index);
 const setArn = (index: number) => `arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-${hex(index, 16)}`;
+// xorshift32: deterministic, and exact in 32-bit integer arithmetic.
 let seed = 42;
 const random = (limit: number) => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed % limit;
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) % limit;
 };
 
 const raw: RawIdentityCenter = {
