@@ -11,6 +11,7 @@ export const NAVIGATION: NavigationItem[] = [
   { href: '/inbox', label: 'My reviews', roles: ['owner', 'admin'] },
   { href: '/overview', label: 'Overview', roles: ['admin', 'auditor'] },
   { href: '/principals', label: 'Principals', roles: ['admin', 'auditor', 'owner'] },
+  { href: '/people', label: 'People', roles: ['admin', 'auditor'] },
   { href: '/conflicts', label: 'SoD conflicts', roles: ['admin', 'auditor', 'owner'] },
   { href: '/accounts', label: 'Accounts', roles: ['admin', 'auditor'] },
   { href: '/controls', label: 'Controls', roles: ['admin', 'auditor'] },

@@ -9,3 +9,4 @@ export * from './audit';
 export * from './settings';
 export * from './controls';
 export * from './usage';
+export * from './people';

@@ -5,6 +5,22 @@ import { z } from 'zod';
  * Secrets never live here: AWS credentials come from the SDK's default provider chain and the
  * SMTP password and auth secrets from the environment.
  */
+/**
+ * Where the Identity Center calls run (#14): the region of the instance and the account that may
+ * read it (the management account, or the delegated administrator, where the read-only role is
+ * assumed). Without `instanceArn` the only instance that account sees is used.
+ */
+export const identityCenterScanSchema = z
+  .object({
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region code such as us-east-1'),
+    instanceArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/, 'must be an instance ARN such as arn:aws:sso:::instance/ssoins-1234567890abcdef')
+      .optional(),
+    accountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').optional(),
+  })
+  .strict();
+
 export const liveScanSchema = z
   .object({
     managementAccountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
@@ -14,6 +30,8 @@ export const liveScanSchema = z
     skipAccountIds: z.array(z.string().regex(/^\d{12}$/)).default([]),
     concurrency: z.number().int().min(1).max(64).default(8),
     maxAttempts: z.number().int().min(1).max(20).default(8),
+    /** IAM Identity Center (people behind the SSO roles); null or absent: not read. */
+    identityCenter: identityCenterScanSchema.nullish(),
   })
   .strict();
 
@@ -92,6 +110,7 @@ export const appConfigSchema = z
 export type AppConfig = z.infer<typeof appConfigSchema>;
 export type LiveScanConfig = z.infer<typeof liveScanSchema>;
 export type AuthConfig = z.infer<typeof authConfigSchema>;
+export type IdentityCenterScanConfig = z.infer<typeof identityCenterScanSchema>;
 
 export class ConfigError extends Error {
   constructor(message: string) {

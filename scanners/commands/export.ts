@@ -3,6 +3,7 @@ import { mapCanDisableControls } from '../../db/queries/export-can-disable-contr
 import { listExportedControls } from '../../db/queries/export-controls';
 import { findLatestPublishedScan, iterateExportedPrincipals } from '../../db/queries/export-snapshot';
 import { getExportedUsage } from '../../db/queries/usage-export';
+import { iterateExportedPeople, loadExportedRolePeople } from '../../db/queries/people/export-people';
 import { stringFlag, UsageError, type ParsedArguments } from '../cli-args';
 
 function write(text: string): Promise<void> {
@@ -23,12 +24,21 @@ export async function exportCommand(database: AppDatabase, parsed: ParsedArgumen
   if (!scan) throw new UsageError('No published snapshot yet: run `npm run cli -- scan --from demo/org` (or a live scan) first.');
   // Controls (issue #20): the posture per account and region, and per principal what it can switch off.
   // Usage (issue #18): provenance of the snapshot's Bedrock calls, and per principal its usage evidence.
+  // SSO role principals gain their permission set and the people behind them, and a top-level people array (#14).
   const usage = getExportedUsage(database, scan.id);
   await write(`{"scan":${JSON.stringify(scan)},"controls":${JSON.stringify(listExportedControls(database, scan.id))},"provenance":${JSON.stringify(usage.provenance)},"principals":[`);
   const canDisable = mapCanDisableControls(database, scan.id);
+  const rolePeople = loadExportedRolePeople(database, scan.id);
   let isFirst = true;
   for (const principal of iterateExportedPrincipals(database, scan.id)) {
-    await write(`${isFirst ? '' : ','}\n${JSON.stringify({ ...principal, usage: usage.byPrincipal.get(principal.arn) ?? usage.emptyUsage, canDisableControls: canDisable.get(principal.arn) ?? [] })}`);
+    const people = rolePeople.get(principal.arn);
+    await write(`${isFirst ? '' : ','}\n${JSON.stringify({ ...principal, ...(people ?? {}), usage: usage.byPrincipal.get(principal.arn) ?? usage.emptyUsage, canDisableControls: canDisable.get(principal.arn) ?? [] })}`);
+    isFirst = false;
+  }
+  await write('\n],"people":[');
+  isFirst = true;
+  for (const person of iterateExportedPeople(database, scan.id)) {
+    await write(`${isFirst ? '' : ','}\n${JSON.stringify(person)}`);
     isFirst = false;
   }
   await write('\n]}\n');

@@ -1,5 +1,7 @@
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { IAMClient, type IAMClientConfig } from '@aws-sdk/client-iam';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -47,4 +49,14 @@ export function createIamClient(settings: ClientSettings, credentials: ClientCre
 /** Bedrock control-plane client of one region, with the account's (assumed) credentials. */
 export function createBedrockClient(settings: ClientSettings, credentials: ClientCredentials | undefined, region: string): BedrockClient {
   return new BedrockClient({ ...commonConfig(settings), region, endpoint: settings.endpointOverrides?.bedrock, credentials });
+}
+
+/** Identity Center admin client in the instance's region (sso-admin is regional). */
+export function createSsoAdminClient(settings: ClientSettings, region: string, credentials: ClientCredentials | undefined): SSOAdminClient {
+  return new SSOAdminClient({ ...commonConfig(settings), region, endpoint: settings.endpointOverrides?.ssoAdmin, credentials });
+}
+
+/** Identity store client in the instance's region. */
+export function createIdentitystoreClient(settings: ClientSettings, region: string, credentials: ClientCredentials | undefined): IdentitystoreClient {
+  return new IdentitystoreClient({ ...commonConfig(settings), region, endpoint: settings.endpointOverrides?.identitystore, credentials });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identityCenterScanSchema } from '../../lib/config/schema';
 
 const accountIdSchema = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
 
@@ -12,6 +13,8 @@ export const endpointOverridesSchema = z
     sts: z.url().optional(),
     organizations: z.url().optional(),
     bedrock: z.url().optional(),
+    ssoAdmin: z.url().optional(),
+    identitystore: z.url().optional(),
   })
   .strict();
 
@@ -44,6 +47,8 @@ export const liveScanConfigSchema = z
     /** SDK attempts per call, the first included; throttling and 5xx are retried with full-jitter backoff. */
     maxAttempts: z.number().int().min(1).max(20).default(8),
     endpointOverrides: endpointOverridesSchema.optional(),
+    /** IAM Identity Center: where its read-only calls run; absent or null: not read. */
+    identityCenter: identityCenterScanSchema.nullish(),
   })
   .strict();
 

@@ -1,7 +1,10 @@
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { RawControlsFile } from '../../lib/controls/raw-controls';
 import type { AuthorizationDetails, OrganizationFile, RawCredentialFile } from '../raw-types';
-import { createOrganizationsClient, createStsClient, type ClientCredentials, type ClientSettings } from './aws-clients';
+import type { RawIdentityCenter } from '../raw-identity-center';
+import { assumeRole } from './assume-role';
+import { fetchIdentityCenter } from './fetch-identity-center';
+import { createIdentitystoreClient, createOrganizationsClient, createSsoAdminClient, createStsClient, type ClientCredentials, type ClientSettings } from './aws-clients';
 import { DEFAULT_ROLE_SESSION_NAME, type LiveScanConfig } from './config';
 import { AccountFetchError, describeAwsError, OrganizationFetchError, ScanCancelledError } from './errors';
 import { fetchAccount } from './fetch-account';
@@ -19,6 +22,8 @@ export type LiveAccountResult =
 export interface LiveOrganizationResult {
   organization: OrganizationFile;
   accounts: LiveAccountResult[];
+  /** Identity Center as read (null when not configured), or why it could not be read. */
+  identityCenter: { status: 'ok'; data: RawIdentityCenter } | { status: 'failed'; error: string } | null;
 }
 
 /** Runtime options: callbacks and knobs that are not configuration. */
@@ -116,9 +121,44 @@ export async function fetchOrganizationLive(config: LiveScanInput, options: Fetc
       options.signal,
     );
     if (options.signal?.aborted) throw new ScanCancelledError();
-    return { organization, accounts };
+    const identityCenter = config.identityCenter ? await readIdentityCenter(config, config.identityCenter, settings, sts, callerAccountId, options.signal) : null;
+    if (options.signal?.aborted) throw new ScanCancelledError();
+    return { organization, accounts, identityCenter };
   } finally {
     organizations.destroy();
     sts.destroy();
+  }
+}
+
+/**
+ * Identity Center from the account configured for it (default: the management account): with the
+ * base credentials when they belong to that account, else through the read-only role there. A
+ * failure is returned, not thrown: the IAM data of the scan stays usable (the scan is partial).
+ */
+async function readIdentityCenter(
+  config: LiveScanInput,
+  identityCenter: NonNullable<LiveScanInput['identityCenter']>,
+  settings: ClientSettings,
+  sts: STSClient,
+  callerAccountId: string,
+  signal: AbortSignal | undefined,
+): Promise<NonNullable<LiveOrganizationResult['identityCenter']>> {
+  const accountId = identityCenter.accountId ?? config.managementAccountId;
+  let ssoAdmin: ReturnType<typeof createSsoAdminClient> | null = null;
+  let identityStore: ReturnType<typeof createIdentitystoreClient> | null = null;
+  try {
+    const credentials =
+      accountId === callerAccountId
+        ? settings.credentials
+        : await assumeRole(sts, { accountId, roleName: config.readOnlyRoleName, roleSessionName: config.roleSessionName ?? DEFAULT_ROLE_SESSION_NAME, externalId: config.externalId, signal });
+    ssoAdmin = createSsoAdminClient(settings, identityCenter.region, credentials);
+    identityStore = createIdentitystoreClient(settings, identityCenter.region, credentials);
+    const data = await fetchIdentityCenter(ssoAdmin, identityStore, { instanceArn: identityCenter.instanceArn, concurrency: config.concurrency, signal });
+    return { status: 'ok', data };
+  } catch (error) {
+    return { status: 'failed', error: error instanceof Error && !('$metadata' in error) ? error.message : describeAwsError(error) };
+  } finally {
+    ssoAdmin?.destroy();
+    identityStore?.destroy();
   }
 }

@@ -5,6 +5,8 @@ import type { RawControlsFile } from '../../lib/controls/raw-controls';
 import { parseControlsFile } from '../offline/controls-schema';
 import type { AuthorizationDetails, OrganizationFile, RawCredentialFile } from '../raw-types';
 import { LocalAwsDataError } from './errors';
+import type { RawIdentityCenter } from '../raw-identity-center';
+import { loadIdentityCenterData } from './identity-center-data';
 
 /** What the endpoint serves: the organisation and, per account, its IAM data and credential facts. */
 export interface LocalOrganizationData {
@@ -12,6 +14,8 @@ export interface LocalOrganizationData {
   accounts: Record<string, { details: AuthorizationDetails; credentials: RawCredentialFile | null }>;
   /** `controls/<accountId>.json` by account: the Bedrock control-plane answers (lib/controls/raw-controls.ts). */
   controls?: Record<string, RawControlsFile>;
+  /** `identity-center.json` when present: what sso-admin and identitystore serve. */
+  identityCenter?: RawIdentityCenter | null;
 }
 
 // Loose structural checks: the files are the offline source's, validated fully by its mappers;
@@ -86,5 +90,5 @@ export function loadOrganizationData(directory: string): LocalOrganizationData {
   }
   const stray = readdirSync(directory).filter((name) => /^\d{12}\.json$/.test(name) && !accounts[name.slice(0, 12)]);
   if (stray.length > 0) throw new LocalAwsDataError(`${directory}: ${stray.join(', ')} not listed in organization.json`);
-  return { organization, accounts, controls };
+  return { organization, accounts, controls, identityCenter: loadIdentityCenterData(directory) };
 }

@@ -11,6 +11,8 @@ export function localAwsSdkEnvironment(url: string, credentials: { accessKeyId: 
     AWS_ENDPOINT_URL_ORGANIZATIONS: url,
     AWS_ENDPOINT_URL_BEDROCK: url,
     AWS_ENDPOINT_URL_CLOUDTRAIL: url,
+    AWS_ENDPOINT_URL_SSO_ADMIN: url,
+    AWS_ENDPOINT_URL_IDENTITYSTORE: url,
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
     AWS_REGION: 'us-east-1',

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const faultsFile = flag('faults');
   const handle = await startLocalAws({ dataDir, faults: faultsFile ? loadFaultConfig(faultsFile) : {}, baseIdentityArn: flag('caller-arn'), trailDir: path.resolve(flag('trail') ?? path.join(dataDir, 'cloudtrail')), port: Number(process.env.PORT ?? 4566), host: process.env.HOST ?? '127.0.0.1' });
   console.log(`Local AWS endpoint on ${handle.url} serving ${handle.state.accounts.size} accounts from ${dataDir}`);
-  console.log(`  export AWS_ENDPOINT_URL_IAM=${handle.url} AWS_ENDPOINT_URL_STS=${handle.url} AWS_ENDPOINT_URL_ORGANIZATIONS=${handle.url} AWS_ENDPOINT_URL_BEDROCK=${handle.url}`);
+  console.log(`  export AWS_ENDPOINT_URL_IAM=${handle.url} AWS_ENDPOINT_URL_STS=${handle.url} AWS_ENDPOINT_URL_ORGANIZATIONS=${handle.url} AWS_ENDPOINT_URL_BEDROCK=${handle.url} AWS_ENDPOINT_URL_SSO_ADMIN=${handle.url} AWS_ENDPOINT_URL_IDENTITYSTORE=${handle.url}`);
   const shutdown = () => {
     handle.stop().finally(() => process.exit(0));
   };

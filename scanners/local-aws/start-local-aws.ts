@@ -16,11 +16,19 @@ import { LocalAwsState } from './state';
 import { stsHandlers } from './sts';
 import { cloudTrailHandlers, isCloudTrailTarget, LocalTrailEvents } from './cloudtrail';
 import { accessAdvisorHandlers } from './iam-access-advisor';
+import { identityStoreReadHandlers } from './identitystore';
+import { ssoAdminReadHandlers } from './sso-admin';
+import { identityStoreWriteHandlers, ssoAdminWriteHandlers } from './identity-center-write';
 import { writeQueryError, writeQueryResponse } from './xml';
 
 const NAMESPACES = { iam: 'https://iam.amazonaws.com/doc/2010-05-08/', sts: 'https://sts.amazonaws.com/doc/2011-06-15/' } as const;
 const QUERY_HANDLERS: Record<'iam' | 'sts', Record<string, QueryHandler>> = { iam: { ...iamReadHandlers, ...iamWriteHandlers, ...accessAdvisorHandlers }, sts: stsHandlers };
 const ORGANIZATIONS_TARGET_PREFIX = 'AWSOrganizationsV20161128.';
+/** JSON 1.1 services by X-Amz-Target prefix, and their handlers. */
+const JSON_SERVICES: Record<string, { service: 'sso-admin' | 'identitystore'; handlers: Record<string, JsonHandler> }> = {
+  'SWBExternalService.': { service: 'sso-admin', handlers: { ...ssoAdminReadHandlers, ...ssoAdminWriteHandlers } },
+  'AWSIdentityStore.': { service: 'identitystore', handlers: { ...identityStoreReadHandlers, ...identityStoreWriteHandlers } },
+};
 
 /** Options of `startLocalAws`. */
 export interface LocalAwsOptions {
@@ -49,7 +57,7 @@ export interface LocalAwsOptions {
 /** One call as the endpoint saw it (no secrets: access key ids are identifiers, not secrets). */
 export interface CallLogEntry {
   sequence: number;
-  service: 'iam' | 'sts' | 'organizations' | 'bedrock' | 'cloudtrail' | 'unknown';
+  service: 'iam' | 'sts' | 'organizations' | 'bedrock' | 'cloudtrail' | 'sso-admin' | 'identitystore' | 'unknown';
   action: string;
   accountId: string;
   accessKeyId: string;
@@ -104,7 +112,8 @@ function parseCall(request: IncomingMessage, body: string, signedService: string
     } catch {
       throw new AwsApiError('SerializationException', 'The request body is not valid JSON.', 400);
     }
-    const service = target.startsWith(ORGANIZATIONS_TARGET_PREFIX) ? 'organizations' : isCloudTrailTarget(target) ? 'cloudtrail' : 'unknown';
+    const jsonService = Object.entries(JSON_SERVICES).find(([prefix]) => target.startsWith(prefix))?.[1].service;
+    const service = target.startsWith(ORGANIZATIONS_TARGET_PREFIX) ? 'organizations' : isCloudTrailTarget(target) ? 'cloudtrail' : (jsonService ?? 'unknown');
     return { service, action: target.slice(target.indexOf('.') + 1), params: null, input };
   }
   const params = new URLSearchParams(body);
@@ -168,7 +177,8 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       if (decision.kind === 'throttle') {
         entry.fault = 'throttle';
         if (isRest) throw new AwsApiError('ThrottlingException', 'Rate exceeded', 429);
-        throw isJson ? new AwsApiError('TooManyRequestsException', 'Rate exceeded', 400) : new AwsApiError('Throttling', 'Rate exceeded', 400);
+        const throttleCode = call.service === 'sso-admin' || call.service === 'identitystore' ? 'ThrottlingException' : 'TooManyRequestsException';
+        throw isJson ? new AwsApiError(throttleCode, 'Rate exceeded', 400) : new AwsApiError('Throttling', 'Rate exceeded', 400);
       }
       if (decision.kind === 'fail') {
         entry.fault = 'fail';
@@ -186,6 +196,11 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
         text = JSON.stringify(handler(context, call.input));
       } else if (call.service === 'cloudtrail' && call.input) {
         const handler: JsonHandler | undefined = cloudTrailHandlers[call.action];
+        if (!handler) throw new AwsApiError('UnknownOperationException', `Unknown operation ${call.action}`, 400);
+        text = JSON.stringify(handler(context, call.input));
+      } else if ((call.service === 'sso-admin' || call.service === 'identitystore') && call.input) {
+        const jsonService = Object.values(JSON_SERVICES).find((candidate) => candidate.service === call.service);
+        const handler = jsonService?.handlers[call.action];
         if (!handler) throw new AwsApiError('UnknownOperationException', `Unknown operation ${call.action}`, 400);
         text = JSON.stringify(handler(context, call.input));
       } else if ((call.service === 'iam' || call.service === 'sts') && call.params) {

@@ -2,6 +2,7 @@ import type { RawControlsFile } from '../../lib/controls/raw-controls';
 import type { AuthorizationDetails, OrganizationFile, RawCredentialFile, RawGroupDetail, RawManagedPolicyDetail, RawRoleDetail, RawUserDetail } from '../raw-types';
 import { LocalAwsDataError, noSuchEntity } from './errors';
 import type { LocalOrganizationData } from './organization-data';
+import type { RawIdentityCenter } from '../raw-identity-center';
 
 /** The credential report of one account: IAM builds it asynchronously, so it is polled. */
 export type CredentialReportState = 'absent' | 'started' | 'complete';
@@ -88,6 +89,8 @@ export class LocalAwsState {
   readonly sessions = new Map<string, AssumedSession>();
   /** Bedrock controls per account (served by bedrock.ts); accounts without a file have none configured. */
   readonly controls = new Map<string, RawControlsFile>();
+  /** IAM Identity Center (people, groups, permission sets, assignments); null when the data has none. */
+  readonly identityCenter: RawIdentityCenter | null;
 
   readonly baseIdentity: BaseIdentity;
 
@@ -99,6 +102,7 @@ export class LocalAwsState {
     // A deep copy: mutations through the API must never leak into the caller's objects.
     const copy = structuredClone(data);
     this.organization = copy.organization;
+    this.identityCenter = copy.identityCenter ?? null;
     const principalArn = basePrincipalArn ?? `arn:aws:iam::${copy.organization.organization.managementAccountId}:user/local-aws-admin`;
     const accountId = /^arn:aws:iam::(\d{12}):(user|role)\//.exec(principalArn)?.[1];
     if (!accountId) throw new LocalAwsDataError(`The base identity ${principalArn} is not an IAM user or role ARN`);

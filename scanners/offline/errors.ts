@@ -9,6 +9,7 @@ export type FileErrorCode =
   | 'mixed-accounts'
   | 'duplicate-account'
   | 'duplicate-organization'
+  | 'duplicate-identity-center'
   | 'no-authorization-details';
 
 /** A per-file problem as plain data: what the scan records and shows; it always names the file. */

@@ -4,13 +4,17 @@ import type { AuthorizationDetails, OrganizationFile, RawCredentialFile } from '
 import { collectAccountIds } from './account-id';
 import { MalformedJsonError, MixedAccountsError, OfflineFileError } from './errors';
 import { describeMalformedArns, describeToleratedGaps } from './tolerated-gaps';
+import type { IdentityCenterDirectory } from '../../lib/people/types';
+import { mapIdentityCenter } from '../map/map-identity-center';
 import { AUTHORIZATION_DETAILS_KEYS, authorizationDetailsSchema, credentialFileSchema, organizationFileSchema } from './schemas';
 
 /** One usable file of an offline import, recognised by its shape. */
 export type ParsedFile =
   | { kind: 'authorization-details'; file: string; accountId: string; details: AuthorizationDetails; /** What was tolerated (null or missing fields, malformed ARNs). */ warnings: string[] }
   | { kind: 'credentials'; file: string; accountId: string; credentials: RawCredentialFile }
-  | { kind: 'organization'; file: string; organization: OrganizationFile };
+  | { kind: 'organization'; file: string; organization: OrganizationFile }
+  /** `identity-center.json`; `problems` name each record that was skipped (the rest is kept). */
+  | { kind: 'identity-center'; file: string; identityCenter: IdentityCenterDirectory; problems: string[] };
 
 /**
  * Decodes file bytes. Windows PowerShell 5 redirects (`aws ... > file.json`) write UTF-16 LE
@@ -66,6 +70,11 @@ export function parseOfflineFileText(file: string, text: string): ParsedFile {
     const warnings = [...describeToleratedGaps(value), ...describeMalformedArns(details, accountIds[0])];
     return { kind: 'authorization-details', file, accountId: accountIds[0], details, warnings };
   }
+  if ('IdentityCenter' in value) {
+    const mapped = mapIdentityCenter(value.IdentityCenter);
+    if (mapped.directory === null) throw new OfflineFileError(file, 'invalid-shape', `looks like an Identity Center file but ${mapped.problems.join('; ')}`);
+    return { kind: 'identity-center', file, identityCenter: mapped.directory, problems: mapped.problems };
+  }
   if ('organization' in value && 'accounts' in value) {
     return { kind: 'organization', file, organization: validate(file, organizationFileSchema, value, 'an organisation file') };
   }
@@ -76,6 +85,6 @@ export function parseOfflineFileText(file: string, text: string): ParsedFile {
   throw new OfflineFileError(
     file,
     'not-authorization-details',
-    `not the output of \`aws iam get-account-authorization-details\` (no ${AUTHORIZATION_DETAILS_KEYS.join('/')}), nor an organisation or credential file`,
+    `not the output of \`aws iam get-account-authorization-details\` (no ${AUTHORIZATION_DETAILS_KEYS.join('/')}), nor an organisation, credential or Identity Center file`,
   );
 }

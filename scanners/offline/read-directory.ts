@@ -85,6 +85,7 @@ export async function readOfflineDirectory(directory: string, options: ReadDirec
   const authorizationFileByAccount = new Map<string, string>();
   const credentialFileByAccount = new Map<string, string>();
   let organizationFile: string | null = null;
+  let identityCenterFile: string | null = null;
 
   for (const file of await listOfflineFiles(directory)) {
     let parsed: ParsedFile;
@@ -100,6 +101,12 @@ export async function readOfflineDirectory(directory: string, options: ReadDirec
         continue;
       }
       organizationFile = file;
+    } else if (parsed.kind === 'identity-center') {
+      if (identityCenterFile !== null) {
+        result.errors.push({ file, code: 'duplicate-identity-center', message: `a second Identity Center file; ${identityCenterFile} is used` });
+        continue;
+      }
+      identityCenterFile = file;
     } else {
       const seen = parsed.kind === 'authorization-details' ? authorizationFileByAccount : credentialFileByAccount;
       const earlier = seen.get(parsed.accountId);

@@ -1,6 +1,7 @@
 import type { LiveScanConfig } from '../../lib/config/schema';
 import { buildSnapshot, type AccountSource } from '../map/build-snapshot';
 import { fetchOrganizationLive } from '../live/scan-organization';
+import { mapIdentityCenter } from '../map/map-identity-center';
 import type { CollectedSnapshot } from './collected-snapshot';
 
 /**
@@ -18,6 +19,14 @@ export async function collectLive(config: LiveScanConfig, capturedAt: Date, onPr
   }
   const controlsFiles = result.accounts.flatMap((account) => (account.status === 'ok' && account.controls ? [account.controls] : []));
   const built = buildSnapshot({ capturedAt: capturedAt.toISOString(), organization: result.organization, accounts: sources, controls: { regions: [...config.regions].sort(), files: controlsFiles } });
+  const identityCenterProblems: string[] = [];
+  let identityCenter: CollectedSnapshot['identityCenter'] = null;
+  if (result.identityCenter?.status === 'failed') identityCenterProblems.push(result.identityCenter.error);
+  if (result.identityCenter?.status === 'ok') {
+    const mapped = mapIdentityCenter(result.identityCenter.data);
+    identityCenter = mapped.directory;
+    identityCenterProblems.push(...mapped.problems.map((problem) => `Identity Center: ${problem}`));
+  }
   const failedIds = new Set(failedAccounts.map((failure) => failure.accountId));
   // Failed accounts still belong to the organisation: keep their facts so pages can show them.
   const organizationFacts = built.snapshot.organization?.accounts.filter((account) => failedIds.has(account.id)) ?? [];
@@ -26,7 +35,9 @@ export async function collectLive(config: LiveScanConfig, capturedAt: Date, onPr
     accountFacts: [...built.accountFacts, ...organizationFacts.filter((facts) => !built.accountFacts.some((known) => known.id === facts.id))],
     failedAccounts: [...failedAccounts, ...built.failedAccounts],
     // Degradations of accounts that were scanned (e.g. credential facts read user by user).
-    problems: [...built.warnings, ...result.accounts.flatMap((account) => (account.status === 'ok' ? account.warnings : []))],
+    problems: [...identityCenterProblems, ...built.warnings, ...result.accounts.flatMap((account) => (account.status === 'ok' ? account.warnings : []))],
     source: 'live',
+    identityCenter,
+    identityCenterError: result.identityCenter?.status === 'failed' ? result.identityCenter.error : null,
   };
 }

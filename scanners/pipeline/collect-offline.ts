@@ -21,5 +21,6 @@ export async function collectOffline(directory: string, capturedAt: Date): Promi
     failedAccounts: built.failedAccounts,
     problems: [...[...errors, ...controls.errors].map((error) => `${error.file}: ${error.message}`), ...sources.warnings, ...built.warnings],
     source: 'offline',
+    identityCenter: sources.identityCenter,
   };
 }

@@ -17,6 +17,7 @@ import { loadSodRules } from './sod-rules';
 import { summarizeScan } from './summarize-scan';
 import { afterPublish } from './after-publish';
 import { collectUsageEvidence } from '../usage/collect-usage-evidence';
+import { analyzePeople, buildPeopleModel, discardPeopleRows, persistPeople } from './persist-people';
 
 export type ScanSource = { kind: 'offline'; directory: string } | { kind: 'live'; config: LiveScanConfig };
 
@@ -87,7 +88,8 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
     reportProgress(database, scanId, `Analysing ${collected.snapshot.accounts.length} accounts`, 0, accountTotal, options);
     const catalogue = await loadActionCatalogue();
     const config = getConfig();
-    const analysis = analyzeSnapshot(collected.snapshot, catalogue, { now: startedAt, weightOverrides: config.blastRadiusWeights, sodRules: loadSodRules(database) });
+    const sodRules = loadSodRules(database);
+    const analysis = analyzeSnapshot(collected.snapshot, catalogue, { now: startedAt, weightOverrides: config.blastRadiusWeights, sodRules });
 
     const byAccount = new Map<string, typeof analysis.principals>();
     for (const principal of analysis.principals) {
@@ -111,6 +113,12 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
         reportProgress(database, scanId, `Saved ${done} of ${collected.snapshot.accounts.length} accounts (${Date.now() - accountStarted} ms last)`, done, accountTotal, options);
       }
     }
+    if (collected.identityCenter) {
+      const people = buildPeopleModel(collected.identityCenter, collected.snapshot);
+      collected.problems.push(...people.warnings);
+      const personAnalyses = analyzePeople(collected.identityCenter, people, analysis.principals, { sodRules, weightOverrides: config.blastRadiusWeights, now: startedAt });
+      persistPeople(database, scanId, collected.identityCenter, people, personAnalyses);
+    }
     for (const failure of collected.failedAccounts) {
       persistAccountOutcome(database, scanId, { accountId: failure.accountId, status: 'failed', error: failure.error, durationMs: 0, principals: [], managedPolicies: [] });
     }
@@ -118,7 +126,7 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
     persistControls(database, scanId, analyzeControls(collected.snapshot, catalogue, analysis.principals));
     collected.problems.push(...(await collectUsageEvidence(database, scanId, source, { accountIds: collected.snapshot.accounts.map((account) => account.accountId), principals: analysis.principals, now: startedAt }, (message) => reportProgress(database, scanId, message, done, accountTotal, options))));
 
-    const status = collected.failedAccounts.length > 0 ? 'partial' : 'complete';
+    const status = collected.failedAccounts.length > 0 || collected.identityCenterError ? 'partial' : 'complete';
     const summary = summarizeScan({ principals: analysis.principals, accountCount: accountTotal, failedAccountCount: collected.failedAccounts.length, unclassifiedActions: analysis.unclassifiedActions });
     const problemText = collected.problems.length > 0 ? collected.problems.slice(0, 50).join('\n') : null;
     publishScan(database, { scanId, status, summary, accounts: collected.accountFacts, source: collected.source, error: problemText }, clock());
@@ -137,6 +145,7 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
     const message = describeDatabaseError(error)?.message ?? (error instanceof Error ? error.message : String(error));
     discardScanRows(database, scanId);
     discardControls(database, scanId);
+    discardPeopleRows(database, scanId);
     database.update(scans).set({ status: 'failed', finishedAt: clock().toISOString(), error: message, progressMessage: 'Failed' }).where(eq(scans.id, scanId)).run();
     appendAudit(database, { actor: 'scanner', action: 'scan.failed', objectType: 'scan', objectId: scanId, after: { error: message } });
     return { scanId, status: 'failed', accountCount: 0, principalCount: 0, bedrockPrincipalCount: 0, failedAccounts: [], problems: [message], durationMs: clock().getTime() - startedAt.getTime() };

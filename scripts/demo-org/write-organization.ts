@@ -1,6 +1,8 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { AuthorizationDetails } from '../../scanners/raw-types';
 import { generateControlsFiles, generateOrganization, generateOrganizationFile, type GenerateOrganizationOptions } from './generate-organization';
+import { generateIdentityCenter } from './identity-center';
 
 export interface WriteOrganizationOptions extends GenerateOrganizationOptions {
   directory: string;
@@ -18,7 +20,7 @@ export interface WriteOrganizationSummary {
   bytesWritten: number;
 }
 
-const GENERATED_FILE = /^(\d{12}|organization)\.json$/;
+const GENERATED_FILE = /^(\d{12}|organization|identity-center)\.json$/;
 const GENERATED_FOLDERS = ['credentials', 'controls'];
 
 /** Removes files an earlier run wrote (and only those), so a smaller run leaves no stale accounts. */
@@ -45,7 +47,13 @@ export function writeOrganization(options: WriteOrganizationOptions): WriteOrgan
   };
   write(path.join(options.directory, 'organization.json'), generateOrganizationFile(options));
   for (const controls of generateControlsFiles(options)) write(path.join(options.directory, 'controls', `${controls.accountId}.json`), controls);
+  // Identity Center needs only the SSO roles of each account: kept while the accounts stream past.
+  const ssoRoles: Array<{ accountId: string; authorizationDetails: AuthorizationDetails }> = [];
   for (const account of generateOrganization(options)) {
+    if (options.accountCount === undefined) {
+      const roles = account.authorizationDetails.RoleDetailList.filter((role) => role.Path.startsWith('/aws-reserved/sso.amazonaws.com/'));
+      ssoRoles.push({ accountId: account.accountId, authorizationDetails: { ...account.authorizationDetails, RoleDetailList: roles, UserDetailList: [], GroupDetailList: [], Policies: [] } });
+    }
     write(path.join(options.directory, `${account.accountId}.json`), account.authorizationDetails);
     write(path.join(options.directory, 'credentials', `${account.accountId}.json`), account.credentials);
     options.onAccount?.(account.accountId, summary.accountCount);
@@ -55,5 +63,7 @@ export function writeOrganization(options: WriteOrganizationOptions): WriteOrgan
     summary.groupCount += account.authorizationDetails.GroupDetailList.length;
     summary.policyCount += account.authorizationDetails.Policies.length;
   }
+  // The committed demo has a real Identity Center behind its SSO roles (scale mode does not, yet).
+  if (options.accountCount === undefined) write(path.join(options.directory, 'identity-center.json'), generateIdentityCenter(ssoRoles));
   return summary;
 }

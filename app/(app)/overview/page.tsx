@@ -19,6 +19,8 @@ import { ScoreBadge } from '@/components/ui/score-badge';
 import { TIER_CHART_COLOURS, TierChips } from '@/components/ui/tier-chip';
 import { ProvenancePanel } from '@/components/usage/provenance-panel';
 import { getProvenanceOverview } from '@/db/queries/usage-provenance';
+import { getPeopleOverview } from '@/db/queries/people/people-overview';
+import { PeopleOverviewPanel } from '@/components/people/people-overview-panel';
 
 export const metadata = { title: 'Overview' };
 
@@ -46,6 +48,7 @@ export default async function OverviewPage() {
   const conflicts = countOpenConflicts(database, scan.id);
   const top = listTopPrincipals(database, scan.id, 10);
   const trends = listTrends(database, 10);
+  const peopleOverview = getPeopleOverview(database, scan.id);
 
   const criticalHigh = conflicts.filter((entry) => entry.severity === 'critical' || entry.severity === 'high').reduce((sum, entry) => sum + entry.count, 0);
   const conflictsByRule = new Map<string, Record<string, number | string>>();
@@ -122,6 +125,7 @@ export default async function OverviewPage() {
       </Card>
 
       <ProvenancePanel overview={getProvenanceOverview(database, scan.id)} />
+      {peopleOverview ? <PeopleOverviewPanel overview={peopleOverview} /> : null}
 
       <Card title="Top 10 by blast radius" id="top-10">
         <table className="w-full text-left text-sm" data-testid="top-principals">

@@ -21,6 +21,8 @@ import { TierChip, TierChips } from '@/components/ui/tier-chip';
 import { UsagePanel } from '@/components/usage/usage-panel';
 import { getPrincipalUsageView } from '@/db/queries/usage-principal-view';
 import { DecidedConditions } from '@/components/principals/decided-conditions';
+import { getPeopleBehindRole } from '@/db/queries/people/people-behind-role';
+import { PeopleBehindRolePanel } from '@/components/people/people-behind-role-panel';
 
 export const metadata = { title: 'Principal' };
 
@@ -105,6 +107,8 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
   const { analysis } = principal;
   const usageView = getPrincipalUsageView(database, principal.scanId, principal, entitlements.flatMap((entitlement) => entitlement.statements.flatMap((statement) => statement.actions)));
   const credentials = analysis.credentials;
+  // People are organisation-wide data: shown to admins and auditors, not to owners.
+  const peopleBehind = principal.permissionSetName && user.role !== 'owner' ? getPeopleBehindRole(database, principal.scanId, principal.arn) : null;
 
   return (
     <div className="mx-auto max-w-6xl space-y-5">
@@ -145,6 +149,8 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
           <HeaderFacts principal={principal} />
         </div>
       </section>
+
+      {peopleBehind ? <PeopleBehindRolePanel behind={peopleBehind} /> : null}
 
       <Card title="Blast radius factors" id="blast-radius" description={`Score ${analysis.blastRadius.score} of 100: the sum of the points below.`}>
         <ul className="divide-y divide-slate-100" data-testid="blast-radius-factors">

@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import type { PeopleBehindRole } from '@/db/queries/people/people-behind-role';
+
+/** On an SSO role's page: its permission set and the people assigned it in this account, and how. */
+export function PeopleBehindRolePanel({ behind }: { behind: PeopleBehindRole }) {
+  const description =
+    behind.permissionSetArn === null
+      ? `No permission set named ${behind.permissionSetName} in Identity Center: this role is unlinked.`
+      : `Permission set ${behind.permissionSetName}: ${behind.people.length} assignment(s) of people in this account.`;
+  return (
+    <Card title="People behind this role" id="people-behind" description={description}>
+      {behind.drift.length > 0 ? (
+        <div role="note" className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p className="font-medium">The role differs from its permission set (drifted, or not provisioned since the set changed):</p>
+          <ul className="mt-1 list-disc pl-5">
+            {behind.drift.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {behind.people.length === 0 ? (
+        <p className="text-sm text-slate-700">{behind.permissionSetArn === null ? 'Nobody can be named.' : 'Nobody is assigned this permission set in this account any more; the role stays provisioned.'}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100" data-testid="people-behind-role">
+          {behind.people.map((person) => (
+            <li key={`${person.userId}-${person.viaGroupId ?? 'direct'}`} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <div>
+                <Link href={`/people/${encodeURIComponent(person.userId)}`} className="font-medium text-brand-700 underline underline-offset-2">
+                  {person.displayName ?? person.userName}
+                </Link>
+                <p className="text-xs text-slate-700">{person.email ?? person.userName}</p>
+              </div>
+              {person.viaGroupName ? <Badge tone="info">group {person.viaGroupName}</Badge> : <Badge>direct</Badge>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

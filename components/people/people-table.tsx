@@ -1,0 +1,72 @@
+'use client';
+
+import Link from 'next/link';
+import type { ColumnDef } from '@tanstack/react-table';
+import { SeverityBadge } from '@/components/ui/badge';
+import { ScoreBadge } from '@/components/ui/score-badge';
+import { TierChips } from '@/components/ui/tier-chip';
+import { DataTable, type DataTableColumnMeta, type ServerSort } from '@/components/data-table/data-table';
+
+/** What the server sends per person: decoded tiers, no analysis JSON. */
+export interface PersonTableRow {
+  userId: string;
+  userName: string;
+  displayName: string | null;
+  email: string | null;
+  accountCount: number;
+  bedrockAccountCount: number;
+  assignmentCount: number;
+  tiers: string[];
+  score: number;
+  conflictCount: number;
+  maxConflictSeverity: string | null;
+}
+
+const meta = (value: DataTableColumnMeta) => value;
+
+const columns: ColumnDef<PersonTableRow, unknown>[] = [
+  {
+    id: 'person',
+    header: 'Person',
+    meta: meta({ sortKey: 'name' }),
+    cell: ({ row }) => (
+      <div className="min-w-48 max-w-sm">
+        <Link href={`/people/${encodeURIComponent(row.original.userId)}`} className="font-medium text-brand-700 underline underline-offset-2">
+          {row.original.displayName ?? row.original.userName}
+        </Link>
+        <div className="mt-0.5 break-all text-xs text-slate-700">{row.original.userName}</div>
+      </div>
+    ),
+  },
+  {
+    id: 'accounts',
+    header: 'Accounts with Bedrock',
+    meta: meta({ sortKey: 'accounts', align: 'right' }),
+    cell: ({ row }) => (
+      <span className="whitespace-nowrap tabular-nums" title={`${row.original.assignmentCount} assignment(s) in ${row.original.accountCount} account(s)`}>
+        {row.original.bedrockAccountCount} <span className="text-slate-700">of {row.original.accountCount}</span>
+      </span>
+    ),
+  },
+  { id: 'tiers', header: 'Tiers', cell: ({ row }) => <TierChips tiers={row.original.tiers} /> },
+  { id: 'score', header: 'Score', meta: meta({ sortKey: 'score', align: 'right' }), cell: ({ row }) => <ScoreBadge score={row.original.score} /> },
+  {
+    id: 'conflicts',
+    header: 'Conflicts',
+    meta: meta({ sortKey: 'conflicts', align: 'right' }),
+    cell: ({ row }) =>
+      row.original.conflictCount > 0 ? (
+        <span className="inline-flex items-center gap-1">
+          {row.original.conflictCount}
+          {row.original.maxConflictSeverity ? <SeverityBadge severity={row.original.maxConflictSeverity} /> : null}
+        </span>
+      ) : (
+        <span className="text-slate-700">0</span>
+      ),
+  },
+];
+
+/** The people list: server-sorted and paged (sort state in the URL). */
+export function PeopleTable({ rows, params, sort }: { rows: PersonTableRow[]; params: Record<string, string | number | undefined>; sort: ServerSort }) {
+  return <DataTable columns={columns} data={rows} caption="People (IAM Identity Center users) and their Bedrock access, sortable by column" basePath="/people" params={params} sort={sort} getRowId={(row) => row.userId} testId="people-table" />;
+}

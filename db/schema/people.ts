@@ -1,0 +1,172 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { scans } from './scans';
+import { SEVERITIES } from './snapshot';
+
+/**
+ * IAM Identity Center as read by a scan (people, groups, permission sets, assignments) and what
+ * the scan derived from it (who is behind each `AWSReservedSSO_*` role). Rows belong to their scan
+ * like principals do: written before the scan is published, deleted with it.
+ * Usage evidence (#18) joins its attributed Identity Center user ids on `user_id`.
+ */
+
+export const ASSIGNMENT_PRINCIPAL_TYPE_VALUES = ['USER', 'GROUP'] as const;
+
+/** The instance a scan read; at most one per scan. */
+export const identityCenterInstances = sqliteTable('identity_center_instances', {
+  scanId: integer('scan_id')
+    .primaryKey()
+    .references(() => scans.id, { onDelete: 'cascade' }),
+  instanceArn: text('instance_arn').notNull(),
+  identityStoreId: text('identity_store_id').notNull(),
+});
+
+/** A person: an identity store user. `userId` is the stable key; user names can change. */
+export const identityCenterUsers = sqliteTable(
+  'identity_center_users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scanId: integer('scan_id')
+      .notNull()
+      .references(() => scans.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    displayName: text('display_name'),
+    email: text('email'),
+    externalId: text('external_id'),
+    /** Distinct accounts reached through assignments. */
+    accountCount: integer('account_count').notNull().default(0),
+    assignmentCount: integer('assignment_count').notNull().default(0),
+    /** The person's effective Bedrock access (lib/people/analyze-person): union over their roles. */
+    tiersMask: integer('tiers_mask').notNull().default(0),
+    score: integer('score').notNull().default(0),
+    bedrockAccountCount: integer('bedrock_account_count').notNull().default(0),
+    conflictCount: integer('conflict_count').notNull().default(0),
+    maxConflictSeverity: text('max_conflict_severity', { enum: SEVERITIES }),
+    /** JSON PersonAnalysis: actions, per-account access, blast radius factors, SoD conflicts with their roles. */
+    analysis: text('analysis').notNull().default('{}'),
+  },
+  (table) => [
+    uniqueIndex('identity_center_users_scan_user_idx').on(table.scanId, table.userId),
+    index('identity_center_users_scan_name_idx').on(table.scanId, table.userName),
+    index('identity_center_users_scan_accounts_idx').on(table.scanId, table.accountCount),
+    index('identity_center_users_scan_score_idx').on(table.scanId, table.score, table.tiersMask),
+    index('identity_center_users_scan_bedrock_accounts_idx').on(table.scanId, table.bedrockAccountCount),
+  ],
+);
+
+export const identityCenterGroups = sqliteTable(
+  'identity_center_groups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scanId: integer('scan_id')
+      .notNull()
+      .references(() => scans.id, { onDelete: 'cascade' }),
+    groupId: text('group_id').notNull(),
+    displayName: text('display_name').notNull(),
+    description: text('description'),
+    memberCount: integer('member_count').notNull().default(0),
+  },
+  (table) => [uniqueIndex('identity_center_groups_scan_group_idx').on(table.scanId, table.groupId), index('identity_center_groups_scan_name_idx').on(table.scanId, table.displayName)],
+);
+
+export const identityCenterMemberships = sqliteTable(
+  'identity_center_memberships',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scanId: integer('scan_id')
+      .notNull()
+      .references(() => scans.id, { onDelete: 'cascade' }),
+    membershipId: text('membership_id').notNull(),
+    groupId: text('group_id').notNull(),
+    userId: text('user_id').notNull(),
+  },
+  (table) => [index('identity_center_memberships_scan_group_idx').on(table.scanId, table.groupId), index('identity_center_memberships_scan_user_idx').on(table.scanId, table.userId)],
+);
+
+export const identityCenterPermissionSets = sqliteTable(
+  'identity_center_permission_sets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scanId: integer('scan_id')
+      .notNull()
+      .references(() => scans.id, { onDelete: 'cascade' }),
+    arn: text('arn').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    sessionDuration: text('session_duration'),
+    /** JSON: `{inlinePolicy, managedPolicies, customerManagedPolicies, permissionsBoundary}` as lib/people/types PermissionSet holds them. */
+    policies: text('policies').notNull(),
+  },
+  (table) => [uniqueIndex('identity_center_permission_sets_scan_arn_idx').on(table.scanId, table.arn), index('identity_center_permission_sets_scan_name_idx').on(table.scanId, table.name)],
+);
+
+/** Account assignments as Identity Center lists them (a user or a group, a permission set, an account). */
+export const identityCenterAssignments = sqliteTable(
+  'identity_center_assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scanId: integer('scan_id')
+      .notNull()
+      .references(() => scans.id, { onDelete: 'cascade' }),
+    accountId: text('account_id').notNull(),
+    permissionSetArn: text('permission_set_arn').notNull(),
+    principalType: text('principal_type', { enum: ASSIGNMENT_PRINCIPAL_TYPE_VALUES }).notNull(),
+    principalId: text('principal_id').notNull(),
+    /** A group assignment whose group has no members: reaches nobody today. */
+    isToEmptyGroup: integer('is_to_empty_group', { mode: 'boolean' }).notNull().default(false),
+  },
+  (table) => [index('identity_center_assignments_scan_account_idx').on(table.scanId, table.accountId), index('identity_center_assignments_scan_principal_idx').on(table.scanId, table.principalId)],
+);
+
+/**
+ * One person x one permission set x one account x one way (direct, or a group): the unit an
+ * assignment certification item covers. `roleArn` is the `AWSReservedSSO_*` role it becomes.
+ */
+export const personAssignments = sqliteTable(
+  'person_assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scanId: integer('scan_id')
+      .notNull()
+      .references(() => scans.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    accountId: text('account_id').notNull(),
+    permissionSetArn: text('permission_set_arn').notNull(),
+    permissionSetName: text('permission_set_name').notNull(),
+    /** Null for a direct assignment. */
+    viaGroupId: text('via_group_id'),
+    viaGroupName: text('via_group_name'),
+    roleArn: text('role_arn'),
+  },
+  (table) => [
+    index('person_assignments_scan_user_idx').on(table.scanId, table.userId),
+    index('person_assignments_scan_role_idx').on(table.scanId, table.roleArn),
+    index('person_assignments_scan_account_idx').on(table.scanId, table.accountId),
+    index('person_assignments_scan_set_idx').on(table.scanId, table.permissionSetArn),
+    index('person_assignments_scan_group_idx').on(table.scanId, table.viaGroupId),
+  ],
+);
+
+/** Each `AWSReservedSSO_*` role of a scan and its permission set; `permissionSetArn` null = unlinked. */
+export const ssoRoleLinks = sqliteTable(
+  'sso_role_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scanId: integer('scan_id')
+      .notNull()
+      .references(() => scans.id, { onDelete: 'cascade' }),
+    roleArn: text('role_arn').notNull(),
+    accountId: text('account_id').notNull(),
+    permissionSetName: text('permission_set_name').notNull(),
+    permissionSetArn: text('permission_set_arn'),
+    /** JSON string[]: each difference between the permission set and the role's IAM policies. */
+    drift: text('drift').notNull().default('[]'),
+    /** False when nobody is assigned the set in this account any more (directly or through a non-empty group). */
+    isAssigned: integer('is_assigned', { mode: 'boolean' }).notNull().default(true),
+  },
+  (table) => [uniqueIndex('sso_role_links_scan_role_idx').on(table.scanId, table.roleArn), index('sso_role_links_scan_set_idx').on(table.scanId, table.permissionSetArn)],
+);
+
+export type IdentityCenterUserRow = typeof identityCenterUsers.$inferSelect;
+export type PersonAssignmentRow = typeof personAssignments.$inferSelect;
+export type SsoRoleLinkRow = typeof ssoRoleLinks.$inferSelect;

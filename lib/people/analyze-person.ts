@@ -1,0 +1,131 @@
+import { deriveBlastRadiusFacts } from '../analysis/blast-radius/derive-facts';
+import { scoreBlastRadius } from '../analysis/blast-radius/score-blast-radius';
+import type { Weights } from '../analysis/blast-radius/weights';
+import { findSodConflicts } from '../analysis/sod/find-conflicts';
+import { TIERS, type BlastRadius, type Environment, type Exposure, type Grant, type Severity, type SodRule, type Tier } from '../analysis/types';
+import type { PersonAssignment } from './link-roles';
+
+/** What the person analysis reads of one role (a subset of the engine's AnalyzedPrincipal). */
+export interface RoleAccess {
+  arn: string;
+  accountId: string;
+  environment: Environment;
+  grants: Grant[];
+  supportingGrants: Grant[];
+  exposure: Exposure;
+  /** Accounts where the role holds Bedrock access directly or through assumption. */
+  reachAccountIds: string[];
+}
+
+/** One SoD conflict of a person, with the roles (so the accounts) on each side. */
+export interface PersonConflict {
+  ruleId: string;
+  severity: Severity;
+  title: string;
+  sideA: { roles: Array<{ roleArn: string; accountId: string }>; actions: string[] };
+  sideB: { roles: Array<{ roleArn: string; accountId: string }>; actions: string[] };
+  /** True when no single role holds both sides: only the person, across assignments, does. */
+  isAcrossRoles: boolean;
+}
+
+export interface PersonAccount {
+  accountId: string;
+  roleArns: string[];
+  tiers: Tier[];
+  actions: string[];
+}
+
+export interface PersonAnalysis {
+  userId: string;
+  tiers: Tier[];
+  /** Distinct Bedrock actions allowed through any of their roles. */
+  actions: string[];
+  /** Accounts where one of their roles holds Bedrock access, with what it holds there. */
+  accounts: PersonAccount[];
+  blastRadius: BlastRadius;
+  conflicts: PersonConflict[];
+}
+
+const ENVIRONMENT_ORDER: readonly Environment[] = ['prod', 'unknown', 'nonprod', 'sandbox'];
+
+function sortedTiers(grants: Grant[]): Tier[] {
+  const held = new Set(grants.map((grant) => grant.tier));
+  return TIERS.filter((tier) => held.has(tier));
+}
+
+function sortedActions(grants: Grant[]): string[] {
+  return [...new Set(grants.map((grant) => grant.action))].sort();
+}
+
+/** The environment that weighs most under the weights in force (production by default). */
+function weightiestEnvironment(environments: Environment[], weights: Weights): Environment {
+  const candidates = environments.length > 0 ? environments : (['unknown'] as Environment[]);
+  return [...candidates].sort((left, right) => weights.environment.points[right] - weights.environment.points[left] || ENVIRONMENT_ORDER.indexOf(left) - ENVIRONMENT_ORDER.indexOf(right))[0];
+}
+
+/**
+ * A person's effective Bedrock access: the union over the roles their assignments become. Tiers
+ * and actions are the union; the blast radius is scored with the engine's own factors on the
+ * union of the roles' grants (models, regions), the union of the roles' exposure (how sessions
+ * reach them: the Identity Center SAML federation), the accounts any of the roles reaches, and
+ * the weightiest environment among those accounts; credentials are a role's (short-lived). SoD
+ * rules run on the union, so a person who can customise in one account and invoke in another
+ * conflicts even when no single role does (`isAcrossRoles`). Pure and deterministic: the same
+ * roles give the same result whatever their order.
+ */
+export function analyzePerson(userId: string, assignments: PersonAssignment[], roleByArn: ReadonlyMap<string, RoleAccess>, rules: readonly SodRule[], weights: Weights, now: Date): PersonAnalysis {
+  const roleArns = [...new Set(assignments.map((assignment) => assignment.roleArn).filter((arn): arn is string => arn !== null))].sort();
+  const roles = roleArns.map((arn) => roleByArn.get(arn)).filter((role): role is RoleAccess => role !== undefined);
+  const grants = roles.flatMap((role) => role.grants);
+  const supportingGrants = roles.flatMap((role) => role.supportingGrants);
+
+  const bedrockRoles = roles.filter((role) => role.grants.length > 0);
+  const accountIds = [...new Set(bedrockRoles.map((role) => role.accountId))].sort();
+  const accounts: PersonAccount[] = accountIds.map((accountId) => {
+    const inAccount = bedrockRoles.filter((role) => role.accountId === accountId);
+    const accountGrants = inAccount.flatMap((role) => role.grants);
+    return { accountId, roleArns: inAccount.map((role) => role.arn), tiers: sortedTiers(accountGrants), actions: sortedActions(accountGrants) };
+  });
+  const reach = new Set<string>(accountIds);
+  for (const role of bedrockRoles) for (const accountId of role.reachAccountIds) reach.add(accountId);
+
+  const exposure: Exposure = {
+    trusts: bedrockRoles.flatMap((role) => role.exposure.trusts),
+    assumableBy: bedrockRoles.flatMap((role) => role.exposure.assumableBy),
+    isReachableFromOutsideOrganization: bedrockRoles.some((role) => role.exposure.isReachableFromOutsideOrganization),
+    hasUnpinnedOidcTrust: bedrockRoles.some((role) => role.exposure.hasUnpinnedOidcTrust),
+    hasPublicTrust: bedrockRoles.some((role) => role.exposure.hasPublicTrust),
+  };
+  const facts = deriveBlastRadiusFacts({
+    principalType: 'role',
+    grants,
+    exposure,
+    credentials: { activeAccessKeyCount: 0, oldestActiveKeyAgeDays: null, lastKeyUseDaysAgo: null, hasBedrockApiKey: false, hasConsolePasswordWithoutMfa: false, roleLastUsedDaysAgo: null, lastBedrockUseDaysAgo: null },
+    environment: weightiestEnvironment(bedrockRoles.map((role) => role.environment), weights),
+    accountCount: reach.size,
+  });
+  // Like a principal without Bedrock access: no score and nothing to explain.
+  const blastRadius = grants.length === 0 ? { score: 0, factors: [] } : scoreBlastRadius(facts, weights);
+
+  const rolesHolding = (side: Grant[]) => {
+    const sideSet = new Set(side);
+    return roles.filter((role) => role.grants.some((grant) => sideSet.has(grant)) || role.supportingGrants.some((grant) => sideSet.has(grant)));
+  };
+  const conflicts: PersonConflict[] = findSodConflicts(grants, supportingGrants, rules, [], `person:${userId}`, now).open.map((conflict) => {
+    const rolesA = rolesHolding(conflict.sideA);
+    const rolesB = rolesHolding(conflict.sideB);
+    const sideAArns = new Set(rolesA.map((role) => role.arn));
+    // A role holding both sides is a role-level conflict the principal pages already show.
+    const isAcrossRoles = !rolesB.some((role) => sideAArns.has(role.arn) && findSodConflicts(role.grants, role.supportingGrants, rules.filter((rule) => rule.id === conflict.ruleId), [], role.arn, now).open.length > 0);
+    return {
+      ruleId: conflict.ruleId,
+      severity: conflict.severity,
+      title: conflict.title,
+      sideA: { roles: rolesA.map((role) => ({ roleArn: role.arn, accountId: role.accountId })), actions: sortedActions(conflict.sideA) },
+      sideB: { roles: rolesB.map((role) => ({ roleArn: role.arn, accountId: role.accountId })), actions: sortedActions(conflict.sideB) },
+      isAcrossRoles,
+    };
+  });
+
+  return { userId, tiers: sortedTiers(grants), actions: sortedActions(grants), accounts, blastRadius, conflicts };
+}

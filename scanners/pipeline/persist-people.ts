@@ -1,0 +1,164 @@
+import { eq } from 'drizzle-orm';
+import type { AppDatabase } from '../../db/client';
+import {
+  identityCenterAssignments,
+  identityCenterGroups,
+  identityCenterInstances,
+  identityCenterMemberships,
+  identityCenterPermissionSets,
+  identityCenterUsers,
+  personAssignments,
+  ssoRoleLinks,
+} from '../../db/schema';
+import { resolveWeights } from '../../lib/analysis/blast-radius/weights';
+import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
+import { tiersToMask } from '../../lib/analysis/tier-mask';
+import type { Severity, SnapshotInput, SodRule } from '../../lib/analysis/types';
+import { analyzePerson, type PersonAnalysis, type RoleAccess } from '../../lib/people/analyze-person';
+import { linkPeopleToRoles, type PeopleModel, type PersonAssignment, type SsoRoleInput } from '../../lib/people/link-roles';
+import type { IdentityCenterDirectory } from '../../lib/people/types';
+
+/** The SSO roles of a snapshot in the shape the linker reads. */
+export function ssoRolesOf(snapshot: SnapshotInput): SsoRoleInput[] {
+  return snapshot.accounts.flatMap((account) =>
+    account.roles
+      .filter((role) => role.permissionSetName !== null)
+      .map((role) => ({
+        arn: role.arn,
+        accountId: role.accountId,
+        name: role.name,
+        permissionSetName: role.permissionSetName,
+        attachedManagedPolicyArns: role.attachedManagedPolicyArns,
+        inlinePolicies: role.inlinePolicies,
+        permissionsBoundaryArn: role.permissionsBoundaryArn,
+      })),
+  );
+}
+
+/** Links the directory to the snapshot's roles (pure, see lib/people/link-roles). */
+export function buildPeopleModel(directory: IdentityCenterDirectory, snapshot: SnapshotInput): PeopleModel {
+  return linkPeopleToRoles(directory, ssoRolesOf(snapshot));
+}
+
+export interface AnalyzePeopleOptions {
+  sodRules: SodRule[];
+  weightOverrides?: Record<string, unknown>;
+  now: Date;
+}
+
+/** Every person's effective access, from the engine's analysis of the roles behind their assignments. */
+export function analyzePeople(directory: IdentityCenterDirectory, model: PeopleModel, principals: AnalyzedPrincipal[], options: AnalyzePeopleOptions): Map<string, PersonAnalysis> {
+  const weights = resolveWeights(options.weightOverrides ?? {});
+  const linkedArns = new Set(model.roleLinks.map((link) => link.roleArn));
+  const roleByArn = new Map<string, RoleAccess>();
+  for (const principal of principals) {
+    if (!linkedArns.has(principal.facts.arn)) continue;
+    roleByArn.set(principal.facts.arn, {
+      arn: principal.facts.arn,
+      accountId: principal.facts.accountId,
+      environment: principal.account.environment,
+      grants: principal.grants,
+      supportingGrants: principal.supportingGrants,
+      exposure: principal.exposure,
+      reachAccountIds: principal.reachAccountIds,
+    });
+  }
+  const assignmentsByUser = new Map<string, PersonAssignment[]>();
+  for (const assignment of model.personAssignments) {
+    const list = assignmentsByUser.get(assignment.userId) ?? [];
+    list.push(assignment);
+    assignmentsByUser.set(assignment.userId, list);
+  }
+  const analyses = new Map<string, PersonAnalysis>();
+  for (const user of directory.users) analyses.set(user.userId, analyzePerson(user.userId, assignmentsByUser.get(user.userId) ?? [], roleByArn, options.sodRules, weights, options.now));
+  return analyses;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+
+/**
+ * Writes a scan's Identity Center data and the derived links in ONE synchronous transaction
+ * (prepared statements: a large organisation has hundreds of thousands of assignments). The rows
+ * are invisible to pages until the scan is published, like the principals.
+ */
+export function persistPeople(database: AppDatabase, scanId: number, directory: IdentityCenterDirectory, model: PeopleModel, analyses: ReadonlyMap<string, PersonAnalysis>): void {
+  const client = database.$client;
+  const insertUser = client.prepare(
+    `INSERT INTO identity_center_users (scan_id, user_id, user_name, display_name, email, external_id, account_count, assignment_count, tiers_mask, score, bedrock_account_count, conflict_count, max_conflict_severity, analysis)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertGroup = client.prepare('INSERT INTO identity_center_groups (scan_id, group_id, display_name, description, member_count) VALUES (?, ?, ?, ?, ?)');
+  const insertMembership = client.prepare('INSERT INTO identity_center_memberships (scan_id, membership_id, group_id, user_id) VALUES (?, ?, ?, ?)');
+  const insertSet = client.prepare('INSERT INTO identity_center_permission_sets (scan_id, arn, name, description, session_duration, policies) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertAssignment = client.prepare('INSERT INTO identity_center_assignments (scan_id, account_id, permission_set_arn, principal_type, principal_id, is_to_empty_group) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertPersonAssignment = client.prepare(
+    'INSERT INTO person_assignments (scan_id, user_id, account_id, permission_set_arn, permission_set_name, via_group_id, via_group_name, role_arn) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertLink = client.prepare('INSERT INTO sso_role_links (scan_id, role_arn, account_id, permission_set_name, permission_set_arn, drift, is_assigned) VALUES (?, ?, ?, ?, ?, ?, ?)');
+
+  const accountsByUser = new Map<string, Set<string>>();
+  const assignmentCountByUser = new Map<string, number>();
+  for (const assignment of model.personAssignments) {
+    const accounts = accountsByUser.get(assignment.userId) ?? new Set<string>();
+    accounts.add(assignment.accountId);
+    accountsByUser.set(assignment.userId, accounts);
+    assignmentCountByUser.set(assignment.userId, (assignmentCountByUser.get(assignment.userId) ?? 0) + 1);
+  }
+  const memberCount = new Map<string, number>();
+  for (const membership of directory.memberships) memberCount.set(membership.groupId, (memberCount.get(membership.groupId) ?? 0) + 1);
+  const emptyGroupKeys = new Set(model.emptyGroupAssignments.map((assignment) => `${assignment.accountId}|${assignment.permissionSetArn}|${assignment.principalId}`));
+  const unassignedRoles = new Set(model.unassignedProvisionedRoles.map((role) => role.roleArn));
+
+  const write = client.transaction(() => {
+    database.insert(identityCenterInstances).values({ scanId, instanceArn: directory.instanceArn, identityStoreId: directory.identityStoreId }).run();
+    for (const user of directory.users) {
+      const analysis = analyses.get(user.userId);
+      const worst = analysis?.conflicts.reduce<Severity | null>((current, conflict) => (current === null || SEVERITY_RANK[conflict.severity] > SEVERITY_RANK[current] ? conflict.severity : current), null) ?? null;
+      insertUser.run(
+        scanId,
+        user.userId,
+        user.userName,
+        user.displayName,
+        user.email,
+        user.externalId,
+        accountsByUser.get(user.userId)?.size ?? 0,
+        assignmentCountByUser.get(user.userId) ?? 0,
+        tiersToMask(analysis?.tiers ?? []),
+        analysis?.blastRadius.score ?? 0,
+        analysis?.accounts.length ?? 0,
+        analysis?.conflicts.length ?? 0,
+        worst,
+        JSON.stringify(analysis ?? {}),
+      );
+    }
+    for (const group of directory.groups) insertGroup.run(scanId, group.groupId, group.displayName, group.description, memberCount.get(group.groupId) ?? 0);
+    for (const membership of directory.memberships) insertMembership.run(scanId, membership.membershipId, membership.groupId, membership.userId);
+    for (const set of directory.permissionSets) {
+      const policies = { inlinePolicy: set.inlinePolicy, managedPolicies: set.managedPolicies, customerManagedPolicies: set.customerManagedPolicies, permissionsBoundary: set.permissionsBoundary };
+      insertSet.run(scanId, set.arn, set.name, set.description, set.sessionDuration, JSON.stringify(policies));
+    }
+    for (const assignment of directory.assignments) {
+      const isEmpty = assignment.principalType === 'GROUP' && emptyGroupKeys.has(`${assignment.accountId}|${assignment.permissionSetArn}|${assignment.principalId}`);
+      insertAssignment.run(scanId, assignment.accountId, assignment.permissionSetArn, assignment.principalType, assignment.principalId, isEmpty ? 1 : 0);
+    }
+    for (const assignment of model.personAssignments) {
+      const group = assignment.via.kind === 'group' ? assignment.via : null;
+      insertPersonAssignment.run(scanId, assignment.userId, assignment.accountId, assignment.permissionSetArn, assignment.permissionSetName, group?.groupId ?? null, group?.groupName ?? null, assignment.roleArn);
+    }
+    for (const link of model.roleLinks) {
+      insertLink.run(scanId, link.roleArn, link.accountId, link.permissionSetName, link.permissionSetArn, JSON.stringify(link.drift), link.permissionSetArn !== null && unassignedRoles.has(link.roleArn) ? 0 : 1);
+    }
+  });
+  write.immediate();
+}
+
+/** Removes a scan's Identity Center rows (a scan that failed before publishing). */
+export function discardPeopleRows(database: AppDatabase, scanId: number): void {
+  const write = database.$client.transaction(() => {
+    for (const table of [identityCenterUsers, identityCenterGroups, identityCenterMemberships, identityCenterPermissionSets, identityCenterAssignments, personAssignments, ssoRoleLinks]) {
+      database.delete(table).where(eq(table.scanId, scanId)).run();
+    }
+    database.delete(identityCenterInstances).where(eq(identityCenterInstances.scanId, scanId)).run();
+  });
+  write.immediate();
+}
