@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { listRevocationsOfCampaignItems } from '@/db/queries/revocations/for-campaign-items';
 import { getDatabase } from '@/db/client';
 import { listDelegateCandidates } from '@/db/queries/campaigns/decide';
 import { INBOX_STATUS_FILTERS, listInboxAccounts, listInboxCampaigns, listInboxItems, listRecentNotifications, type InboxStatusFilter } from '@/db/queries/campaigns/inbox';
@@ -35,6 +36,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const campaigns = listInboxCampaigns(database, user.email);
   const accounts = listInboxAccounts(database, user.email);
   const result = listInboxItems(database, user.email, { campaignId, status, accountId, tier, search }, page, PAGE_SIZE);
+  const itemRevocations = listRevocationsOfCampaignItems(database, result.rows.map((row) => row.id));
   const delegates = listDelegateCandidates(database, user.email);
   const recentNotifications = listRecentNotifications(database, user.email);
   const pendingTotal = campaigns.reduce((sum, campaign) => sum + campaign.pending, 0);
@@ -133,7 +135,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
           {status === 'pending' ? 'Nothing left to review here. Choose “All” or “Decided” to see or change your decisions.' : 'No items match these filters.'}
         </p>
       ) : (
-        <InboxItems key={`${page}-${status}-${campaignId}-${accountId}-${tier}-${search}`} items={result.rows.map(toInboxItemView)} delegates={delegates} minKeepUntil={tomorrow} />
+        <InboxItems key={`${page}-${status}-${campaignId}-${accountId}-${tier}-${search}`} items={result.rows.map((row) => toInboxItemView(row, itemRevocations.get(row.id)))} delegates={delegates} minKeepUntil={tomorrow} />
       )}
       <Pager
         basePath="/inbox"
