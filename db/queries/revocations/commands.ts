@@ -106,7 +106,7 @@ export function requestRevocation(database: AppDatabase, input: AdminRequestInpu
  * Approves (admins): the plan is recomputed from the latest snapshot and frozen. With
  * `requireFourEyes`, the requester cannot approve their own request.
  */
-export function approveRevocation(database: AppDatabase, input: { id: number; actor: string; now: Date; requireFourEyes: boolean; evaluate: EvaluateAccess }): void {
+export function approveRevocation(database: AppDatabase, input: { id: number; actor: string; now: Date; requireFourEyes: boolean; evaluate: EvaluateAccess; comment?: string }): void {
   const row = loadRevocation(database, input.id);
   requireTransition(row, 'approve');
   if (!isApprovalAllowed({ requireFourEyes: input.requireFourEyes, requestedBy: row.requestedBy, approver: input.actor })) throw new ValidationError('Four-eyes approval: someone other than the requester must approve.');
@@ -125,7 +125,7 @@ export function approveRevocation(database: AppDatabase, input: { id: number; ac
       .where(and(eq(revocations.id, input.id), eq(revocations.status, row.status)))
       .run().changes;
     if (changed === 0) throw new ConflictError('The revocation changed meanwhile; reload.');
-    appendAudit(database, { actor: input.actor, action: 'revocation.approved', objectType: 'revocation', objectId: input.id, before: { status: row.status }, after: { status: 'approved', planKind: plan.kind } }, input.now);
+    appendAudit(database, { actor: input.actor, action: 'revocation.approved', objectType: 'revocation', objectId: input.id, before: { status: row.status }, after: { status: 'approved', planKind: plan.kind, ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}) } }, input.now);
   });
 }
 
