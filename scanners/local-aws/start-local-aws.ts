@@ -8,6 +8,8 @@ import { AwsApiError } from './errors';
 import { FaultController, type FaultConfigInput } from './faults';
 import { iamReadHandlers } from './iam-read';
 import { iamWriteHandlers } from './iam-write';
+import { iamEntityWriteHandlers } from './iam-entity-writes';
+import { assertSessionCurrent } from './sessions';
 import { loadManagedPolicyCatalog } from './managed-policy-catalog';
 import { loadOrganizationData, type LocalOrganizationData } from './organization-data';
 import { organizationsHandlers } from './organizations';
@@ -16,7 +18,7 @@ import { stsHandlers } from './sts';
 import { writeQueryError, writeQueryResponse } from './xml';
 
 const NAMESPACES = { iam: 'https://iam.amazonaws.com/doc/2010-05-08/', sts: 'https://sts.amazonaws.com/doc/2011-06-15/' } as const;
-const QUERY_HANDLERS: Record<'iam' | 'sts', Record<string, QueryHandler>> = { iam: { ...iamReadHandlers, ...iamWriteHandlers }, sts: stsHandlers };
+const QUERY_HANDLERS: Record<'iam' | 'sts', Record<string, QueryHandler>> = { iam: { ...iamReadHandlers, ...iamWriteHandlers, ...iamEntityWriteHandlers }, sts: stsHandlers };
 const ORGANIZATIONS_TARGET_PREFIX = 'AWSOrganizationsV20161128.';
 
 /** Options of `startLocalAws`. */
@@ -147,9 +149,11 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       const decision = faults.registerCall(call.action);
       if (faults.current.latencyMs > 0) await sleep(faults.current.latencyMs);
       if (!state.accounts.has(accountId)) throw new AwsApiError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
+      assertSessionCurrent(state, accessKeyId, isJson);
       if (decision.kind === 'throttle') {
         entry.fault = 'throttle';
-        throw isJson ? new AwsApiError('TooManyRequestsException', 'Rate exceeded', 400) : new AwsApiError('Throttling', 'Rate exceeded', 400);
+        // Organizations answers throttling with HTTP 429 (its model's TooManyRequestsException); IAM and STS with 400 Throttling.
+        throw isJson ? new AwsApiError('TooManyRequestsException', 'You have sent too many requests in too short a period of time. The quota helps protect against denial-of-service attacks. Try again later.', 429) : new AwsApiError('Throttling', 'Rate exceeded', 400);
       }
       if (decision.kind === 'fail') {
         entry.fault = 'fail';

@@ -2,8 +2,15 @@ import type { AuthorizationDetails, OrganizationFile, RawCredentialFile, RawGrou
 import { LocalAwsDataError, noSuchEntity } from './errors';
 import type { LocalOrganizationData } from './organization-data';
 
-/** The credential report of one account: IAM builds it asynchronously, so it is polled. */
-export type CredentialReportState = 'absent' | 'started' | 'complete';
+/**
+ * The credential report of one account: IAM builds it asynchronously, so it is polled
+ * (GenerateCredentialReport answers STARTED, then INPROGRESS, then COMPLETE). A report older than
+ * four hours is expired: GetCredentialReport answers ReportExpired until a new one is generated.
+ */
+export type CredentialReportState = 'absent' | 'started' | 'inprogress' | 'complete';
+
+/** How long IAM serves a credential report before ReportExpired. */
+export const CREDENTIAL_REPORT_LIFETIME_MS = 4 * 60 * 60 * 1000;
 
 /** One account's mutable IAM data as the endpoint serves and mutates it. */
 export class AccountState {
@@ -67,6 +74,8 @@ export interface AssumedSession {
   roleArn: string;
   roleId: string;
   sessionName: string;
+  /** Epoch milliseconds; calls signed with the session's key after it answer ExpiredToken. */
+  expiresAt?: number;
 }
 
 /**
@@ -85,6 +94,8 @@ export class LocalAwsState {
   readonly organization: OrganizationFile;
   readonly accounts = new Map<string, AccountState>();
   readonly sessions = new Map<string, AssumedSession>();
+  /** The endpoint's clock (epoch milliseconds): session expiry, report age. Tests may replace it. */
+  now: () => number = Date.now;
 
   readonly baseIdentity: BaseIdentity;
 

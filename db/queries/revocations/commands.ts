@@ -152,7 +152,7 @@ export function requestExecution(database: AppDatabase, input: { id: number; act
   const row = loadRevocation(database, input.id);
   requireTransition(row, 'execute');
   const plan = requirePlan(row);
-  if (plan.calls.length === 0) throw new ConflictError(plan.refusal?.reason ?? `A plan of kind ${plan.kind} has no IAM call to run.`);
+  if (plan.kind === 'refused' || plan.kind === 'identity-center') throw new ConflictError(plan.refusal?.reason ?? `A plan of kind ${plan.kind} makes no IAM call: it is carried out in IAM Identity Center.`);
   const at = input.now.toISOString();
   if (row.mode === 'offline') {
     const loaded = loadPrincipalSlice(database, { principalArn: row.principalArn });
