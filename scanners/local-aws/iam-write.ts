@@ -1,6 +1,6 @@
 import type { RawAttachedPolicy, RawPolicyEmbedded } from '../raw-types';
 import type { CallContext, QueryHandler } from './call-context';
-import { AwsApiError, noSuchEntity } from './errors';
+import { noSuchEntity } from './errors';
 import { requiredParam } from './paging';
 import { assertAttachmentQuota, assertGroupQuota, assertIamName, assertInlineSizeAfterPut, assertRoleModifiable, parseIdentityPolicyDocument } from './iam-rules';
 
