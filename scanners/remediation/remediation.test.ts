@@ -212,6 +212,19 @@ describe('live revocations against the local AWS endpoint', () => {
     expect(database.select().from(scans).where(eq(scans.status, 'queued')).all()).toEqual([]);
   });
 
+  it('IAM’s quotas hold at execution: an inline policy added after the snapshot makes the deny exceed RolePolicySize, and the failure says so', async () => {
+    const id = insertApproved(ADMIN.arn, managed(ADMIN.arn, 'AdministratorAccess'));
+    expect(JSON.parse(row(id).plan ?? '{}').kind).toBe('deny');
+    // Someone adds a large inline policy between the snapshot and the execution.
+    const filler = { Version: '2012-10-17', Statement: [{ Sid: 'S'.repeat(10_150), Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] };
+    roleDetail('OrganizationAccountAccessRole').RolePolicyList = [...(roleDetail('OrganizationAccountAccessRole').RolePolicyList ?? []), { PolicyName: 'late-addition', PolicyDocument: filler }];
+    requestExecution(database, { id, actor: 'b@example.com', now: new Date() });
+    const [outcome] = await processPendingRevocations(database, config, options());
+    expect(outcome.status).toBe('failed');
+    expect(row(id).error).toContain('Cannot exceed quota for RolePolicySize: 10240');
+    expect(resultOf(id).calls.map((call) => call.status)).toEqual(['failed']);
+  });
+
   it('verification fails with the reason when the access is still there', async () => {
     const id = insertApproved(TRANSLATION.arn, managed(TRANSLATION.arn, 'AmazonBedrockFullAccess'));
     const plan = JSON.parse(row(id).plan ?? '{}');
