@@ -18,7 +18,7 @@ export function RequestRevocationButton({ principalId, entitlementKey, policyLab
 
   if (protectionReason) {
     return (
-      <span role="note" data-testid="revocation-protected" className="max-w-md text-right text-xs text-slate-800">
+      <span role="note" data-testid="revocation-protected" className="max-w-md text-left text-xs text-slate-800">
         {protectionReason}
       </span>
     );
