@@ -107,3 +107,46 @@ export function checkPolicyVersionQuota(policyArn: string, versionCount: number)
   if (versionCount < IAM_QUOTAS.versionsPerManagedPolicy) return null;
   return { kind: 'policy-version-count', limit: IAM_QUOTAS.versionsPerManagedPolicy, actual: versionCount + 1, message: `${policyArn} already stores ${versionCount} versions; IAM allows ${IAM_QUOTAS.versionsPerManagedPolicy}: a non-default version must be deleted first (LimitExceeded).` };
 }
+
+/** The state as it would be after the calls (only what the quotas look at). Pure. */
+function stateAfterCalls(state: PrincipalState, calls: readonly IamCall[]): PrincipalState {
+  let inlinePolicies = [...state.inlinePolicies];
+  let attached = [...state.attachedManagedPolicyArns];
+  let groups = [...state.groupNames];
+  for (const call of calls) {
+    switch (call.action) {
+      case 'AttachUserPolicy':
+      case 'AttachRolePolicy':
+        if (!attached.includes(call.policyArn ?? '')) attached = [...attached, call.policyArn ?? ''];
+        break;
+      case 'DetachUserPolicy':
+      case 'DetachRolePolicy':
+        attached = attached.filter((arn) => arn !== call.policyArn);
+        break;
+      case 'PutUserPolicy':
+      case 'PutRolePolicy':
+        inlinePolicies = [...inlinePolicies.filter((policy) => policy.name !== call.policyName), { name: call.policyName ?? '', document: call.policyDocument ?? '{}' }];
+        break;
+      case 'DeleteUserPolicy':
+      case 'DeleteRolePolicy':
+        inlinePolicies = inlinePolicies.filter((policy) => policy.name !== call.policyName);
+        break;
+      case 'AddUserToGroup':
+        if (!groups.includes(call.groupName ?? '')) groups = [...groups, call.groupName ?? ''];
+        break;
+      case 'RemoveUserFromGroup':
+        groups = groups.filter((name) => name !== call.groupName);
+        break;
+    }
+  }
+  return { ...state, inlinePolicies, attachedManagedPolicyArns: attached, groupNames: groups };
+}
+
+/**
+ * What IAM would refuse of these calls on a principal in `current` state: names outside IAM's
+ * pattern and quotas the calls would exceed (a rollback that re-attaches a policy to a role that
+ * meanwhile reached ten, re-puts a document beside inline policies added since).
+ */
+export function checkCallsAgainstState(current: PrincipalState, calls: readonly IamCall[], options: { managedPolicyQuota?: number } = {}): IamLimitViolation[] {
+  return [...calls.flatMap(checkCallNames), ...checkPrincipalLimits(current, stateAfterCalls(current, calls), options)];
+}

@@ -4,6 +4,7 @@ import { accounts, entitlements, revocations, type Revocation } from '../../sche
 import { appendAudit } from '../audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/http/errors';
 import { applyCallsToSlice } from '../../../lib/revocations/apply-calls';
+import { checkCallsAgainstState } from '../../../lib/revocations/iam-limits';
 import { canTransition, isApprovalAllowed, type RevocationCommand } from '../../../lib/revocations/lifecycle';
 import { PlanError, planRevocation } from '../../../lib/revocations/plan-revocation';
 import { planRollback } from '../../../lib/revocations/plan-rollback';
@@ -197,6 +198,8 @@ export function requestRollback(database: AppDatabase, input: { id: number; acto
     const loaded = loadPrincipalSlice(database, { principalArn: row.principalArn });
     const current = loaded ? stateFromSlice(loaded.slice, input.now.toISOString()) : before;
     const rollbackCalls = planRollback(before, current, plan.calls);
+    const violations = checkCallsAgainstState(current, rollbackCalls);
+    if (violations.length > 0) throw new ValidationError(`The rollback script would be refused by IAM: ${violations.map((violation) => violation.message).join(' ')}`);
     const script = renderRevocationScript({ revocationId: row.id, plan: { ...plan, calls: rollbackCalls, kind: plan.kind, reason: `Rollback of revocation #${row.id}: restores the recorded before-state.` }, rollbackCalls: plan.calls, generatedAt: input.now.toISOString() });
     inWriteTransaction(database, () => {
       database.update(revocations).set({ status: 'rolled-back', script }).where(eq(revocations.id, row.id)).run();
