@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { entitlementKey } from '../analysis/entitlements';
 import type { InlinePolicyFacts } from '../analysis/types';
 import { CONSOLIDATED_DENY_POLICY_NAME, denyPolicyName } from './deny-policy';
-import { checkIamName, checkPolicyVersionQuota, inlinePolicyAggregateSize, policySize } from './iam-limits';
+import { checkCallsAgainstState, checkIamName, checkPolicyVersionQuota, inlinePolicyAggregateSize, policySize } from './iam-limits';
+import { stateFromSlice } from './principal-state';
 import { planRevocation, type PlanIdentityCenter } from './plan-revocation';
 import { protectionOf } from './protected-principal';
 import { testEvaluate } from './test-evaluator';
@@ -146,5 +147,12 @@ describe('IAM quotas in the planner', () => {
     const plan = planRevocation({ slice: slice(member, [team]), entitlementKey: managedKey(member.arn, 'AmazonBedrockFullAccess', 'ml team'), evaluate: testEvaluate });
     expect(plan.kind).toBe('refused');
     expect(plan.reason).toContain('group name "ml team"');
+  });
+
+  it('checks a rollback’s calls against the current state: re-putting a document beside inline policies added since', () => {
+    const current = stateFromSlice(slice(user('ops', { inline: [filler('late', 1900)] })), '2030-01-01T00:00:00Z');
+    const reput = { action: 'PutUserPolicy' as const, principalType: 'user' as const, principalName: 'ops', policyName: 'restored', policyDocument: (filler('restored', 300).document as string) };
+    expect(checkCallsAgainstState(current, [reput]).map((violation) => [violation.kind, violation.limit, violation.actual])).toEqual([['inline-policy-size', 2048, 2200]]);
+    expect(checkCallsAgainstState(current, [{ ...reput, policyDocument: filler('restored', 100).document as string }])).toEqual([]);
   });
 });
