@@ -14,7 +14,6 @@ const TONES: Record<string, string> = {
 const LABELS: Record<string, string> = {
   'awaiting-confirmation': 'awaiting confirmation',
   'not-applied': 'not applied',
-  'rolled-back': 'rolled back',
 };
 
 export function RevocationStatusBadge({ status }: { status: string }) {
