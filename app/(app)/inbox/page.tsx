@@ -130,13 +130,14 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         </div>
       </form>
 
+      {/* Always mounted: after the last pending item is decided the refreshed list is empty, and the
+          decision's confirmation (the component's status line) must survive that refresh. */}
+      <InboxItems key={`${page}-${status}-${campaignId}-${accountId}-${tier}-${search}`} items={result.rows.map((row) => toInboxItemView(row, itemRevocations.get(row.id)))} delegates={delegates} minKeepUntil={tomorrow} />
       {result.total === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
           {status === 'pending' ? 'Nothing left to review here. Choose “All” or “Decided” to see or change your decisions.' : 'No items match these filters.'}
         </p>
-      ) : (
-        <InboxItems key={`${page}-${status}-${campaignId}-${accountId}-${tier}-${search}`} items={result.rows.map((row) => toInboxItemView(row, itemRevocations.get(row.id)))} delegates={delegates} minKeepUntil={tomorrow} />
-      )}
+      ) : null}
       <Pager
         basePath="/inbox"
         label="My reviews pages"
