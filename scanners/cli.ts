@@ -15,6 +15,9 @@ import { campaignCommand } from './commands/campaign';
 import { auditCommand } from './commands/audit';
 import { sealAuditChain } from '../db/queries/audit';
 import { AuditKeyError } from '../db/audit-key';
+import { revocationCommand } from './commands/revocation';
+import { getConfig } from '../lib/config/load-config';
+import { createEngineEvaluate } from '../lib/revocations/engine';
 
 const HELP = `Bedrock Access Review CLI
 
@@ -32,6 +35,7 @@ const HELP = `Bedrock Access Review CLI
   restore --from FILE               replace the database with a backup (stop the server first)
   campaign launch --name N [scope]  launch a certification campaign (see: campaign help)
   campaign export ID --format csv|json  a campaign's evidence
+  revocation request|plan|approve|reject|execute|script|list --as EMAIL  revocations (see: revocation help)
   migrate                           apply database migrations
 
 Environment: DATABASE_URL (default data/app.db), BAR_CONFIG (default bedrock-access-review.config.json),
@@ -64,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
       return campaignCommand(database, parsed);
     case 'backup':
       return backupCommand(database, parsed);
+    case 'revocation':
+      return revocationCommand(database, parsed, { requireFourEyes: getConfig().revocations.requireFourEyes, evaluate: createEngineEvaluate, now: () => new Date(), print: (line) => console.log(line) });
     case 'demo-users':
       console.log(`Created ${seedDemoUsers(database)} demo users.`);
       return 0;

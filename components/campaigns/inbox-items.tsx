@@ -36,6 +36,10 @@ export interface InboxItemView {
   lastDecision: { kind: string; justification: string; decidedBy: string; decidedAt: string } | null;
   /** CloudTrail evidence of the item's actions; null when none was imported; absent where not loaded. */
   usage?: ItemUsageEvidence | null;
+  /** Set when IAM refuses changes to the principal (SSO, service-linked): what a revoke decision leads to. */
+  protectionReason?: string | null;
+  /** The revocation a revoke decision created: "revocation requested / applied / verified". */
+  revocation?: { id: number; label: string } | null;
 }
 
 type Mode = 'attest' | 'revoke' | 'delegate';
@@ -192,6 +196,16 @@ function ItemCard({ item, isSelected, onToggle, delegates, minKeepUntil, onDone 
             </p>
           ) : null}
           {item.reviewerReason === 'delegated' ? <p className="mt-1 text-xs text-slate-600">Delegated to you.</p> : null}
+          {item.revocation ? (
+            <a href={`/revocations/${item.revocation.id}`} data-testid={`item-revocation-${item.revocation.id}`} className="mt-1 block text-xs text-brand-700 underline underline-offset-2">
+              {item.revocation.label}
+            </a>
+          ) : null}
+          {item.protectionReason ? (
+            <p role="note" data-testid="item-protected" className="mt-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900">
+              Revoke decisions on this principal are not carried out in IAM: {item.protectionReason}
+            </p>
+          ) : null}
         </div>
         <div className="flex gap-2" role="group" aria-label={`Decide ${itemLabel(item)}`}>
           <button type="button" className={secondaryButtonClass} aria-pressed={mode === 'attest'} onClick={() => setMode(mode === 'attest' ? null : 'attest')}>

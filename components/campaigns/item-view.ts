@@ -1,5 +1,8 @@
 import type { ItemRow } from '@/db/queries/campaigns/inbox';
 import type { InboxItemView } from './inbox-items';
+import { protectionOf } from '@/lib/revocations/protected-principal';
+import { campaignRevocationLabel } from '@/lib/revocations/lifecycle';
+import type { RevocationStatus } from '@/db/schema/revocations';
 
 const SAMPLE_ACTIONS = 8;
 
@@ -18,8 +21,9 @@ export function policyLabel(grantPath: ItemRow['context']['grantPath']): string 
 }
 
 /** Shapes a page row for the browser: only what the inbox shows. */
-export function toInboxItemView(row: ItemRow): InboxItemView {
+export function toInboxItemView(row: ItemRow, revocation?: { id: number; status: RevocationStatus }): InboxItemView {
   const context = row.context;
+  const protection = protectionOf({ arn: row.principalArn });
   return {
     id: row.id,
     version: row.version,
@@ -45,5 +49,7 @@ export function toInboxItemView(row: ItemRow): InboxItemView {
     recommendation: context.recommendation,
     change: changeLabel(context.change),
     lastDecision: row.lastDecision,
+    protectionReason: protection ? protection.reason : null,
+    revocation: revocation ? { id: revocation.id, label: campaignRevocationLabel(revocation.status) } : null,
   };
 }

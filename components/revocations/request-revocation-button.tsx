@@ -4,13 +4,25 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { sendJson } from '@/components/campaigns/send-json';
 
-/** Admin only (the page renders it for admins; the route checks again): request a revocation of one entitlement. */
-export function RequestRevocationButton({ principalId, entitlementKey, policyLabel }: { principalId: number; entitlementKey: string; policyLabel: string }) {
+/**
+ * Admin only (the page renders it for admins; the route checks again): request a revocation of one
+ * entitlement. For a principal IAM refuses to change (protected-principal.ts), the reason is shown
+ * instead of the button.
+ */
+export function RequestRevocationButton({ principalId, entitlementKey, policyLabel, protectionReason = null }: { principalId: number; entitlementKey: string; policyLabel: string; protectionReason?: string | null }) {
   const router = useRouter();
   const fieldId = useId();
   const [isOpen, setIsOpen] = useState(false);
   const [message, setMessage] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
+
+  if (protectionReason) {
+    return (
+      <span role="note" data-testid="revocation-protected" className="max-w-md text-left text-xs text-slate-800">
+        {protectionReason}
+      </span>
+    );
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

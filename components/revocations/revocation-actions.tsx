@@ -55,12 +55,12 @@ export function RevocationActions({ id, status, mode, hasBeforeState }: Props) {
             </button>
           </form>
         ) : null}
-        {status === 'approved' || status === 'failed' ? (
+        {status === 'approved' || status === 'failed' || status === 'not-applied' ? (
           <button type="button" className={primaryButtonClass} disabled={isBusy} onClick={() => run('execute')}>
-            {mode === 'offline' ? 'Generate AWS CLI script' : status === 'failed' ? 'Retry execution' : 'Execute'}
+            {mode === 'offline' ? (status === 'not-applied' ? 'Generate the AWS CLI script again' : 'Generate AWS CLI script') : status === 'failed' ? 'Retry execution' : 'Execute'}
           </button>
         ) : null}
-        {(status === 'executed' || status === 'verified' || status === 'failed') && hasBeforeState ? (
+        {(status === 'executed' || status === 'verified' || status === 'failed' || status === 'awaiting-confirmation' || status === 'not-applied') && hasBeforeState ? (
           <button type="button" className={dangerButtonClass} disabled={isBusy} onClick={() => run('rollback')}>
             Roll back
           </button>
@@ -72,6 +72,7 @@ export function RevocationActions({ id, status, mode, hasBeforeState }: Props) {
         ) : null}
       </div>
       {status === 'executing' ? <p className="text-sm text-slate-700" role="status">The worker is running this revocation; this page refreshes by itself.</p> : null}
+      {status === 'awaiting-confirmation' ? <p className="text-sm text-slate-700" role="status">Nothing has changed in AWS yet: run the script, then import the account again to verify it.</p> : null}
       {error ? (
         <p className="text-sm text-red-800" role="alert">
           {error}

@@ -9,6 +9,10 @@ export const REVOCATION_STATUSES = [
   'failed',
   'rolled-back',
   'rejected',
+  // Offline accounts: the AWS CLI script exists, the next import of the account verifies it.
+  'awaiting-confirmation',
+  // Offline accounts: an import after the script still shows the access (the script did not run, or failed).
+  'not-applied',
 ] as const;
 export type RevocationStatus = (typeof REVOCATION_STATUSES)[number];
 

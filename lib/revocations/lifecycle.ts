@@ -7,8 +7,9 @@ import type { RevocationStatus } from '../../db/schema/revocations';
 export const TRANSITIONS = {
   approve: ['requested'],
   reject: ['requested', 'approved'],
-  execute: ['approved', 'failed'],
-  rollback: ['executed', 'verified', 'failed'],
+  // 'not-applied': the offline script is produced again (for example after the plan changed).
+  execute: ['approved', 'failed', 'not-applied'],
+  rollback: ['executed', 'verified', 'failed', 'awaiting-confirmation', 'not-applied'],
 } as const satisfies Record<string, readonly RevocationStatus[]>;
 
 export type RevocationCommand = keyof typeof TRANSITIONS;
@@ -24,3 +25,29 @@ export function isApprovalAllowed(input: { requireFourEyes: boolean; requestedBy
 
 /** The timeline steps in order, for the detail page. */
 export const LIFECYCLE_STEPS = ['requested', 'approved', 'executing', 'executed', 'verified'] as const;
+/** Offline accounts: the script is handed over, then the next import confirms it. */
+export const OFFLINE_LIFECYCLE_STEPS = ['requested', 'approved', 'awaiting-confirmation', 'verified'] as const;
+
+/** What a campaign item says about the revocation its revoke decision created. */
+export function campaignRevocationLabel(status: RevocationStatus): string {
+  switch (status) {
+    case 'requested':
+    case 'approved':
+    case 'executing':
+      return 'revocation requested';
+    case 'executed':
+      return 'revocation applied';
+    case 'awaiting-confirmation':
+      return 'revocation awaiting confirmation';
+    case 'verified':
+      return 'revocation verified';
+    case 'not-applied':
+      return 'revocation not applied';
+    case 'failed':
+      return 'revocation failed';
+    case 'rolled-back':
+      return 'revocation rolled back';
+    case 'rejected':
+      return 'revocation rejected';
+  }
+}

@@ -2,9 +2,12 @@ import { entitlementKey, type EntitlementPath } from '../analysis/entitlements';
 import type { Grant, PolicyDocumentSource } from '../analysis/types';
 import { applyCallsToSlice, sliceToSnapshot } from './apply-calls';
 import { classifyPolicyScope } from './classify-policy';
-import { buildDenyPolicy } from './deny-policy';
+import { buildDenyPolicy, CONSOLIDATED_DENY_POLICY_NAME, DENY_POLICY_PREFIX, denyDocumentFor, serviceWildcards } from './deny-policy';
 import { parseEntitlementKey } from './entitlement-key';
-import type { EvaluateAccess, IamCall, PlanKind, PrincipalLoss, PrincipalSlice, RevocationPlan } from './types';
+import { checkCallNames, checkPrincipalLimits, IAM_QUOTAS, inlinePolicyAggregateSize, policySize, type IamLimitViolation } from './iam-limits';
+import { parsePolicyDocument } from './policy-document';
+import { protectionOf, type PrincipalProtection } from './protected-principal';
+import type { EvaluateAccess, IamCall, PlanKind, PlanRefusal, PrincipalLoss, PrincipalSlice, RevocationPlan } from './types';
 
 export class PlanError extends Error {
   constructor(message: string) {
@@ -13,12 +16,34 @@ export class PlanError extends Error {
   }
 }
 
+/** What the Identity Center planner (issue #14) receives for an `AWSReservedSSO_*` role. */
+export interface IdentityCenterPlanContext {
+  slice: PrincipalSlice;
+  entitlementKey: string;
+  path: EntitlementPath;
+  protection: PrincipalProtection;
+  entitlementActions: string[];
+  /** The plan as it stands without Identity Center: refused, no IAM calls, access unchanged. */
+  refusedPlan: RevocationPlan;
+}
+
+/**
+ * Extension point for revocations that live in IAM Identity Center: returns a plan of kind
+ * `identity-center` (no IAM calls; its own steps in its own fields), or null when Identity Center
+ * data cannot revoke it, in which case the refusal stands.
+ */
+export type PlanIdentityCenter = (context: IdentityCenterPlanContext) => RevocationPlan | null;
+
 export interface PlanInput {
   slice: PrincipalSlice;
   entitlementKey: string;
   evaluate: EvaluateAccess;
   /** The entitlement's actions as the snapshot stored them; used when the engine finds none on the path. */
   storedActions?: string[];
+  /** Identity Center planner for SSO roles; without it, SSO roles are refused with the reason. */
+  planIdentityCenter?: PlanIdentityCenter;
+  /** The account's managed-policies-per-principal quota, when raised from IAM's default of 10. */
+  managedPolicyQuota?: number;
 }
 
 const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();
@@ -76,7 +101,55 @@ function decideKind(slice: PrincipalSlice, path: EntitlementPath): KindDecision 
   return { kind: 'remove-from-group', reason: `Everything the group ${group.name} grants is Bedrock access; the user is removed from the group, which itself is not changed.` };
 }
 
-function callsFor(kind: PlanKind, slice: PrincipalSlice, path: EntitlementPath, key: string, actions: string[]): { calls: IamCall[]; notes: string[] } {
+const denyActionsOf = (document: string): string[] => {
+  try {
+    return parsePolicyDocument(document).flatMap((statement) => (statement.effect === 'Deny' ? (statement.actions ?? []) : []));
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * The deny, within IAM's aggregate inline-policy size: exact, else widened to whole services,
+ * else this app's earlier denies on the principal are folded with it into one consolidated deny
+ * of whole services. Null when even that does not fit: the plan is refused with the numbers.
+ */
+function denyCalls(slice: PrincipalSlice, key: string, actions: string[]): { calls: IamCall[]; notes: string[] } | { violation: IamLimitViolation } {
+  const { principal } = slice;
+  const base = { principalType: principal.type, principalName: principal.name } as const;
+  const put = principal.type === 'user' ? 'PutUserPolicy' : 'PutRolePolicy';
+  const limit = IAM_QUOTAS.inlinePolicySize[principal.type];
+  const single = buildDenyPolicy(key, actions, principal.type);
+  const others = principal.inlinePolicies.filter((policy) => policy.name !== single?.name);
+  const budget = limit - inlinePolicyAggregateSize(others);
+  const deny = buildDenyPolicy(key, actions, principal.type, budget);
+  if (deny) {
+    const notes = deny.isWidened ? ['The exact action list does not fit in what IAM allows of inline policies for this principal: the Deny names whole Bedrock services.'] : [];
+    return { calls: [{ ...base, action: put, policyName: deny.name, policyDocument: deny.document }], notes };
+  }
+  const ours = principal.inlinePolicies.filter((policy) => policy.name.startsWith(DENY_POLICY_PREFIX));
+  const foreign = principal.inlinePolicies.filter((policy) => !policy.name.startsWith(DENY_POLICY_PREFIX));
+  const foreignSize = inlinePolicyAggregateSize(foreign);
+  const merged = denyDocumentFor(serviceWildcards([...actions, ...ours.flatMap((policy) => denyActionsOf(typeof policy.document === 'string' ? policy.document : JSON.stringify(policy.document)))]));
+  if (ours.length > 0 && foreignSize + policySize(merged) <= limit) {
+    const deletes: IamCall[] = ours.filter((policy) => policy.name !== CONSOLIDATED_DENY_POLICY_NAME).map((policy) => ({ ...base, action: principal.type === 'user' ? 'DeleteUserPolicy' : 'DeleteRolePolicy', policyName: policy.name }));
+    return {
+      calls: [{ ...base, action: put, policyName: CONSOLIDATED_DENY_POLICY_NAME, policyDocument: merged }, ...deletes],
+      notes: [`A separate Deny would not fit: the ${principal.type}'s inline policies may total ${limit.toLocaleString('en-US')} characters. This app's ${ours.length} earlier Deny policies are folded with this one into ${CONSOLIDATED_DENY_POLICY_NAME}, which denies whole Bedrock services.`],
+    };
+  }
+  const needed = foreignSize + policySize(denyDocumentFor(serviceWildcards(actions)));
+  return {
+    violation: {
+      kind: 'inline-policy-size',
+      limit,
+      actual: needed,
+      message: `An explicit Deny cannot be added: the ${principal.type}'s inline policies already total ${inlinePolicyAggregateSize(principal.inlinePolicies).toLocaleString('en-US')} characters (whitespace excluded), and with the smallest Deny they would total ${needed.toLocaleString('en-US')}; IAM allows ${limit.toLocaleString('en-US')} per ${principal.type} (LimitExceeded). Remove or shorten an inline policy of the principal first.`,
+    },
+  };
+}
+
+function callsFor(kind: PlanKind, slice: PrincipalSlice, path: EntitlementPath, key: string, actions: string[]): { calls: IamCall[]; notes: string[] } | { violation: IamLimitViolation } {
   const { principal } = slice;
   const base = { principalType: principal.type, principalName: principal.name } as const;
   const isUser = principal.type === 'user';
@@ -87,17 +160,24 @@ function callsFor(kind: PlanKind, slice: PrincipalSlice, path: EntitlementPath, 
       return { calls: [{ ...base, action: isUser ? 'DeleteUserPolicy' : 'DeleteRolePolicy', policyName: path.policyName }], notes: [] };
     case 'remove-from-group':
       return { calls: [{ ...base, action: 'RemoveUserFromGroup', groupName: path.groupName ?? '' }], notes: [] };
-    case 'deny': {
-      const deny = buildDenyPolicy(key, actions, principal.type);
-      const notes = deny.isWidened ? ['The exact action list is longer than an inline policy may be: the Deny names whole Bedrock services.'] : [];
-      return { calls: [{ ...base, action: isUser ? 'PutUserPolicy' : 'PutRolePolicy', policyName: deny.name, policyDocument: deny.document }], notes };
-    }
+    case 'deny':
+      return denyCalls(slice, key, actions);
+    case 'refused':
+    case 'identity-center':
+      return { calls: [], notes: [] };
   }
+}
+
+function refusalFor(protection: PrincipalProtection): PlanRefusal {
+  return { code: protection.kind, reason: protection.reason, limits: [] };
 }
 
 /**
  * Plans the revocation of one entitlement: the exact IAM calls, and the effective Bedrock access
  * before and after computed by the engine on a modified copy of the slice. Pure.
+ *
+ * A principal IAM refuses to change (protected-principal.ts) or a change that would break an
+ * IAM quota (iam-limits.ts) gives a plan of kind `refused` with no calls and the reason.
  *
  * @throws PlanError when the key is not this principal's, or the entitlement grants no Bedrock action.
  */
@@ -114,13 +194,49 @@ export function planRevocation(input: PlanInput): RevocationPlan {
   const entitlementActions = pathGrants.length > 0 ? actionsOf(pathGrants) : sortedUnique(input.storedActions ?? []);
   if (entitlementActions.length === 0) throw new PlanError('The entitlement grants no Bedrock action in this snapshot: nothing to revoke.');
 
+  const beforeActions = actionsOf(before.grants);
+  const refused = (refusal: PlanRefusal, protection: PrincipalProtection | null): RevocationPlan => ({
+    version: 1,
+    kind: 'refused',
+    principalArn: principal.arn,
+    principalType: principal.type,
+    principalName: principal.name,
+    accountId: slice.accountId,
+    entitlementKey: input.entitlementKey,
+    path,
+    reason: refusal.reason,
+    entitlementActions,
+    calls: [],
+    before: { actions: beforeActions },
+    after: { actions: beforeActions, isEntitlementGone: false },
+    lostActions: [],
+    collateralActions: [],
+    otherPrincipals: [],
+    notes: [],
+    snapshotCapturedAt: slice.capturedAt,
+    evaluationErrors: [...new Set(before.errors)],
+    refusal,
+    protection,
+  });
+
+  // IAM answers UnmodifiableEntity for SSO and service-linked roles: never plan a write on them.
+  const protection = protectionOf(principal);
+  if (protection) {
+    const refusedPlan = refused(refusalFor(protection), protection);
+    if (protection.kind === 'identity-center' && input.planIdentityCenter) return input.planIdentityCenter({ slice, entitlementKey: input.entitlementKey, path, protection, entitlementActions, refusedPlan }) ?? refusedPlan;
+    return refusedPlan;
+  }
+
   const decision = decideKind(slice, path);
-  const { calls, notes } = callsFor(decision.kind, slice, path, input.entitlementKey, entitlementActions);
+  const planned = callsFor(decision.kind, slice, path, input.entitlementKey, entitlementActions);
+  if ('violation' in planned) return refused({ code: 'iam-limit', reason: planned.violation.message, limits: [planned.violation] }, null);
+  const { calls, notes } = planned;
 
   const afterSlice = applyCallsToSlice(slice, calls);
   const afterSnapshot = sliceToSnapshot(afterSlice);
+  const limits = [...calls.flatMap(checkCallNames), ...checkPrincipalLimits(principal, afterSlice.principal, { managedPolicyQuota: input.managedPolicyQuota })];
+  if (limits.length > 0) return refused({ code: 'iam-limit', reason: limits.map((limit) => limit.message).join(' '), limits }, null);
   const after = evaluate(afterSnapshot, afterSlice.principal);
-  const beforeActions = actionsOf(before.grants);
   const afterActions = actionsOf(after.grants);
   const afterSet = new Set(afterActions);
   const lostActions = beforeActions.filter((action) => !afterSet.has(action));
@@ -161,5 +277,7 @@ export function planRevocation(input: PlanInput): RevocationPlan {
     notes,
     snapshotCapturedAt: slice.capturedAt,
     evaluationErrors: [...new Set([...before.errors, ...after.errors])],
+    refusal: null,
+    protection: null,
   };
 }

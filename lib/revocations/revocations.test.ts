@@ -144,9 +144,9 @@ describe('deny policy', () => {
   it('widens to whole services when the exact list does not fit a user inline policy', () => {
     const many = Array.from({ length: 200 }, (_, index) => `bedrock:Action${index}`).concat(['bedrock-agentcore:InvokeAgentRuntime']);
     const deny = buildDenyPolicy('k', many, 'user');
-    expect(deny.isWidened).toBe(true);
-    expect(JSON.parse(deny.document).Statement[0].Action).toEqual(['bedrock:*', 'bedrock-agentcore:*']);
-    expect(buildDenyPolicy('k', ['bedrock:InvokeModel'], 'user').isWidened).toBe(false);
+    expect(deny?.isWidened).toBe(true);
+    expect(JSON.parse(deny?.document ?? '{}').Statement[0].Action).toEqual(['bedrock:*', 'bedrock-agentcore:*']);
+    expect(buildDenyPolicy('k', ['bedrock:InvokeModel'], 'user')?.isWidened).toBe(false);
   });
 });
 
@@ -184,8 +184,10 @@ describe('planRollback', () => {
 
 describe('CLI script', () => {
   it('renders idempotent commands with quoting, and the rollback as comments', () => {
-    const translator = user("o'brien", { managed: ['AmazonBedrockFullAccess'] });
-    const plan = planRevocation({ slice: slice(translator), entitlementKey: managedKey(translator.arn, 'AmazonBedrockFullAccess'), evaluate: testEvaluate });
+    const translator = user('o.brien', { managed: ['AmazonBedrockFullAccess'] });
+    const planned = planRevocation({ slice: slice(translator), entitlementKey: managedKey(translator.arn, 'AmazonBedrockFullAccess'), evaluate: testEvaluate });
+    // IAM names cannot hold a quote (the planner refuses them, iam-rules.test.ts); the renderer still quotes hostile text.
+    const plan = { ...planned, calls: planned.calls.map((call) => ({ ...call, principalName: "o'brien" })) };
     const script = renderRevocationScript({ revocationId: 7, plan, rollbackCalls: [{ action: 'AttachUserPolicy', principalType: 'user', principalName: "o'brien", policyArn: 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess' }], generatedAt: '2030-01-01T00:00:00Z' });
     expect(script).toContain(`run_idempotent aws iam detach-user-policy --user-name 'o'\\''brien' --policy-arn 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess'`);
     expect(script).toContain('#   aws iam attach-user-policy');

@@ -1,5 +1,7 @@
 import type { EntitlementPath } from '../analysis/entitlements';
 import type { DeniedAction, Grant, GroupFacts, ManagedPolicyFacts, PrincipalFacts, SnapshotInput } from '../analysis/types';
+import type { IamLimitViolation } from './iam-limits';
+import type { PrincipalProtection } from './protected-principal';
 
 /**
  * Shapes shared by planning (lib), execution (scanners/remediation) and the pages. They are
@@ -34,8 +36,25 @@ export interface IamCall {
   policyDocument?: string;
 }
 
-export const PLAN_KINDS = ['detach', 'delete-inline', 'remove-from-group', 'deny'] as const;
+/**
+ * `refused`: no IAM call can revoke it (a protected role, an IAM quota); `refusal` says why and
+ * the plan has no calls. `identity-center`: the access is revoked in IAM Identity Center, planned
+ * by the `PlanInput.planIdentityCenter` hook (issue #14); such a plan carries no IAM calls.
+ */
+export const PLAN_KINDS = ['detach', 'delete-inline', 'remove-from-group', 'deny', 'refused', 'identity-center'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
+
+export const REFUSAL_CODES = ['identity-center', 'service-linked', 'iam-limit'] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+/** Why a plan has no IAM calls. */
+export interface PlanRefusal {
+  code: RefusalCode;
+  /** The sentence shown before anyone decides ("… cannot be revoked here, because …"). */
+  reason: string;
+  /** iam-limit: each quota with its number. */
+  limits: IamLimitViolation[];
+}
 
 /** What the plan is computed from: one principal, its groups, the managed policies they reference. */
 export interface PrincipalSlice {
@@ -93,6 +112,10 @@ export interface RevocationPlan {
   /** Snapshot the plan was computed from. */
   snapshotCapturedAt: string;
   evaluationErrors: string[];
+  /** Set when the plan makes no IAM call because IAM would refuse it (absent on plans stored before it existed). */
+  refusal?: PlanRefusal | null;
+  /** Set for principals IAM refuses to change (SSO and service-linked roles). */
+  protection?: PrincipalProtection | null;
 }
 
 /** What the principal looked like, read live from IAM (or from the snapshot for offline accounts). */

@@ -1,6 +1,13 @@
 import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
-import type { ClientCredentials } from './aws-clients';
 import { AccountFetchError, AssumeRoleDeniedError, describeAwsError } from './errors';
+
+/** Temporary credentials as STS returns them (assignable to the SDK clients' `credentials`). */
+export interface AssumedCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
 
 /** Which role to assume where. */
 export interface AssumeRoleInput {
@@ -20,7 +27,7 @@ const DENIED_CODES = new Set(['AccessDenied', 'AccessDeniedException', 'InvalidC
  *
  * @throws AssumeRoleDeniedError when STS refuses; AccountFetchError for any other failure.
  */
-export async function assumeRole(sts: STSClient, input: AssumeRoleInput): Promise<ClientCredentials> {
+export async function assumeRole(sts: STSClient, input: AssumeRoleInput): Promise<AssumedCredentials> {
   const roleArn = `arn:aws:iam::${input.accountId}:role/${input.roleName}`;
   try {
     const output = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: input.roleSessionName, ExternalId: input.externalId, DurationSeconds: 3600 }), { abortSignal: input.signal });

@@ -7,6 +7,7 @@ import { fetchAuthorizationDetails } from './fetch-authorization-details';
 import { fetchAccountControls } from './fetch-controls';
 import type { RawControlsFile } from '../../lib/controls/raw-controls';
 import { fetchCredentials, type CredentialReportWait } from './fetch-credentials';
+import { createRefreshingCredentials } from './refreshing-credentials';
 
 /** How one account is reached and read. */
 export interface FetchAccountInput {
@@ -23,6 +24,8 @@ export interface FetchAccountInput {
   signal?: AbortSignal;
   /** Regions whose Bedrock controls are read with the same credentials; absent: not read. */
   controlRegions?: string[];
+  /** Assumed-role credentials are replaced this long before they expire (default 10 minutes). */
+  credentialRefreshBeforeMs?: number;
 }
 
 /** What one account yields: the same raw shapes as the offline files. */
@@ -51,9 +54,16 @@ async function step<T>(accountId: string, name: string, run: () => Promise<T>): 
  * @throws AccountFetchError (or AssumeRoleDeniedError) naming the step that failed.
  */
 export async function fetchAccount(input: FetchAccountInput): Promise<FetchedAccount> {
-  const credentials = input.useBaseCredentials
-      ? input.settings.credentials
-      : await assumeRole(input.sts, { accountId: input.accountId, roleName: input.readOnlyRoleName, roleSessionName: input.roleSessionName, externalId: input.externalId, signal: input.signal });
+  let credentials = input.settings.credentials;
+  if (!input.useBaseCredentials) {
+    // Assumed again before expiry: reading a large account can outlast a (role-chained, one-hour) session.
+    const provider = createRefreshingCredentials(
+      () => assumeRole(input.sts, { accountId: input.accountId, roleName: input.readOnlyRoleName, roleSessionName: input.roleSessionName, externalId: input.externalId, signal: input.signal }),
+      { refreshBeforeMs: input.credentialRefreshBeforeMs },
+    );
+    await provider(); // a refused AssumeRole fails the account here, before any IAM call
+    credentials = provider;
+  }
   const iam = createIamClient(input.settings, credentials);
   try {
     const details = await step(input.accountId, 'GetAccountAuthorizationDetails', () => fetchAuthorizationDetails(iam, { signal: input.signal, pageSize: input.iamPageSize }));

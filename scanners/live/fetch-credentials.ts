@@ -56,8 +56,9 @@ function errorCode(error: unknown): string {
   return error instanceof Error ? (error as Error & { Code?: string }).Code ?? error.name : '';
 }
 
+/** Not ready, absent, or expired (older than four hours): generating again and polling fixes each. */
 function isReportNotReady(error: unknown): boolean {
-  return ['ReportInProgress', 'CredentialReportNotReadyException', 'ReportNotPresent', 'CredentialReportNotPresentException'].includes(errorCode(error));
+  return ['ReportInProgress', 'CredentialReportNotReadyException', 'ReportNotPresent', 'CredentialReportNotPresentException', 'ReportExpired', 'CredentialReportExpiredException'].includes(errorCode(error));
 }
 
 function isAccessDenied(error: unknown): boolean {

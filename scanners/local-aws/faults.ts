@@ -29,6 +29,8 @@ export const faultConfigSchema = z
     truncateResponseForActions: z.array(z.string()).default([]),
     /** These actions answer 200 with a body that is not the protocol's format. */
     malformedResponseForActions: z.array(z.string()).default([]),
+    /** Every AssumeRole session lasts at most this many seconds (0: as requested), so tests see credentials expire. */
+    sessionDurationSeconds: z.number().int().min(0).default(0),
     /** Refuse the nth call of an action (one rule or several). */
     failCallNumber: z.union([failCallSchema, z.array(failCallSchema)]).optional(),
   })

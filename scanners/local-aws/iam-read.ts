@@ -4,6 +4,7 @@ import { buildCredentialReportCsv } from './credential-report';
 import { AwsApiError, noSuchEntity } from './errors';
 import { iamPage, integerParam, listParam, pageOf, requiredParam } from './paging';
 import { encodePolicyDocument, formatWireDate, toWireObject } from './wire-format';
+import { CREDENTIAL_REPORT_LIFETIME_MS } from './state';
 import type { XmlValue } from './xml';
 
 /** The `User` element of GetUser/GetGroup: the detail without its policy lists. */
@@ -83,6 +84,12 @@ function accessKeyOwner(context: CallContext, accessKeyId: string) {
 }
 
 /** The read-only IAM actions, by action name. */
+/** IAM serves a credential report for four hours; after that GetCredentialReport answers ReportExpired. */
+function isReportExpired(context: CallContext): boolean {
+  const state = account(context);
+  return state.credentialReport === 'complete' && state.credentialReportGeneratedAt !== null && context.state.now() - state.credentialReportGeneratedAt.getTime() > CREDENTIAL_REPORT_LIFETIME_MS;
+}
+
 export const iamReadHandlers: Record<string, QueryHandler> = {
   GetAccountAuthorizationDetails: getAccountAuthorizationDetails,
   GetUser: (context, params) => {
@@ -181,20 +188,27 @@ export const iamReadHandlers: Record<string, QueryHandler> = {
     }));
   },
   GenerateCredentialReport: (context) => {
-    // The first call starts the report, the next finds it complete: callers must poll, as with AWS.
+    // STARTED, then INPROGRESS, then COMPLETE: callers must poll, as with AWS. An expired report starts anew.
     const state = account(context);
-    if (state.credentialReport === 'absent') {
+    if (state.credentialReport === 'absent' || isReportExpired(context)) {
       state.credentialReport = 'started';
       return { State: 'STARTED', Description: 'No report exists. Starting a new report generation task' };
     }
-    state.credentialReport = 'complete';
-    state.credentialReportGeneratedAt = new Date();
+    if (state.credentialReport === 'started') {
+      state.credentialReport = 'inprogress';
+      return { State: 'INPROGRESS' };
+    }
+    if (state.credentialReport === 'inprogress') {
+      state.credentialReport = 'complete';
+      state.credentialReportGeneratedAt = new Date(context.state.now());
+    }
     return { State: 'COMPLETE' };
   },
   GetCredentialReport: (context) => {
     const state = account(context);
     if (state.credentialReport === 'absent') throw new AwsApiError('ReportNotPresent', 'Credential report does not exist. Use GenerateCredentialReport to generate a report.', 410);
-    if (state.credentialReport === 'started') throw new AwsApiError('ReportInProgress', 'Report generation in progress. Please retry later.', 404);
+    if (state.credentialReport === 'started' || state.credentialReport === 'inprogress') throw new AwsApiError('ReportInProgress', 'Report generation in progress. Please retry later.', 404);
+    if (isReportExpired(context)) throw new AwsApiError('ReportExpired', 'The credential report is expired. To generate a new report, use GenerateCredentialReport.', 410);
     return { Content: Buffer.from(buildCredentialReportCsv(state)).toString('base64'), ReportFormat: 'text/csv', GeneratedTime: formatWireDate(state.credentialReportGeneratedAt ?? new Date()) };
   },
 };

@@ -1,12 +1,15 @@
 import type { RawAttachedPolicy, RawPolicyEmbedded } from '../raw-types';
 import type { CallContext, QueryHandler } from './call-context';
-import { AwsApiError, noSuchEntity } from './errors';
+import { noSuchEntity } from './errors';
 import { requiredParam } from './paging';
+import { assertAttachmentQuota, assertGroupQuota, assertIamName, assertInlineSizeAfterPut, assertRoleModifiable, parseIdentityPolicyDocument } from './iam-rules';
 
 /**
  * IAM mutations, so revocations run for real against the endpoint. They change the in-memory
  * account; the next GetAccountAuthorizationDetails shows the change. Error codes follow IAM:
- * NoSuchEntity (404) for a missing principal, policy or attachment, MalformedPolicyDocument (400).
+ * NoSuchEntity (404) for a missing principal, policy or attachment, and the rules of iam-rules.ts:
+ * UnmodifiableEntity on SSO and service-linked roles, LimitExceeded for the inline-size,
+ * attachment and group quotas, MalformedPolicyDocument, ValidationError for names.
  */
 
 function account(context: CallContext) {
@@ -28,19 +31,13 @@ function detach(context: CallContext, attached: RawAttachedPolicy[], policyArn: 
   if (policy) policy.AttachmentCount = Math.max(0, policy.AttachmentCount - 1);
 }
 
-function parseDocument(text: string): Record<string, unknown> {
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-  } catch {
-    // fall through: answered as IAM answers a document it cannot parse
-  }
-  throw new AwsApiError('MalformedPolicyDocument', 'Syntax errors in policy.', 400);
-}
+type InlineOwner = Parameters<typeof assertInlineSizeAfterPut>[0];
 
-function putInline(list: RawPolicyEmbedded[], params: URLSearchParams): void {
+function putInline(owner: InlineOwner, list: RawPolicyEmbedded[], params: URLSearchParams): void {
   const policyName = requiredParam(params, 'PolicyName');
-  const document = parseDocument(requiredParam(params, 'PolicyDocument'));
+  assertIamName('policyName', policyName, 128);
+  const document = parseIdentityPolicyDocument(requiredParam(params, 'PolicyDocument'));
+  assertInlineSizeAfterPut(owner, policyName, document);
   const existing = list.find((item) => item.PolicyName === policyName);
   if (existing) existing.PolicyDocument = document;
   else list.push({ PolicyName: policyName, PolicyDocument: document });
@@ -48,6 +45,7 @@ function putInline(list: RawPolicyEmbedded[], params: URLSearchParams): void {
 
 function deleteInline(list: RawPolicyEmbedded[], params: URLSearchParams, owner: string): void {
   const policyName = requiredParam(params, 'PolicyName');
+  assertIamName('policyName', policyName, 128);
   const index = list.findIndex((item) => item.PolicyName === policyName);
   if (index < 0) throw noSuchEntity(`The ${owner} policy with name ${policyName} cannot be found.`);
   list.splice(index, 1);
@@ -71,27 +69,41 @@ function deleteBoundary(context: CallContext, principal: Bounded): void {
   if (policy) policy.PermissionsBoundaryUsageCount = Math.max(0, (policy.PermissionsBoundaryUsageCount ?? 0) - 1);
 }
 
-const user = (context: CallContext, params: URLSearchParams) => account(context).user(requiredParam(params, 'UserName'));
-const role = (context: CallContext, params: URLSearchParams) => account(context).role(requiredParam(params, 'RoleName'));
-const group = (context: CallContext, params: URLSearchParams) => account(context).group(requiredParam(params, 'GroupName'));
+function named(params: URLSearchParams, parameter: string, member: string, maxLength: number): string {
+  const value = requiredParam(params, parameter);
+  assertIamName(member, value, maxLength);
+  return value;
+}
+
+const user = (context: CallContext, params: URLSearchParams) => account(context).user(named(params, 'UserName', 'userName', 64));
+const group = (context: CallContext, params: URLSearchParams) => account(context).group(named(params, 'GroupName', 'groupName', 128));
+/** Every role write goes through here: IAM refuses changes to SSO and service-linked roles. */
+const role = (context: CallContext, params: URLSearchParams) => {
+  const target = account(context).role(named(params, 'RoleName', 'roleName', 64));
+  assertRoleModifiable(target);
+  return target;
+};
 
 /** The mutating IAM actions, by action name; all answer an empty result. */
 export const iamWriteHandlers: Record<string, QueryHandler> = {
   AttachUserPolicy: (context, params) => {
     const target = user(context, params);
     target.AttachedManagedPolicies ??= [];
+    assertAttachmentQuota('user', target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
     attach(context, target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
     return null;
   },
   AttachRolePolicy: (context, params) => {
     const target = role(context, params);
     target.AttachedManagedPolicies ??= [];
+    assertAttachmentQuota('role', target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
     attach(context, target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
     return null;
   },
   AttachGroupPolicy: (context, params) => {
     const target = group(context, params);
     target.AttachedManagedPolicies ??= [];
+    assertAttachmentQuota('group', target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
     attach(context, target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
     return null;
   },
@@ -101,19 +113,19 @@ export const iamWriteHandlers: Record<string, QueryHandler> = {
   PutUserPolicy: (context, params) => {
     const target = user(context, params);
     target.UserPolicyList ??= [];
-    putInline(target.UserPolicyList, params);
+    putInline({ kind: 'user', entity: target }, target.UserPolicyList, params);
     return null;
   },
   PutRolePolicy: (context, params) => {
     const target = role(context, params);
     target.RolePolicyList ??= [];
-    putInline(target.RolePolicyList, params);
+    putInline({ kind: 'role', entity: target }, target.RolePolicyList, params);
     return null;
   },
   PutGroupPolicy: (context, params) => {
     const target = group(context, params);
     target.GroupPolicyList ??= [];
-    putInline(target.GroupPolicyList, params);
+    putInline({ kind: 'group', entity: target }, target.GroupPolicyList, params);
     return null;
   },
   DeleteUserPolicy: (context, params) => (deleteInline(user(context, params).UserPolicyList ?? [], params, 'user'), null),
@@ -123,6 +135,7 @@ export const iamWriteHandlers: Record<string, QueryHandler> = {
     const target = group(context, params);
     const member = user(context, params);
     member.GroupList ??= [];
+    assertGroupQuota(member, target.GroupName);
     if (!member.GroupList.includes(target.GroupName)) member.GroupList.push(target.GroupName);
     return null;
   },

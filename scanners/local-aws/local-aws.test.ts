@@ -147,6 +147,9 @@ describe('IAM reads', () => {
     expect(await errorOf(iam.send(new GetCredentialReportCommand({})))).toMatchObject({ status: 410 });
     expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe('STARTED');
     expect(await errorOf(iam.send(new GetCredentialReportCommand({})))).toMatchObject({ status: 404 });
+    // As IAM: STARTED, then INPROGRESS while it builds, then COMPLETE.
+    expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe('INPROGRESS');
+    expect(await errorOf(iam.send(new GetCredentialReportCommand({})))).toMatchObject({ name: 'CredentialReportNotReadyException', status: 404 });
     expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe('COMPLETE');
     const report = await iam.send(new GetCredentialReportCommand({}));
     const lines = Buffer.from(report.Content ?? new Uint8Array()).toString('utf8').split('\n');
@@ -276,7 +279,8 @@ describe('fault injection', () => {
     const iam = new IAMClient({ ...config(), credentials: BASE });
     expect(await errorOf(iam.send(new GetRoleCommand({ RoleName: ROLE })))).toMatchObject({ name: 'Throttling', message: 'Rate exceeded', status: 400 });
     const organizations = new OrganizationsClient({ ...config(), credentials: BASE });
-    expect(await errorOf(organizations.send(new ListRootsCommand({})))).toMatchObject({ name: 'TooManyRequestsException', status: 400 });
+    // Organizations' model gives TooManyRequestsException HTTP 429.
+    expect(await errorOf(organizations.send(new ListRootsCommand({})))).toMatchObject({ name: 'TooManyRequestsException', status: 429 });
   });
 
   it('refuses the nth call of an action, denies AssumeRole per account, and delays answers', async () => {

@@ -18,7 +18,7 @@ const JOINED = Date.parse('2020-01-01T00:00:00Z') / 1000;
 function organization(context: CallContext): OrganizationFile {
   // The base identity's account stands for a delegated administrator when it is not the management account.
   if (context.accountId !== context.state.managementAccountId && context.accountId !== context.state.baseIdentity.accountId) {
-    throw new AwsApiError('AccessDeniedException', 'You don\'t have permissions to access this resource.', 400);
+    throw new AwsApiError('AccessDeniedException', 'You don\'t have permissions to access this resource.', 403);
   }
   return context.state.organization;
 }
@@ -56,13 +56,13 @@ function policySummary(file: OrganizationFile, policy: Policy) {
 
 function policyById(file: OrganizationFile, policyId: string): Policy {
   const policy = file.policies.find((candidate) => candidate.id === policyId);
-  if (!policy) throw new AwsApiError('PolicyNotFoundException', `We can't find a policy with the PolicyId that you specified: ${policyId}.`, 400);
+  if (!policy) throw new AwsApiError('PolicyNotFoundException', `We can't find a policy with the PolicyId that you specified: ${policyId}.`, 404);
   return policy;
 }
 
 function parentExists(file: OrganizationFile, parentId: string): void {
   if (!file.roots.some((root) => root.id === parentId) && !file.organizationalUnits.some((unit) => unit.id === parentId)) {
-    throw new AwsApiError('ParentNotFoundException', `We can't find a root or OU with the ParentId that you specified: ${parentId}.`, 400);
+    throw new AwsApiError('ParentNotFoundException', `We can't find a root or OU with the ParentId that you specified: ${parentId}.`, 404);
   }
 }
 
@@ -121,7 +121,7 @@ export const organizationsHandlers: Record<string, JsonHandler> = {
     const file = organization(context);
     const childId = stringField(input, 'ChildId');
     const child = file.accounts.find((account) => account.id === childId) ?? file.organizationalUnits.find((unit) => unit.id === childId);
-    if (!child) throw new AwsApiError('ChildNotFoundException', `We can't find an organizational unit (OU) or AWS account with the ChildId that you specified: ${childId}.`, 400);
+    if (!child) throw new AwsApiError('ChildNotFoundException', `We can't find an organizational unit (OU) or AWS account with the ChildId that you specified: ${childId}.`, 404);
     const isRoot = file.roots.some((root) => root.id === child.parentId);
     return { Parents: [{ Id: child.parentId, Type: isRoot ? 'ROOT' : 'ORGANIZATIONAL_UNIT' }] };
   },
@@ -157,7 +157,7 @@ export const organizationsHandlers: Record<string, JsonHandler> = {
     const file = organization(context);
     const resourceId = stringField(input, 'ResourceId');
     const account = file.accounts.find((candidate) => candidate.id === resourceId);
-    if (!account) throw new AwsApiError('TargetNotFoundException', `We can't find a target with the ResourceId that you specified: ${resourceId}.`, 400);
+    if (!account) throw new AwsApiError('TargetNotFoundException', `We can't find a target with the ResourceId that you specified: ${resourceId}.`, 404);
     const result = page(input, Object.entries(account.tags));
     return { Tags: result.items.map(([Key, Value]) => ({ Key, Value })), NextToken: result.NextToken };
   },

@@ -9,6 +9,8 @@ import { AwsApiError } from './errors';
 import { FaultController, type FaultConfigInput } from './faults';
 import { iamReadHandlers } from './iam-read';
 import { iamWriteHandlers } from './iam-write';
+import { iamEntityWriteHandlers } from './iam-entity-writes';
+import { assertSessionCurrent } from './sessions';
 import { loadManagedPolicyCatalog } from './managed-policy-catalog';
 import { loadOrganizationData, type LocalOrganizationData } from './organization-data';
 import { organizationsHandlers } from './organizations';
@@ -22,7 +24,7 @@ import { identityStoreWriteHandlers, ssoAdminWriteHandlers } from './identity-ce
 import { writeQueryError, writeQueryResponse } from './xml';
 
 const NAMESPACES = { iam: 'https://iam.amazonaws.com/doc/2010-05-08/', sts: 'https://sts.amazonaws.com/doc/2011-06-15/' } as const;
-const QUERY_HANDLERS: Record<'iam' | 'sts', Record<string, QueryHandler>> = { iam: { ...iamReadHandlers, ...iamWriteHandlers, ...accessAdvisorHandlers }, sts: stsHandlers };
+const QUERY_HANDLERS: Record<'iam' | 'sts', Record<string, QueryHandler>> = { iam: { ...iamReadHandlers, ...iamWriteHandlers, ...iamEntityWriteHandlers, ...accessAdvisorHandlers }, sts: stsHandlers };
 const ORGANIZATIONS_TARGET_PREFIX = 'AWSOrganizationsV20161128.';
 /** JSON 1.1 services by X-Amz-Target prefix, and their handlers. */
 const JSON_SERVICES: Record<string, { service: 'sso-admin' | 'identitystore'; handlers: Record<string, JsonHandler> }> = {
@@ -174,11 +176,14 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       const decision = faults.registerCall(call.action);
       if (faults.current.latencyMs > 0) await sleep(faults.current.latencyMs);
       if (!state.accounts.has(accountId)) throw new AwsApiError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
+      assertSessionCurrent(state, accessKeyId, isJson);
       if (decision.kind === 'throttle') {
         entry.fault = 'throttle';
         if (isRest) throw new AwsApiError('ThrottlingException', 'Rate exceeded', 429);
-        const throttleCode = call.service === 'sso-admin' || call.service === 'identitystore' ? 'ThrottlingException' : 'TooManyRequestsException';
-        throw isJson ? new AwsApiError(throttleCode, 'Rate exceeded', 400) : new AwsApiError('Throttling', 'Rate exceeded', 400);
+        // Identity Center answers throttling with ThrottlingException (400); Organizations with HTTP 429
+        // (its model's TooManyRequestsException); IAM and STS with 400 Throttling.
+        if (call.service === 'sso-admin' || call.service === 'identitystore') throw new AwsApiError('ThrottlingException', 'Rate exceeded', 400);
+        throw isJson ? new AwsApiError('TooManyRequestsException', 'You have sent too many requests in too short a period of time. The quota helps protect against denial-of-service attacks. Try again later.', 429) : new AwsApiError('Throttling', 'Rate exceeded', 400);
       }
       if (decision.kind === 'fail') {
         entry.fault = 'fail';

@@ -4,8 +4,15 @@ import { LocalAwsDataError, noSuchEntity } from './errors';
 import type { LocalOrganizationData } from './organization-data';
 import type { RawIdentityCenter } from '../raw-identity-center';
 
-/** The credential report of one account: IAM builds it asynchronously, so it is polled. */
-export type CredentialReportState = 'absent' | 'started' | 'complete';
+/**
+ * The credential report of one account: IAM builds it asynchronously, so it is polled
+ * (GenerateCredentialReport answers STARTED, then INPROGRESS, then COMPLETE). A report older than
+ * four hours is expired: GetCredentialReport answers ReportExpired until a new one is generated.
+ */
+export type CredentialReportState = 'absent' | 'started' | 'inprogress' | 'complete';
+
+/** How long IAM serves a credential report before ReportExpired. */
+export const CREDENTIAL_REPORT_LIFETIME_MS = 4 * 60 * 60 * 1000;
 
 /** One account's mutable IAM data as the endpoint serves and mutates it. */
 export class AccountState {
@@ -69,6 +76,8 @@ export interface AssumedSession {
   roleArn: string;
   roleId: string;
   sessionName: string;
+  /** Epoch milliseconds; calls signed with the session's key after it answer ExpiredToken. */
+  expiresAt?: number;
 }
 
 /**
@@ -91,6 +100,8 @@ export class LocalAwsState {
   readonly controls = new Map<string, RawControlsFile>();
   /** IAM Identity Center (people, groups, permission sets, assignments); null when the data has none. */
   readonly identityCenter: RawIdentityCenter | null;
+  /** The endpoint's clock (epoch milliseconds): session expiry, report age. Tests may replace it. */
+  now: () => number = Date.now;
 
   readonly baseIdentity: BaseIdentity;
 

@@ -4,6 +4,7 @@ import { AwsApiError } from './errors';
 import { requiredParam } from './paging';
 import { trustsCaller } from './trust-check';
 import { formatWireDate } from './wire-format';
+import { grantedSessionSeconds } from './sessions';
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([\w+=,.@-]+)$/;
 
@@ -48,11 +49,12 @@ export const stsHandlers: Record<string, QueryHandler> = {
     const role = target?.details.RoleDetailList.find((candidate) => candidate.Arn === roleArn && candidate.RoleName === roleName);
     if (!role || context.faults.isAssumeRoleDenied(targetAccountId)) throw denied(context, roleArn);
     if (!trustsCaller(role.AssumeRolePolicyDocument, { accountId: context.accountId, principalArn: callerPrincipalArn(context) }, params.get('ExternalId') ?? undefined)) throw denied(context, roleArn);
-    const durationSeconds = Number(params.get('DurationSeconds') ?? 3600);
+    const durationSeconds = grantedSessionSeconds(context, role, params.get('DurationSeconds'));
     const accessKeyId = issueTemporaryAccessKeyId(targetAccountId);
-    context.state.sessions.set(accessKeyId, { accountId: targetAccountId, roleArn: role.Arn, roleId: role.RoleId, sessionName });
+    const expiresAt = context.state.now() + durationSeconds * 1000;
+    context.state.sessions.set(accessKeyId, { accountId: targetAccountId, roleArn: role.Arn, roleId: role.RoleId, sessionName, expiresAt });
     return {
-      Credentials: { AccessKeyId: accessKeyId, SecretAccessKey: randomSecret(30), SessionToken: randomSecret(96), Expiration: formatWireDate(new Date(Date.now() + durationSeconds * 1000)) },
+      Credentials: { AccessKeyId: accessKeyId, SecretAccessKey: randomSecret(30), SessionToken: randomSecret(96), Expiration: formatWireDate(new Date(expiresAt)) },
       AssumedRoleUser: { AssumedRoleId: `${role.RoleId}:${sessionName}`, Arn: `arn:aws:sts::${targetAccountId}:assumed-role/${role.RoleName}/${sessionName}` },
       PackedPolicySize: 0,
     };

@@ -38,7 +38,8 @@ export interface ProcessedRevocation {
 const changed = (outcomes: CallOutcome[]) => outcomes.some((outcome) => outcome.status === 'succeeded');
 
 function describeOutcomes(outcomes: CallOutcome[]): string {
-  const failed = outcomes.find((outcome) => outcome.status === 'failed');
+  // A call refused before it was made (an IAM quota, rollback-revocation.ts) is 'not-run' with its reason.
+  const failed = outcomes.find((outcome) => outcome.status === 'failed') ?? outcomes.find((outcome) => outcome.error !== undefined);
   const done = outcomes.filter((outcome) => outcome.status === 'succeeded' || outcome.status === 'already-done').map((outcome) => outcome.call.action);
   return `${failed?.call.action ?? 'A call'} failed (${failed?.error ?? 'unknown error'}). Done before it: ${done.length > 0 ? done.join(', ') : 'nothing'}. Retry, or roll back.`;
 }

@@ -212,6 +212,34 @@ describe('live revocations against the local AWS endpoint', () => {
     expect(database.select().from(scans).where(eq(scans.status, 'queued')).all()).toEqual([]);
   });
 
+  it('IAM’s quotas hold at execution: an inline policy added after the snapshot makes the deny exceed RolePolicySize, and the failure says so', async () => {
+    const id = insertApproved(ADMIN.arn, managed(ADMIN.arn, 'AdministratorAccess'));
+    expect(JSON.parse(row(id).plan ?? '{}').kind).toBe('deny');
+    // Someone adds a large inline policy between the snapshot and the execution.
+    const filler = { Version: '2012-10-17', Statement: [{ Sid: 'S'.repeat(10_150), Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] };
+    roleDetail('OrganizationAccountAccessRole').RolePolicyList = [...(roleDetail('OrganizationAccountAccessRole').RolePolicyList ?? []), { PolicyName: 'late-addition', PolicyDocument: filler }];
+    requestExecution(database, { id, actor: 'b@example.com', now: new Date() });
+    const [outcome] = await processPendingRevocations(database, config, options());
+    expect(outcome.status).toBe('failed');
+    expect(row(id).error).toContain('Cannot exceed quota for RolePolicySize: 10240');
+    expect(resultOf(id).calls.map((call) => call.status)).toEqual(['failed']);
+  });
+
+  it('a rollback that would exceed the managed-policy quota is not attempted and fails with the number', async () => {
+    const id = insertApproved(TRANSLATION.arn, managed(TRANSLATION.arn, 'AmazonBedrockFullAccess'));
+    requestExecution(database, { id, actor: 'b@example.com', now: new Date() });
+    expect((await processPendingRevocations(database, config, options()))[0].status).toBe('verified');
+    // Meanwhile ten other policies were attached to the user.
+    const others = [...aws.state.managedPolicyCatalog.keys()].filter((arn) => !arn.endsWith('/AmazonBedrockFullAccess')).slice(0, 10);
+    userDetail('svc-translation').AttachedManagedPolicies = others.map((arn) => ({ PolicyName: aws.state.account(ACCOUNT).attachablePolicy(arn, aws.state.managedPolicyCatalog).PolicyName, PolicyArn: arn }));
+    requestRollback(database, { id, actor: 'b@example.com', now: new Date() });
+    const [rolledBack] = await processPendingRevocations(database, config, options());
+    expect(rolledBack.status).toBe('failed');
+    expect(row(id).error).toContain('The user would have 11 managed policies attached; IAM allows 10 (LimitExceeded).');
+    expect(resultOf(id).rollbackCalls.map((outcome) => `${outcome.call.action}:${outcome.status}`)).toEqual(['AttachUserPolicy:not-run']);
+    expect(aws.callLog.some((call) => call.action === 'AttachUserPolicy')).toBe(false);
+  });
+
   it('verification fails with the reason when the access is still there', async () => {
     const id = insertApproved(TRANSLATION.arn, managed(TRANSLATION.arn, 'AmazonBedrockFullAccess'));
     const plan = JSON.parse(row(id).plan ?? '{}');

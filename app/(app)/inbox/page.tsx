@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { listRevocationsOfCampaignItems } from '@/db/queries/revocations/for-campaign-items';
 import { getDatabase } from '@/db/client';
 import { listDelegateCandidates } from '@/db/queries/campaigns/decide';
 import { INBOX_STATUS_FILTERS, listInboxAccounts, listInboxCampaigns, listInboxItems, listRecentNotifications, type InboxStatusFilter } from '@/db/queries/campaigns/inbox';
@@ -39,6 +40,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const accounts = listInboxAccounts(database, user.email);
   const result = listInboxItems(database, user.email, { campaignId, status, accountId, tier, search }, page, PAGE_SIZE);
   const usage = listUsageOfPrincipals(database, result.rows.map((row) => row.principalArn));
+  const itemRevocations = listRevocationsOfCampaignItems(database, result.rows.map((row) => row.id));
   const delegates = listDelegateCandidates(database, user.email);
   const recentNotifications = listRecentNotifications(database, user.email);
   const pendingTotal = campaigns.reduce((sum, campaign) => sum + campaign.pending, 0);
@@ -132,13 +134,14 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         </div>
       </form>
 
+      {/* Always mounted: after the last pending item is decided the refreshed list is empty, and the
+          decision's confirmation (the component's status line) must survive that refresh. */}
+      <InboxItems key={`${page}-${status}-${campaignId}-${accountId}-${tier}-${search}`} items={result.rows.map((row) => withItemUsage(toInboxItemView(row, itemRevocations.get(row.id)), row.context.actions, usage))} delegates={delegates} minKeepUntil={tomorrow} />
       {result.total === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
           {status === 'pending' ? 'Nothing left to review here. Choose “All” or “Decided” to see or change your decisions.' : 'No items match these filters.'}
         </p>
-      ) : (
-        <InboxItems key={`${page}-${status}-${campaignId}-${accountId}-${tier}-${search}`} items={result.rows.map((row) => withItemUsage(toInboxItemView(row), row.context.actions, usage))} delegates={delegates} minKeepUntil={tomorrow} />
-      )}
+      ) : null}
       <Pager
         basePath="/inbox"
         label="My reviews pages"

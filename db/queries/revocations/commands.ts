@@ -4,6 +4,7 @@ import { accounts, entitlements, revocations, type Revocation } from '../../sche
 import { appendAudit } from '../audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/http/errors';
 import { applyCallsToSlice } from '../../../lib/revocations/apply-calls';
+import { checkCallsAgainstState } from '../../../lib/revocations/iam-limits';
 import { canTransition, isApprovalAllowed, type RevocationCommand } from '../../../lib/revocations/lifecycle';
 import { PlanError, planRevocation } from '../../../lib/revocations/plan-revocation';
 import { planRollback } from '../../../lib/revocations/plan-rollback';
@@ -13,7 +14,7 @@ import { EMPTY_RESULT, type EvaluateAccess, type RevocationPlan, type Revocation
 import { loadPrincipalSlice } from './load-principal-slice';
 
 /** Statuses of a revocation still under way: a second request for the same entitlement is refused. */
-export const OPEN_STATUSES = ['requested', 'approved', 'executing'] as const;
+export const OPEN_STATUSES = ['requested', 'approved', 'executing', 'awaiting-confirmation', 'not-applied'] as const;
 
 function inWriteTransaction<Result>(database: AppDatabase, work: () => Result): Result {
   const transaction = database.$client.transaction(work);
@@ -82,6 +83,7 @@ export function requestRevocation(database: AppDatabase, input: AdminRequestInpu
   if (!loaded) throw new NotFoundError('No such principal in a published snapshot.');
   const principalArn = loaded.slice.principal.arn;
   const plan = computePlan(database, { principalArn, entitlementKey: input.entitlementKey, evaluate: input.evaluate });
+  if (plan.kind === 'refused') throw new ValidationError(plan.reason);
   return inWriteTransaction(database, () => {
     const open = database
       .select({ id: revocations.id })
@@ -122,6 +124,13 @@ export function approveRevocation(database: AppDatabase, input: { id: number; ac
   requireTransition(row, 'approve');
   if (!isApprovalAllowed({ requireFourEyes: input.requireFourEyes, requestedBy: row.requestedBy, approver: input.actor })) throw new ValidationError('Four-eyes approval: someone other than the requester must approve.');
   const plan = computePlan(database, { principalArn: row.principalArn, entitlementKey: row.entitlementKey, evaluate: input.evaluate });
+  if (plan.kind === 'refused') {
+    // Kept on the row so the page and `revocation plan` show why; the status does not move.
+    inWriteTransaction(database, () => {
+      database.update(revocations).set({ plan: JSON.stringify(plan), error: plan.reason }).where(and(eq(revocations.id, input.id), eq(revocations.status, row.status))).run();
+    });
+    throw new ValidationError(plan.reason);
+  }
   inWriteTransaction(database, () => {
     const changed = database
       .update(revocations)
@@ -149,12 +158,14 @@ function requirePlan(row: Revocation): RevocationPlan {
 
 /**
  * Live accounts: hands the revocation to the worker (status 'executing', attempts + 1). Offline
- * accounts: renders the AWS CLI script at once (status 'executed'); the next import verifies.
+ * accounts: renders the AWS CLI script at once (status 'awaiting-confirmation': nothing has run
+ * yet); the next import of the account verifies it (verify-offline.ts).
  */
-export function requestExecution(database: AppDatabase, input: { id: number; actor: string; now: Date }): { status: 'executing' | 'executed' } {
+export function requestExecution(database: AppDatabase, input: { id: number; actor: string; now: Date }): { status: 'executing' | 'awaiting-confirmation' } {
   const row = loadRevocation(database, input.id);
   requireTransition(row, 'execute');
   const plan = requirePlan(row);
+  if (plan.kind === 'refused' || plan.kind === 'identity-center') throw new ConflictError(plan.refusal?.reason ?? `A plan of kind ${plan.kind} makes no IAM call: it is carried out in IAM Identity Center.`);
   const at = input.now.toISOString();
   if (row.mode === 'offline') {
     const loaded = loadPrincipalSlice(database, { principalArn: row.principalArn });
@@ -165,13 +176,13 @@ export function requestExecution(database: AppDatabase, input: { id: number; act
     inWriteTransaction(database, () => {
       const changed = database
         .update(revocations)
-        .set({ status: 'executed', executedBy: input.actor, executedAt: at, beforeState: JSON.stringify(before), script, error: null, attempts: sql`${revocations.attempts} + 1` })
+        .set({ status: 'awaiting-confirmation', executedBy: input.actor, executedAt: at, verifiedAt: null, beforeState: JSON.stringify(before), script, error: null, attempts: sql`${revocations.attempts} + 1` })
         .where(and(eq(revocations.id, row.id), eq(revocations.status, row.status)))
         .run().changes;
       requireChanged(changed);
-      appendAudit(database, { actor: input.actor, action: 'revocation.script-generated', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'executed', mode: 'offline', commands: plan.calls.length } }, input.now);
+      appendAudit(database, { actor: input.actor, action: 'revocation.script-generated', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'awaiting-confirmation', mode: 'offline', commands: plan.calls.length } }, input.now);
     });
-    return { status: 'executed' };
+    return { status: 'awaiting-confirmation' };
   }
   const result: RevocationResult = { ...parseResult(row.result), pending: 'execute', claim: null };
   inWriteTransaction(database, () => {
@@ -200,6 +211,8 @@ export function requestRollback(database: AppDatabase, input: { id: number; acto
     const loaded = loadPrincipalSlice(database, { principalArn: row.principalArn });
     const current = loaded ? stateFromSlice(loaded.slice, input.now.toISOString()) : before;
     const rollbackCalls = planRollback(before, current, plan.calls);
+    const violations = checkCallsAgainstState(current, rollbackCalls);
+    if (violations.length > 0) throw new ValidationError(`The rollback script would be refused by IAM: ${violations.map((violation) => violation.message).join(' ')}`);
     const script = renderRevocationScript({ revocationId: row.id, plan: { ...plan, calls: rollbackCalls, kind: plan.kind, reason: `Rollback of revocation #${row.id}: restores the recorded before-state.` }, rollbackCalls: plan.calls, generatedAt: input.now.toISOString() });
     inWriteTransaction(database, () => {
       requireChanged(database.update(revocations).set({ status: 'rolled-back', script }).where(and(eq(revocations.id, row.id), eq(revocations.status, row.status))).run().changes);

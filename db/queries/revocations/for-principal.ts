@@ -12,7 +12,7 @@ export interface PrincipalRevocation {
   /** "AmazonBedrockFullAccess, attached directly": readable when the grant is no longer in the snapshot. */
   grantLabel: string;
   requestedAt: string;
-  /** When it took effect: verified, else executed (null while it has not run). */
+  /** When it took effect: verified, else executed (null while it has not run, or an offline script awaits confirmation). */
   effectiveAt: string | null;
 }
 
@@ -53,7 +53,7 @@ export function listRevocationsOfPrincipal(database: AppDatabase, principalArn: 
   for (const row of rows) {
     const plan = row.plan ? (JSON.parse(row.plan) as RevocationPlan) : null;
     const list = byKey.get(row.entitlementKey) ?? [];
-    list.push({ id: row.id, status: row.status, entitlementKey: row.entitlementKey, grantLabel: describeEntitlementKey(row.entitlementKey, plan), requestedAt: row.requestedAt, effectiveAt: row.verifiedAt ?? row.executedAt });
+    list.push({ id: row.id, status: row.status, entitlementKey: row.entitlementKey, grantLabel: describeEntitlementKey(row.entitlementKey, plan), requestedAt: row.requestedAt, effectiveAt: row.verifiedAt ?? (row.status === 'awaiting-confirmation' || row.status === 'not-applied' ? null : row.executedAt) });
     byKey.set(row.entitlementKey, list);
   }
   return byKey;

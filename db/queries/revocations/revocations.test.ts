@@ -84,16 +84,22 @@ describe('revocation queries', () => {
     publish('offline');
     const { id } = requestRevocation(database, { principalArn: tara.arn, entitlementKey: KEY, justification: 'x', actor: 'a@example.com', now: NOW, evaluate: testEvaluate });
     approveRevocation(database, { id, actor: 'a@example.com', now: NOW, requireFourEyes: false, comment: 'single-admin installation', evaluate: testEvaluate });
-    expect(requestExecution(database, { id, actor: 'a@example.com', now: NOW })).toEqual({ status: 'executed' });
+    // Producing the script changes nothing in AWS yet: it awaits confirmation by the next import.
+    expect(requestExecution(database, { id, actor: 'a@example.com', now: NOW })).toEqual({ status: 'awaiting-confirmation' });
+    expect(database.select().from(revocations).where(eq(revocations.id, id)).get()?.status).toBe('awaiting-confirmation');
     const script = getRevocationScript(database, id, { role: 'auditor', email: 'auditor@example.com' });
     expect(script).toContain("aws iam detach-user-policy --user-name 'tara.rossi'");
     expect(script).toContain('#   aws iam attach-user-policy');
 
     const unchanged = publish('offline');
     expect(verifyOfflineRevocations(database, unchanged, NOW).stillGranted).toEqual([id]);
+    const notApplied = database.select().from(revocations).where(eq(revocations.id, id)).get();
+    expect(notApplied?.status).toBe('not-applied');
+    expect(notApplied?.error).toMatch(/^Not applied: the import of scan #\d+ still shows/);
     const fixed = publish('offline', { ...tara, attachedManagedPolicyArns: [] }, []);
     expect(verifyOfflineRevocations(database, fixed, NOW).verified).toEqual([id]);
     expect(database.select().from(revocations).where(eq(revocations.id, id)).get()?.status).toBe('verified');
+    expect(database.select({ action: auditLog.action }).from(auditLog).all().map((entry) => entry.action).slice(-3)).toEqual(['revocation.script-generated', 'revocation.not-applied', 'revocation.verified']);
 
     expect(requestRollback(database, { id, actor: 'a@example.com', now: NOW })).toEqual({ status: 'rolled-back' });
     expect(getRevocationScript(database, id, { role: 'admin', email: 'a@example.com' })).toContain("aws iam attach-user-policy --user-name 'tara.rossi'");

@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { listRevocationsOfCampaignItems } from '@/db/queries/revocations/for-campaign-items';
+import { CampaignRevocationNote } from '@/components/revocations/campaign-revocation-note';
 import { notFound } from 'next/navigation';
 import { getDatabase } from '@/db/client';
 import { campaignProgressBy, completionPercent, getCampaignSummary, listCampaignItems, type CampaignItemFilters, type CampaignSummary } from '@/db/queries/campaigns/progress';
@@ -86,6 +88,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const byReviewer = campaignProgressBy(database, campaignId, 'reviewer');
   const byAccount = campaignProgressBy(database, campaignId, 'account');
   const items = listCampaignItems(database, campaignId, { status, reviewerEmail, accountId, search }, page, PAGE_SIZE);
+  const itemRevocations = listRevocationsOfCampaignItems(database, items.rows.map((item) => item.id));
   const counts = campaign.counts;
   const isActive = campaign.status === 'active';
   const overdue = isOverdue({ status: isActive ? 'active' : 'closed', dueAt: campaign.dueAt }, new Date());
@@ -256,6 +259,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                     </td>
                     <td className="py-2 pr-3">
                       <StatusBadge status={item.status} />
+                      <CampaignRevocationNote revocation={itemRevocations.get(item.id)} />
                     </td>
                     <td className="py-2">
                       {item.lastDecision ? (

@@ -8,6 +8,7 @@ import type { ConditionEntry } from '@/lib/analysis/types';
 import { requirePageUser } from '@/lib/auth/session';
 import { listRevocationsOfPrincipal, type PrincipalRevocation } from '@/db/queries/revocations/for-principal';
 import { RequestRevocationButton } from '@/components/revocations/request-revocation-button';
+import { protectionOf } from '@/lib/revocations/protected-principal';
 import { RevocationStatusBadge } from '@/components/revocations/status-badge';
 import { NotFoundError } from '@/lib/http/errors';
 import { TrendLineChart } from '@/components/charts/trend-line-chart';
@@ -104,6 +105,7 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
   const revocationsByKey = listRevocationsOfPrincipal(database, principal.arn, user);
   const heldKeys = new Set(entitlements.map((entitlement) => entitlement.entitlementKey));
   const revokedElsewhere = [...revocationsByKey.values()].filter(([latest]) => !heldKeys.has(latest.entitlementKey));
+  const protectionReason = protectionOf({ arn: principal.arn })?.reason ?? null;
   const { analysis } = principal;
   const usageView = getPrincipalUsageView(database, principal.scanId, principal, entitlements.flatMap((entitlement) => entitlement.statements.flatMap((statement) => statement.actions)));
   const credentials = analysis.credentials;
@@ -194,7 +196,7 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
                     {entitlement.isConditional ? <Badge tone="warning">conditional</Badge> : null}
                     <TierChips tiers={maskToTiers(entitlement.tiersMask)} />
                     {revocationsByKey.has(entitlement.entitlementKey) ? <RevocationLink revocations={revocationsByKey.get(entitlement.entitlementKey) ?? []} /> : null}
-                    {user.role === 'admin' ? <RequestRevocationButton principalId={principal.id} entitlementKey={entitlement.entitlementKey} policyLabel={entitlement.policyName} /> : null}
+                    {user.role === 'admin' ? <RequestRevocationButton principalId={principal.id} entitlementKey={entitlement.entitlementKey} policyLabel={entitlement.policyName} protectionReason={protectionReason} /> : null}
                   </span>
                 </header>
                 <ul className="divide-y divide-slate-100">

@@ -4,7 +4,8 @@ import { getDatabase } from '@/db/client';
 import { computePlan } from '@/db/queries/revocations/commands';
 import { getRevocationDetail } from '@/db/queries/revocations/list';
 import { requirePageUser } from '@/lib/auth/session';
-import { LIFECYCLE_STEPS } from '@/lib/revocations/lifecycle';
+import { LIFECYCLE_STEPS, OFFLINE_LIFECYCLE_STEPS } from '@/lib/revocations/lifecycle';
+import { RevocationRefusal } from '@/components/revocations/revocation-refusal';
 import { renderCliCommand } from '@/lib/revocations/render-cli-script';
 import { createEngineEvaluate } from '@/lib/revocations/engine';
 import type { CallOutcome, RevocationPlan } from '@/lib/revocations/types';
@@ -72,7 +73,8 @@ export default async function RevocationPage({ params }: { params: Promise<{ id:
   }
   const reached = new Set(detail.timeline.map((entry) => entry.action.replace('revocation.', '')));
   const stepDone = (step: string) =>
-    step === 'requested' || (step === 'approved' && detail.approvedAt) || (step === 'executing' && detail.attempts > 0) || (step === 'executed' && detail.executedAt) || (step === 'verified' && detail.verifiedAt);
+    step === 'requested' || (step === 'approved' && detail.approvedAt) || (step === 'executing' && detail.attempts > 0) || (step === 'executed' && detail.executedAt) || (step === 'awaiting-confirmation' && detail.executedAt) || (step === 'verified' && detail.verifiedAt);
+  const steps: readonly string[] = detail.mode === 'offline' ? OFFLINE_LIFECYCLE_STEPS : LIFECYCLE_STEPS;
 
   return (
     <div className="mx-auto max-w-5xl space-y-6">
@@ -101,12 +103,12 @@ export default async function RevocationPage({ params }: { params: Promise<{ id:
       <section className={cardClass} aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="text-lg font-semibold">Lifecycle</h2>
         <ol className="mt-3 flex flex-wrap gap-2 text-sm">
-          {LIFECYCLE_STEPS.map((step) => (
+          {steps.map((step) => (
             <li key={step} className={`rounded px-2 py-1 ${stepDone(step) ? 'bg-brand-600 text-white' : 'bg-slate-100 text-slate-700'}`}>
               {step}
             </li>
           ))}
-          {['failed', 'rolled-back', 'rejected'].filter((step) => detail.status === step || reached.has(step)).map((step) => (
+          {['not-applied', 'failed', 'rolled-back', 'rejected'].filter((step) => detail.status === step || reached.has(step)).map((step) => (
             <li key={step} className="rounded bg-red-100 px-2 py-1 text-red-900">
               {step}
             </li>
@@ -136,6 +138,7 @@ export default async function RevocationPage({ params }: { params: Promise<{ id:
                 Preview. Approving computes the plan again from the latest snapshot and freezes it; execution runs the frozen plan.
               </p>
             ) : null}
+            {plan.refusal ? <RevocationRefusal refusal={plan.refusal} /> : null}
             <p>
               <span className="font-semibold">{plan.kind}</span> — {plan.reason}
             </p>
