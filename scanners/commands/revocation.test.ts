@@ -120,7 +120,7 @@ describe('revocation CLI', () => {
     expect(await run(`revocation plan ${id} --as ana@example.com`)).toBe(3);
     expect(output.join('\n')).toMatch(/REFUSED \(identity-center\): AWSReservedSSO_BedrockDevelopers_0123456789abcdef cannot be revoked here/);
     expect(output).toContain('IAM calls (0):');
-    await expect(run(`revocation approve ${id} --as ana@example.com`)).rejects.toThrow(/UnmodifiableEntity/);
+    await expect(run(`revocation approve ${id} --comment reviewed --as ana@example.com`)).rejects.toThrow(/UnmodifiableEntity/);
     const row = database.select().from(revocations).where(and(eq(revocations.id, id))).get();
     expect(row?.status).toBe('requested');
     expect(JSON.parse(row?.plan ?? '{}').refusal.code).toBe('identity-center');
