@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../db/client';
 import { verifyAuditChain } from '../db/queries/audit';
 import { buildEvidence } from '../db/queries/campaigns/evidence';
+import { loadEvidenceBundleRows } from '../db/queries/campaigns/evidence-bundle';
 import { prepareDemoDatabase } from './prepare-database';
 import { historicalOrganization, NEW_PRINCIPAL_NAME, RETIRED_ROLE_NAME } from './demo-history';
 
@@ -92,6 +93,16 @@ describe('the demo database with history', () => {
     const statuses = new Set(all('SELECT status FROM revocations').map((row) => row.status));
     for (const status of ['requested', 'approved', 'executed', 'verified', 'rolled-back', 'rejected']) expect(statuses).toContain(status);
     expect(all("SELECT 1 FROM audit_log WHERE action = 'revocation.verified' AND actor = 'scan'")).toHaveLength(1);
+  });
+
+  it('gives the closed campaign an evidence bundle with names, policies, every decision and remediation states', () => {
+    const closed = Number(all("SELECT id FROM campaigns WHERE kind = 'standard' AND status = 'closed'")[0].id);
+    const rows = loadEvidenceBundleRows(database, closed, NOW);
+    expect(rows.items).toHaveLength(Number(all('SELECT COUNT(*) AS n FROM campaign_items WHERE campaign_id = ?', closed)[0].n));
+    expect(rows.items.every((item) => item.accountName && item.policyName)).toBe(true);
+    expect(new Set(rows.items.map((item) => item.remediationState))).toEqual(new Set([null, 'rolled-back', 'rejected', 'requested']));
+    expect(rows.decisions.map((decision) => decision.decisionId)).toEqual([...rows.decisions.map((decision) => decision.decisionId)].sort((a, b) => a - b));
+    expect(rows.decisions.map((decision) => decision.kind)).toEqual(expect.arrayContaining(['attest', 'revoke', 'delegate']));
   });
 
   it('keeps the audit chain intact', () => {
