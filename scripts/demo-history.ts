@@ -9,7 +9,9 @@
  * - a closed quarterly campaign on the first snapshot, decided and closed (its evidence is built on
  *   demand like any campaign's);
  * - an active quarterly campaign on the latest snapshot, about half decided (attests, revokes, a
- *   delegation), past its due date so its undecided items are overdue;
+ *   delegation), due in nine days. Overdue items show on the closed campaign (closed a day past
+ *   due with items undecided) and the micro-certifications closed at their due date: the worker
+ *   closes a campaign at its due date, so an active campaign past due would close at demo start;
  * - revocations in each state an offline organisation reaches: requested, approved, executed
  *   (script produced, awaiting the next import), verified by the next import, rolled back, and a
  *   rejected one. 'failed' is only reached by the live worker when an AWS call fails, so the
@@ -25,8 +27,9 @@ import type { AppDatabase } from '../db/client';
 import { closeCampaign } from '../db/queries/campaigns/close';
 import { decideItem } from '../db/queries/campaigns/decide';
 import { launchCampaign } from '../db/queries/campaigns/launch';
+import { WORKER_ACTOR } from '../db/queries/campaigns/schedules';
 import { approveRevocation, rejectRevocation, requestExecution, requestRevocation, requestRollback } from '../db/queries/revocations/commands';
-import { campaignItems, entitlements, principals, revocations, scans } from '../db/schema';
+import { campaignItems, campaigns, entitlements, principals, revocations, scans } from '../db/schema';
 import { EMPTY_SCOPE } from '../lib/campaigns/scope';
 import { createEngineEvaluate } from '../lib/revocations/engine';
 import type { EvaluateAccess } from '../lib/revocations/types';
@@ -238,20 +241,29 @@ export async function seedDemoHistory(database: AppDatabase, input: { orgDirecto
 
     const thirdScan = await importAt(database, input.orgDirectory, third);
 
-    // This quarter's campaign, on the latest snapshot: about half decided, now past its due date.
-    const active = launchCampaign(database, { name: quarterName(at(third, 1)), kind: 'standard', scope: EMPTY_SCOPE, dueInDays: 14, closeBehaviour: 'report', launchedBy: ADMIN, fallbackReviewers: FALLBACK_REVIEWERS, now: at(third, 1) });
-    const activeDecisions = decideCampaign(database, active.campaignId, at(third, 1), 0.5, 'This quarter');
+    // The micro-certifications the imports launched for new and widened access closed at their due
+    // date, as the worker closes every campaign (db/queries/campaigns/schedules.ts).
+    const overdueMicro = database.select({ id: campaigns.id, dueAt: campaigns.dueAt }).from(campaigns).where(and(eq(campaigns.kind, 'micro'), eq(campaigns.status, 'active'))).all();
+    for (const micro of overdueMicro) {
+      if (Date.parse(micro.dueAt) <= input.now.getTime()) closeCampaign(database, { campaignId: micro.id, actor: WORKER_ACTOR, now: new Date(micro.dueAt), reason: 'due-date' });
+    }
+
+    // This quarter's campaign, on the latest snapshot: about half decided, due in nine days (the
+    // worker closes a campaign at its due date, so an active one is never past due for long).
+    const launchedAt = at(third, 7);
+    const active = launchCampaign(database, { name: quarterName(launchedAt), kind: 'standard', scope: EMPTY_SCOPE, dueInDays: 21, closeBehaviour: 'report', launchedBy: ADMIN, fallbackReviewers: FALLBACK_REVIEWERS, now: launchedAt });
+    const activeDecisions = decideCampaign(database, active.campaignId, launchedAt, 0.5, 'This quarter');
     const [approved] = activeDecisions.revocationIds;
-    if (approved) approveRevocation(database, { id: approved, actor: SECOND_ADMIN, now: at(third, 9), requireFourEyes: true, comment: 'Approved; the owner runs the script in the next change window.', evaluate });
+    if (approved) approveRevocation(database, { id: approved, actor: SECOND_ADMIN, now: at(third, 14), requireFourEyes: true, comment: 'Approved; the owner runs the script in the next change window.', evaluate });
 
     // An admin's direct request, approved by the second admin and executed: its script awaits the next import.
     const taken = new Set<string>();
-    const executed = requestOnFreeGrant(database, thirdScan, taken, at(third, 10), evaluate, 'Inline grant outside the approved model list.');
+    const executed = requestOnFreeGrant(database, thirdScan, taken, at(third, 15), evaluate, 'Inline grant outside the approved model list.');
     if (executed) {
-      approveRevocation(database, { id: executed, actor: SECOND_ADMIN, now: at(third, 10, 2), requireFourEyes: true, comment: 'Four-eyes approval.', evaluate });
-      requestExecution(database, { id: executed, actor: ADMIN, now: at(third, 11) });
+      approveRevocation(database, { id: executed, actor: SECOND_ADMIN, now: at(third, 15, 2), requireFourEyes: true, comment: 'Four-eyes approval.', evaluate });
+      requestExecution(database, { id: executed, actor: ADMIN, now: at(third, 16) });
     }
-    requestOnFreeGrant(database, thirdScan, taken, at(third, 15), evaluate, 'Found while triaging the overdue campaign: the inline policy allows every model.');
+    requestOnFreeGrant(database, thirdScan, taken, at(third, 17), evaluate, 'Found while triaging the overdue campaign: the inline policy allows every model.');
 
     const revocationsByStatus: Record<string, number> = {};
     for (const row of database.select({ status: revocations.status }).from(revocations).all()) revocationsByStatus[row.status] = (revocationsByStatus[row.status] ?? 0) + 1;
