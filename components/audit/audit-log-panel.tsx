@@ -40,9 +40,11 @@ function ObjectCell({ entry, name }: { entry: AuditListRow; name: string | undef
       ) : (
         <span className="break-words font-medium text-slate-900">{label}</span>
       )}
-      <div className="text-xs text-slate-700">
-        {entry.objectType} <span className="font-mono">#{entry.objectId}</span>
-      </div>
+      {name ? (
+        <div className="text-xs text-slate-700">
+          {entry.objectType} <span className="font-mono">#{entry.objectId}</span>
+        </div>
+      ) : null}
     </div>
   );
 }
