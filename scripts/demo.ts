@@ -13,7 +13,7 @@ const configPath = path.join(process.cwd(), 'demo', 'demo.config.json');
 
 async function main(): Promise<void> {
   console.log(`Preparing the demo database at ${databasePath} ...`);
-  const database = await prepareDemoDatabase(databasePath, { isFresh: process.argv.includes('--fresh') });
+  const database = await prepareDemoDatabase(databasePath, { isFresh: process.argv.includes('--fresh'), withHistory: !process.argv.includes('--no-history') });
   database.$client.close();
 
   if (!process.argv.includes('--skip-build')) {

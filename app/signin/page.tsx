@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
+import { DemoAccountList } from '@/components/auth/demo-account-list';
 import { DemoSignInForm } from '@/components/auth/demo-sign-in-form';
 import { SignInError } from '@/components/auth/sign-in-error';
 import { SsoSignInButton } from '@/components/auth/sso-sign-in-button';
@@ -48,18 +49,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
             Demo accounts
           </h2>
           <p className="mt-1 text-sm text-amber-900">
-            Demo mode: every account uses the password <code className="rounded bg-white px-1">demo</code>.
+            Demo mode: every account uses the password <code className="rounded bg-white px-1">demo</code>. Click one to fill the form.
           </p>
-          <ul className="mt-4 space-y-2 text-sm">
-            {DEMO_USERS.map((user) => (
-              <li key={user.email} className="flex flex-col">
-                <span className="font-mono text-slate-900">{user.email}</span>
-                <span className="text-amber-900">
-                  {user.role} · {user.persona}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <DemoAccountList users={DEMO_USERS} />
         </section>
       ) : null}
     </main>

@@ -18,7 +18,7 @@ export async function afterPublish(database: AppDatabase, scanId: number, now: D
     .limit(1)
     .get();
   try {
-    verifyOfflineRevocations(database, scanId);
+    verifyOfflineRevocations(database, scanId, now);
   } catch (error) {
     problems.push(`verifying offline revocations failed: ${(error as Error).message}`);
   }

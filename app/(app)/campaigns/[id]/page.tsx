@@ -116,7 +116,13 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             </p>
           </div>
           <div className="flex flex-col items-end gap-2">
-            <div className="flex gap-2">
+            <div className="flex flex-wrap justify-end gap-2">
+              <a href={`/api/campaigns/${campaign.id}/evidence/bundle`} className={secondaryButtonClass} download title="items.csv, decisions.csv, summary.json and a signed manifest of their SHA-256 digests">
+                Evidence bundle (signed .tar)
+              </a>
+              <a href={`/api/campaigns/${campaign.id}/evidence/bundle?format=json`} className={secondaryButtonClass} download>
+                Evidence bundle (JSON)
+              </a>
               <a href={`/api/campaigns/${campaign.id}/evidence?format=csv`} className={secondaryButtonClass} download>
                 Download evidence (CSV)
               </a>
