@@ -94,7 +94,7 @@ describe('the demo database with history', () => {
 
   it('has revocations in every state an offline organisation reaches, verified by the next import', () => {
     const statuses = new Set(all('SELECT status FROM revocations').map((row) => row.status));
-    for (const status of ['requested', 'approved', 'executed', 'verified', 'rolled-back', 'rejected']) expect(statuses).toContain(status);
+    for (const status of ['requested', 'approved', 'awaiting-confirmation', 'verified', 'rolled-back', 'rejected']) expect(statuses).toContain(status);
     expect(all("SELECT 1 FROM audit_log WHERE action = 'revocation.verified' AND actor = 'scan'")).toHaveLength(1);
   });
 

@@ -12,7 +12,7 @@
  *   delegation), due in nine days. Overdue items show on the closed campaign (closed a day past
  *   due with items undecided) and the micro-certifications closed at their due date: the worker
  *   closes a campaign at its due date, so an active campaign past due would close at demo start;
- * - revocations in each state an offline organisation reaches: requested, approved, executed
+ * - revocations in each state an offline organisation reaches: requested, approved, awaiting confirmation
  *   (script produced, awaiting the next import), verified by the next import, rolled back, and a
  *   rejected one. 'failed' is only reached by the live worker when an AWS call fails, so the
  *   offline demo has none (we do not write a fake one).
