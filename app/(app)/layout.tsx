@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { navigationFor } from '@/components/layout/navigation';
 import { SidebarLink } from '@/components/layout/sidebar-link';
 import { SignOutButton } from '@/components/layout/sign-out-button';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 
 export const dynamic = 'force-dynamic';
 

@@ -228,7 +228,7 @@ describe('the database locked by another process', () => {
       caught = error;
     }
     expect((caught as { code?: string } | null)?.code).toBe('SQLITE_BUSY');
-    // What defineRoute answers (lib/http/define-route.ts) instead of a bare 500.
+    // What defineRoute answers (server/http/define-route.ts) instead of a bare 500.
     expect(describeDatabaseError(caught)).toEqual({ status: 503, message: expect.stringMatching(/busy.*nothing was saved.*Try again/) });
     expect(snapshotOfItem(database, item.id)).toEqual(before);
 

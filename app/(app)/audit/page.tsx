@@ -1,6 +1,6 @@
 import { getDatabase } from '@/db/client';
 import { listAuditEntries, listAuditObjectTypes, parseAuditListQuery } from '@/db/queries/audit-list';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { FilterBar, SelectField, TextField } from '@/components/data-table/filter-bar';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatDateTime } from '@/components/ui/format';
