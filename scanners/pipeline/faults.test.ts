@@ -19,7 +19,7 @@ import { describeDatabaseError } from '../../db/errors';
 import { verifyAuditChain } from '../../db/queries/audit';
 import { decideItem, decideItems } from '../../db/queries/campaigns/decide';
 import { launchCampaign } from '../../db/queries/campaigns/launch';
-import { FIXTURE_NOW, seedCampaignFixture } from '../../db/queries/campaigns/test-fixtures';
+import { FIXTURE_NOW, seedCampaignFixture } from '../../db/queries/campaigns/test-support/fixtures';
 import { listPrincipals, parsePrincipalListQuery } from '../../db/queries/principals';
 import { getLatestPublishedScanId } from '../../db/queries/scans';
 import { auditLog, campaignItems, decisions, policies, principals, scanAccounts, scans } from '../../db/schema';
