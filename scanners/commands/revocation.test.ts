@@ -13,7 +13,7 @@ import { createTestDatabase } from '../../db/test-database';
 import { entitlementKey } from '../../lib/analysis/entitlements';
 import type { PrincipalFacts } from '../../lib/analysis/types';
 import { testEvaluate } from '../../lib/revocations/test-evaluator';
-import { ACCOUNT, awsManagedPolicy, role, user } from '../../lib/revocations/test-fixtures';
+import { ACCOUNT, awsManagedPolicy, role, user } from '../../lib/revocations/test-support/fixtures';
 import { parseArguments, UsageError } from '../cli-args';
 import { revocationCommand } from './revocation';
 

@@ -6,7 +6,7 @@ import { accounts, auditLog, entitlements, policies, policyDocuments, principals
 import { createTestDatabase } from '../../test-database';
 import { entitlementKey } from '../../../lib/analysis/entitlements';
 import { testEvaluate } from '../../../lib/revocations/test-evaluator';
-import { ACCOUNT, awsManagedPolicy, group, user } from '../../../lib/revocations/test-fixtures';
+import { ACCOUNT, awsManagedPolicy, group, user } from '../../../lib/revocations/test-support/fixtures';
 import { approveRevocation, rejectRevocation, requestExecution, requestRevocation, requestRollback } from './commands';
 import { getRevocationDetail, getRevocationScript, listRevocations } from './list';
 import { loadPrincipalSlice } from './load-principal-slice';
