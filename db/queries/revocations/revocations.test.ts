@@ -5,7 +5,7 @@ import type { AppDatabase } from '../../client';
 import { accounts, auditLog, entitlements, policies, policyDocuments, principals, revocations, scanAccounts, scans } from '../../schema';
 import { createTestDatabase } from '../../test-database';
 import { entitlementKey } from '../../../lib/analysis/entitlements';
-import { testEvaluate } from '../../../lib/revocations/test-evaluator';
+import { testEvaluate } from '../../../lib/revocations/test-support/evaluator';
 import { ACCOUNT, awsManagedPolicy, group, user } from '../../../lib/revocations/test-support/fixtures';
 import { approveRevocation, rejectRevocation, requestExecution, requestRevocation, requestRollback } from './commands';
 import { getRevocationDetail, getRevocationScript, listRevocations } from './list';
