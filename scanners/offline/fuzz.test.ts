@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../db/test-database';
 import { getLatestPublishedScanId } from '../../db/queries/scans';
 import { principals, policies, scanAccounts, scans } from '../../db/schema';
-import { applyStructureMutation, cloneJson, encode, type Json, listDemoAccountFiles, structureMutation, type TextEncoding } from '../../lib/analysis/policy/fuzz-support';
+import { applyStructureMutation, cloneJson, encode, type Json, listDemoAccountFiles, structureMutation, type TextEncoding } from '../../lib/analysis/policy/test-support/fuzz';
 import { FIXTURE_ACCOUNT_ID } from '../map/fixtures/load-fixtures';
 import { runScan } from '../pipeline/run-scan';
 import { OfflineFileError } from './errors';
