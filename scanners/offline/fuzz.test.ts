@@ -1,7 +1,7 @@
 /**
  * Bad-input fuzzing of the offline importer and the scan pipeline behind it. Damaged
  * authorization-details and organisation files (structure and text mutations of real files,
- * lib/analysis/policy/fuzz-support.ts) must:
+ * lib/analysis/policy/test-support/fuzz.ts) must:
  *
  * - be recognised or refused with an OfflineFileError whose message starts with the file name
  *   (never another exception, never a silent drop);
