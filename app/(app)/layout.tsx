@@ -4,7 +4,7 @@ import { navigationFor } from '@/components/layout/navigation';
 import { MobileNavigation } from '@/components/layout/mobile-navigation';
 import { SidebarLink } from '@/components/layout/sidebar-link';
 import { SignOutButton } from '@/components/layout/sign-out-button';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 
 export const dynamic = 'force-dynamic';
 

@@ -7,7 +7,7 @@ import { SignInError } from '@/components/auth/sign-in-error';
 import { SsoSignInButton } from '@/components/auth/sso-sign-in-button';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { DEMO_USERS, isDemoMode } from '@/lib/auth/demo-users';
-import { getSessionUser } from '@/lib/auth/session';
+import { getSessionUser } from '@/server/auth/session';
 import { describeSignInError } from '@/lib/auth/sign-in-errors';
 
 export const metadata: Metadata = { title: 'Sign in' };

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../lib/http/er
 import { acceptConflictAsException, listConflicts, parseConflictListQuery } from './conflicts';
 import { countOpenConflicts } from './overview';
 import { getLatestPublishedScanId } from './scans';
-import { FIXTURE_OWNERS, seedSnapshot } from './test-fixtures/seed-snapshot';
+import { FIXTURE_OWNERS, seedSnapshot } from './test-support/seed-snapshot';
 import type { Viewer } from './viewer';
 
 const admin: Viewer = { role: 'admin', email: 'admin@example.com' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test-database';
 import { computeDrift, loadDriftEntitlements, type DriftEntitlement } from './drift';
-import { seedSnapshot } from './test-fixtures/seed-snapshot';
+import { seedSnapshot } from './test-support/seed-snapshot';
 
 const entry = (key: string, arn: string, actions: string[]): DriftEntitlement => ({ entitlementKey: key, principalArn: arn, principalName: arn.split('/').pop() as string, principalId: 1, policyName: key.split('|')[1], actions });
 

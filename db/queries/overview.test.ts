@@ -7,7 +7,7 @@ import { listAuditEntries, parseAuditListQuery } from './audit-list';
 import { appendAudit } from './audit';
 import { countOpenConflicts, countsFromRows, getOverviewCounts, listTopPrincipals, listTrends } from './overview';
 import { getLatestPublishedScanId } from './scans';
-import { seedSnapshot } from './test-fixtures/seed-snapshot';
+import { seedSnapshot } from './test-support/seed-snapshot';
 
 describe('overview', () => {
   it('reads counts from the scan summary and agrees with the SQL fallback', () => {

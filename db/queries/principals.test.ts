@@ -14,7 +14,7 @@ import {
   parseConflictSide,
   parsePrincipalListQuery,
 } from './principals';
-import { FIXTURE_ACCOUNTS, FIXTURE_OWNERS, seedSnapshot, type SeededSnapshot } from './test-fixtures/seed-snapshot';
+import { FIXTURE_ACCOUNTS, FIXTURE_OWNERS, seedSnapshot, type SeededSnapshot } from './test-support/seed-snapshot';
 import type { Viewer } from './viewer';
 
 const admin: Viewer = { role: 'admin', email: 'admin@example.com' };

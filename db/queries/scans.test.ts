@@ -4,7 +4,7 @@ import { createTestDatabase } from '../test-database';
 import { auditLog, scans } from '../schema';
 import { ConflictError, NotFoundError } from '../../lib/http/errors';
 import { getActiveScanId, getLastScan, getLatestPublishedScanId, getScanDetail, getScanProgress, listPublishedScans, listScanHistory, queueScanRequest } from './scans';
-import { seedSnapshot } from './test-fixtures/seed-snapshot';
+import { seedSnapshot } from './test-support/seed-snapshot';
 
 describe('scans queries', () => {
   it('has no latest published scan in an empty database', () => {

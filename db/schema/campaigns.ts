@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { scans } from './scans';
+import { CLOSE_BEHAVIOURS } from '../../lib/campaigns/close-behaviour';
 
-export const CLOSE_BEHAVIOURS = ['report', 'revoke'] as const;
+// The close behaviours live in lib/ (pure); the schema takes them from there.
+export { CLOSE_BEHAVIOURS } from '../../lib/campaigns/close-behaviour';
+
 export const CAMPAIGN_STATUSES = ['active', 'closed'] as const;
 export const CAMPAIGN_KINDS = ['standard', 'micro'] as const;
 export const ITEM_STATUSES = ['pending', 'attested', 'revoked', 'not-certified'] as const;

@@ -1,20 +1,8 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { REVOCATION_STATUSES } from '../../lib/revocations/statuses';
 
-export const REVOCATION_STATUSES = [
-  'requested',
-  'approved',
-  'executing',
-  'executed',
-  'verified',
-  'failed',
-  'rolled-back',
-  'rejected',
-  // Offline accounts: the AWS CLI script exists, the next import of the account verifies it.
-  'awaiting-confirmation',
-  // Offline accounts: an import after the script still shows the access (the script did not run, or failed).
-  'not-applied',
-] as const;
-export type RevocationStatus = (typeof REVOCATION_STATUSES)[number];
+// The status list lives in lib/ (pure); the schema takes it from there.
+export { REVOCATION_STATUSES, type RevocationStatus } from '../../lib/revocations/statuses';
 
 /** A request to remove one entitlement, its plan, and what happened when it ran. */
 export const revocations = sqliteTable(

@@ -1,11 +1,8 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { USER_ROLES, USER_SOURCES } from '../../lib/auth/roles';
 
-export const USER_ROLES = ['admin', 'auditor', 'owner'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
-
-/** Who created the user: an admin through the CLI, or the directory's role mapping at first sign-in. */
-export const USER_SOURCES = ['cli', 'directory'] as const;
-export type UserSource = (typeof USER_SOURCES)[number];
+// The value lists live in lib/ (pure); the schema takes them from there.
+export { USER_ROLES, USER_SOURCES, type UserRole, type UserSource } from '../../lib/auth/roles';
 
 /** People who sign in. Roles are the app's own; the identity provider only proves the email. */
 export const users = sqliteTable(

@@ -1,4 +1,4 @@
-import type { UserRole } from '../../db/schema/users';
+import type { UserRole } from './roles';
 
 /** The personas of demo mode; every one signs in with the password `demo`. */
 export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: UserRole; persona: string }> = [

@@ -1,4 +1,4 @@
-import type { UserRole } from '../../db/schema/users';
+import type { UserRole } from './roles';
 
 /**
  * What the app takes from an OpenID Connect sign-in: the ID token's claims, completed by the

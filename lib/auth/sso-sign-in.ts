@@ -1,5 +1,5 @@
 import type { AuthConfig } from '../config/schema';
-import type { UserRole, UserSource } from '../../db/schema/users';
+import type { UserRole, UserSource } from './roles';
 import type { DirectoryClaims } from './directory-claims';
 
 /** Why a single sign-on was refused; each is also the `?error=` code the sign-in page explains. */

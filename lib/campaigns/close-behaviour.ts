@@ -1,4 +1,5 @@
-import type { CLOSE_BEHAVIOURS } from '../../db/schema/campaigns';
+/** What a campaign does with items still undecided at close (the schema's enum takes this list). */
+export const CLOSE_BEHAVIOURS = ['report', 'revoke'] as const;
 
 export type CloseBehaviour = (typeof CLOSE_BEHAVIOURS)[number];
 

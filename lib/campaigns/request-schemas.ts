@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLOSE_BEHAVIOURS } from '../../db/schema/campaigns';
+import { CLOSE_BEHAVIOURS } from './close-behaviour';
 import { campaignScopeSchema } from './scope';
 
 /** Request bodies of the campaign, inbox and owner-mapping routes (shared by forms and routes). */

@@ -6,8 +6,8 @@ import { checkCallsAgainstState, checkIamName, checkPolicyVersionQuota, inlinePo
 import { stateFromSlice } from './principal-state';
 import { planRevocation, type PlanIdentityCenter } from './plan-revocation';
 import { protectionOf } from './protected-principal';
-import { testEvaluate } from './test-evaluator';
-import { ACCOUNT, group, INVOKE_ONLY, role, slice, user } from './test-fixtures';
+import { testEvaluate } from './test-support/evaluator';
+import { ACCOUNT, group, INVOKE_ONLY, role, slice, user } from './test-support/fixtures';
 
 const managedKey = (arn: string, name: string, via: string | null = null) =>
   entitlementKey(arn, { policyKind: 'managed', policyArn: `arn:aws:iam::aws:policy/${name}`, policyName: name, isAwsManaged: true, attachedVia: via ? 'group' : 'direct', groupName: via });

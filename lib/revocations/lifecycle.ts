@@ -1,4 +1,4 @@
-import type { RevocationStatus } from '../../db/schema/revocations';
+import type { RevocationStatus } from './statuses';
 
 /**
  * Who may move a revocation where. The worker acts on 'executing' rows whose `result.pending`

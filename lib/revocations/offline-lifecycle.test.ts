@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REVOCATION_STATUSES } from '../../db/schema/revocations';
+import { REVOCATION_STATUSES } from './statuses';
 import { campaignRevocationLabel, canTransition } from './lifecycle';
 
 describe('offline lifecycle', () => {

@@ -8,8 +8,8 @@ import { planRevocation } from './plan-revocation';
 import { planRollback } from './plan-rollback';
 import { stateFromSlice } from './principal-state';
 import { renderCliCommand, renderRevocationScript } from './render-cli-script';
-import { TEST_BEDROCK_ACTIONS, testEvaluate } from './test-evaluator';
-import { INVOKE_ONLY, awsManagedPolicy, group, role, slice, user } from './test-fixtures';
+import { TEST_BEDROCK_ACTIONS, testEvaluate } from './test-support/evaluator';
+import { INVOKE_ONLY, awsManagedPolicy, group, role, slice, user } from './test-support/fixtures';
 import { decideVerification } from './verify-revocation';
 
 const managedKey = (arn: string, name: string, via: string | null = null) =>

@@ -12,8 +12,8 @@ import { accounts, auditLog, entitlements, policies, policyDocuments, principals
 import { createTestDatabase } from '../../db/test-database';
 import { entitlementKey } from '../../lib/analysis/entitlements';
 import type { PrincipalFacts } from '../../lib/analysis/types';
-import { testEvaluate } from '../../lib/revocations/test-evaluator';
-import { ACCOUNT, awsManagedPolicy, role, user } from '../../lib/revocations/test-fixtures';
+import { testEvaluate } from '../../lib/revocations/test-support/evaluator';
+import { ACCOUNT, awsManagedPolicy, role, user } from '../../lib/revocations/test-support/fixtures';
 import { parseArguments, UsageError } from '../cli-args';
 import { revocationCommand } from './revocation';
 

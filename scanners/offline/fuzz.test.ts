@@ -1,7 +1,7 @@
 /**
  * Bad-input fuzzing of the offline importer and the scan pipeline behind it. Damaged
  * authorization-details and organisation files (structure and text mutations of real files,
- * lib/analysis/policy/fuzz-support.ts) must:
+ * lib/analysis/policy/test-support/fuzz.ts) must:
  *
  * - be recognised or refused with an OfflineFileError whose message starts with the file name
  *   (never another exception, never a silent drop);
@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../db/test-database';
 import { getLatestPublishedScanId } from '../../db/queries/scans';
 import { principals, policies, scanAccounts, scans } from '../../db/schema';
-import { applyStructureMutation, cloneJson, encode, type Json, listDemoAccountFiles, structureMutation, type TextEncoding } from '../../lib/analysis/policy/fuzz-support';
+import { applyStructureMutation, cloneJson, encode, type Json, listDemoAccountFiles, structureMutation, type TextEncoding } from '../../lib/analysis/policy/test-support/fuzz';
 import { FIXTURE_ACCOUNT_ID } from '../map/fixtures/load-fixtures';
 import { runScan } from '../pipeline/run-scan';
 import { OfflineFileError } from './errors';

@@ -19,7 +19,7 @@ import { describeDatabaseError } from '../../db/errors';
 import { verifyAuditChain } from '../../db/queries/audit';
 import { decideItem, decideItems } from '../../db/queries/campaigns/decide';
 import { launchCampaign } from '../../db/queries/campaigns/launch';
-import { FIXTURE_NOW, seedCampaignFixture } from '../../db/queries/campaigns/test-fixtures';
+import { FIXTURE_NOW, seedCampaignFixture } from '../../db/queries/campaigns/test-support/fixtures';
 import { listPrincipals, parsePrincipalListQuery } from '../../db/queries/principals';
 import { getLatestPublishedScanId } from '../../db/queries/scans';
 import { auditLog, campaignItems, decisions, policies, principals, scanAccounts, scans } from '../../db/schema';
@@ -228,7 +228,7 @@ describe('the database locked by another process', () => {
       caught = error;
     }
     expect((caught as { code?: string } | null)?.code).toBe('SQLITE_BUSY');
-    // What defineRoute answers (lib/http/define-route.ts) instead of a bare 500.
+    // What defineRoute answers (server/http/define-route.ts) instead of a bare 500.
     expect(describeDatabaseError(caught)).toEqual({ status: 503, message: expect.stringMatching(/busy.*nothing was saved.*Try again/) });
     expect(snapshotOfItem(database, item.id)).toEqual(before);
 

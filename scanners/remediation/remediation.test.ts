@@ -8,7 +8,7 @@ import { createTestDatabase } from '../../db/test-database';
 import { entitlementKey } from '../../lib/analysis/entitlements';
 import type { PrincipalFacts } from '../../lib/analysis/types';
 import { parseAppConfig } from '../../lib/config/schema';
-import { testEvaluate } from '../../lib/revocations/test-evaluator';
+import { testEvaluate } from '../../lib/revocations/test-support/evaluator';
 import type { PrincipalState, RevocationResult } from '../../lib/revocations/types';
 import { startLocalAws, type LocalAwsHandle } from '../local-aws/start-local-aws';
 import { createRevocationIamClient } from './iam-client';

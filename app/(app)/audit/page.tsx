@@ -1,7 +1,7 @@
 import { getDatabase } from '@/db/client';
 import { listAuditEntries, listAuditObjectTypes, parseAuditListQuery } from '@/db/queries/audit-list';
 import { resolveAuditObjectNames } from '@/db/queries/audit-object-names';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { AuditLogPanel } from '@/components/audit/audit-log-panel';
 import { FilterBar, SelectField, TextField, fieldLabelClass } from '@/components/data-table/filter-bar';
 import { PageHeader } from '@/components/ui/page-header';

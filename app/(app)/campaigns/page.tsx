@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getDatabase } from '@/db/client';
 import { listCampaignDefinitions } from '@/db/queries/campaigns/definitions';
 import { completionPercent, listCampaigns } from '@/db/queries/campaigns/progress';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { describeScope } from '@/lib/campaigns/scope';
 import { StatusBadge } from '@/components/campaigns/badges';
 import { LaunchDefinitionButton } from '@/components/campaigns/campaign-actions';

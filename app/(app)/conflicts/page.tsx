@@ -4,7 +4,7 @@ import { listAccountOptions } from '@/db/queries/account-options';
 import { listConflictRuleIds, listConflicts, parseConflictListQuery, type ConflictListQuery } from '@/db/queries/conflicts';
 import { getLatestPublishedScan } from '@/db/queries/scans';
 import { SEVERITIES } from '@/db/schema';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { AcceptExceptionForm } from '@/components/conflicts/accept-exception-form';
 import { FilterBar, SelectField, TextField } from '@/components/data-table/filter-bar';
 import { Badge, SeverityBadge } from '@/components/ui/badge';

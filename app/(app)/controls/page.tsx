@@ -3,7 +3,7 @@ import { listControlSwitchers } from '@/db/queries/control-switchers';
 import { getControlsPosture, parseControlsQuery } from '@/db/queries/controls-posture';
 import { getLatestPublishedScan } from '@/db/queries/scans';
 import { ENVIRONMENTS } from '@/lib/analysis/types';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { recommendForPosture } from '@/lib/controls/recommend-controls';
 import { AccountControlsPanel } from '@/components/controls/account-controls-panel';
 import { ControlsMatrixPanel } from '@/components/controls/controls-matrix-panel';

@@ -4,7 +4,7 @@ import { getDatabase } from '@/db/client';
 import { listDelegateCandidates } from '@/db/queries/campaigns/decide';
 import { INBOX_STATUS_FILTERS, listInboxAccounts, listInboxCampaigns, listInboxItems, listRecentNotifications, type InboxStatusFilter } from '@/db/queries/campaigns/inbox';
 import { TIERS, type Tier } from '@/lib/analysis/types';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { earliestKeepUntil } from '@/lib/campaigns/timing';
 import { InboxItems } from '@/components/campaigns/inbox-items';
 import { toInboxItemView } from '@/components/campaigns/item-view';

@@ -6,7 +6,7 @@ import { ControlCoveragePanel } from '@/components/controls/control-coverage-pan
 import { getLastScan, getLatestPublishedScan } from '@/db/queries/scans';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
 import { TIERS } from '@/lib/analysis/types';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { SimpleBarChart } from '@/components/charts/simple-bar-chart';
 import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { TrendLineChart } from '@/components/charts/trend-line-chart';

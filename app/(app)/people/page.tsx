@@ -4,7 +4,7 @@ import { listPeople, listPeopleFilterOptions, parsePeopleListQuery, peopleDirect
 import { getLatestPublishedScan } from '@/db/queries/scans';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
 import { TIERS } from '@/lib/analysis/types';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { FilterBar, SelectField, TextField } from '@/components/data-table/filter-bar';
 import { PeopleTable } from '@/components/people/people-table';
 import { buttonClassName } from '@/components/ui/button';

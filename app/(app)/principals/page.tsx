@@ -4,7 +4,7 @@ import { directionOf, EXPOSURES, listPrincipalOwners, listPrincipals, parsePrinc
 import { getLatestPublishedScan } from '@/db/queries/scans';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
 import { TIERS } from '@/lib/analysis/types';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { PrincipalsTable } from '@/components/data-table/principals-table';
 import { FilterBar, SelectField, TextField } from '@/components/data-table/filter-bar';
 import { buttonClassName } from '@/components/ui/button';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getDatabase } from '@/db/client';
 import { listRevocations } from '@/db/queries/revocations/list';
 import { REVOCATION_STATUSES, type RevocationStatus } from '@/db/schema/revocations';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { cardClass } from '@/components/campaigns/form-styles';
 import { Pager } from '@/components/campaigns/pager';
 import { RevocationStatusBadge } from '@/components/revocations/status-badge';

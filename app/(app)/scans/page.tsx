@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getDatabase } from '@/db/client';
 import { getActiveScanId, listPublishedScans, listScanHistory } from '@/db/queries/scans';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { ScanNowButton } from '@/components/scans/scan-now-button';
 import { fieldClass, fieldLabelClass } from '@/components/data-table/filter-bar';
 import { Badge, StatusBadge } from '@/components/ui/badge';

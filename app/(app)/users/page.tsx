@@ -2,7 +2,7 @@ import { getDatabase } from '@/db/client';
 import { listAllUsers } from '@/db/queries/user-admin';
 import { PageHeader } from '@/components/ui/page-header';
 import { UsersPanel } from '@/components/users/users-panel';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 
 export const metadata = { title: 'Users' };
 

@@ -3,7 +3,7 @@ import { createCampaignDefinition } from '@/db/queries/campaigns/definitions';
 import { sendEmails } from '@/lib/campaigns/email';
 import { campaignDefinitionRequestSchema } from '@/lib/campaigns/request-schemas';
 import { getConfig } from '@/lib/config/load-config';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 
 /** Creates a campaign definition; a one-off definition is launched at once. */
 export const POST = defineRoute({ roles: ['admin'], body: campaignDefinitionRequestSchema }, async ({ user, body }) => {

@@ -1,6 +1,6 @@
 import { getDatabase } from '@/db/client';
 import { requestRevocation } from '@/db/queries/revocations/commands';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 import { createEngineEvaluate } from '@/lib/revocations/engine';
 import { revocationRequestSchema } from '@/lib/revocations/request-schemas';
 

@@ -1,7 +1,7 @@
 import { getDatabase } from '@/db/client';
 import { queueScanRequest } from '@/db/queries/scans';
 import { getConfig } from '@/lib/config/load-config';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 
 /** "Scan now": queues a manual scan for the worker (admin only; 409 while one is pending; audited). */
 export const POST = defineRoute({ roles: ['admin'] }, ({ user }) => {

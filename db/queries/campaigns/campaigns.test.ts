@@ -12,7 +12,7 @@ import { listInboxCampaigns, listInboxItems } from './inbox';
 import { campaignProgressBy, getCampaignSummary, listCampaignItems, listCampaigns } from './progress';
 import { closeCampaign } from './close';
 import { buildEvidence, evidenceToCsv } from './evidence';
-import { FALLBACK, FIXTURE_NOW, PROD_ACCOUNT, SANDBOX_ACCOUNT, seedCampaignFixture } from './test-fixtures';
+import { FALLBACK, FIXTURE_NOW, PROD_ACCOUNT, SANDBOX_ACCOUNT, seedCampaignFixture } from './test-support/fixtures';
 import type { AppDatabase } from '../../client';
 
 function launchAll(database: AppDatabase, overrides: Partial<Parameters<typeof launchCampaign>[1]> = {}) {

@@ -10,7 +10,7 @@ import { createCampaignDefinition, listCampaignDefinitions } from './definitions
 import { launchMicroCertification, launchMicroCertificationNow, relaunchExpiredAttestationsNow } from './micro';
 import { runCampaignSchedules } from './schedules';
 import { createOwnerMapping, deleteOwnerMapping, listOwnerMappings, updateOwnerMapping } from './owner-mappings';
-import { FALLBACK, FIXTURE_NOW, FIXTURE_PRINCIPALS, FULL_ACCESS, GOVERN, insertPrincipal, insertScan, PROD_ACCOUNT, seedCampaignFixture } from './test-fixtures';
+import { FALLBACK, FIXTURE_NOW, FIXTURE_PRINCIPALS, FULL_ACCESS, GOVERN, insertPrincipal, insertScan, PROD_ACCOUNT, seedCampaignFixture } from './test-support/fixtures';
 
 const config = parseAppConfig({ campaigns: { fallbackReviewers: FALLBACK, reminderDaysBeforeDue: 3, microCertificationDueInDays: 7 } });
 const day = 86_400_000;

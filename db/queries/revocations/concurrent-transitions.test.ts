@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testEvaluate } from '../../../lib/revocations/test-evaluator';
+import { testEvaluate } from '../../../lib/revocations/test-support/evaluator';
 import { ConflictError } from '../../../lib/http/errors';
 import type { AppDatabase } from '../../client';
 import { auditLog, revocations } from '../../schema';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../../../lib/config/schema';
 import { ValidationError } from '../../../lib/http/errors';
 import { revocationApproveSchema } from '../../../lib/revocations/request-schemas';
-import { testEvaluate } from '../../../lib/revocations/test-evaluator';
+import { testEvaluate } from '../../../lib/revocations/test-support/evaluator';
 import { auditLog } from '../../schema';
 import { createTestDatabase } from '../../test-database';
 import { approveRevocation, requestRevocation } from './commands';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidEntitlementKeyError } from '../../../lib/revocations/entitlement-key';
 import { ValidationError } from '../../../lib/http/errors';
-import { testEvaluate } from '../../../lib/revocations/test-evaluator';
+import { testEvaluate } from '../../../lib/revocations/test-support/evaluator';
 import { revocations } from '../../schema';
 import { createTestDatabase } from '../../test-database';
 import { approveRevocation, requestRevocation } from './commands';

@@ -31,7 +31,7 @@ import {
   SAFE_NESTING_DEPTH,
   structureMutation,
   textEncoding,
-} from './fuzz-support';
+} from './test-support/fuzz';
 import { MAX_POLICY_NESTING_DEPTH, parsePolicy, type ParsedPolicy, PolicyParseError, type PolicyKind } from './parse-policy';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed_2026);

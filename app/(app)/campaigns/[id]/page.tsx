@@ -4,7 +4,7 @@ import { CampaignRevocationNote } from '@/components/revocations/campaign-revoca
 import { notFound } from 'next/navigation';
 import { getDatabase } from '@/db/client';
 import { campaignProgressBy, completionPercent, getCampaignSummary, listCampaignItems, type CampaignItemFilters, type CampaignSummary } from '@/db/queries/campaigns/progress';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { NotFoundError } from '@/lib/http/errors';
 import { describeScope } from '@/lib/campaigns/scope';
 import { CLOSE_BEHAVIOUR_LABELS } from '@/lib/campaigns/close-behaviour';

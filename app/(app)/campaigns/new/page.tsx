@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getDatabase } from '@/db/client';
 import { listAccountChoices } from '@/db/queries/campaigns/definitions';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { CampaignDefinitionForm } from '@/components/campaigns/campaign-definition-form';
 
 export const metadata = { title: 'New campaign' };

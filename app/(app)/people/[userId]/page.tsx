@@ -4,7 +4,7 @@ import { getDatabase } from '@/db/client';
 import { getPersonDetail, type PersonDetail } from '@/db/queries/people/person-detail';
 import { getLatestPublishedScanId } from '@/db/queries/scans';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { NotFoundError } from '@/lib/http/errors';
 import { BlastRadiusFactorsPanel } from '@/components/people/blast-radius-factors-panel';
 import { PersonAccessPanel } from '@/components/people/person-access-panel';

@@ -5,7 +5,7 @@ import { getPrincipalDetail, getPrincipalHistory, listPrincipalConflicts, listPr
 import { getLatestPublishedScanId } from '@/db/queries/scans';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
 import type { ConditionEntry } from '@/lib/analysis/types';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { listRevocationsOfPrincipal, type PrincipalRevocation } from '@/db/queries/revocations/for-principal';
 import { RequestRevocationButton } from '@/components/revocations/request-revocation-button';
 import { protectionOf } from '@/lib/revocations/protected-principal';

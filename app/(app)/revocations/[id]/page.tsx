@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDatabase } from '@/db/client';
 import { computePlan } from '@/db/queries/revocations/commands';
 import { getRevocationDetail } from '@/db/queries/revocations/list';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { LIFECYCLE_STEPS, OFFLINE_LIFECYCLE_STEPS } from '@/lib/revocations/lifecycle';
 import { RevocationRefusal } from '@/components/revocations/revocation-refusal';
 import { renderCliCommand } from '@/lib/revocations/render-cli-script';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getDatabase } from '@/db/client';
 import { computeDrift, loadDriftEntitlements, type DriftChange, type DriftEntitlement, type DriftPrincipal } from '@/db/queries/drift';
 import { isPublishedScan, listPublishedScans } from '@/db/queries/scans';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { Card, StatCard } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';

@@ -1,6 +1,6 @@
 import { getDatabase } from '@/db/client';
 import { listOwnerMappings } from '@/db/queries/campaigns/owner-mappings';
-import { requirePageUser } from '@/lib/auth/session';
+import { requirePageUser } from '@/server/auth/session';
 import { OwnerMappingEditor } from '@/components/campaigns/owner-mapping-editor';
 
 export const metadata = { title: 'Owner mapping' };

@@ -3,7 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { iterateAuditEntriesForExport } from '@/db/queries/audit-export';
 import { parseAuditListQuery } from '@/db/queries/audit-list';
 import { toCsvLine } from '@/lib/export/csv';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 import { ValidationError } from '@/lib/http/errors';
 
 const HEADER = ['id', 'at', 'actor', 'action', 'object_type', 'object_id', 'object_name', 'before', 'after'];

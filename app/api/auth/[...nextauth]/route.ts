@@ -1,5 +1,5 @@
 import NextAuth from 'next-auth';
-import { getAuthOptions } from '@/lib/auth/auth-options';
+import { getAuthOptions } from '@/server/auth/auth-options';
 
 const handler = (request: Request, context: unknown) => NextAuth(getAuthOptions())(request, context);
 

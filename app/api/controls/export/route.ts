@@ -3,7 +3,7 @@ import { getControlsPosture, parseControlsQuery } from '@/db/queries/controls-po
 import { getLatestPublishedScanId } from '@/db/queries/scans';
 import { toCsvLine } from '@/lib/export/csv';
 import { NotFoundError } from '@/lib/http/errors';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 
 const HEADER = ['account_id', 'account_name', 'environment', 'ou_path', 'region', 'gap', 'guardrail_enforced', 'guardrail_arn', 'guardrail_version', 'guardrail_name', 'guardrail_filters', 'logging', 'logging_destinations', 'region_restriction', 'model_allow_list', 'guardrail_switchers', 'logging_switchers', 'note'];
 

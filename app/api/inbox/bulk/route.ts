@@ -3,7 +3,7 @@ import { decideItems } from '@/db/queries/campaigns/decide';
 import { sendEmails } from '@/lib/campaigns/email';
 import { bulkDecisionRequestSchema } from '@/lib/campaigns/request-schemas';
 import { getConfig } from '@/lib/config/load-config';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 
 /** One decision over a selection of the caller's items; reports applied and skipped items. */
 export const POST = defineRoute({ roles: ['owner', 'admin'], body: bulkDecisionRequestSchema }, async ({ user, body }) => {

@@ -2,7 +2,7 @@ import { getDatabase } from '@/db/client';
 import { deleteOwnerMapping, updateOwnerMapping } from '@/db/queries/campaigns/owner-mappings';
 import { ownerMappingRequestSchema } from '@/lib/campaigns/request-schemas';
 import { parseIdParam } from '@/lib/campaigns/route-helpers';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 
 export const PUT = defineRoute({ roles: ['admin'], body: ownerMappingRequestSchema }, ({ user, body, params }) =>
   updateOwnerMapping(

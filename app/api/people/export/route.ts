@@ -4,7 +4,7 @@ import { getLatestPublishedScanId } from '@/db/queries/scans';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
 import { toCsvLine } from '@/lib/export/csv';
 import { NotFoundError } from '@/lib/http/errors';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 
 const HEADER = ['user_id', 'user_name', 'display_name', 'email', 'accounts', 'accounts_with_bedrock', 'assignments', 'tiers', 'score', 'conflicts', 'max_conflict_severity'];
 

@@ -1,7 +1,7 @@
 import { getDatabase } from '@/db/client';
 import { getRevocationDetail } from '@/db/queries/revocations/list';
 import { parseIdParam } from '@/lib/campaigns/route-helpers';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 import { NotFoundError } from '@/lib/http/errors';
 
 /** Status for the detail page's polling (scoped like the page: owners see their principals' only). */

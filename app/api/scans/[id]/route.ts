@@ -1,7 +1,7 @@
 import { getDatabase } from '@/db/client';
 import { getScanProgress } from '@/db/queries/scans';
 import { NotFoundError } from '@/lib/http/errors';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 
 /** Progress of one scan, polled by the "Scan now" button. */
 export const GET = defineRoute({ roles: ['admin', 'auditor'] }, ({ params }) => {

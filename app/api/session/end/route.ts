@@ -1,7 +1,7 @@
 import { getToken } from 'next-auth/jwt';
 import { resolveAuthSecret } from '@/lib/auth/auth-secret';
-import { endSessionUrlFor } from '@/lib/auth/provider-logout';
-import { defineRoute } from '@/lib/http/define-route';
+import { endSessionUrlFor } from '@/server/auth/provider-logout';
+import { defineRoute } from '@/server/http/define-route';
 
 /**
  * Step one of signing out (issue 21, item 6): the provider's end-session URL for this session

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getDatabase } from '@/db/client';
 import { deactivateUser, LastAdminError, UserNotFoundError } from '@/db/queries/user-admin';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 import { NotFoundError, ValidationError } from '@/lib/http/errors';
 
 const bodySchema = z.object({ email: z.email() }).strict();

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { AppDatabase } from '../../../client';
 import { accounts, entitlements, policies, policyDocuments, principals, scanAccounts, scans } from '../../../schema';
 import { entitlementKey } from '../../../../lib/analysis/entitlements';
-import { ACCOUNT, awsManagedPolicy, group, user } from '../../../../lib/revocations/test-fixtures';
+import { ACCOUNT, awsManagedPolicy, group, user } from '../../../../lib/revocations/test-support/fixtures';
 
 export const FIXTURE_NOW = new Date('2030-01-05T10:00:00Z');
 export const tara = user('tara.rossi', { managed: ['AmazonBedrockFullAccess'], groups: ['hackers'] });

@@ -2,7 +2,7 @@ import { getDatabase } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { buildEvidence, evidenceToCsv } from '@/db/queries/campaigns/evidence';
 import { parseIdParam } from '@/lib/campaigns/route-helpers';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 import { ValidationError } from '@/lib/http/errors';
 
 /** Evidence download: `?format=csv|json` (default csv). Each download is audited. */

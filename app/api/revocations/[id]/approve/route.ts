@@ -2,7 +2,7 @@ import { getDatabase } from '@/db/client';
 import { approveRevocation } from '@/db/queries/revocations/commands';
 import { parseIdParam } from '@/lib/campaigns/route-helpers';
 import { getConfig } from '@/lib/config/load-config';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 import { createEngineEvaluate } from '@/lib/revocations/engine';
 import { revocationApproveSchema } from '@/lib/revocations/request-schemas';
 

@@ -1,7 +1,7 @@
 import { getDatabase } from '@/db/client';
 import { rejectRevocation } from '@/db/queries/revocations/commands';
 import { parseIdParam } from '@/lib/campaigns/route-helpers';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 import { revocationRejectSchema } from '@/lib/revocations/request-schemas';
 
 export const POST = defineRoute({ roles: ['admin'], body: revocationRejectSchema }, ({ user, params, body }) => {

@@ -1,7 +1,7 @@
 import { getDatabase } from '@/db/client';
 import { getRevocationScript } from '@/db/queries/revocations/list';
 import { parseIdParam } from '@/lib/campaigns/route-helpers';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 import { NotFoundError } from '@/lib/http/errors';
 
 /** The offline revocation's AWS CLI script, as a download. */

@@ -5,7 +5,7 @@ import { loadEvidenceBundleRows } from '@/db/queries/campaigns/evidence-bundle';
 import { buildEvidenceBundle } from '@/lib/campaigns/evidence-bundle';
 import { parseIdParam } from '@/lib/campaigns/route-helpers';
 import { writeTar } from '@/lib/export/tar';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 import { ValidationError } from '@/lib/http/errors';
 
 /**

@@ -3,7 +3,7 @@ import { launchDefinition } from '@/db/queries/campaigns/definitions';
 import { sendEmails } from '@/lib/campaigns/email';
 import { parseIdParam } from '@/lib/campaigns/route-helpers';
 import { getConfig } from '@/lib/config/load-config';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 
 /** "Launch now" for a (scheduled) definition. */
 export const POST = defineRoute({ roles: ['admin'] }, async ({ user, params }) => {

@@ -4,7 +4,7 @@ import { sendEmails } from '@/lib/campaigns/email';
 import { itemDecisionRequestSchema } from '@/lib/campaigns/request-schemas';
 import { parseIdParam } from '@/lib/campaigns/route-helpers';
 import { getConfig } from '@/lib/config/load-config';
-import { defineRoute } from '@/lib/http/define-route';
+import { defineRoute } from '@/server/http/define-route';
 
 /** Attest, revoke or delegate one of the caller's own items (409 when the version is stale). */
 export const POST = defineRoute({ roles: ['owner', 'admin'], body: itemDecisionRequestSchema }, async ({ user, body, params }) => {

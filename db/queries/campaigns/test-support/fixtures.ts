@@ -2,12 +2,12 @@
  * Test data for campaign queries: a published snapshot written straight into the tables (no
  * scanner involved), with principals chosen to exercise every reviewer rule. Unit tests only.
  */
-import type { AppDatabase } from '../../client';
-import { accounts, entitlements, principals, scans, sodConflicts, users } from '../../schema';
-import type { StoredPrincipalAnalysis, StoredPrincipalFacts } from '../../schema/stored-json';
-import { entitlementKey } from '../../../lib/analysis/entitlements';
-import { tiersToMask } from '../../../lib/analysis/tier-mask';
-import type { Recommendation, Tier } from '../../../lib/analysis/types';
+import type { AppDatabase } from '../../../client';
+import { accounts, entitlements, principals, scans, sodConflicts, users } from '../../../schema/index';
+import type { StoredPrincipalAnalysis, StoredPrincipalFacts } from '../../../schema/stored-json';
+import { entitlementKey } from '../../../../lib/analysis/entitlements';
+import { tiersToMask } from '../../../../lib/analysis/tier-mask';
+import type { Recommendation, Tier } from '../../../../lib/analysis/types';
 
 export const PROD_ACCOUNT = '111111111111';
 export const SANDBOX_ACCOUNT = '222222222222';

@@ -7,7 +7,7 @@ import { findSessionUser } from '../../db/queries/session-version';
 import type { UserSummary } from '../../db/queries/users';
 import type { UserRole } from '../../db/schema/users';
 import { getAuthOptions } from './auth-options';
-import { AuthorizationError } from './errors';
+import { AuthorizationError } from '../../lib/auth/errors';
 
 export type SessionUser = UserSummary;
 

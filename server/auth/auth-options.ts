@@ -5,17 +5,17 @@ import { countRecentSignInFailures, findActiveUserByEmail, readRecentSignInFailu
 import { appendAudit } from '../../db/queries/audit';
 import { bumpSessionVersion, readSessionVersion } from '../../db/queries/session-version';
 import { applySsoSignIn, findKnownUser, recordLastSignIn, recordSignInRefusal } from '../../db/queries/sso-sign-in';
-import { getConfig } from '../config/load-config';
-import type { AuthConfig } from '../config/schema';
-import { safeRedirectUrl } from './callback-url';
-import { OIDC_PROVIDER_ID } from './check-configuration';
-import { clientAddressFrom } from './client-address';
-import { DEMO_PASSWORD, isDemoMode } from './demo-users';
-import { needsUserinfo, readDirectoryClaims, type DirectoryClaims } from './directory-claims';
-import { discoveryUrl, fetchUserinfo } from './oidc-discovery';
-import { resolveAuthSecret } from './auth-secret';
-import { backoffRemainingMs } from './sign-in-backoff';
-import { planSsoSignIn } from './sso-sign-in';
+import { getConfig } from '../../lib/config/load-config';
+import type { AuthConfig } from '../../lib/config/schema';
+import { safeRedirectUrl } from '../../lib/auth/callback-url';
+import { OIDC_PROVIDER_ID } from '../../lib/auth/check-configuration';
+import { clientAddressFrom } from '../../lib/auth/client-address';
+import { DEMO_PASSWORD, isDemoMode } from '../../lib/auth/demo-users';
+import { needsUserinfo, readDirectoryClaims, type DirectoryClaims } from '../../lib/auth/directory-claims';
+import { discoveryUrl, fetchUserinfo } from '../../lib/auth/oidc-discovery';
+import { resolveAuthSecret } from '../../lib/auth/auth-secret';
+import { backoffRemainingMs } from '../../lib/auth/sign-in-backoff';
+import { planSsoSignIn } from '../../lib/auth/sso-sign-in';
 
 const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 const MAX_FAILURES_PER_ADDRESS = 10;

@@ -3,9 +3,9 @@ import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { describeDatabaseError } from '../../db/errors';
 import type { UserRole } from '../../db/schema/users';
-import { AuthorizationError } from '../auth/errors';
+import { AuthorizationError } from '../../lib/auth/errors';
 import { requireUser, type SessionUser } from '../auth/session';
-import { ConflictError, NotFoundError, ValidationError } from './errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../lib/http/errors';
 
 type Params = Record<string, string | string[]>;
 

@@ -1,8 +1,8 @@
 /** Tests only: principals and slices built from the real AWS managed policies in demo/aws-managed-policies. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { GroupFacts, InlinePolicyFacts, ManagedPolicyFacts, PrincipalFacts, RoleFacts, UserFacts } from '../analysis/types';
-import type { PrincipalSlice } from './types';
+import type { GroupFacts, InlinePolicyFacts, ManagedPolicyFacts, PrincipalFacts, RoleFacts, UserFacts } from '../../analysis/types';
+import type { PrincipalSlice } from '../types';
 
 export const ACCOUNT = '185920374618';
 

@@ -1,5 +1,5 @@
 /**
- * Micro-benchmark of principal evaluation: `npx tsx lib/analysis/evaluation/perf-check.ts [principals] [unique-inline-share]`.
+ * Micro-benchmark of principal evaluation: `npx tsx bench/evaluation-perf-check.ts [principals] [unique-inline-share]`.
  *
  * Builds a synthetic snapshot (default 10,000 principals over 20 accounts in a 3-level
  * organisation) with shared managed policies (AdministratorAccess, PowerUserAccess,
@@ -9,9 +9,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadActionCatalogue } from '../catalogue/load-catalogue';
-import type { AccountSnapshot, ManagedPolicyFacts, OrganizationFacts, RoleFacts, SnapshotInput } from '../types';
-import { createEvaluator } from './evaluate-principal';
+import { loadActionCatalogue } from '../lib/analysis/catalogue/load-catalogue';
+import type { AccountSnapshot, ManagedPolicyFacts, OrganizationFacts, RoleFacts, SnapshotInput } from '../lib/analysis/types';
+import { createEvaluator } from '../lib/analysis/evaluation/evaluate-principal';
 
 const PRINCIPAL_COUNT = Number(process.argv[2] ?? 10_000);
 const UNIQUE_INLINE_SHARE = Number(process.argv[3] ?? 0.3);

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 
-export const DEMO_DIRECTORY = path.join(__dirname, '..', '..', '..', 'demo');
+export const DEMO_DIRECTORY = path.join(__dirname, '..', '..', '..', '..', 'demo');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

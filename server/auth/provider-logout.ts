@@ -1,4 +1,4 @@
-import { buildEndSessionUrl, getDiscovery } from './oidc-discovery';
+import { buildEndSessionUrl, getDiscovery } from '../../lib/auth/oidc-discovery';
 import { logSignIn } from './auth-options';
 
 /** Where the provider signs the person out and sends them back to our sign-in page; null without SSO. */

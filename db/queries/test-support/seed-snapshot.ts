@@ -1,5 +1,5 @@
 import type { AppDatabase } from '../../client';
-import { accounts, entitlements, grants, principals, scanAccounts, scans, sodConflicts } from '../../schema';
+import { accounts, entitlements, grants, principals, scanAccounts, scans, sodConflicts } from '../../schema/index';
 import type { StoredPrincipalAnalysis, StoredPrincipalFacts, StoredScanSummary } from '../../schema/stored-json';
 import { tiersToMask } from '../../../lib/analysis/tier-mask';
 import { TIERS, type ConditionEntry, type Severity, type Tier, type TrustEntry } from '../../../lib/analysis/types';

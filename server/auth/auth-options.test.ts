@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { closeDatabase, getDatabase } from '../../db/client';
 import { upsertUser } from '../../db/queries/users';
 import { findSessionUser } from '../../db/queries/session-version';
-import type { AuthConfig } from '../config/schema';
+import type { AuthConfig } from '../../lib/config/schema';
 import { buildAuthOptions } from './auth-options';
 
 /**

@@ -3,9 +3,9 @@
  * explicit Deny, no conditions, boundaries or SCPs) over a fixed list of Bedrock actions, so the
  * revocation tests do not depend on the action catalogue.
  */
-import type { Grant, GroupFacts, PolicyDocumentSource, PrincipalFacts, SnapshotInput } from '../analysis/types';
-import { matchesActionPattern, parsePolicyDocument } from './policy-document';
-import type { AccessEvaluation, EvaluateAccess } from './types';
+import type { Grant, GroupFacts, PolicyDocumentSource, PrincipalFacts, SnapshotInput } from '../../analysis/types';
+import { matchesActionPattern, parsePolicyDocument } from '../policy-document';
+import type { AccessEvaluation, EvaluateAccess } from '../types';
 
 export const TEST_BEDROCK_ACTIONS = [
   'bedrock:InvokeModel',
