@@ -85,7 +85,7 @@ describe('offline scan with usage evidence', () => {
       }));
     const [first, second] = (database.$client.prepare('SELECT id FROM scans ORDER BY id').all() as Array<{ id: number }>).map((row) => row.id);
     // The first scan read CloudTrail only after its analysis: nothing was known yet.
-    expect(factorsOf(first).every((entry) => entry.usage?.points === 0 && /No CloudTrail usage evidence read/.test(entry.usage.sentence))).toBe(true);
+    expect(factorsOf(first).every((entry) => entry.usage?.points === 0 && /No CloudTrail usage evidence for it/.test(entry.usage.sentence))).toBe(true);
     const later = factorsOf(second);
     // The SSO role's two calls came from the first scan's import (the new day is imported after this analysis).
     expect(later.find((entry) => entry.arn === SSO_ROLE_ARN)?.usage).toMatchObject({ points: 0, sentence: expect.stringMatching(/^Used Bedrock 2 times in the last 90 days, last on \d{4}-\d{2}-\d{2}: 0 of 5 points\.$/) });

@@ -116,7 +116,7 @@ describe('scoreBlastRadius examples', () => {
     expect(scoreBlastRadius({ ...holding, usage: unused }).score).toBe(scoreBlastRadius(holding).score + 5);
     expect(factorOf({ ...holding, usage: { ...unused, calls: 12, lastUsed: '2026-11-30T08:00:00Z' } }, 'usage').sentence).toBe('Used Bedrock 12 times in the last 90 days, last on 2026-11-30: 0 of 5 points.');
     expect(factorOf({ ...holding, usage: { ...unused, ageDays: 10 } }, 'usage').sentence).toBe('No Bedrock call yet, but created 10 days ago: too new to call unused: 0 of 5 points.');
-    expect(factorOf(holding, 'usage').sentence).toBe('No CloudTrail usage evidence read, so unused access is not scored: 0 of 5 points.');
+    expect(factorOf(holding, 'usage').sentence).toBe('No CloudTrail usage evidence for it, so unused access is not scored: 0 of 5 points.');
     expect(factorOf({ ...quiet, usage: unused }, 'usage').points).toBe(0);
     expect(factorOf({ ...holding, usage: unused }, 'usage', resolveWeights({ usage: { unusedPoints: 8 } })).points).toBe(8);
   });

@@ -193,7 +193,7 @@ function scoreUsage(facts: BlastRadiusFacts, weights: Weights): BlastRadiusFacto
   const usage = facts.usage;
   const label = 'Usage';
   const windowDays = usage?.windowDays ?? weights.usage.windowDays;
-  if (!usage) return factor('usage', label, 'no evidence', 0, maxPoints, 'No CloudTrail usage evidence read, so unused access is not scored');
+  if (!usage) return factor('usage', label, 'no evidence', 0, maxPoints, 'No CloudTrail usage evidence for it, so unused access is not scored');
   if (facts.tiers.length === 0) return factor('usage', label, 'no standing access', 0, maxPoints, 'Holds no Bedrock action of its own to leave unused');
   if (usage.calls > 0) {
     const last = usage.lastUsed ? `, last on ${usage.lastUsed.slice(0, 10)}` : '';
