@@ -7,6 +7,7 @@ import { sendJson } from './send-json';
 import { cardClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from './form-styles';
 import type { ItemUsageEvidence } from '@/lib/usage/item-usage-evidence';
 import { ItemUsage } from '@/components/usage/item-usage';
+import { UNUSED_JUSTIFICATION_MIN_LENGTH } from '@/lib/campaigns/unused-justification';
 
 /** What the inbox shows of one item: shaped on the server, no whole rows. */
 export interface InboxItemView {
@@ -109,7 +110,7 @@ function DecisionForm({ item, mode, delegates, minKeepUntil, onDone, onCancel }:
             <label htmlFor={`${prefix}-justification`} className={labelClass}>
               {mode === 'attest' && item.usage?.isUnused ? `Why keep access that shows no use in ${item.usage.windowDays} days?` : 'Justification'}
             </label>
-            <textarea id={`${prefix}-justification`} name="justification" required minLength={mode === 'attest' && item.usage?.isUnused ? 20 : undefined} rows={2} className={inputClass} />
+            <textarea id={`${prefix}-justification`} name="justification" required minLength={mode === 'attest' && item.usage?.isUnused ? UNUSED_JUSTIFICATION_MIN_LENGTH : undefined} rows={2} className={inputClass} />
           </div>
           {mode === 'attest' ? (
             <div className="max-w-xs">

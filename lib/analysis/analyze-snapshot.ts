@@ -1,6 +1,7 @@
 import { createCoverageLookup } from '../controls/coverage';
 import { DEFAULT_TOTAL_REGION_COUNT, deriveBlastRadiusFacts } from './blast-radius/derive-facts';
 import { scoreBlastRadius } from './blast-radius/score-blast-radius';
+import { usageFactOf, type UsageEvidenceForScoring } from './blast-radius/usage-fact';
 import { resolveWeights } from './blast-radius/weights';
 import type { ActionCatalogue } from './catalogue/load-catalogue';
 import { assessBedrockUse, summarizeCredentials } from './credentials/summarize-credentials';
@@ -21,6 +22,11 @@ export interface AnalyzeOptions {
   /** Blast-radius weight overrides from configuration (validated; a bad field throws). */
   weightOverrides?: Record<string, unknown>;
   sodRules: SodRule[];
+  /**
+   * CloudTrail's Bedrock calls per principal over the usage window ending at `now`, for the
+   * blast radius's usage factor; absent or null when no CloudTrail was ever read.
+   */
+  usageEvidence?: UsageEvidenceForScoring | null;
 }
 
 // Shared, never mutated: users have no trust policy, and most principals no assumption paths.
@@ -213,7 +219,7 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
         ? { score: 0, factors: [] }
         : scoreBlastRadius(
             // Facts read no grant path: the source of a rebased access gives the same, memoised.
-            deriveBlastRadiusFacts({ principalType: facts.type, grants: (link?.source ?? access).grants, exposure, credentials, environment: account.environment, accountCount: reachAccountIds.size, totalRegionCount: DEFAULT_TOTAL_REGION_COUNT, accountControls: accountControlsOf(facts.accountId, (link?.source ?? access).grants) }),
+            deriveBlastRadiusFacts({ principalType: facts.type, grants: (link?.source ?? access).grants, exposure, credentials, environment: account.environment, accountCount: reachAccountIds.size, totalRegionCount: DEFAULT_TOTAL_REGION_COUNT, accountControls: accountControlsOf(facts.accountId, (link?.source ?? access).grants), usage: usageFactOf(options.usageEvidence, facts.arn, facts.createDate, options.now) }),
             weights,
           );
     const { tiers, actions, conflicts } = factsOfAccess(access, facts.arn);

@@ -304,7 +304,7 @@ export interface Exposure {
 }
 
 export interface BlastRadiusFactor {
-  id: 'actions' | 'models' | 'regions' | 'accounts' | 'exposure' | 'credentials' | 'environment' | 'controls';
+  id: 'actions' | 'models' | 'regions' | 'accounts' | 'exposure' | 'credentials' | 'environment' | 'controls' | 'usage';
   label: string;
   /** The measured fact, human-readable ('govern, invoke', '12 of 64 regions'). */
   value: string;
@@ -397,6 +397,18 @@ export interface BlastRadiusFacts {
     /** The enforced guardrail and logging of its account over its invoke regions; absent or null when not read. */
     account?: AccountControlCoverage | null;
   };
+  /** CloudTrail's Bedrock calls of this principal over the usage window; absent or null when no CloudTrail was read. */
+  usage?: BedrockUsageFact | null;
+}
+
+/** What the usage factor reads: successful Bedrock calls over a window ending at the scan's start. */
+export interface BedrockUsageFact {
+  windowDays: number;
+  /** Successful calls (denied attempts are not use). */
+  calls: number;
+  lastUsed: string | null;
+  /** Whole days since the principal was created; younger than the window is too new to call unused. */
+  ageDays: number;
 }
 
 // ---------------------------------------------------------------------------

@@ -104,6 +104,8 @@ export function analyzePerson(userId: string, assignments: PersonAssignment[], r
     environment: weightiestEnvironment(bedrockRoles.map((role) => role.environment), weights),
     accountCount: reach.size,
   });
+  // No usage fact for people: CloudTrail ties a call to a UserId only under trusted identity
+  // propagation, so "no call seen for this UserId" is not evidence of no use. The usage factor says so.
   // Like a principal without Bedrock access: no score and nothing to explain.
   const blastRadius = grants.length === 0 ? { score: 0, factors: [] } : scoreBlastRadius(facts, weights);
 

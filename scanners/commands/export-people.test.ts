@@ -53,3 +53,32 @@ describe('export --format json with Identity Center', () => {
     expect(yusuf?.sodConflicts).toContainEqual(expect.objectContaining({ ruleId: 'SOD-GOVERN-INVOKE', isAcrossRoles: true }));
   });
 });
+
+describe('export --format json: usage per person (#18)', () => {
+  it('gives every person a usage object of the per-principal shape, from the calls tied to their UserId', async () => {
+    const before = await exportJson();
+    const yusuf = before.people.find((person) => person.userName === 'yusuf.demir@northwind.example') as (ExportDocument['people'][number] & { usage?: unknown }) | undefined;
+    expect(yusuf?.usage).toMatchObject({ windowDays: 90, calls: 0, lastUsed: null, callers: [] });
+    const scan = database.$client.prepare('SELECT id, finished_at AS finishedAt FROM scans WHERE is_published = 1 ORDER BY id DESC').get() as { id: number; finishedAt: string };
+    const day = scan.finishedAt.slice(0, 10);
+    const roleArn = yusuf!.roles[0];
+    database.$client
+      .prepare(
+        `INSERT INTO usage_daily (scan_id, bucket_key, account_id, principal_arn, action, model_id, region, day, caller_kind, caller_name, caller_user_id, caller_basis, unattributed_reason, credential, is_standing_credential, calls, denied_calls, last_call_at, last_denied_at)
+         VALUES (?, 'export-person-test', ?, ?, 'bedrock:InvokeModel', 'anthropic.claude-3-haiku-20240307-v1:0', 'eu-west-1', ?, 'person', ?, ?, 'on-behalf-of', '', 'session', 0, 3, 0, ?, NULL)`,
+      )
+      .run(scan.id, roleArn.split(':')[4], roleArn, day, yusuf!.userName, yusuf!.userId, `${day}T09:00:00Z`);
+    const after = await exportJson();
+    const person = after.people.find((entry) => entry.userId === yusuf!.userId) as { usage?: unknown } | undefined;
+    expect(person?.usage).toEqual({
+      windowDays: 90,
+      lastUsed: `${day}T09:00:00Z`,
+      calls: 3,
+      deniedCalls: 0,
+      actions: { 'bedrock:InvokeModel': { calls: 3, lastUsed: `${day}T09:00:00Z` } },
+      models: { 'anthropic.claude-3-haiku-20240307-v1:0': { calls: 3, lastUsed: `${day}T09:00:00Z` } },
+      callers: [{ kind: 'person', name: yusuf!.userName, calls: 3, lastUsed: `${day}T09:00:00Z` }],
+    });
+    database.$client.prepare("DELETE FROM usage_daily WHERE bucket_key = 'export-person-test'").run();
+  });
+});

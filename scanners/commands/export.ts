@@ -3,6 +3,7 @@ import { mapCanDisableControls } from '../../db/queries/export-can-disable-contr
 import { listExportedControls } from '../../db/queries/export-controls';
 import { findLatestPublishedScan, iterateExportedPrincipals } from '../../db/queries/export-snapshot';
 import { getExportedUsage } from '../../db/queries/usage-export';
+import { getExportedPersonUsage } from '../../db/queries/usage-export-people';
 import { iterateExportedPeople, loadExportedRolePeople } from '../../db/queries/people/export-people';
 import { stringFlag, UsageError, type ParsedArguments } from '../cli-args';
 
@@ -37,8 +38,10 @@ export async function exportCommand(database: AppDatabase, parsed: ParsedArgumen
   }
   await write('\n],"people":[');
   isFirst = true;
+  // Per person (#18): the calls CloudTrail attributed to the person's Identity Center UserId.
+  const personUsage = getExportedPersonUsage(database, scan.id);
   for (const person of iterateExportedPeople(database, scan.id)) {
-    await write(`${isFirst ? '' : ','}\n${JSON.stringify(person)}`);
+    await write(`${isFirst ? '' : ','}\n${JSON.stringify({ ...person, usage: personUsage.get(person.userId) ?? usage.emptyUsage })}`);
     isFirst = false;
   }
   await write('\n]}\n');

@@ -17,6 +17,8 @@ import { loadSodRules } from './sod-rules';
 import { summarizeScan } from './summarize-scan';
 import { afterPublish } from './after-publish';
 import { collectUsageEvidence } from '../usage/collect-usage-evidence';
+import { getUsageForScoring } from '../../db/queries/usage-for-scoring';
+import { resolveWeights } from '../../lib/analysis/blast-radius/weights';
 import { analyzePeople, buildPeopleModel, discardPeopleRows, persistPeople } from './persist-people';
 
 export type ScanSource = { kind: 'offline'; directory: string } | { kind: 'live'; config: LiveScanConfig };
@@ -89,7 +91,13 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
     const catalogue = await loadActionCatalogue();
     const config = getConfig();
     const sodRules = loadSodRules(database);
-    const analysis = analyzeSnapshot(collected.snapshot, catalogue, { now: startedAt, weightOverrides: config.blastRadiusWeights, sodRules });
+    // The blast radius's usage factor reads the usage the published snapshots already hold, over
+    // the window ending now, rather than this scan's import (collected after persisting, below).
+    // Why: the analysis stays one pure pass persisted once, with no rescoring pass rewriting stored
+    // scores, summaries and people analyses; and the only lag is use newer than the previous scan's
+    // high-water mark, which errs towards "unused" (a higher score) for one scan, never hides risk.
+    const usageEvidence = getUsageForScoring(database, startedAt, resolveWeights(config.blastRadiusWeights ?? {}).usage.windowDays);
+    const analysis = analyzeSnapshot(collected.snapshot, catalogue, { now: startedAt, weightOverrides: config.blastRadiusWeights, sodRules, usageEvidence });
 
     const byAccount = new Map<string, typeof analysis.principals>();
     for (const principal of analysis.principals) {

@@ -76,4 +76,24 @@ describe('offline scan with usage evidence', () => {
     expect(imports).toEqual({ read: 1, skipped: 3 });
     expect(getPrincipalUsage(database, outcome.scanId, SSO_ROLE_ARN).detail.calls).toBe(3);
   });
+
+  it('the blast radius usage factor reads the usage published before the scan: unknown on the first, used or unused after (#18)', () => {
+    const factorsOf = (scanId: number) =>
+      (database.$client.prepare('SELECT arn, analysis FROM principals WHERE scan_id = ? AND has_bedrock = 1').all(scanId) as Array<{ arn: string; analysis: string }>).map((row) => ({
+        arn: row.arn,
+        usage: (JSON.parse(row.analysis) as { blastRadius: { factors: Array<{ id: string; points: number; sentence: string }> } }).blastRadius.factors.find((factor) => factor.id === 'usage'),
+      }));
+    const [first, second] = (database.$client.prepare('SELECT id FROM scans ORDER BY id').all() as Array<{ id: number }>).map((row) => row.id);
+    // The first scan read CloudTrail only after its analysis: nothing was known yet.
+    expect(factorsOf(first).every((entry) => entry.usage?.points === 0 && /No CloudTrail usage evidence for it/.test(entry.usage.sentence))).toBe(true);
+    const later = factorsOf(second);
+    // The SSO role's two calls came from the first scan's import (the new day is imported after this analysis).
+    expect(later.find((entry) => entry.arn === SSO_ROLE_ARN)?.usage).toMatchObject({ points: 0, sentence: expect.stringMatching(/^Used Bedrock 2 times in the last 90 days, last on \d{4}-\d{2}-\d{2}: 0 of 5 points\.$/) });
+    const unused = later.filter((entry) => entry.usage?.points === 5);
+    expect(unused.length).toBeGreaterThan(0);
+    for (const entry of unused) expect(entry.usage?.sentence).toBe('Holds standing Bedrock access that CloudTrail shows unused for 90 days: 5 of 5 points.');
+    expect(unused.map((entry) => entry.arn)).not.toContain(SSO_ROLE_ARN);
+    expect(unused.map((entry) => entry.arn)).not.toContain(BOT_ARN);
+  });
+
 });

@@ -7,6 +7,9 @@ import { isSelfReview } from '../../../lib/campaigns/reviewer';
 import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
 import type { OutgoingEmail } from '../../../lib/campaigns/email';
 import { inWriteTransaction } from './transaction';
+import { listUsageOfPrincipals } from '../usage-item-evidence';
+import { summarizeItemUsage } from '../../../lib/usage/item-usage-evidence';
+import { unusedAttestJustificationError } from '../../../lib/campaigns/unused-justification';
 
 export type DecisionInput =
   | { kind: 'attest'; justification: string; keepUntil?: string | null }
@@ -108,6 +111,14 @@ export function decideItem(database: AppDatabase, input: DecideItemInput): Decid
       }
     }
     if (!justification) throw new ValidationError(decision.kind === 'delegate' ? 'A note is required.' : 'A justification is required.');
+    if (decision.kind === 'attest') {
+      // The same evidence the reviewer sees beside the item: the calls of its own actions in the window.
+      const actions = (JSON.parse(item.context) as Pick<CampaignItemContext, 'actions'>).actions ?? [];
+      const usage = listUsageOfPrincipals(database, [item.principalArn]);
+      const evidence = summarizeItemUsage(usage.byPrincipal.get(item.principalArn) ?? [], actions, usage.hasCloudTrail, usage.windowDays);
+      const unusedError = unusedAttestJustificationError(decision.kind, evidence, justification);
+      if (unusedError) throw new ValidationError(unusedError);
+    }
 
     const status = decision.kind === 'attest' ? 'attested' : decision.kind === 'revoke' ? 'revoked' : item.status;
     const inserted = database

@@ -1,5 +1,5 @@
 import type { CredentialSummary } from '../snapshot-analysis-types';
-import { TIERS, type BlastRadiusFacts, type Environment, type Exposure, type Grant, type TrustKind } from '../types';
+import { TIERS, type BedrockUsageFact, type BlastRadiusFacts, type Environment, type Exposure, type Grant, type TrustKind } from '../types';
 import type { AccountControlCoverage } from './account-controls';
 import { coversAllModels } from './model-scope';
 
@@ -21,6 +21,8 @@ export interface DeriveFactsInput {
   totalRegionCount?: number;
   /** Controls of the principal's account over its invoke regions (lib/controls/coverage.ts); null when not read. */
   accountControls?: AccountControlCoverage | null;
+  /** CloudTrail's Bedrock use of the principal (usage-fact.ts); null or absent when none was read. */
+  usage?: BedrockUsageFact | null;
 }
 
 function distinctStartingPrincipals(exposure: Exposure): number {
@@ -100,5 +102,6 @@ export function deriveBlastRadiusFacts(input: DeriveFactsInput): BlastRadiusFact
     },
     environment: input.environment,
     controls: input.accountControls === undefined ? summary.controls : { ...summary.controls, account: input.accountControls },
+    ...(input.usage ? { usage: input.usage } : {}),
   };
 }

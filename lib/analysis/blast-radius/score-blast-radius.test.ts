@@ -48,6 +48,7 @@ describe('scoreBlastRadius examples', () => {
       ['credentials', 10],
       ['environment', 10],
       ['controls', 0],
+      ['usage', 0],
     ]);
   });
 
@@ -103,6 +104,23 @@ describe('scoreBlastRadius examples', () => {
     expect(scoreBlastRadius({ ...quiet, controls: { allInvokeRequiresGuardrail: true, modelsPinned: true } }).score).toBe(1);
   });
 
+  it('explains the usage factor: unused standing access adds points; used, too new or unknown adds none', () => {
+    const holding: BlastRadiusFacts = { ...quiet, tiers: ['invoke'] };
+    const unused = { windowDays: 90, calls: 0, lastUsed: null, ageDays: 400 };
+    expect(factorOf({ ...holding, usage: unused }, 'usage')).toMatchObject({
+      value: 'unused 90 days',
+      points: 5,
+      maxPoints: 5,
+      sentence: 'Holds standing Bedrock access that CloudTrail shows unused for 90 days: 5 of 5 points.',
+    });
+    expect(scoreBlastRadius({ ...holding, usage: unused }).score).toBe(scoreBlastRadius(holding).score + 5);
+    expect(factorOf({ ...holding, usage: { ...unused, calls: 12, lastUsed: '2026-11-30T08:00:00Z' } }, 'usage').sentence).toBe('Used Bedrock 12 times in the last 90 days, last on 2026-11-30: 0 of 5 points.');
+    expect(factorOf({ ...holding, usage: { ...unused, ageDays: 10 } }, 'usage').sentence).toBe('No Bedrock call yet, but created 10 days ago: too new to call unused: 0 of 5 points.');
+    expect(factorOf(holding, 'usage').sentence).toBe('No CloudTrail usage evidence for it, so unused access is not scored: 0 of 5 points.');
+    expect(factorOf({ ...quiet, usage: unused }, 'usage').points).toBe(0);
+    expect(factorOf({ ...holding, usage: unused }, 'usage', resolveWeights({ usage: { unusedPoints: 8 } })).points).toBe(8);
+  });
+
   it('uses tuned weights', () => {
     const weights = resolveWeights({ environment: { points: { sandbox: 0 } } });
     expect(scoreBlastRadius(quiet, weights).score).toBe(0);
@@ -137,6 +155,7 @@ const factsArbitrary: fc.Arbitrary<BlastRadiusFacts> = fc.record({
       { nil: null },
     ),
   }),
+  usage: fc.option(fc.record({ windowDays: fc.constantFrom(30, 90), calls: fc.nat(500), lastUsed: fc.option(fc.constant('2026-11-01T10:00:00Z'), { nil: null }), ageDays: fc.nat(400) }), { nil: null }),
 });
 
 const points = fc.integer({ min: 0, max: 40 });
@@ -153,6 +172,7 @@ const weightsArbitrary: fc.Arbitrary<Weights> = fc
     enforcedGuardrailReduction: points,
     loggingReduction: points,
     productionGapPoints: points,
+    unusedPoints: points,
   })
   .map((tuned) =>
     resolveWeights({
@@ -161,6 +181,7 @@ const weightsArbitrary: fc.Arbitrary<Weights> = fc
       models: { pointsPerModelPattern: tuned.pointsPerModelPattern },
       accounts: { pointsPerAccount: tuned.pointsPerAccount },
       controls: { guardrailReduction: tuned.guardrailReduction, modelsPinnedReduction: tuned.modelsPinnedReduction, enforcedGuardrailReduction: tuned.enforcedGuardrailReduction, loggingReduction: tuned.loggingReduction, productionGapPoints: tuned.productionGapPoints },
+      usage: { unusedPoints: tuned.unusedPoints },
     }),
   );
 
@@ -238,6 +259,14 @@ describe('scoreBlastRadius properties', () => {
     });
   });
 
+  it('losing use never lowers the score', () => {
+    neverLowers((facts): fc.Arbitrary<BlastRadiusFacts> => {
+      const usage = facts.usage;
+      if (!usage) return fc.constant(facts);
+      return fc.oneof(fc.constant({ ...facts, usage: { ...usage, calls: 0, lastUsed: null } }), fc.nat(usage.calls).map((calls) => ({ ...facts, usage: { ...usage, calls } })));
+    });
+  });
+
   it('is deterministic and shaped: same facts, same result; integer 0..100; every factor once', () => {
     fc.assert(
       fc.property(factsArbitrary, anyWeights, (facts, weights) => {
@@ -247,7 +276,7 @@ describe('scoreBlastRadius properties', () => {
         expect(Number.isInteger(first.score)).toBe(true);
         expect(first.score).toBeGreaterThanOrEqual(0);
         expect(first.score).toBeLessThanOrEqual(100);
-        expect(first.factors.map((entry) => entry.id)).toEqual(['actions', 'models', 'regions', 'accounts', 'exposure', 'credentials', 'environment', 'controls']);
+        expect(first.factors.map((entry) => entry.id)).toEqual(['actions', 'models', 'regions', 'accounts', 'exposure', 'credentials', 'environment', 'controls', 'usage']);
         for (const entry of first.factors) {
           expect(Number.isInteger(entry.points)).toBe(true);
           // controls: a reduction (negative) or, in production, at most the gap points.

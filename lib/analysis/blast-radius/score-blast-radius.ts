@@ -184,6 +184,28 @@ function scoreControls(facts: BlastRadiusFacts, weights: Weights, reducibleInvok
 }
 
 /**
+ * Standing access nobody uses is pure exposure: it can be stolen or misused and serves no one.
+ * Points only when CloudTrail was read and shows no successful call in the window; a principal
+ * younger than the window is not judged. Used and unknown both score 0, so losing use never lowers it.
+ */
+function scoreUsage(facts: BlastRadiusFacts, weights: Weights): BlastRadiusFactor {
+  const maxPoints = Math.round(weights.usage.unusedPoints);
+  const usage = facts.usage;
+  const label = 'Usage';
+  const windowDays = usage?.windowDays ?? weights.usage.windowDays;
+  if (!usage) return factor('usage', label, 'no evidence', 0, maxPoints, 'No CloudTrail usage evidence for it, so unused access is not scored');
+  if (facts.tiers.length === 0) return factor('usage', label, 'no standing access', 0, maxPoints, 'Holds no Bedrock action of its own to leave unused');
+  if (usage.calls > 0) {
+    const last = usage.lastUsed ? `, last on ${usage.lastUsed.slice(0, 10)}` : '';
+    return factor('usage', label, `${plural(usage.calls, 'call')} in ${windowDays} days`, 0, maxPoints, `Used Bedrock ${plural(usage.calls, 'time')} in the last ${windowDays} days${last}`);
+  }
+  if (usage.ageDays < windowDays) {
+    return factor('usage', label, `created ${plural(usage.ageDays, 'day')} ago`, 0, maxPoints, `No Bedrock call yet, but created ${plural(usage.ageDays, 'day')} ago: too new to call unused`);
+  }
+  return factor('usage', label, `unused ${windowDays} days`, maxPoints, maxPoints, `Holds standing Bedrock access that CloudTrail shows unused for ${windowDays} days`);
+}
+
+/**
  * Scores a principal's blast radius from its facts: an integer 0..100 and every factor with its
  * value, points and a sentence. Deterministic: the same facts and weights give the same result.
  * The controls factor has negative points and `maxPoints` 0; the total is clamped to 0..100.
@@ -233,6 +255,7 @@ function factsKey(facts: BlastRadiusFacts): string {
     controls.allInvokeRequiresGuardrail,
     controls.modelsPinned,
     controls.account ? `${controls.account.isGuardrailEnforced},${controls.account.isGuardrailFromOrganization},${controls.account.isLoggingOn},${controls.account.gapRegions.join(' ')}` : 'unread',
+    facts.usage ? `${facts.usage.windowDays},${facts.usage.calls},${facts.usage.lastUsed ?? ''},${facts.usage.ageDays}` : 'no-usage',
   ].join('|');
 }
 
@@ -248,6 +271,7 @@ function computeScore(facts: BlastRadiusFacts, weights: Weights): BlastRadius {
     scoreCredentials(facts, weights),
     scoreEnvironment(facts, weights),
     scoreControls(facts, weights, models.points + regions.points),
+    scoreUsage(facts, weights),
   ];
   const total = factors.reduce((sum, entry) => sum + entry.points, 0);
   return { score: Math.min(100, Math.max(0, Math.round(total))), factors };

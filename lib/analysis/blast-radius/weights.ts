@@ -23,8 +23,11 @@ import { ENVIRONMENTS, TIERS, type Environment, type Tier } from '../types';
  * |             |     | a reduction never exceeds the model + region points (so it only shrinks    |
  * |             |     | invoke reach); in production, +5 when an invoke region is known to have no  |
  * |             |     | enforced guardrail or no logging (account-controls.ts)                      |
+ * | usage       | +5  | standing access (any Bedrock tier held) that CloudTrail shows unused for     |
+ * |             |     | `windowDays` (90): +5. Used, created within the window, or no CloudTrail     |
+ * |             |     | read (unknown is not unused): 0. Losing use can only raise the score         |
  *
- * The positive maxima must sum to 100 (the production-gap points come on top); the total is clamped to 0..100.
+ * The positive maxima must sum to 100 (the production-gap and unused-access points come on top); the total is clamped to 0..100.
  */
 const nonNegative = z.number().finite().min(0, 'must be 0 or more');
 
@@ -73,6 +76,7 @@ export const weightsSchema = z
     controls: z
       .object({ guardrailReduction: nonNegative, modelsPinnedReduction: nonNegative, enforcedGuardrailReduction: nonNegative, loggingReduction: nonNegative, productionGapPoints: nonNegative })
       .strict(),
+    usage: z.object({ unusedPoints: nonNegative, windowDays: z.number().int('must be a whole number of days').min(1, 'must be 1 or more') }).strict(),
   })
   .strict()
   .superRefine((weights, context) => {
@@ -126,6 +130,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   },
   environment: { maxPoints: 10, points: { prod: 10, unknown: 5, nonprod: 3, sandbox: 1 } },
   controls: { guardrailReduction: 8, modelsPinnedReduction: 5, enforcedGuardrailReduction: 6, loggingReduction: 3, productionGapPoints: 5 },
+  usage: { unusedPoints: 5, windowDays: 90 },
 };
 
 /** Thrown for invalid weight overrides; the message names every offending field. */

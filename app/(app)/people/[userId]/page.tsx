@@ -13,6 +13,8 @@ import { PersonConflictsPanel } from '@/components/people/person-conflicts-panel
 import { Badge } from '@/components/ui/badge';
 import { ScoreBadge } from '@/components/ui/score-badge';
 import { TierChips } from '@/components/ui/tier-chip';
+import { UsagePanel } from '@/components/usage/usage-panel';
+import { getPersonUsage } from '@/db/queries/usage-person';
 
 export const metadata = { title: 'Person' };
 
@@ -30,6 +32,10 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
     throw error;
   }
   const { analysis } = person;
+  // Usage (#18): the calls CloudTrail tied to this person's Identity Center UserId, through any role.
+  const usage = getPersonUsage(database, scanId, person.userId);
+  const heldActions = new Set(analysis.actions);
+  const usedHeldActionCount = [...heldActions].filter((action) => (usage.detail.actions[action]?.calls ?? 0) > 0).length;
   return (
     <div className="mx-auto max-w-6xl space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -79,6 +85,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
       <PersonAccessPanel accounts={analysis.accounts} accountNames={person.accountNames} actionCount={analysis.actions.length} />
       <BlastRadiusFactorsPanel blastRadius={analysis.blastRadius} description={`Score ${analysis.blastRadius.score} of 100 for everything this person's roles reach together: the sum of the points below.`} />
       <PersonConflictsPanel conflicts={analysis.conflicts} accountNames={person.accountNames} />
+      <UsagePanel usage={usage} heldActionCount={heldActions.size} usedHeldActionCount={usedHeldActionCount} recommendations={[]} />
     </div>
   );
 }

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN, AUDITOR, signIn } from '../support/auth';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+import { queryE2eDatabase } from '../support/database';
+import { saveScreenshot } from '../support/screenshots';
+
+/** A person of the latest snapshot with Bedrock access through their roles. */
+function personWithAccess(): string {
+  const [row] = queryE2eDatabase<{ userId: string }>(
+    `SELECT user_id AS userId FROM identity_center_users WHERE scan_id = (SELECT max(id) FROM scans WHERE is_published = 1) AND tiers_mask > 0 ORDER BY score DESC, user_name LIMIT 1`,
+  );
+  if (!row) throw new Error('the demo import has no person with Bedrock access');
+  return row.userId;
+}
+
+for (const [role, email] of [
+  ['admin', ADMIN],
+  ['auditor', AUDITOR],
+] as const) {
+  test.describe(`person usage as ${role}`, () => {
+    test.beforeEach(async ({ page }) => signIn(page, email));
+
+    test('the person page shows the usage evidence tied to their Identity Center UserId', async ({ page }) => {
+      test.setTimeout(150_000);
+      await page.goto(`/people/${encodeURIComponent(personWithAccess())}`);
+      await expect(page.getByRole('heading', { level: 2, name: 'Usage evidence' })).toBeVisible();
+      await expect(page.getByTestId('usage-panel').getByTestId('usage-headline')).toHaveText(/^Holds \d+ actions?(, used \d+|; no CloudTrail evidence imported)$/);
+      await expectNoSeriousA11yViolations(page);
+      for (const [width, height, suffix] of [
+        [1440, 900, ''],
+        [390, 844, '-mobile'],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.locator('#usage').scrollIntoViewIfNeeded();
+        await saveScreenshot(page, role, `person-usage${suffix}`);
+      }
+    });
+  });
+}
