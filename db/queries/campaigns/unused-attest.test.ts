@@ -7,7 +7,7 @@ import { ValidationError } from '../../../lib/http/errors';
 import type { AppDatabase } from '../../client';
 import { launchCampaign } from './launch';
 import { decideItem, decideItems } from './decide';
-import { FALLBACK, FIXTURE_NOW, PROD_ACCOUNT, seedCampaignFixture } from './test-fixtures';
+import { FALLBACK, FIXTURE_NOW, PROD_ACCOUNT, seedCampaignFixture } from './test-support/fixtures';
 
 const at = (minutes: number) => new Date(FIXTURE_NOW.getTime() + minutes * 60_000);
 
