@@ -54,7 +54,7 @@ test('an SSO role is revoked at Identity Center: the plan lists the accounts and
   await approver.getByRole('button', { name: 'Approve plan' }).click();
   await expect(approver.getByRole('heading', { level: 1 })).toContainText('approved');
   await approver.getByRole('button', { name: 'Generate AWS CLI script' }).click();
-  await expect(approver.getByRole('heading', { level: 1 })).toContainText('awaiting-confirmation');
+  await expect(approver.getByRole('heading', { level: 1 })).toContainText('awaiting confirmation');
   await expect(approver.getByText(/aws sso-admin \/ aws identitystore/)).toBeVisible();
 
   // Put it back for the specs that follow: the rollback script closes the revocation.
