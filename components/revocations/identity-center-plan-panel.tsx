@@ -27,12 +27,12 @@ export function IdentityCenterPlanPanel({ plan }: { plan: IdentityCenterPlan }) 
       </div>
       <div>
         <h3 className="font-semibold">Accounts the permission set reaches ({plan.accountIds.length})</h3>
-        <p className="font-mono text-xs leading-6 text-slate-900" data-testid="identity-center-accounts">
+        <p className="font-mono text-xs leading-6 text-slate-900 [overflow-wrap:anywhere]" data-testid="identity-center-accounts">
           {plan.accountIds.join(', ') || 'None provisioned.'}
         </p>
       </div>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="identity-center-people">
+      <div className="min-w-0">
+        <table className="w-full table-fixed text-left text-sm" data-testid="identity-center-people">
           <caption className="text-left font-semibold">People who lose this access ({plan.losing.length})</caption>
           <thead className="border-b border-slate-200 text-slate-700">
             <tr>
@@ -44,9 +44,9 @@ export function IdentityCenterPlanPanel({ plan }: { plan: IdentityCenterPlan }) 
           <tbody>
             {plan.losing.map((person) => (
               <tr key={person.userId} className="border-b border-slate-100 align-top">
-                <td className="py-1 pr-3 break-all">{person.userName}</td>
-                <td className="py-1 pr-3 text-xs">{person.via}</td>
-                <td className="py-1 font-mono text-xs">{person.accountIds.join(', ')}</td>
+                <td className="break-words py-1 pr-3 [overflow-wrap:anywhere]">{person.userName}</td>
+                <td className="py-1 pr-3 text-xs [overflow-wrap:anywhere]">{person.via}</td>
+                <td className="py-1 font-mono text-xs [overflow-wrap:anywhere]">{person.accountIds.join(', ')}</td>
               </tr>
             ))}
           </tbody>
