@@ -2,6 +2,7 @@ import type { EntitlementPath } from '../analysis/entitlements';
 import type { DeniedAction, Grant, GroupFacts, ManagedPolicyFacts, PrincipalFacts, SnapshotInput } from '../analysis/types';
 import type { IamLimitViolation } from './iam-limits';
 import type { PrincipalProtection } from './protected-principal';
+import type { IdentityCenterCallOutcomeRecord, IdentityCenterPlan } from './identity-center/types';
 
 /**
  * Shapes shared by planning (lib), execution (scanners/remediation) and the pages. They are
@@ -116,6 +117,8 @@ export interface RevocationPlan {
   refusal?: PlanRefusal | null;
   /** Set for principals IAM refuses to change (SSO and service-linked roles). */
   protection?: PrincipalProtection | null;
+  /** Kind `identity-center`: the permission-set change, its rollback, and every account and person it reaches. */
+  identityCenter?: IdentityCenterPlan | null;
 }
 
 /** What the principal looked like, read live from IAM (or from the snapshot for offline accounts). */
@@ -162,6 +165,9 @@ export interface RevocationResult {
   calls: CallOutcome[];
   rollbackCalls: CallOutcome[];
   verification: VerificationOutcome | null;
+  /** Kind `identity-center`: what each sso-admin / identitystore call did (absent on IAM plans). */
+  identityCenterCalls?: IdentityCenterCallOutcomeRecord[];
+  identityCenterRollbackCalls?: IdentityCenterCallOutcomeRecord[];
 }
 
 export const EMPTY_RESULT: RevocationResult = { pending: null, claim: null, calls: [], rollbackCalls: [], verification: null };

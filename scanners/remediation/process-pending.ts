@@ -12,6 +12,9 @@ import { createRevocationIamClient } from './iam-client';
 import { readPrincipalState } from './read-principal-state';
 import { rollbackRevocation } from './rollback-revocation';
 import { verifyRevocation } from './verify-revocation';
+import type { IdentityCenterClients } from './execute-identity-center-plan';
+import { identityCenterRemediationFromConfig } from './identity-center-clients';
+import { executeIdentityCenterRevocation, rollbackIdentityCenterRevocation } from './process-identity-center';
 
 export interface ProcessOptions {
   /** Tests: an IAM client per account (e.g. assumed through the local endpoint). */
@@ -20,6 +23,10 @@ export interface ProcessOptions {
   evaluate?: EvaluateAccess;
   now?: () => Date;
   pid?: number;
+  /** Tests: sso-admin / identitystore clients (default: the remediation role in the Identity Center administrator account). */
+  createIdentityCenterClients?: () => Promise<IdentityCenterClients>;
+  /** Tests: how long to wait between polls of an asynchronous Identity Center request. */
+  identityCenterPollIntervalMs?: number;
   /** Stop after this many revocations (default: until none is pending). */
   limit?: number;
 }
@@ -123,7 +130,17 @@ export async function processPendingRevocations(database: AppDatabase, config: A
     if (!row) break;
     const operation = parseResult(row.result).pending ?? 'execute';
     let iam: IAMClient | null = null;
+    let identityCenter: IdentityCenterClients | null = null;
     try {
+      const plan = JSON.parse(row.plan ?? 'null') as RevocationPlan | null;
+      if (plan?.kind === 'identity-center') {
+        // The same worker path, at Identity Center: the remediation identity's sso-admin / identitystore clients.
+        identityCenter = await (options.createIdentityCenterClients ?? (() => identityCenterRemediationFromConfig(config)))();
+        const icOptions = { now, pollIntervalMs: options.identityCenterPollIntervalMs };
+        const outcome = operation === 'rollback' ? await rollbackIdentityCenterRevocation(database, row, plan, identityCenter, icOptions) : await executeIdentityCenterRevocation(database, row, plan, identityCenter, icOptions);
+        processed.push({ ...outcome, followUpScanId: queueFollowUpScan(database, config, outcome, now()) });
+        continue;
+      }
       if (!evaluate) evaluate = await (await import('../../lib/revocations/engine')).createEngineEvaluate();
       iam = await createClient(row.accountId);
       const outcome = operation === 'rollback' ? await rollback(database, row, iam, now) : await execute(database, row, iam, evaluate, now);
@@ -134,6 +151,8 @@ export async function processPendingRevocations(database: AppDatabase, config: A
       processed.push({ id: row.id, operation, status: 'failed', error: message });
     } finally {
       iam?.destroy();
+      identityCenter?.ssoAdmin.destroy();
+      identityCenter?.identityStore.destroy();
     }
   }
   return processed;

@@ -10,7 +10,10 @@ import { PlanError, planRevocation } from '../../../lib/revocations/plan-revocat
 import { planRollback } from '../../../lib/revocations/plan-rollback';
 import { stateFromSlice } from '../../../lib/revocations/principal-state';
 import { renderRevocationScript } from '../../../lib/revocations/render-cli-script';
+import { renderIdentityCenterScript } from '../../../lib/revocations/identity-center/render-identity-center-script';
+import type { IdentityCenterBeforeState } from '../../../lib/revocations/identity-center/types';
 import { EMPTY_RESULT, type EvaluateAccess, type RevocationPlan, type RevocationResult } from '../../../lib/revocations/types';
+import { identityCenterPlannerFor } from './identity-center-planner';
 import { loadPrincipalSlice } from './load-principal-slice';
 
 /** Statuses of a revocation still under way: a second request for the same entitlement is refused. */
@@ -58,7 +61,8 @@ export function computePlan(database: AppDatabase, input: { principalArn: string
     .where(and(eq(entitlements.scanId, loaded.scanId), eq(entitlements.entitlementKey, input.entitlementKey)))
     .get();
   try {
-    return planRevocation({ slice: loaded.slice, entitlementKey: input.entitlementKey, evaluate: input.evaluate, storedActions: stored ? (JSON.parse(stored.actions) as string[]) : [] });
+    const planIdentityCenter = identityCenterPlannerFor(database, { scanId: loaded.scanId, roleArn: loaded.slice.principal.arn, evaluate: input.evaluate });
+    return planRevocation({ slice: loaded.slice, entitlementKey: input.entitlementKey, evaluate: input.evaluate, storedActions: stored ? (JSON.parse(stored.actions) as string[]) : [], planIdentityCenter });
   } catch (error) {
     if (error instanceof PlanError) throw new ValidationError(error.message);
     throw error;
@@ -165,8 +169,24 @@ export function requestExecution(database: AppDatabase, input: { id: number; act
   const row = loadRevocation(database, input.id);
   requireTransition(row, 'execute');
   const plan = requirePlan(row);
-  if (plan.kind === 'refused' || plan.kind === 'identity-center') throw new ConflictError(plan.refusal?.reason ?? `A plan of kind ${plan.kind} makes no IAM call: it is carried out in IAM Identity Center.`);
+  if (plan.kind === 'refused') throw new ConflictError(plan.refusal?.reason ?? plan.reason);
+  if (plan.kind === 'identity-center' && !plan.identityCenter) throw new ConflictError('The plan has no Identity Center change: approve it again to recompute it.');
   const at = input.now.toISOString();
+  if (row.mode === 'offline' && plan.identityCenter) {
+    const script = renderIdentityCenterScript(plan.identityCenter, `Revocation #${row.id}: ${plan.principalName} (${plan.accountId}), generated ${at}`);
+    const before: IdentityCenterBeforeState = { source: 'identity-center', recordedAt: at, rollbackCalls: plan.identityCenter.rollbackCalls };
+    inWriteTransaction(database, () => {
+      requireChanged(
+        database
+          .update(revocations)
+          .set({ status: 'awaiting-confirmation', executedBy: input.actor, executedAt: at, verifiedAt: null, beforeState: JSON.stringify(before), script, error: null, attempts: sql`${revocations.attempts} + 1` })
+          .where(and(eq(revocations.id, row.id), eq(revocations.status, row.status)))
+          .run().changes,
+      );
+      appendAudit(database, { actor: input.actor, action: 'revocation.script-generated', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'awaiting-confirmation', mode: 'offline', identityCenter: plan.identityCenter?.kind, commands: plan.identityCenter?.calls.length } }, input.now);
+    });
+    return { status: 'awaiting-confirmation' };
+  }
   if (row.mode === 'offline') {
     const loaded = loadPrincipalSlice(database, { principalArn: row.principalArn });
     if (!loaded) throw new ValidationError('The principal is not in any published snapshot.');
@@ -206,6 +226,15 @@ export function requestRollback(database: AppDatabase, input: { id: number; acto
   requireTransition(row, 'rollback');
   const plan = requirePlan(row);
   if (!row.beforeState) throw new ConflictError('No before-state was recorded: nothing ran, so there is nothing to roll back.');
+  if (row.mode === 'offline' && plan.identityCenter) {
+    const ic = plan.identityCenter;
+    const script = renderIdentityCenterScript({ ...ic, calls: ic.rollbackCalls, rollbackCalls: ic.calls, reason: `Rollback of revocation #${row.id}: restores ${ic.permissionSetName} as it was.` }, `Rollback of revocation #${row.id}: ${plan.principalName} (${plan.accountId}), generated ${input.now.toISOString()}`);
+    inWriteTransaction(database, () => {
+      requireChanged(database.update(revocations).set({ status: 'rolled-back', script }).where(and(eq(revocations.id, row.id), eq(revocations.status, row.status))).run().changes);
+      appendAudit(database, { actor: input.actor, action: 'revocation.rollback-script-generated', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'rolled-back', identityCenter: ic.kind, commands: ic.rollbackCalls.length } }, input.now);
+    });
+    return { status: 'rolled-back' };
+  }
   if (row.mode === 'offline') {
     const before = JSON.parse(row.beforeState) as ReturnType<typeof stateFromSlice>;
     const loaded = loadPrincipalSlice(database, { principalArn: row.principalArn });

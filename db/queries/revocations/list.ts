@@ -4,6 +4,7 @@ import { auditLog, principals, revocations, type RevocationStatus } from '../../
 import type { UserRole } from '../../schema/users';
 import type { PrincipalState, RevocationPlan } from '../../../lib/revocations/types';
 import { parseResult } from './commands';
+import type { IdentityCenterBeforeState } from '../../../lib/revocations/identity-center/types';
 
 export interface RevocationViewer {
   role: UserRole;
@@ -93,7 +94,7 @@ export function getRevocationDetail(database: AppDatabase, id: number, viewer: R
     error: row.error,
     hasScript: row.script !== null,
     plan: row.plan ? (JSON.parse(row.plan) as RevocationPlan) : null,
-    beforeState: row.beforeState ? (JSON.parse(row.beforeState) as PrincipalState) : null,
+    beforeState: row.beforeState ? (JSON.parse(row.beforeState) as PrincipalState | IdentityCenterBeforeState) : null,
     result: parseResult(row.result),
     timeline,
   };

@@ -4,6 +4,7 @@ import { revocations, type Revocation, type RevocationStatus } from '../../schem
 import { appendAudit } from '../audit';
 import type { PrincipalState, RevocationResult } from '../../../lib/revocations/types';
 import { parseResult } from './commands';
+import type { IdentityCenterBeforeState } from '../../../lib/revocations/identity-center/types';
 
 /** A claim older than this is taken as abandoned (the worker died mid-run) and may be taken again. */
 export const CLAIM_TIMEOUT_MS = 15 * 60 * 1000;
@@ -30,7 +31,7 @@ export function claimNextRevocation(database: AppDatabase, input: { pid: number;
 }
 
 /** Records progress of a run without finishing it (the before-state as soon as it is read). */
-export function saveBeforeState(database: AppDatabase, id: number, beforeState: PrincipalState): void {
+export function saveBeforeState(database: AppDatabase, id: number, beforeState: PrincipalState | IdentityCenterBeforeState): void {
   database.update(revocations).set({ beforeState: JSON.stringify(beforeState) }).where(eq(revocations.id, id)).run();
 }
 

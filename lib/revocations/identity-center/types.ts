@@ -63,3 +63,21 @@ export interface IdentityCenterPlan {
   accountIds: string[];
   notes: string[];
 }
+
+/** What one Identity Center call did, as stored on the revocation (`already-done`: a retry found it made). */
+export interface IdentityCenterCallOutcomeRecord {
+  call: IdentityCenterCall;
+  status: 'succeeded' | 'already-done' | 'failed' | 'not-run';
+  error?: string;
+  requestId?: string;
+}
+
+/**
+ * `revocations.before_state` of an Identity Center revocation: the calls that restore what the plan
+ * changes, recorded when it first runs (or its script is generated).
+ */
+export interface IdentityCenterBeforeState {
+  source: 'identity-center';
+  recordedAt: string;
+  rollbackCalls: IdentityCenterCall[];
+}

@@ -105,7 +105,9 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
   const revocationsByKey = listRevocationsOfPrincipal(database, principal.arn, user);
   const heldKeys = new Set(entitlements.map((entitlement) => entitlement.entitlementKey));
   const revokedElsewhere = [...revocationsByKey.values()].filter(([latest]) => !heldKeys.has(latest.entitlementKey));
-  const protectionReason = protectionOf({ arn: principal.arn })?.reason ?? null;
+  // SSO roles are revoked at Identity Center (the plan says how, or why not); service-linked roles never.
+  const protection = protectionOf({ arn: principal.arn });
+  const protectionReason = protection?.kind === 'service-linked' ? protection.reason : null;
   const { analysis } = principal;
   const usageView = getPrincipalUsageView(database, principal.scanId, principal, entitlements.flatMap((entitlement) => entitlement.statements.flatMap((statement) => statement.actions)));
   const credentials = analysis.credentials;

@@ -13,6 +13,7 @@ import { cardClass } from '@/components/campaigns/form-styles';
 import { RevocationActions } from '@/components/revocations/revocation-actions';
 import { RevocationStatusBadge } from '@/components/revocations/status-badge';
 import { FourEyesNotice } from '@/components/revocations/four-eyes-notice';
+import { IdentityCenterCallTable, IdentityCenterPlanPanel } from '@/components/revocations/identity-center-plan-panel';
 import { getConfig } from '@/lib/config/load-config';
 
 export const metadata = { title: 'Revocation' };
@@ -74,6 +75,8 @@ export default async function RevocationPage({ params }: { params: Promise<{ id:
   const reached = new Set(detail.timeline.map((entry) => entry.action.replace('revocation.', '')));
   const stepDone = (step: string) =>
     step === 'requested' || (step === 'approved' && detail.approvedAt) || (step === 'executing' && detail.attempts > 0) || (step === 'executed' && detail.executedAt) || (step === 'awaiting-confirmation' && detail.executedAt) || (step === 'verified' && detail.verifiedAt);
+  const icCalls = result.identityCenterCalls ?? [];
+  const icRollbackCalls = result.identityCenterRollbackCalls ?? [];
   const steps: readonly string[] = detail.mode === 'offline' ? OFFLINE_LIFECYCLE_STEPS : LIFECYCLE_STEPS;
 
   return (
@@ -142,10 +145,14 @@ export default async function RevocationPage({ params }: { params: Promise<{ id:
             <p>
               <span className="font-semibold">{plan.kind}</span> — {plan.reason}
             </p>
-            <div>
-              <h3 className="font-semibold">IAM calls</h3>
-              <pre tabIndex={0} className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-xs leading-5 text-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600">{plan.calls.map(renderCliCommand).join('\n')}</pre>
-            </div>
+            {plan.identityCenter ? (
+              <IdentityCenterPlanPanel plan={plan.identityCenter} />
+            ) : (
+              <div>
+                <h3 className="font-semibold">IAM calls</h3>
+                <pre tabIndex={0} className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-xs leading-5 text-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600">{plan.calls.map(renderCliCommand).join('\n')}</pre>
+              </div>
+            )}
             <div className="grid gap-4 md:grid-cols-2">
               <div>
                 <h3 className="font-semibold">Bedrock access before ({plan.before.actions.length})</h3>
@@ -175,10 +182,11 @@ export default async function RevocationPage({ params }: { params: Promise<{ id:
         )}
       </section>
 
-      {result.calls.length > 0 || result.rollbackCalls.length > 0 || result.verification ? (
+      {result.calls.length > 0 || result.rollbackCalls.length > 0 || result.verification || icCalls.length > 0 || icRollbackCalls.length > 0 ? (
         <section className={cardClass} aria-labelledby="results-heading">
           <h2 id="results-heading" className="text-lg font-semibold">What ran</h2>
           {result.calls.length > 0 ? <CallTable outcomes={result.calls} caption="Calls of the last execution" /> : null}
+          {icCalls.length > 0 ? <IdentityCenterCallTable outcomes={icCalls} caption="Identity Center calls of the last execution" /> : null}
           {result.verification ? (
             <p className="mt-3 text-sm">
               Verification ({result.verification.checkedAt.slice(0, 19).replace('T', ' ')}): {result.verification.isVerified ? 'verified' : 'failed'} — {result.verification.reason}
@@ -190,7 +198,13 @@ export default async function RevocationPage({ params }: { params: Promise<{ id:
               <CallTable outcomes={result.rollbackCalls} caption="Rollback calls" />
             </>
           ) : null}
-          {detail.beforeState ? (
+          {icRollbackCalls.length > 0 ? (
+            <>
+              <h3 className="mt-4 font-semibold">Rollback at Identity Center</h3>
+              <IdentityCenterCallTable outcomes={icRollbackCalls} caption="Identity Center rollback calls" />
+            </>
+          ) : null}
+          {detail.beforeState && 'readAt' in detail.beforeState ? (
             <details className="mt-3 text-sm">
               <summary className="cursor-pointer font-semibold">Recorded before-state ({detail.beforeState.source}, {detail.beforeState.readAt.slice(0, 19).replace('T', ' ')})</summary>
               <pre className="mt-1 max-h-96 overflow-auto rounded bg-slate-100 p-3 text-xs">{JSON.stringify({ attached: detail.beforeState.attachedManagedPolicyArns, inline: detail.beforeState.inlinePolicies.map((policy) => policy.name), groups: detail.beforeState.groupNames, boundary: detail.beforeState.permissionsBoundaryArn }, null, 2)}</pre>
@@ -202,7 +216,9 @@ export default async function RevocationPage({ params }: { params: Promise<{ id:
       {detail.hasScript ? (
         <section className={cardClass} aria-labelledby="script-heading">
           <h2 id="script-heading" className="text-lg font-semibold">AWS CLI script</h2>
-          <p className="mt-1 text-sm text-slate-700">Review it, run it with credentials of account {detail.accountId}; the next import verifies the revocation.</p>
+          <p className="mt-1 text-sm text-slate-700">
+            {plan?.identityCenter ? 'Review it, run it with credentials of the Identity Center administrator (aws sso-admin / aws identitystore); the next import verifies the revocation.' : `Review it, run it with credentials of account ${detail.accountId}; the next import verifies the revocation.`}
+          </p>
           <a href={`/api/revocations/${detail.id}/script`} className="mt-2 inline-block text-brand-700 underline">
             Download revocation-{detail.id}.sh
           </a>
