@@ -6,7 +6,7 @@ import { approveRevocation, computePlan, requestExecution, requestRevocation, re
 import { accounts, auditLog, entitlements, principals, revocations } from '../../db/schema';
 import { createTestDatabase } from '../../db/test-database';
 import { parseAppConfig } from '../../lib/config/schema';
-import { testEvaluate } from '../../lib/revocations/test-evaluator';
+import { testEvaluate } from '../../lib/revocations/test-support/evaluator';
 import type { RevocationPlan, RevocationResult } from '../../lib/revocations/types';
 import { runScan } from '../pipeline/run-scan';
 import { startLocalAws, type LocalAwsHandle } from '../local-aws/start-local-aws';
