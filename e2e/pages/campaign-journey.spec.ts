@@ -31,7 +31,8 @@ async function itemLabels(page: Page): Promise<string[]> {
 async function decide(page: Page, label: string, kind: 'Attest' | 'Revoke', justification: string): Promise<void> {
   await page.getByRole('group', { name: `Decide ${label}`, exact: true }).getByRole('button', { name: kind }).click();
   const form = page.getByRole('form', { name: `${kind} ${label}`, exact: true });
-  await form.getByLabel('Justification').fill(justification);
+  // An item with no Bedrock use in the evidence window asks why it should be kept instead.
+  await form.getByLabel(/^(Justification|Why keep access that shows no use)/).fill(justification);
   await form.getByRole('button', { name: `Confirm ${kind.toLowerCase()}` }).click();
   await expect(page.getByText(`${label} ${kind === 'Attest' ? 'attested' : 'revoked'}.`)).toBeVisible();
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, AUDITOR, OWNER, signIn } from '../support/auth';
+import { parseCsv } from '../../scanners/live/credential-report-csv';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { saveScreenshot } from '../support/screenshots';
 
@@ -70,10 +71,11 @@ for (const [role, email] of [
       await expect(page.getByTestId('controls-matrix').locator('tbody tr')).toHaveCount(2);
       const response = await page.request.get('/api/controls/export?environment=prod');
       expect(response.status()).toBe(200);
-      const lines = (await response.text()).trim().split('\r\n');
-      expect(lines[0]).toMatch(/^account_id,account_name,environment,ou_path,region,gap,guardrail_enforced/);
-      expect(lines.filter((line) => line.startsWith(`${PROD_GENAI_APPS},`))).toHaveLength(3);
-      expect(lines.some((line) => line.startsWith(`${SANDBOX_HACKATHON},`))).toBe(false);
+      // Every cell is quoted (lib/export/csv.ts): read the export as CSV rather than as text.
+      const [header, ...rows] = parseCsv((await response.text()).trim());
+      expect(header.slice(0, 7)).toEqual(['account_id', 'account_name', 'environment', 'ou_path', 'region', 'gap', 'guardrail_enforced']);
+      expect(rows.filter((row) => row[0] === PROD_GENAI_APPS)).toHaveLength(3);
+      expect(rows.some((row) => row[0] === SANDBOX_HACKATHON)).toBe(false);
     });
   });
 }
