@@ -85,6 +85,8 @@ test('an offline revocation awaits confirmation, is not applied by an import tha
   await admin.goto(`/revocations/${id}`);
   await expect(revocationHeading(admin)).toHaveText(`Revocation #${id} requested`);
   await expect(admin.getByText('Offline account: execution produces AWS CLI commands.', { exact: false })).toBeVisible();
+  // Four-eyes is on by default: the owner requested, this admin approves with a comment.
+  await admin.getByRole('form', { name: 'Approve the plan' }).getByLabel('Approval comment').fill('Checked with the owner: the offline account no longer needs it.');
   await admin.getByRole('button', { name: 'Approve plan' }).click();
   await expect(revocationHeading(admin)).toHaveText(`Revocation #${id} approved`);
   await admin.getByRole('button', { name: 'Generate AWS CLI script' }).click();
