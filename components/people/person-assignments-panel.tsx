@@ -17,7 +17,7 @@ export function PersonAssignmentsPanel({ assignments }: { assignments: PersonAss
       {assignments.length === 0 ? (
         <p className="text-sm text-slate-700">This person is assigned nothing: no group of theirs and no direct assignment reaches an account.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div tabIndex={0} role="region" aria-label="Assignments" className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600">
           <table className="w-full text-left text-sm" data-testid="person-assignments">
             <caption className="sr-only">Assignments of this person</caption>
             <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-700">

@@ -59,7 +59,7 @@ export function IdentityCenterPlanPanel({ plan }: { plan: IdentityCenterPlan }) 
       ) : null}
       <details className="text-sm">
         <summary className="cursor-pointer font-semibold">Rollback calls</summary>
-        <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-3 text-xs">{renderIdentityCenterCommands(plan.rollbackCalls).join('\n')}</pre>
+        <pre tabIndex={0} className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-3 text-xs">{renderIdentityCenterCommands(plan.rollbackCalls).join('\n')}</pre>
       </details>
     </div>
   );

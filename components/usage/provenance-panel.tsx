@@ -28,7 +28,7 @@ export function ProvenancePanel({ overview }: { overview: ProvenanceOverview }) 
               <h3 className="mb-1 text-sm font-semibold text-slate-900">Coverage per week</h3>
               <TrendLineChart label="Provenance coverage per week (percent of calls attributed)" data={overview.trend.map((week) => ({ label: week.week.slice(5), coverage: percent(week.attributed, week.events) }))} series={[{ key: 'coverage', label: 'Attributed %', colour: '#1f5fbf' }]} yDomain={[0, 100]} height={220} />
             </div>
-            <div className="min-w-0 overflow-x-auto">
+            <div tabIndex={0} role="region" aria-label="Coverage per account" className="min-w-0 overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-600">
               <h3 className="mb-1 text-sm font-semibold text-slate-900">Coverage per account</h3>
               <table className="w-full text-sm" data-testid="provenance-accounts">
                 <thead>

@@ -21,7 +21,7 @@ const SOURCE_LABEL = { cli: 'CLI', directory: 'Directory' } as const;
  */
 export function UsersPanel({ users, viewerEmail }: { users: UserRow[]; viewerEmail: string }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div tabIndex={0} role="region" aria-label="Users" className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Users of Bedrock Access Review</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
