@@ -32,7 +32,7 @@ async function signedInPage(browser: Browser, baseURL: string, email: string): P
 /** `npm run cli -- scan --from DIR` on the database of the server on `port`: the next import. */
 async function importOffline(port: string, directory: string): Promise<void> {
   const databasePath = path.join(process.cwd(), 'data', port === '3100' ? 'e2e.db' : `e2e-${port}.db`);
-  await promisify(execFile)('npx', ['tsx', 'scanners/cli.ts', 'scan', '--from', directory], { env: { ...process.env, DATABASE_URL: databasePath }, timeout: 120_000 });
+  await promisify(execFile)('npx', ['tsx', 'scanners/cli.ts', 'scan', '--from', directory], { env: { ...process.env, DATABASE_URL: databasePath, DEMO_MODE: 'true' }, timeout: 120_000 });
 }
 
 /** A copy of demo/org in which `policyName` is detached from the principal, as the script does. */
