@@ -1,92 +1,77 @@
 /**
- * `npx tsx bench/identity-center.ts`: the Identity Center part of a scan at the issue's scale (#14):
- * 20,000 people, 300 permission sets, 200,000 assignments, 1,000 accounts. Measures the pure steps a
- * scan adds (mapping the file shape, linking people to the SSO roles, the person analysis) on
- * synthetic data; the IAM import and analysis of the same organisation are measured by bench/index.ts.
+ * `npm run bench -- identity-center [--runs 3] [--accounts 1000 --principals-per-account 20 --people 20000 --groups 2000 --assignments 200000] [--parts]`:
+ * the offline import of an organisation with Identity Center at the issue's scale (#14: 20,000
+ * people, 300 permission sets, 200,000 assignments across 1,000 accounts) against the import of the
+ * same IAM files without `identity-center.json`. Each import runs in its own process, alternating,
+ * and the medians are compared: the target is at most 2x. `--parts` also times the pure steps
+ * Identity Center adds (mapping, linking, person analysis) on synthetic data.
  */
-import { DEFAULT_WEIGHTS } from '../lib/analysis/blast-radius/weights';
-import { DEFAULT_SOD_RULES } from '../lib/analysis/sod/default-rules';
-import type { Exposure, Grant, Tier } from '../lib/analysis/types';
-import { analyzePerson, type RoleAccess } from '../lib/people/analyze-person';
-import { linkPeopleToRoles, type PersonAssignment, type SsoRoleInput } from '../lib/people/link-roles';
-import { mapIdentityCenter } from '../scanners/map/map-identity-center';
-import type { RawIdentityCenter } from '../scanners/raw-identity-center';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ISSUE_SCALE, writeIdentityCenterBenchOrganization, type IdentityCenterBenchFolders } from './identity-center-organization';
+import { flagValue, megabytes } from './measure';
+import { BENCH_OUTPUT_DIRECTORY, ensureOrganization, hasFlag, removeDatabaseFiles } from './organization-cache';
 
-const ACCOUNTS = 1000;
-const SETS = 300;
-const PEOPLE = 20_000;
-const GROUPS = 2_000;
-const ASSIGNMENTS = 200_000;
-const SETS_PER_ACCOUNT = 30;
-
-const hex = (value: number, length: number) => value.toString(16).padStart(length, '0');
-const uuid = (kind: number, value: number) => `${hex(kind, 8)}-0000-4000-8000-${hex(value, 12)}`;
-const accountId = (index: number) => String(100000000000 + index);
-const setArn = (index: number) => `arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-${hex(index, 16)}`;
-// xorshift32: deterministic, and exact in 32-bit integer arithmetic.
-let seed = 42;
-const random = (limit: number) => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) % limit;
-};
-
-const raw: RawIdentityCenter = {
-  InstanceArn: 'arn:aws:sso:::instance/ssoins-0123456789abcdef',
-  IdentityStoreId: 'd-0123456789',
-  Users: Array.from({ length: PEOPLE }, (_, index) => ({ UserId: uuid(1, index), UserName: `person${index}@example.com`, DisplayName: `Person ${index}`, Emails: [{ Value: `person${index}@example.com`, Primary: true }] })),
-  Groups: Array.from({ length: GROUPS }, (_, index) => ({ GroupId: uuid(2, index), DisplayName: `group-${index}` })),
-  GroupMemberships: Array.from({ length: PEOPLE * 2 }, (_, index) => ({ GroupId: uuid(2, index % GROUPS), MembershipId: uuid(3, index), MemberId: { UserId: uuid(1, (index * 7919) % PEOPLE) } })),
-  PermissionSets: Array.from({ length: SETS }, (_, index) => ({ Name: `Set${index}`, PermissionSetArn: setArn(index), InlinePolicy: '', AttachedManagedPolicies: [{ Name: 'AmazonBedrockReadOnly', Arn: 'arn:aws:iam::aws:policy/AmazonBedrockReadOnly' }], CustomerManagedPolicyReferences: [], PermissionsBoundary: null })),
-  AccountAssignments: [],
-};
-const seen = new Set<string>();
-while (raw.AccountAssignments.length < ASSIGNMENTS) {
-  const account = random(ACCOUNTS);
-  const set = (account + random(SETS_PER_ACCOUNT) * 10) % SETS;
-  const isGroup = random(4) === 0;
-  const principal = isGroup ? uuid(2, random(GROUPS)) : uuid(1, random(PEOPLE));
-  const key = `${account}|${set}|${principal}`;
-  if (seen.has(key)) continue;
-  seen.add(key);
-  raw.AccountAssignments.push({ AccountId: accountId(account), PermissionSetArn: setArn(set), PrincipalType: isGroup ? 'GROUP' : 'USER', PrincipalId: principal });
+interface RunFigures {
+  seconds: number;
+  cpuSeconds: number;
+  peakRss: number;
+  principals: number;
+  status: string;
 }
 
-const SAML: Exposure = { trusts: [], assumableBy: [], isReachableFromOutsideOrganization: false, hasUnpinnedOidcTrust: false, hasPublicTrust: false };
-const TIERS: Tier[] = ['read', 'invoke', 'customize', 'build'];
-const grantsBySet = Array.from({ length: SETS }, (_, index): Grant[] => [
-  { action: `bedrock:Action${index % 40}`, tier: TIERS[index % TIERS.length], resources: ['*'], notResources: [], regions: ['*'], conditions: [], isConditional: false, requiresGuardrail: false, path: { policyKind: 'managed', policyArn: 'arn:aws:iam::aws:policy/X', policyName: 'X', isAwsManaged: true, attachedVia: 'direct', groupName: null, statementId: null, statementIndex: 0 } },
-]);
-const roles: SsoRoleInput[] = [];
-const roleByArn = new Map<string, RoleAccess>();
-for (let account = 0; account < ACCOUNTS; account += 1) {
-  for (let slot = 0; slot < SETS_PER_ACCOUNT; slot += 1) {
-    const set = (account + slot * 10) % SETS;
-    const arn = `arn:aws:iam::${accountId(account)}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Set${set}_${hex(account * 1000 + set, 16)}`;
-    roles.push({ arn, accountId: accountId(account), name: arn.split('/').pop() ?? arn, permissionSetName: `Set${set}`, attachedManagedPolicyArns: ['arn:aws:iam::aws:policy/AmazonBedrockReadOnly'], inlinePolicies: [], permissionsBoundaryArn: null });
-    roleByArn.set(arn, { arn, accountId: accountId(account), environment: account % 3 === 0 ? 'prod' : 'nonprod', grants: grantsBySet[set], supportingGrants: [], exposure: SAML, reachAccountIds: [accountId(account)] });
+const median = (values: number[]) => {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function runImport(directory: string, databasePath: string): RunFigures {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8192', path.join(__dirname, 'identity-center-run.ts'), directory, databasePath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const line = output.trim().split('\n').at(-1) ?? '';
+  const figures = JSON.parse(line) as RunFigures;
+  removeDatabaseFiles(databasePath);
+  return figures;
+}
+
+function ensureFolders(argv: string[]): IdentityCenterBenchFolders {
+  const parameters = { ...ISSUE_SCALE, accountCount: flagValue(argv, 'accounts', ISSUE_SCALE.accountCount), principalsPerAccount: flagValue(argv, 'principals-per-account', ISSUE_SCALE.principalsPerAccount), people: flagValue(argv, 'people', ISSUE_SCALE.people), groups: flagValue(argv, 'groups', ISSUE_SCALE.groups), assignments: flagValue(argv, 'assignments', ISSUE_SCALE.assignments) };
+  const base = path.join(BENCH_OUTPUT_DIRECTORY, `identity-center-base-${parameters.accountCount}x${parameters.principalsPerAccount}`);
+  const target = path.join(BENCH_OUTPUT_DIRECTORY, `identity-center-${parameters.accountCount}x${parameters.principalsPerAccount}-${parameters.people}p-${parameters.assignments}a`);
+  const marker = path.join(target, 'bench-parameters.json');
+  const organization = ensureOrganization(base, { accountCount: parameters.accountCount, principalsPerAccount: parameters.principalsPerAccount, shape: 'template' }, { isFresh: hasFlag(argv, 'fresh') });
+  if (organization.isReused && fs.existsSync(marker)) {
+    const saved = JSON.parse(fs.readFileSync(marker, 'utf8')) as { parameters: typeof parameters; folders: IdentityCenterBenchFolders };
+    if (JSON.stringify(saved.parameters) === JSON.stringify(parameters)) return saved.folders;
   }
-}
-
-const time = <T>(label: string, run: () => T): T => {
   const started = performance.now();
-  const result = run();
-  console.log(`${label}: ${((performance.now() - started) / 1000).toFixed(2)} s`);
-  return result;
-};
-const mapped = time('map identity-center.json shape', () => mapIdentityCenter(raw));
-if (!mapped.directory) throw new Error(mapped.problems.join('; '));
-const directory = mapped.directory;
-const model = time(`link ${roles.length} SSO roles`, () => linkPeopleToRoles(directory, roles));
-console.log(`  ${model.personAssignments.length} person assignments, ${model.warnings.length} warnings`);
-time('analyse every person', () => {
-  const byUser = new Map<string, PersonAssignment[]>();
-  for (const assignment of model.personAssignments) {
-    const list = byUser.get(assignment.userId) ?? [];
-    list.push(assignment);
-    byUser.set(assignment.userId, list);
+  const folders = writeIdentityCenterBenchOrganization(base, target, parameters);
+  fs.writeFileSync(marker, `${JSON.stringify({ parameters, folders }, null, 2)}\n`);
+  console.log(`Generated the Identity Center organisation in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return folders;
+}
+
+export async function benchIdentityCenter(argv: string[]): Promise<void> {
+  if (hasFlag(argv, 'parts')) await import('./identity-center-parts');
+  const runs = flagValue(argv, 'runs', 3);
+  const folders = ensureFolders(argv);
+  if (hasFlag(argv, 'generate-only')) return;
+  const identityCenterBytes = fs.statSync(path.join(folders.withIdentityCenter, 'identity-center.json')).size;
+  console.log(`Identity Center: ${folders.permissionSetCount} permission sets as ${folders.ssoRoleCount} SSO roles, ${folders.assignmentCount} assignments (identity-center.json ${(identityCenterBytes / 1e6).toFixed(0)} MB)`);
+  const without: RunFigures[] = [];
+  const withIdentityCenter: RunFigures[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    without.push(runImport(folders.withoutIdentityCenter, path.join(BENCH_OUTPUT_DIRECTORY, 'identity-center-without.db')));
+    withIdentityCenter.push(runImport(folders.withIdentityCenter, path.join(BENCH_OUTPUT_DIRECTORY, 'identity-center-with.db')));
+    console.log(`  run ${run + 1}: without ${without[run].seconds.toFixed(1)} s (CPU ${without[run].cpuSeconds.toFixed(1)} s), with ${withIdentityCenter[run].seconds.toFixed(1)} s (CPU ${withIdentityCenter[run].cpuSeconds.toFixed(1)} s)`);
   }
-  const now = new Date('2030-01-01T00:00:00Z');
-  for (const user of directory.users) analyzePerson(user.userId, byUser.get(user.userId) ?? [], roleByArn, DEFAULT_SOD_RULES, DEFAULT_WEIGHTS, now);
-});
+  const row = (label: string, figures: RunFigures[]) =>
+    console.log(`  ${label.padEnd(28)} wall ${median(figures.map((run) => run.seconds)).toFixed(1)} s, CPU ${median(figures.map((run) => run.cpuSeconds)).toFixed(1)} s, peak RSS ${megabytes(median(figures.map((run) => run.peakRss)))}, ${figures[0].principals} principals, ${figures[0].status}`);
+  console.log(`\noffline import, medians of ${runs} runs each:`);
+  row('without identity-center.json', without);
+  row('with identity-center.json', withIdentityCenter);
+  const wallRatio = median(withIdentityCenter.map((run) => run.seconds)) / median(without.map((run) => run.seconds));
+  const cpuRatio = median(withIdentityCenter.map((run) => run.cpuSeconds)) / median(without.map((run) => run.cpuSeconds));
+  console.log(`  with / without: wall ${wallRatio.toFixed(2)}x, CPU ${cpuRatio.toFixed(2)}x (target <= 2x: ${Math.max(wallRatio, cpuRatio) <= 2 ? 'met' : 'MISSED'})`);
+}

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <name> [flags]`: analysis | scan | import | web | load | usage. Benchmarks print figures; they
+ * `npm run bench -- <name> [flags]`: analysis | scan | import | identity-center | web | load | usage. Benchmarks print figures; they
  * are not timed tests and never fail on a slow machine.
  */
 import { benchAnalysis } from './analysis';
@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   load: async (argv) => (await import('./load')).benchLoad(argv),
   usage: async (argv) => (await import('./usage')).benchUsage(argv),
   import: async (argv) => (await import('./import')).benchImport(argv),
+  'identity-center': async (argv) => (await import('./identity-center')).benchIdentityCenter(argv),
 };
 
 // Benchmark databases are demo databases: their audit chain uses the demo key (db/audit-key.ts).

@@ -15,7 +15,7 @@ export function PersonAccessPanel({ accounts, accountNames, actionCount }: { acc
               <div>
                 <p className="font-medium text-slate-900">{accountNames[account.accountId] ?? account.accountId}</p>
                 <p className="font-mono text-xs text-slate-700">
-                  {account.accountId} · {account.actions.length} action(s) through {account.roleArns.length} role(s)
+                  {account.accountId} · {account.actionCount} action(s) through {account.roleArns.length} role(s)
                 </p>
               </div>
               <TierChips tiers={account.tiers} />

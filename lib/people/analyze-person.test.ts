@@ -5,7 +5,6 @@ import type { Environment, Exposure, Grant, Tier } from '../analysis/types';
 import { analyzePerson, type RoleAccess } from './analyze-person';
 import type { PersonAssignment } from './link-roles';
 
-const NOW = new Date('2030-01-01T00:00:00Z');
 const SAML: Exposure = {
   trusts: [{ kind: 'saml', principal: 'arn:aws:iam::111111111111:saml-provider/AWSSSO_abc_DO_NOT_DELETE', accountId: '111111111111', isConditional: true, conditions: [], isSubjectPinned: null, oidcProvider: null }],
   assumableBy: [],
@@ -42,7 +41,7 @@ const readOnly = role('Read', '333333333333', 'nonprod', [grant('bedrock:ListFou
 const noBedrock = role('Billing', '444444444444', 'prod', []);
 
 function analyse(roles: RoleAccess[]) {
-  return analyzePerson('u-1', roles.map(assignment), new Map(roles.map((entry) => [entry.arn, entry])), DEFAULT_SOD_RULES, DEFAULT_WEIGHTS, NOW);
+  return analyzePerson('u-1', roles.map(assignment), new Map(roles.map((entry) => [entry.arn, entry])), DEFAULT_SOD_RULES, DEFAULT_WEIGHTS);
 }
 
 describe('analyzePerson', () => {

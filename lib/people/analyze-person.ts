@@ -1,7 +1,7 @@
 import { deriveBlastRadiusFacts } from '../analysis/blast-radius/derive-facts';
 import { scoreBlastRadius } from '../analysis/blast-radius/score-blast-radius';
 import type { Weights } from '../analysis/blast-radius/weights';
-import { findSodConflicts } from '../analysis/sod/find-conflicts';
+import { findSodSides } from '../analysis/sod/find-conflicts';
 import { TIERS, type BlastRadius, type Environment, type Exposure, type Grant, type Severity, type SodRule, type Tier } from '../analysis/types';
 import type { PersonAssignment } from './link-roles';
 
@@ -32,7 +32,8 @@ export interface PersonAccount {
   accountId: string;
   roleArns: string[];
   tiers: Tier[];
-  actions: string[];
+  /** Distinct Bedrock actions the person holds in the account (the list is the roles'; a count keeps the stored analysis small). */
+  actionCount: number;
 }
 
 export interface PersonAnalysis {
@@ -48,9 +49,47 @@ export interface PersonAnalysis {
 
 const ENVIRONMENT_ORDER: readonly Environment[] = ['prod', 'unknown', 'nonprod', 'sandbox'];
 
-function sortedTiers(grants: Grant[]): Tier[] {
-  const held = new Set(grants.map((grant) => grant.tier));
+/**
+ * What a role contributes to every person assigned it, computed once per role however many people
+ * share it (a role reached by thousands of people through one group is analysed once, #14 scale).
+ * Keyed by the role object, which the caller builds once per scan.
+ */
+interface RoleSummary {
+  actions: ReadonlySet<string>;
+  tiers: ReadonlySet<Tier>;
+  /** Per SoD rule: the role's own grants on each side (empty when the role holds none). */
+  sides: Map<SodRule, { sideA: Grant[]; sideB: Grant[] }>;
+}
+const summaryByRole = new WeakMap<RoleAccess, RoleSummary>();
+
+function summaryOf(role: RoleAccess): RoleSummary {
+  let summary = summaryByRole.get(role);
+  if (!summary) {
+    summary = { actions: new Set(role.grants.map((grant) => grant.action)), tiers: new Set(role.grants.map((grant) => grant.tier)), sides: new Map() };
+    summaryByRole.set(role, summary);
+  }
+  return summary;
+}
+
+/** The role's grants on both sides of `rule` (the engine's own side matching, run on this role alone). */
+function sidesOf(role: RoleAccess, rule: SodRule): { sideA: Grant[]; sideB: Grant[] } {
+  const summary = summaryOf(role);
+  let sides = summary.sides.get(rule);
+  if (!sides) {
+    sides = findSodSides(role.grants, role.supportingGrants, rule);
+    summary.sides.set(rule, sides);
+  }
+  return sides;
+}
+
+function sortedTiersOf(held: ReadonlySet<Tier>): Tier[] {
   return TIERS.filter((tier) => held.has(tier));
+}
+
+function unionOf<T>(sets: Iterable<ReadonlySet<T>>): Set<T> {
+  const union = new Set<T>();
+  for (const set of sets) for (const value of set) union.add(value);
+  return union;
 }
 
 function sortedActions(grants: Grant[]): string[] {
@@ -72,19 +111,21 @@ function weightiestEnvironment(environments: Environment[], weights: Weights): E
  * rules run on the union, so a person who can customise in one account and invoke in another
  * conflicts even when no single role does (`isAcrossRoles`). Pure and deterministic: the same
  * roles give the same result whatever their order.
+ *
+ * A rule's side over the union of roles is the union of each role's side (side matching looks at
+ * one grant at a time), so sides, tiers and actions are computed per role once and merged.
  */
-export function analyzePerson(userId: string, assignments: PersonAssignment[], roleByArn: ReadonlyMap<string, RoleAccess>, rules: readonly SodRule[], weights: Weights, now: Date): PersonAnalysis {
+export function analyzePerson(userId: string, assignments: PersonAssignment[], roleByArn: ReadonlyMap<string, RoleAccess>, rules: readonly SodRule[], weights: Weights): PersonAnalysis {
   const roleArns = [...new Set(assignments.map((assignment) => assignment.roleArn).filter((arn): arn is string => arn !== null))].sort();
   const roles = roleArns.map((arn) => roleByArn.get(arn)).filter((role): role is RoleAccess => role !== undefined);
   const grants = roles.flatMap((role) => role.grants);
-  const supportingGrants = roles.flatMap((role) => role.supportingGrants);
 
   const bedrockRoles = roles.filter((role) => role.grants.length > 0);
   const accountIds = [...new Set(bedrockRoles.map((role) => role.accountId))].sort();
   const accounts: PersonAccount[] = accountIds.map((accountId) => {
     const inAccount = bedrockRoles.filter((role) => role.accountId === accountId);
-    const accountGrants = inAccount.flatMap((role) => role.grants);
-    return { accountId, roleArns: inAccount.map((role) => role.arn), tiers: sortedTiers(accountGrants), actions: sortedActions(accountGrants) };
+    const summaries = inAccount.map(summaryOf);
+    return { accountId, roleArns: inAccount.map((role) => role.arn), tiers: sortedTiersOf(unionOf(summaries.map((summary) => summary.tiers))), actionCount: unionOf(summaries.map((summary) => summary.actions)).size };
   });
   const reach = new Set<string>(accountIds);
   for (const role of bedrockRoles) for (const accountId of role.reachAccountIds) reach.add(accountId);
@@ -109,25 +150,24 @@ export function analyzePerson(userId: string, assignments: PersonAssignment[], r
   // Like a principal without Bedrock access: no score and nothing to explain.
   const blastRadius = grants.length === 0 ? { score: 0, factors: [] } : scoreBlastRadius(facts, weights);
 
-  const rolesHolding = (side: Grant[]) => {
-    const sideSet = new Set(side);
-    return roles.filter((role) => role.grants.some((grant) => sideSet.has(grant)) || role.supportingGrants.some((grant) => sideSet.has(grant)));
-  };
-  const conflicts: PersonConflict[] = findSodConflicts(grants, supportingGrants, rules, [], `person:${userId}`, now).open.map((conflict) => {
-    const rolesA = rolesHolding(conflict.sideA);
-    const rolesB = rolesHolding(conflict.sideB);
-    const sideAArns = new Set(rolesA.map((role) => role.arn));
+  const conflicts: PersonConflict[] = [];
+  for (const rule of rules) {
+    const perRole = roles.map((role) => ({ role, ...sidesOf(role, rule) }));
+    const rolesA = perRole.filter((entry) => entry.sideA.length > 0);
+    const rolesB = perRole.filter((entry) => entry.sideB.length > 0);
+    if (rolesA.length === 0 || rolesB.length === 0) continue;
     // A role holding both sides is a role-level conflict the principal pages already show.
-    const isAcrossRoles = !rolesB.some((role) => sideAArns.has(role.arn) && findSodConflicts(role.grants, role.supportingGrants, rules.filter((rule) => rule.id === conflict.ruleId), [], role.arn, now).open.length > 0);
-    return {
-      ruleId: conflict.ruleId,
-      severity: conflict.severity,
-      title: conflict.title,
-      sideA: { roles: rolesA.map((role) => ({ roleArn: role.arn, accountId: role.accountId })), actions: sortedActions(conflict.sideA) },
-      sideB: { roles: rolesB.map((role) => ({ roleArn: role.arn, accountId: role.accountId })), actions: sortedActions(conflict.sideB) },
+    const isAcrossRoles = !rolesB.some((entry) => entry.sideA.length > 0);
+    conflicts.push({
+      ruleId: rule.id,
+      severity: rule.severity,
+      title: rule.title,
+      sideA: { roles: rolesA.map(({ role }) => ({ roleArn: role.arn, accountId: role.accountId })), actions: sortedActions(rolesA.flatMap((entry) => entry.sideA)) },
+      sideB: { roles: rolesB.map(({ role }) => ({ roleArn: role.arn, accountId: role.accountId })), actions: sortedActions(rolesB.flatMap((entry) => entry.sideB)) },
       isAcrossRoles,
-    };
-  });
+    });
+  }
 
-  return { userId, tiers: sortedTiers(grants), actions: sortedActions(grants), accounts, blastRadius, conflicts };
+  const summaries = roles.map(summaryOf);
+  return { userId, tiers: sortedTiersOf(unionOf(summaries.map((summary) => summary.tiers))), actions: [...unionOf(summaries.map((summary) => summary.actions))].sort(), accounts, blastRadius, conflicts };
 }

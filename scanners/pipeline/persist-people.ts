@@ -70,7 +70,7 @@ export function analyzePeople(directory: IdentityCenterDirectory, model: PeopleM
     assignmentsByUser.set(assignment.userId, list);
   }
   const analyses = new Map<string, PersonAnalysis>();
-  for (const user of directory.users) analyses.set(user.userId, analyzePerson(user.userId, assignmentsByUser.get(user.userId) ?? [], roleByArn, options.sodRules, weights, options.now));
+  for (const user of directory.users) analyses.set(user.userId, analyzePerson(user.userId, assignmentsByUser.get(user.userId) ?? [], roleByArn, options.sodRules, weights));
   return analyses;
 }
 

@@ -157,7 +157,7 @@ const PERMISSION_SET_DESCRIPTIONS: Record<string, string> = {
   MLPlatformAdmin: 'Runs the ML platform: Bedrock and IAM administration',
 };
 
-function permissionSetFromRole(name: string, details: AuthorizationDetails, roleName: string): RawPermissionSet {
+export function permissionSetFromRole(name: string, details: AuthorizationDetails, roleName: string): RawPermissionSet {
   const role = details.RoleDetailList.find((candidate) => candidate.RoleName === roleName);
   if (!role) throw new Error(`role ${roleName} vanished`);
   const attached = role.AttachedManagedPolicies ?? [];

@@ -56,6 +56,11 @@ function sideGrants(side: SodRule['sideA'], bedrockGrants: Grant[], supportingGr
   return [...new Set([...byTier, ...byAction])];
 }
 
+/** The grants on each side of one rule (either side empty: no conflict). */
+export function findSodSides(grants: Grant[], supportingGrants: Grant[], rule: SodRule): { sideA: Grant[]; sideB: Grant[] } {
+  return { sideA: sideGrants(rule.sideA, grants, supportingGrants), sideB: sideGrants(rule.sideB, grants, supportingGrants) };
+}
+
 function isInForce(exception: SodException, now: Date): boolean {
   const expiresAt = exception.expiresAt instanceof Date ? exception.expiresAt.getTime() : Date.parse(exception.expiresAt);
   return !Number.isNaN(expiresAt) && expiresAt >= now.getTime();
@@ -77,8 +82,7 @@ export function findSodConflicts(
 ): SodFindings {
   const findings: SodFindings = { open: [], excepted: [] };
   for (const rule of rules) {
-    const sideA = sideGrants(rule.sideA, grants, supportingGrants);
-    const sideB = sideGrants(rule.sideB, grants, supportingGrants);
+    const { sideA, sideB } = findSodSides(grants, supportingGrants, rule);
     if (sideA.length === 0 || sideB.length === 0) continue;
     const conflict: SodConflict = { ruleId: rule.id, severity: rule.severity, title: rule.title, sideA, sideB };
     const isExcepted = exceptions.some(
