@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS } from '../analysis/blast-radius/weights';
 import { DEFAULT_SOD_RULES } from '../analysis/sod/default-rules';
+import { findSodConflicts } from '../analysis/sod/find-conflicts';
 import type { Environment, Exposure, Grant, Tier } from '../analysis/types';
 import { analyzePerson, type RoleAccess } from './analyze-person';
 import type { PersonAssignment } from './link-roles';
@@ -81,5 +82,46 @@ describe('analyzePerson', () => {
       previous = score;
     }
     expect(analyse([...roles].reverse())).toEqual(analyse(roles));
+  });
+});
+
+describe('analyzePerson merges per-role results exactly as the engine reads the union', () => {
+  // Side matching looks at one grant at a time, so a rule's side over the union of roles is the
+  // union of each role's side: checked against findSodConflicts on the concatenated grants.
+  const catalogue: Array<[string, Tier]> = [
+    ['bedrock:InvokeModel', 'invoke'],
+    ['bedrock:CreateModelCustomizationJob', 'customize'],
+    ['bedrock:PutModelInvocationLoggingConfiguration', 'govern'],
+    ['bedrock:DeleteGuardrail', 'govern'],
+    ['bedrock:CreateAgent', 'build'],
+    ['bedrock:ListFoundationModels', 'read'],
+    ['bedrock:CreateProvisionedModelThroughput', 'provision'],
+  ];
+  let seed = 7;
+  const pick = (limit: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % limit;
+  };
+  it.each(Array.from({ length: 40 }, (_, index) => index))('random person %i', () => {
+    const roles = Array.from({ length: 1 + pick(6) }, (_, index) => {
+      const grants = Array.from({ length: pick(4) }, () => {
+        const [action, tier] = catalogue[pick(catalogue.length)];
+        return grant(action, tier);
+      });
+      const supporting = pick(3) === 0 ? [{ ...grant('iam:PassRole', 'read'), tier: 'read' as Tier }] : [];
+      return { ...role(`R${index}`, String(100000000000 + pick(3)), 'prod', grants), arn: `arn:aws:iam::${100000000000 + index}:role/R${index}`, supportingGrants: supporting };
+    });
+    const result = analyse(roles);
+    const union = findSodConflicts(roles.flatMap((entry) => entry.grants), roles.flatMap((entry) => entry.supportingGrants), DEFAULT_SOD_RULES, [], 'person:u-1', new Date('2030-01-01T00:00:00Z')).open;
+    expect(result.conflicts.map((conflict) => conflict.ruleId)).toEqual(union.map((conflict) => conflict.ruleId));
+    for (const [index, conflict] of result.conflicts.entries()) {
+      expect(conflict.sideA.actions).toEqual([...new Set(union[index].sideA.map((entry) => entry.action))].sort());
+      expect(conflict.sideB.actions).toEqual([...new Set(union[index].sideB.map((entry) => entry.action))].sort());
+      const holds = (entry: RoleAccess, side: Grant[]) => entry.grants.some((item) => side.includes(item)) || entry.supportingGrants.some((item) => side.includes(item));
+      expect(conflict.sideA.roles.map((entry) => entry.roleArn)).toEqual([...roles].sort((left, right) => left.arn.localeCompare(right.arn)).filter((entry) => holds(entry, union[index].sideA)).map((entry) => entry.arn));
+      const withBoth = roles.some((entry) => findSodConflicts(entry.grants, entry.supportingGrants, DEFAULT_SOD_RULES.filter((rule) => rule.id === conflict.ruleId), [], entry.arn, new Date()).open.length > 0);
+      expect(conflict.isAcrossRoles).toBe(!withBoth);
+    }
+    expect(result.actions).toEqual([...new Set(roles.flatMap((entry) => entry.grants.map((item) => item.action)))].sort());
   });
 });
