@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type {
   AccountFacts,
   BlastRadius,
@@ -77,4 +78,18 @@ export interface StoredConflictSide {
   path: import('../../lib/analysis/types').GrantPath;
   tiers: string[];
   actions: string[];
+}
+
+/**
+ * The parts of `campaign_items.context` (a `CampaignItemContext`, written at launch) that a decision
+ * reads: the principal's email tag (no delegation to the principal itself) and the item's actions
+ * (its usage evidence). Parsed here, at the boundary, instead of cast.
+ */
+export const storedDecisionContextSchema = z.object({
+  principalEmailTag: z.string().nullable().optional(),
+  actions: z.array(z.string()).optional(),
+});
+
+export function parseStoredDecisionContext(text: string): z.infer<typeof storedDecisionContextSchema> {
+  return storedDecisionContextSchema.parse(JSON.parse(text));
 }

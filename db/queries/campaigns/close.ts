@@ -4,7 +4,7 @@ import { accounts, campaignItems, campaigns, decisions, revocations } from '../.
 import { appendAudit } from '../audit';
 import { ConflictError, NotFoundError } from '../../../lib/http/errors';
 import { CAMPAIGN_CLOSE_ACTOR, closeOutcomeFor } from '../../../lib/campaigns/close-behaviour';
-import { inWriteTransaction } from './transaction';
+import { inWriteTransaction } from '../../write-transaction';
 
 export interface CloseCampaignResult {
   campaignId: number;

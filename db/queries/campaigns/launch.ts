@@ -12,7 +12,7 @@ import { policyIdentity, recommendFor, type CampaignItemContext } from '../../..
 import { dueDateFor } from '../../../lib/campaigns/timing';
 import type { CloseBehaviour } from '../../../lib/campaigns/close-behaviour';
 import type { OutgoingEmail } from '../../../lib/campaigns/email';
-import { inWriteTransaction } from './transaction';
+import { inWriteTransaction } from '../../write-transaction';
 
 export interface LaunchCampaignInput {
   name: string;
