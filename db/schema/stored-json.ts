@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type {
   AccountFacts,
   BlastRadius,
+  ConditionEntry,
   DeniedAction,
   Exposure,
   GroupFacts,
@@ -92,4 +93,27 @@ export const storedDecisionContextSchema = z.object({
 
 export function parseStoredDecisionContext(text: string): z.infer<typeof storedDecisionContextSchema> {
   return storedDecisionContextSchema.parse(JSON.parse(text));
+}
+
+/** A JSON list of strings (actions, resources, regions, destinations, ...), checked instead of cast. */
+export const storedStringListSchema = z.array(z.string());
+
+export function parseStoredStringList(text: string): string[] {
+  return storedStringListSchema.parse(JSON.parse(text));
+}
+
+/** `grants.conditions`: the conditions of one statement, as the engine reports them (`ConditionEntry`). */
+export const storedConditionsSchema = z.array(
+  z.object({
+    source: z.enum(['allow', 'deny', 'boundary', 'scp']),
+    operator: z.string(),
+    key: z.string(),
+    values: z.array(z.string()),
+    policyName: z.string(),
+    undecidedReason: z.string().optional(),
+  }),
+) satisfies z.ZodType<ConditionEntry[]>;
+
+export function parseStoredConditions(text: string): ConditionEntry[] {
+  return storedConditionsSchema.parse(JSON.parse(text));
 }

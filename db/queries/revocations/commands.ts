@@ -18,6 +18,7 @@ import { insertRevocationRequest } from './insert-revocation-request';
 import { inWriteTransaction } from '../../write-transaction';
 import { requireAdminJustification } from '../../../lib/revocations/plan-request';
 import { loadPrincipalSlice } from './load-principal-slice';
+import { parseStoredStringList } from '../../schema/stored-json';
 
 export { OPEN_STATUSES } from '../../../lib/revocations/statuses';
 
@@ -55,7 +56,7 @@ export function computePlan(database: AppDatabase, input: { principalArn: string
     .get();
   try {
     const planIdentityCenter = identityCenterPlannerFor(database, { scanId: loaded.scanId, roleArn: loaded.slice.principal.arn, evaluate: input.evaluate });
-    return planRevocation({ slice: loaded.slice, entitlementKey: input.entitlementKey, evaluate: input.evaluate, storedActions: stored ? (JSON.parse(stored.actions) as string[]) : [], planIdentityCenter });
+    return planRevocation({ slice: loaded.slice, entitlementKey: input.entitlementKey, evaluate: input.evaluate, storedActions: stored ? (parseStoredStringList(stored.actions)) : [], planIdentityCenter });
   } catch (error) {
     if (error instanceof PlanError) throw new ValidationError(error.message);
     throw error;
