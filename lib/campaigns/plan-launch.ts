@@ -1,3 +1,4 @@
+import type { EntitlementPath } from '../analysis/entitlements';
 import type { Recommendation, Severity } from '../analysis/types';
 import { maskToTiers } from '../analysis/tier-mask';
 import { ValidationError } from '../http/errors';
@@ -24,14 +25,8 @@ export interface LaunchRequest {
 }
 
 /** One entitlement of the snapshot with its principal, as stored (`actions` already parsed). */
-export interface LaunchEntitlementFacts {
+export interface LaunchEntitlementFacts extends EntitlementPath {
   entitlementKey: string;
-  policyKind: 'managed' | 'inline';
-  policyArn: string | null;
-  policyName: string;
-  isAwsManaged: boolean;
-  attachedVia: 'direct' | 'group';
-  groupName: string | null;
   tiersMask: number;
   actions: string[];
   isConditional: boolean;

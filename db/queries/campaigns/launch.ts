@@ -4,27 +4,14 @@ import { accounts, campaignItems, campaigns, entitlements, notifications, ownerM
 import type { StoredPrincipalAnalysis, StoredPrincipalFacts } from '../../schema/stored-json';
 import { appendAudit } from '../audit';
 import type { Severity } from '../../../lib/analysis/types';
-import type { CampaignScope } from '../../../lib/campaigns/scope';
 import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
-import type { CloseBehaviour } from '../../../lib/campaigns/close-behaviour';
 import type { OutgoingEmail } from '../../../lib/campaigns/email';
-import { isInLaunchScope, planLaunch, type LaunchFacts, type LaunchPlan, type LaunchPrincipalDetail } from '../../../lib/campaigns/plan-launch';
+import { isInLaunchScope, planLaunch, type LaunchFacts, type LaunchPlan, type LaunchPrincipalDetail, type LaunchRequest } from '../../../lib/campaigns/plan-launch';
 import { inWriteTransaction } from '../../write-transaction';
 
-export interface LaunchCampaignInput {
-  name: string;
-  kind: 'standard' | 'micro';
-  scope: CampaignScope;
-  dueInDays: number;
-  closeBehaviour: CloseBehaviour;
-  launchedBy: string;
-  fallbackReviewers: readonly string[];
-  now: Date;
-  definitionId?: number | null;
+export interface LaunchCampaignInput extends LaunchRequest {
   /** The snapshot to freeze; default the latest published one. */
   scanId?: number;
-  /** Micro-certification: only these entitlement keys, with why each is there. */
-  onlyEntitlements?: ReadonlyMap<string, NonNullable<CampaignItemContext['change']>>;
 }
 
 export interface LaunchCampaignResult {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { entitlements, grants, principals } from '../../schema';
+import type { EntitlementPath } from '../../../lib/analysis/entitlements';
 import type { ConditionEntry } from '../../../lib/analysis/types';
 import { decodeGrantActions, type StoredGrantAction } from '../grant-actions';
 import { ownerScope, type Viewer } from '../viewer';
@@ -19,15 +20,9 @@ export interface PrincipalGrantStatement {
   requiresGuardrail: boolean;
 }
 
-export interface PrincipalEntitlement {
+export interface PrincipalEntitlement extends EntitlementPath {
   id: number;
   entitlementKey: string;
-  policyKind: 'managed' | 'inline';
-  policyArn: string | null;
-  policyName: string;
-  isAwsManaged: boolean;
-  attachedVia: 'direct' | 'group';
-  groupName: string | null;
   tiersMask: number;
   actionCount: number;
   isConditional: boolean;
