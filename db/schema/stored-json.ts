@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import type { AnalyzedPrincipal, CredentialSummary } from '../../lib/analysis/snapshot-analysis-types';
 import type {
   AccountFacts,
-  BlastRadius,
   ConditionEntry,
-  DeniedAction,
-  Exposure,
   GroupFacts,
   PrincipalFacts,
-  Recommendation,
   Tier,
 } from '../../lib/analysis/types';
 
@@ -23,33 +20,14 @@ export interface StoredPrincipalFacts {
   groups: GroupFacts[];
 }
 
-/** Standing-credential facts shown on the principal page. */
-export interface StoredCredentialSummary {
-  activeAccessKeyCount: number;
-  oldestActiveKeyAgeDays: number | null;
-  lastKeyUseDaysAgo: number | null;
-  hasBedrockApiKey: boolean;
-  hasConsolePasswordWithoutMfa: boolean;
-  roleLastUsedDaysAgo: number | null;
-  /** Days since any Bedrock use the snapshot can show; null when unknown. */
-  lastBedrockUseDaysAgo: number | null;
-}
+/** Standing-credential facts shown on the principal page: the engine's summary, stored as is. */
+export type StoredCredentialSummary = CredentialSummary;
 
-/** `principals.analysis`: the engine's results for one principal. */
-export interface StoredPrincipalAnalysis {
-  tiers: Tier[];
-  /** Every concrete Bedrock action allowed on at least one resource, `service:Action`. */
-  actions: string[];
-  blastRadius: BlastRadius;
-  exposure: Exposure;
-  denied: DeniedAction[];
-  recommendations: Recommendation[];
-  credentials: StoredCredentialSummary;
-  /** Accounts where this identity holds Bedrock access, directly or through role assumption. */
-  reachAccountIds: string[];
-  /** Problems met while evaluating (a policy that failed to parse, ...). */
-  errors: string[];
-}
+/**
+ * `principals.analysis`: the engine's results for one principal (`AnalyzedPrincipal`), without
+ * what has its own table (grants, conflicts) or column (facts, account, owner, last use).
+ */
+export type StoredPrincipalAnalysis = Pick<AnalyzedPrincipal, 'tiers' | 'actions' | 'blastRadius' | 'exposure' | 'denied' | 'recommendations' | 'credentials' | 'reachAccountIds' | 'errors'>;
 
 /** `scans.summary`: counts for the overview and its trends. */
 export interface StoredScanSummary {
