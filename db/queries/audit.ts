@@ -12,6 +12,7 @@ import {
 import { getAuditKey } from '../audit-key';
 import type { AppDatabase } from '../client';
 import { auditLog, type AuditEntry } from '../schema';
+import { inWriteTransaction } from '../write-transaction';
 
 export { AUDIT_GENESIS_HASH };
 
@@ -56,11 +57,10 @@ export const CHAIN_KEYED_ACTION = 'audit.chain-keyed';
  * preceded by an `audit.chain-keyed` entry that names how many entries came before the key.
  */
 export function appendAudit(database: AppDatabase, event: AuditEvent, now = new Date(), key: AuditKey | null = getAuditKey().key): AuditEntry {
-  const write = database.$client.transaction(() => {
+  return inWriteTransaction(database, () => {
     const head = keyedHead(database, key, now);
     return insertEntry(database, event, now.toISOString(), head?.hash ?? AUDIT_GENESIS_HASH, key);
   });
-  return database.$client.inTransaction ? write() : write.immediate();
 }
 
 /**
@@ -84,7 +84,7 @@ function keyedHead(database: AppDatabase, key: AuditKey | null, now: Date): { id
  */
 export function sealAuditChain(database: AppDatabase, key: AuditKey | null = getAuditKey().key, now = new Date()): void {
   if (!key) return;
-  database.$client.transaction(() => keyedHead(database, key, now)).immediate();
+  inWriteTransaction(database, () => keyedHead(database, key, now));
 }
 
 function isKeyedEntry(database: AppDatabase, id: number, key: AuditKey): boolean {

@@ -8,6 +8,7 @@ import { accountCondition } from './account-options';
 import { appendAudit } from './audit';
 import { parseConflictSide, type ConflictSideGrant } from './principals';
 import { ownerScope, toPaging, type Viewer } from './viewer';
+import { inWriteTransaction } from '../write-transaction';
 
 export const conflictListQuerySchema = z.object({
   rule: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/).optional().catch(undefined),
@@ -124,7 +125,7 @@ export function acceptConflictAsException(database: AppDatabase, input: AcceptEx
   if (Number.isNaN(expiresAt.getTime())) throw new ValidationError('expiresOn: not a valid date.');
   if (expiresAt.getTime() <= now.getTime()) throw new ValidationError('expiresOn: the expiry date must be in the future.');
   if (expiresAt.getTime() - now.getTime() > MAX_EXCEPTION_DAYS * 86_400_000) throw new ValidationError(`expiresOn: an exception may last at most ${MAX_EXCEPTION_DAYS} days.`);
-  const write = database.$client.transaction(() => {
+  return inWriteTransaction(database, () => {
     const conflict = database.select({ ruleId: sodConflicts.ruleId, principalArn: sodConflicts.principalArn, severity: sodConflicts.severity }).from(sodConflicts).where(eq(sodConflicts.id, input.conflictId)).get();
     if (!conflict) throw new NotFoundError(`Conflict ${input.conflictId} does not exist.`);
     const existing = database
@@ -141,5 +142,4 @@ export function acceptConflictAsException(database: AppDatabase, input: AcceptEx
     appendAudit(database, { actor, action: 'sod-exception.create', objectType: 'sod_exception', objectId: created.id, after: { ruleId: conflict.ruleId, principalArn: conflict.principalArn, severity: conflict.severity, reason: input.reason, expiresAt: expiresAt.toISOString(), conflictId: input.conflictId } }, now);
     return { exceptionId: created.id, expiresAt: expiresAt.toISOString() };
   });
-  return write.immediate();
 }

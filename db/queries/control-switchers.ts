@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { controlSwitchers, principals } from '../schema';
 import type { ControlKind, SwitchGrant } from '../../lib/controls/types';
+import { parseStoredStringList } from '../schema/stored-json';
 
 export interface ControlSwitcherView {
   accountId: string;
@@ -42,7 +43,7 @@ export function listControlSwitchers(database: AppDatabase, scanId: number, acco
   return rows.map((row) => ({
     ...row,
     principalName: row.principalName ?? row.principalArn.split('/').pop() ?? row.principalArn,
-    actions: JSON.parse(row.actions) as string[],
+    actions: parseStoredStringList(row.actions),
     grants: JSON.parse(row.grants) as SwitchGrant[],
   }));
 }

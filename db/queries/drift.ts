@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { entitlements, principals } from '../schema';
+import { parseStoredStringList } from '../schema/stored-json';
 
 /** One entitlement as drift compares it: matched across scans by its stable key. */
 export interface DriftEntitlement {
@@ -99,5 +100,5 @@ export function loadDriftEntitlements(database: AppDatabase, scanId: number): Dr
     .innerJoin(principals, eq(principals.id, entitlements.principalId))
     .where(eq(entitlements.scanId, scanId))
     .all()
-    .map((row) => ({ ...row, actions: JSON.parse(row.actions) as string[] }));
+    .map((row) => ({ ...row, actions: parseStoredStringList(row.actions) }));
 }

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { controlSwitchers } from '../schema';
 import type { ControlKind } from '../../lib/controls/types';
+import { parseStoredStringList } from '../schema/stored-json';
 
 /** One entry of a principal's `canDisableControls` in the JSON export (issue #20's shape). */
 export interface ExportedCanDisableControl {
@@ -22,7 +23,7 @@ export function mapCanDisableControls(database: AppDatabase, scanId: number): Ma
     .all();
   for (const row of rows) {
     const list = byPrincipal.get(row.principalArn) ?? [];
-    list.push({ accountId: row.accountId, region: row.region, control: row.control, actions: JSON.parse(row.actions) as string[] });
+    list.push({ accountId: row.accountId, region: row.region, control: row.control, actions: parseStoredStringList(row.actions) });
     byPrincipal.set(row.principalArn, list);
   }
   return byPrincipal;

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { controlAccounts, controlCells } from '../schema';
 import type { GuardrailEnforcement } from '../../lib/controls/types';
+import { parseStoredStringList } from '../schema/stored-json';
 
 /** One account and region of `export --format json`'s top-level `controls` (issue #20's shape). */
 export interface ExportedControl {
@@ -30,9 +31,9 @@ export function listExportedControls(database: AppDatabase, scanId: number): Exp
         accountId: cell.accountId,
         region: cell.region,
         guardrail: { enforced: cell.guardrailEnforced, guardrailArn: cell.guardrailArn, version: cell.guardrailVersion },
-        invocationLogging: cell.loggingState === 'unknown' ? 'unknown' : { enabled: cell.loggingState === 'on', destinations: JSON.parse(cell.loggingDestinations) as string[] },
+        invocationLogging: cell.loggingState === 'unknown' ? 'unknown' : { enabled: cell.loggingState === 'on', destinations: parseStoredStringList(cell.loggingDestinations) },
         regionRestricted: scp !== undefined && !scp.isManagementAccount && scp.approvedRegions !== null,
-        modelAllowList: scp?.modelAllowList ? (JSON.parse(scp.modelAllowList) as string[]) : null,
+        modelAllowList: scp?.modelAllowList ? (parseStoredStringList(scp.modelAllowList)) : null,
       };
     });
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { entitlements, grants, principals, scanAccounts, scans, sodConflicts } from '../schema';
 import type { StoredPrincipalAnalysis } from '../schema/stored-json';
+import { parseStoredStringList } from '../schema/stored-json';
 import { describeDenial } from '../../lib/analysis/evaluation/describe-denial';
 import { describeDecidedCondition } from '../../lib/analysis/evaluation/principal-facts';
 import type { ConditionEntry, DecidedCondition } from '../../lib/analysis/types';
@@ -126,9 +127,9 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
         .all();
       const exportedGrants: ExportedGrant[] = grantRows.flatMap((row) =>
         decodeGrantActions(row.actions, {
-          resources: JSON.parse(row.resources) as string[],
-          notResources: JSON.parse(row.notResources) as string[],
-          regions: JSON.parse(row.regions) as string[],
+          resources: parseStoredStringList(row.resources),
+          notResources: parseStoredStringList(row.notResources),
+          regions: parseStoredStringList(row.regions),
           conditions: JSON.parse(row.conditions) as ConditionEntry[],
         }).map((grant) => ({
           action: grant.action,

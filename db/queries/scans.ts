@@ -4,6 +4,7 @@ import { accounts, scanAccounts, scans, type ScanStatus } from '../schema';
 import { ConflictError, NotFoundError } from '../../lib/http/errors';
 import { appendAudit } from './audit';
 import { toPaging } from './viewer';
+import { inWriteTransaction } from '../write-transaction';
 
 /**
  * The snapshot every page shows: the newest scan that was published. Scans that failed, or
@@ -193,7 +194,7 @@ export function getActiveScanId(database: AppDatabase): number | null {
  * running; the check and the insert share one IMMEDIATE transaction so two clicks cannot both win.
  */
 export function queueScanRequest(database: AppDatabase, input: { source: 'live' | 'offline'; requestedBy: string }, now = new Date()): { scanId: number } {
-  const write = database.$client.transaction(() => {
+  return inWriteTransaction(database, () => {
     const active = database.select({ id: scans.id, status: scans.status }).from(scans).where(inArray(scans.status, ['queued', 'running'])).limit(1).get();
     if (active) throw new ConflictError(`Scan ${active.id} is already ${active.status}; wait for it to finish.`);
     const { id } = database
@@ -204,7 +205,6 @@ export function queueScanRequest(database: AppDatabase, input: { source: 'live' 
     appendAudit(database, { actor: input.requestedBy, action: 'scan.queue', objectType: 'scan', objectId: id, after: { source: input.source, trigger: 'manual' } }, now);
     return { scanId: id };
   });
-  return write.immediate();
 }
 
 /** Whether a scan is published (drift and history compare published snapshots only). */

@@ -3,6 +3,7 @@ import type { AppDatabase } from '../client';
 import { users } from '../schema';
 import type { KnownUser, SsoSignInPlan } from '../../lib/auth/sso-sign-in';
 import { appendAudit } from './audit';
+import { inWriteTransaction } from '../write-transaction';
 
 /** The user an SSO sign-in is about, active or not. */
 export function findKnownUser(database: AppDatabase, email: string): KnownUser | null {
@@ -21,7 +22,7 @@ export function findKnownUser(database: AppDatabase, email: string): KnownUser |
  * and the sign-in's audit entry.
  */
 export function applySsoSignIn(database: AppDatabase, plan: Extract<SsoSignInPlan, { kind: 'allow' }>, subject: string, now = new Date()): void {
-  const write = database.$client.transaction(() => {
+  inWriteTransaction(database, () => {
     const at = now.toISOString();
     let userId: number;
     if (plan.create) {
@@ -47,8 +48,6 @@ export function applySsoSignIn(database: AppDatabase, plan: Extract<SsoSignInPla
     }
     appendAudit(database, { actor: plan.email, action: 'auth.sign-in', objectType: 'user', objectId: userId, after: { method: 'oidc', subject } }, now);
   });
-  if (database.$client.inTransaction) write();
-  else write.immediate();
 }
 
 /** A refused sign-in, with its reason (never a token). */

@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { users, type UserRole, type UserSource } from '../schema';
 import { appendAudit } from './audit';
+import { inWriteTransaction } from '../write-transaction';
 
 export interface UserListRow {
   id: number;
@@ -54,7 +55,7 @@ function assertNotLastAdmin(database: AppDatabase, user: { role: UserRole; isAct
  * false when the user was already inactive (nothing changes, nothing is audited).
  */
 export function deactivateUser(database: AppDatabase, email: string, actor: string, now = new Date()): boolean {
-  const write = database.$client.transaction(() => {
+  return inWriteTransaction(database, () => {
     const user = findUserForChange(database, email);
     if (!user.isActive) return false;
     assertNotLastAdmin(database, user);
@@ -66,16 +67,14 @@ export function deactivateUser(database: AppDatabase, email: string, actor: stri
     appendAudit(database, { actor, action: 'user.deactivate', objectType: 'user', objectId: user.id, before: { email: user.email, isActive: true }, after: { isActive: false } }, now);
     return true;
   });
-  return write.immediate();
 }
 
 /** Removes a user row (their audit entries stay: the log is append-only). */
 export function removeUser(database: AppDatabase, email: string, actor: string, now = new Date()): void {
-  const write = database.$client.transaction(() => {
+  inWriteTransaction(database, () => {
     const user = findUserForChange(database, email);
     assertNotLastAdmin(database, user);
     database.delete(users).where(eq(users.id, user.id)).run();
     appendAudit(database, { actor, action: 'user.remove', objectType: 'user', objectId: user.id, before: { email: user.email, role: user.role } }, now);
   });
-  write.immediate();
 }

@@ -2,13 +2,14 @@ import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { scans } from './scans';
 import { CLOSE_BEHAVIOURS } from '../../lib/campaigns/close-behaviour';
+import { ITEM_STATUSES } from '../../lib/campaigns/item-statuses';
 
 // The close behaviours live in lib/ (pure); the schema takes them from there.
 export { CLOSE_BEHAVIOURS } from '../../lib/campaigns/close-behaviour';
+export { ITEM_STATUSES } from '../../lib/campaigns/item-statuses';
 
 export const CAMPAIGN_STATUSES = ['active', 'closed'] as const;
 export const CAMPAIGN_KINDS = ['standard', 'micro'] as const;
-export const ITEM_STATUSES = ['pending', 'attested', 'revoked', 'not-certified'] as const;
 export const DECISION_KINDS = ['attest', 'revoke', 'delegate'] as const;
 
 /** What an admin defines: scope, schedule and rules. Each launch creates a campaign from it. */

@@ -1,11 +1,10 @@
+import { z } from 'zod';
+import type { AnalyzedPrincipal, CredentialSummary } from '../../lib/analysis/snapshot-analysis-types';
 import type {
   AccountFacts,
-  BlastRadius,
-  DeniedAction,
-  Exposure,
+  ConditionEntry,
   GroupFacts,
   PrincipalFacts,
-  Recommendation,
   Tier,
 } from '../../lib/analysis/types';
 
@@ -21,33 +20,14 @@ export interface StoredPrincipalFacts {
   groups: GroupFacts[];
 }
 
-/** Standing-credential facts shown on the principal page. */
-export interface StoredCredentialSummary {
-  activeAccessKeyCount: number;
-  oldestActiveKeyAgeDays: number | null;
-  lastKeyUseDaysAgo: number | null;
-  hasBedrockApiKey: boolean;
-  hasConsolePasswordWithoutMfa: boolean;
-  roleLastUsedDaysAgo: number | null;
-  /** Days since any Bedrock use the snapshot can show; null when unknown. */
-  lastBedrockUseDaysAgo: number | null;
-}
+/** Standing-credential facts shown on the principal page: the engine's summary, stored as is. */
+export type StoredCredentialSummary = CredentialSummary;
 
-/** `principals.analysis`: the engine's results for one principal. */
-export interface StoredPrincipalAnalysis {
-  tiers: Tier[];
-  /** Every concrete Bedrock action allowed on at least one resource, `service:Action`. */
-  actions: string[];
-  blastRadius: BlastRadius;
-  exposure: Exposure;
-  denied: DeniedAction[];
-  recommendations: Recommendation[];
-  credentials: StoredCredentialSummary;
-  /** Accounts where this identity holds Bedrock access, directly or through role assumption. */
-  reachAccountIds: string[];
-  /** Problems met while evaluating (a policy that failed to parse, ...). */
-  errors: string[];
-}
+/**
+ * `principals.analysis`: the engine's results for one principal (`AnalyzedPrincipal`), without
+ * what has its own table (grants, conflicts) or column (facts, account, owner, last use).
+ */
+export type StoredPrincipalAnalysis = Pick<AnalyzedPrincipal, 'tiers' | 'actions' | 'blastRadius' | 'exposure' | 'denied' | 'recommendations' | 'credentials' | 'reachAccountIds' | 'errors'>;
 
 /** `scans.summary`: counts for the overview and its trends. */
 export interface StoredScanSummary {
@@ -77,4 +57,41 @@ export interface StoredConflictSide {
   path: import('../../lib/analysis/types').GrantPath;
   tiers: string[];
   actions: string[];
+}
+
+/**
+ * The parts of `campaign_items.context` (a `CampaignItemContext`, written at launch) that a decision
+ * reads: the principal's email tag (no delegation to the principal itself) and the item's actions
+ * (its usage evidence). Parsed here, at the boundary, instead of cast.
+ */
+export const storedDecisionContextSchema = z.object({
+  principalEmailTag: z.string().nullable().optional(),
+  actions: z.array(z.string()).optional(),
+});
+
+export function parseStoredDecisionContext(text: string): z.infer<typeof storedDecisionContextSchema> {
+  return storedDecisionContextSchema.parse(JSON.parse(text));
+}
+
+/** A JSON list of strings (actions, resources, regions, destinations, ...), checked instead of cast. */
+export const storedStringListSchema = z.array(z.string());
+
+export function parseStoredStringList(text: string): string[] {
+  return storedStringListSchema.parse(JSON.parse(text));
+}
+
+/** `grants.conditions`: the conditions of one statement, as the engine reports them (`ConditionEntry`). */
+export const storedConditionsSchema = z.array(
+  z.object({
+    source: z.enum(['allow', 'deny', 'boundary', 'scp']),
+    operator: z.string(),
+    key: z.string(),
+    values: z.array(z.string()),
+    policyName: z.string(),
+    undecidedReason: z.string().optional(),
+  }),
+) satisfies z.ZodType<ConditionEntry[]>;
+
+export function parseStoredConditions(text: string): ConditionEntry[] {
+  return storedConditionsSchema.parse(JSON.parse(text));
 }

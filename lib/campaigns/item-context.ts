@@ -1,17 +1,12 @@
+import type { EntitlementPath } from '../analysis/entitlements';
 import type { Recommendation, Severity, Tier } from '../analysis/types';
 
 /** `campaign_items.context`: the facts frozen at launch, shown beside the item. */
 export interface CampaignItemContext {
   tiers: Tier[];
   actions: string[];
-  grantPath: {
-    policyKind: 'managed' | 'inline';
-    policyArn: string | null;
-    policyName: string;
-    isAwsManaged: boolean;
-    attachedVia: 'direct' | 'group';
-    groupName: string | null;
-  };
+  /** How the policy reaches the principal (the engine's `EntitlementPath`). */
+  grantPath: EntitlementPath;
   isConditional: boolean;
   /** The principal's blast radius at launch. */
   score: number;

@@ -14,3 +14,6 @@ export const REVOCATION_STATUSES = [
   'not-applied',
 ] as const;
 export type RevocationStatus = (typeof REVOCATION_STATUSES)[number];
+
+/** Statuses of a revocation still under way: a second request for the same entitlement is refused. */
+export const OPEN_STATUSES = ['requested', 'approved', 'executing', 'awaiting-confirmation', 'not-applied'] as const satisfies readonly RevocationStatus[];

@@ -5,6 +5,7 @@ import { upsertUser } from '../../db/queries/users';
 import { USER_ROLES, type UserRole } from '../../db/schema/users';
 import { DEMO_USERS } from '../../lib/auth/demo-users';
 import { requireStringFlag, stringFlag, UsageError, type ParsedArguments } from '../cli-args';
+import { inWriteTransaction } from '../../db/write-transaction';
 
 const emailSchema = z.email();
 
@@ -22,7 +23,7 @@ export function addUserCommand(database: AppDatabase, parsed: ParsedArguments, f
 
 /** Creates the demo personas (demo mode only uses them). */
 export function seedDemoUsers(database: AppDatabase): number {
-  const write = database.$client.transaction(() => {
+  return inWriteTransaction(database, () => {
     let created = 0;
     for (const demoUser of DEMO_USERS) {
       const { user, isNew } = upsertUser(database, demoUser);
@@ -33,5 +34,4 @@ export function seedDemoUsers(database: AppDatabase): number {
     }
     return created;
   });
-  return write();
 }

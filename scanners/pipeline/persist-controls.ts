@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
 import { controlAccounts, controlCells, controlCoverage, controlSwitchers } from '../../db/schema';
 import type { ControlsAnalysis } from '../../lib/controls/analyze-controls';
+import { inWriteTransaction } from '../../db/write-transaction';
 
 /** Writes a scan's controls posture in ONE synchronous transaction (no await inside). */
 export function persistControls(database: AppDatabase, scanId: number, analysis: ControlsAnalysis): void {
-  const write = database.$client.transaction(() => {
+  inWriteTransaction(database, () => {
     for (const account of analysis.accounts) {
       const { scp } = account;
       database
@@ -51,16 +52,14 @@ export function persistControls(database: AppDatabase, scanId: number, analysis:
         .run();
     }
   });
-  write.immediate();
 }
 
 /** Removes the controls rows of a scan that will never be published. */
 export function discardControls(database: AppDatabase, scanId: number): void {
-  const write = database.$client.transaction(() => {
+  inWriteTransaction(database, () => {
     database.delete(controlCells).where(eq(controlCells.scanId, scanId)).run();
     database.delete(controlAccounts).where(eq(controlAccounts.scanId, scanId)).run();
     database.delete(controlSwitchers).where(eq(controlSwitchers.scanId, scanId)).run();
     database.delete(controlCoverage).where(eq(controlCoverage.scanId, scanId)).run();
   });
-  write.immediate();
 }

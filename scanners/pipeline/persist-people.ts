@@ -17,6 +17,7 @@ import type { Severity, SnapshotInput, SodRule } from '../../lib/analysis/types'
 import { analyzePerson, type PersonAnalysis, type RoleAccess } from '../../lib/people/analyze-person';
 import { linkPeopleToRoles, type PeopleModel, type PersonAssignment, type SsoRoleInput } from '../../lib/people/link-roles';
 import type { IdentityCenterDirectory } from '../../lib/people/types';
+import { inWriteTransaction } from '../../db/write-transaction';
 
 /** The SSO roles of a snapshot in the shape the linker reads. */
 export function ssoRolesOf(snapshot: SnapshotInput): SsoRoleInput[] {
@@ -109,7 +110,7 @@ export function persistPeople(database: AppDatabase, scanId: number, directory: 
   const emptyGroupKeys = new Set(model.emptyGroupAssignments.map((assignment) => `${assignment.accountId}|${assignment.permissionSetArn}|${assignment.principalId}`));
   const unassignedRoles = new Set(model.unassignedProvisionedRoles.map((role) => role.roleArn));
 
-  const write = client.transaction(() => {
+  inWriteTransaction(database, () => {
     database.insert(identityCenterInstances).values({ scanId, instanceArn: directory.instanceArn, identityStoreId: directory.identityStoreId }).run();
     for (const user of directory.users) {
       const analysis = analyses.get(user.userId);
@@ -149,16 +150,14 @@ export function persistPeople(database: AppDatabase, scanId: number, directory: 
       insertLink.run(scanId, link.roleArn, link.accountId, link.permissionSetName, link.permissionSetArn, JSON.stringify(link.drift), link.permissionSetArn !== null && unassignedRoles.has(link.roleArn) ? 0 : 1);
     }
   });
-  write.immediate();
 }
 
 /** Removes a scan's Identity Center rows (a scan that failed before publishing). */
 export function discardPeopleRows(database: AppDatabase, scanId: number): void {
-  const write = database.$client.transaction(() => {
+  inWriteTransaction(database, () => {
     for (const table of [identityCenterUsers, identityCenterGroups, identityCenterMemberships, identityCenterPermissionSets, identityCenterAssignments, personAssignments, ssoRoleLinks]) {
       database.delete(table).where(eq(table.scanId, scanId)).run();
     }
     database.delete(identityCenterInstances).where(eq(identityCenterInstances.scanId, scanId)).run();
   });
-  write.immediate();
 }

@@ -12,6 +12,7 @@ import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-typ
 import { tiersToMask } from '../../lib/analysis/tier-mask';
 import { encodePrincipalAnalysis } from './encode-principal-analysis';
 import type { AccountFacts, Grant, ManagedPolicyFacts, Severity } from '../../lib/analysis/types';
+import { inWriteTransaction } from '../../db/write-transaction';
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
 
@@ -38,7 +39,7 @@ function documentText(document: ManagedPolicyFacts['document']): string {
  */
 export function persistAccountOutcome(database: AppDatabase, scanId: number, outcome: AccountOutcome): void {
   const insertDocument = database.$client.prepare('INSERT OR IGNORE INTO policy_documents (hash, document) VALUES (?, ?)');
-  const write = database.$client.transaction(() => {
+  inWriteTransaction(database, () => {
     for (const policy of outcome.managedPolicies) {
       const text = documentText(policy.document);
       const hash = hashText(text);
@@ -64,7 +65,6 @@ export function persistAccountOutcome(database: AppDatabase, scanId: number, out
       .onConflictDoUpdate({ target: [scanAccounts.scanId, scanAccounts.accountId], set: { status: outcome.status, error: outcome.error } })
       .run();
   });
-  write.immediate();
 }
 
 /**
@@ -247,7 +247,7 @@ export function publishScan(
   input: { scanId: number; status: 'complete' | 'partial' | 'failed'; summary: StoredScanSummary; accounts: AccountFacts[]; source: 'live' | 'offline'; error: string | null },
   now = new Date(),
 ): void {
-  const write = database.$client.transaction(() => {
+  inWriteTransaction(database, () => {
     for (const account of input.accounts) {
       const values = {
         id: account.id,
@@ -275,17 +275,15 @@ export function publishScan(
       .run();
     appendAudit(database, { actor: 'scanner', action: `scan.${input.status}`, objectType: 'scan', objectId: input.scanId, after: { principals: input.summary.principalCount, bedrockPrincipals: input.summary.bedrockPrincipalCount, failedAccounts: input.summary.failedAccountCount } }, now);
   });
-  write.immediate();
 }
 
 /** Removes the rows of a scan that will never be published (a failed or abandoned run). */
 export function discardScanRows(database: AppDatabase, scanId: number): void {
-  const write = database.$client.transaction(() => {
+  inWriteTransaction(database, () => {
     database.delete(principals).where(eq(principals.scanId, scanId)).run();
     database.delete(policies).where(eq(policies.scanId, scanId)).run();
     database.delete(scanAccounts).where(and(eq(scanAccounts.scanId, scanId), eq(scanAccounts.status, 'ok'))).run();
   });
-  write.immediate();
   discardUsageRows(database, scanId);
 }
 

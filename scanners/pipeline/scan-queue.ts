@@ -4,10 +4,11 @@ import { appendAudit } from '../../db/queries/audit';
 import { scans } from '../../db/schema';
 import type { AppConfig } from '../../lib/config/schema';
 import { runScan, type ScanOutcome } from './run-scan';
+import { inWriteTransaction } from '../../db/write-transaction';
 
 /** Queues a scan unless one is already queued or running (then returns that one). */
 export function enqueueScan(database: AppDatabase, input: { source: 'live' | 'offline'; trigger: 'manual' | 'schedule' | 'cli'; requestedBy: string }, now = new Date()): { scanId: number; isNew: boolean } {
-  const write = database.$client.transaction(() => {
+  return inWriteTransaction(database, () => {
     const existing = database.select({ id: scans.id }).from(scans).where(inArray(scans.status, ['queued', 'running'])).limit(1).get();
     if (existing) return { scanId: existing.id, isNew: false };
     const { id } = database
@@ -18,7 +19,6 @@ export function enqueueScan(database: AppDatabase, input: { source: 'live' | 'of
     appendAudit(database, { actor: input.requestedBy, action: 'scan.queue', objectType: 'scan', objectId: id, after: { source: input.source, trigger: input.trigger } }, now);
     return { scanId: id, isNew: true };
   });
-  return write.immediate();
 }
 
 /**
@@ -31,7 +31,7 @@ export function enqueueScan(database: AppDatabase, input: { source: 'live' | 'of
  */
 export function enqueueScanAfterChange(database: AppDatabase, config: AppConfig, input: { requestedBy: string; reason: string }, now = new Date()): { scanId: number; isNew: boolean } | null {
   if (!config.scan.live) return null;
-  const write = database.$client.transaction(() => {
+  return inWriteTransaction(database, () => {
     const queued = database.select({ id: scans.id }).from(scans).where(and(eq(scans.status, 'queued'), eq(scans.source, 'live'))).orderBy(asc(scans.id)).limit(1).get();
     if (queued) return { scanId: queued.id, isNew: false };
     const { id } = database
@@ -42,7 +42,6 @@ export function enqueueScanAfterChange(database: AppDatabase, config: AppConfig,
     appendAudit(database, { actor: input.requestedBy, action: 'scan.queue', objectType: 'scan', objectId: id, after: { source: 'live', trigger: 'manual', reason: input.reason } }, now);
     return { scanId: id, isNew: true };
   });
-  return database.$client.inTransaction ? write() : write.immediate();
 }
 
 /** Atomically moves a queued scan to running for this process; false when another worker got it. */

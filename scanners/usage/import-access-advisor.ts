@@ -5,6 +5,7 @@ import { usageAccessAdvisor } from '../../db/schema';
 import { AccessAdvisorShapeError, mapAccessAdvisorReport, type AccessAdvisorReport } from '../../lib/usage/map-access-advisor';
 import { UsageFileError } from './errors';
 import { UsageWriter } from './persist-usage';
+import { inWriteTransaction } from '../../db/write-transaction';
 
 const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(user|role)\/.+/;
 
@@ -26,7 +27,7 @@ export function principalArnOfAccessAdvisorFile(fileName: string, document: unkn
 
 /** Stores one principal's report (replacing what this scan held for it) in one statement batch. */
 export function persistAccessAdvisorReport(database: AppDatabase, scanId: number, principalArn: string, report: AccessAdvisorReport): void {
-  const write = database.$client.transaction(() => {
+  inWriteTransaction(database, () => {
     for (const entry of report.entries) {
       database
         .insert(usageAccessAdvisor)
@@ -35,7 +36,6 @@ export function persistAccessAdvisorReport(database: AppDatabase, scanId: number
         .run();
     }
   });
-  write.immediate();
 }
 
 /**

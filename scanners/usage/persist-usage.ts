@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
 import { usageAccessAdvisor, usageCursors, usageDaily, usageFileErrors, usageFiles, usageImports, usageStandingSources, type UsageSource } from '../../db/schema';
 import type { UsageAccumulator } from '../../lib/usage/accumulate-usage';
+import { inWriteTransaction } from '../../db/write-transaction';
 
 export interface LedgerEntry {
   fileKey: string;
@@ -37,12 +38,11 @@ export class UsageWriter {
   /** Stores the batch and the files it came from, then empties the batch. */
   flush(batch: UsageAccumulator, files: LedgerEntry[]): void {
     const { scanId } = this;
-    const write = this.database.$client.transaction(() => {
+    inWriteTransaction(this.database, () => {
       for (const bucket of batch.buckets.values()) this.upsertBucket.run({ ...bucket, scanId, isStandingCredential: bucket.isStandingCredential ? 1 : 0 });
       for (const source of batch.standingSources.values()) this.upsertSource.run(scanId, source.principalArn, source.sourceAddress, source.calls, source.lastCallAt);
       for (const file of files) this.insertFile.run(scanId, file.fileKey, file.sizeBytes, file.bedrockEvents);
     });
-    write.immediate();
     batch.clear();
     files.length = 0;
   }
@@ -66,9 +66,8 @@ export class UsageWriter {
 
 /** Removes every usage row of a scan that will not be published. */
 export function discardUsageRows(database: AppDatabase, scanId: number): void {
-  const write = database.$client.transaction(() => {
+  inWriteTransaction(database, () => {
     for (const table of [usageDaily, usageStandingSources, usageFiles, usageFileErrors, usageCursors, usageAccessAdvisor]) database.delete(table).where(eq(table.scanId, scanId)).run();
     database.delete(usageImports).where(eq(usageImports.scanId, scanId)).run();
   });
-  write.immediate();
 }

@@ -1,10 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { accounts, campaignItems, campaigns, decisions, revocations } from '../../schema';
+import { campaignItems, campaigns, decisions } from '../../schema';
 import { appendAudit } from '../audit';
-import { ConflictError, NotFoundError } from '../../../lib/http/errors';
-import { CAMPAIGN_CLOSE_ACTOR, closeOutcomeFor } from '../../../lib/campaigns/close-behaviour';
-import { inWriteTransaction } from './transaction';
+import { planClose, type ClosePlan } from '../../../lib/campaigns/plan-close';
+import { inWriteTransaction } from '../../write-transaction';
+import { insertRevocationRequest } from '../revocations/insert-revocation-request';
 
 export interface CloseCampaignResult {
   campaignId: number;
@@ -15,10 +15,33 @@ export interface CloseCampaignResult {
 
 const CHUNK = 400;
 
+/** Writes a close plan; returns the ids of the revocation requests it inserted. */
+function writeClosePlan(database: AppDatabase, plan: ClosePlan, now: Date): number[] {
+  const revocationIds: number[] = [];
+  for (const item of plan.revokedItems) {
+    const decision = database.insert(decisions).values(item.decision).returning({ id: decisions.id }).get();
+    database.update(campaignItems).set({ ...item.itemUpdate.set, lastDecisionId: decision.id }).where(eq(campaignItems.id, item.itemUpdate.itemId)).run();
+    revocationIds.push(insertRevocationRequest(database, item.revocationRequest).id);
+  }
+  const ids = plan.notCertifiedItemIds;
+  for (let index = 0; index < ids.length; index += CHUNK) {
+    database
+      .update(campaignItems)
+      .set({ status: 'not-certified' })
+      .where(inArray(campaignItems.id, ids.slice(index, index + CHUNK)))
+      .run();
+  }
+  if (ids.length > 0) database.$client.prepare("UPDATE campaign_items SET version = version + 1 WHERE campaign_id = ? AND status = 'not-certified'").run(plan.campaignId);
+  database.update(campaigns).set(plan.campaignUpdate).where(eq(campaigns.id, plan.campaignId)).run();
+  appendAudit(database, { ...plan.audit, after: { ...plan.audit.after, revocationIds } }, now);
+  return revocationIds;
+}
+
 /**
  * Closes a campaign and applies its close behaviour to undecided items, in one transaction:
  * 'report' marks them not certified; 'revoke' marks them revoked, records a system decision and
- * creates revocation requests (origin 'campaign-close'). Closing twice is refused.
+ * creates revocation requests (origin 'campaign-close'). Closing twice is refused. The rules live
+ * in lib/campaigns/plan-close.ts; this reads the facts and writes the plan.
  */
 export function closeCampaign(database: AppDatabase, input: { campaignId: number; actor: string; now: Date; reason: 'manual' | 'due-date' }): CloseCampaignResult {
   return inWriteTransaction(database, () => {
@@ -27,70 +50,15 @@ export function closeCampaign(database: AppDatabase, input: { campaignId: number
       .from(campaigns)
       .where(eq(campaigns.id, input.campaignId))
       .get();
-    if (!campaign) throw new NotFoundError('No such campaign.');
-    if (campaign.status !== 'active') throw new ConflictError('This campaign is already closed.');
-    const at = input.now.toISOString();
-    const outcome = closeOutcomeFor(campaign.closeBehaviour);
-    const undecided = database
-      .select({ id: campaignItems.id, principalArn: campaignItems.principalArn, accountId: campaignItems.accountId, entitlementKey: campaignItems.entitlementKey, version: campaignItems.version })
-      .from(campaignItems)
-      .where(and(eq(campaignItems.campaignId, campaign.id), eq(campaignItems.status, 'pending')))
-      .all();
-
-    const revocationIds: number[] = [];
-    if (outcome.createsRevocation) {
-      const sources = new Map(database.select({ id: accounts.id, source: accounts.source }).from(accounts).all().map((account) => [account.id, account.source]));
-      const justification = `Undecided when campaign "${campaign.name}" closed; the campaign revokes undecided items.`;
-      for (const item of undecided) {
-        const decision = database
-          .insert(decisions)
-          .values({ itemId: item.id, campaignId: campaign.id, kind: 'revoke', justification, decidedBy: CAMPAIGN_CLOSE_ACTOR, decidedAt: at, scanId: campaign.scanId })
-          .returning({ id: decisions.id })
-          .get();
-        database.update(campaignItems).set({ status: 'revoked', lastDecisionId: decision.id, version: item.version + 1 }).where(eq(campaignItems.id, item.id)).run();
-        revocationIds.push(
-          database
-            .insert(revocations)
-            .values({
-              status: 'requested',
-              origin: 'campaign-close',
-              campaignItemId: item.id,
-              principalArn: item.principalArn,
-              accountId: item.accountId,
-              entitlementKey: item.entitlementKey,
-              mode: sources.get(item.accountId) === 'offline' ? 'offline' : 'live',
-              justification,
-              requestedBy: input.actor,
-              requestedAt: at,
-            })
-            .returning({ id: revocations.id })
-            .get().id,
-        );
-      }
-    } else {
-      const ids = undecided.map((item) => item.id);
-      for (let index = 0; index < ids.length; index += CHUNK) {
-        database
-          .update(campaignItems)
-          .set({ status: 'not-certified' })
-          .where(inArray(campaignItems.id, ids.slice(index, index + CHUNK)))
-          .run();
-      }
-      database.$client.prepare("UPDATE campaign_items SET version = version + 1 WHERE campaign_id = ? AND status = 'not-certified'").run(campaign.id);
-    }
-    database.update(campaigns).set({ status: 'closed', closedAt: at }).where(eq(campaigns.id, campaign.id)).run();
-    appendAudit(
-      database,
-      {
-        actor: input.actor,
-        action: 'campaign.close',
-        objectType: 'campaign',
-        objectId: campaign.id,
-        before: { status: 'active' },
-        after: { status: 'closed', reason: input.reason, closeBehaviour: campaign.closeBehaviour, undecidedCount: undecided.length, outcome: outcome.status, revocationIds },
-      },
-      input.now,
-    );
-    return { campaignId: campaign.id, undecidedCount: undecided.length, outcome: outcome.status, revocationIds };
+    const undecided = campaign
+      ? database
+          .select({ id: campaignItems.id, principalArn: campaignItems.principalArn, accountId: campaignItems.accountId, entitlementKey: campaignItems.entitlementKey, version: campaignItems.version })
+          .from(campaignItems)
+          .where(and(eq(campaignItems.campaignId, campaign.id), eq(campaignItems.status, 'pending')))
+          .all()
+      : [];
+    const plan = planClose({ campaign, undecided, actor: input.actor, now: input.now, reason: input.reason });
+    const revocationIds = writeClosePlan(database, plan, input.now);
+    return { ...plan.result, revocationIds };
   });
 }

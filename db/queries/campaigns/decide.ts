@@ -1,20 +1,16 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { accounts, campaignItems, campaigns, decisions, notifications, revocations, users } from '../../schema';
+import { campaignItems, campaigns, decisions, notifications, revocations, users } from '../../schema';
+import { parseStoredDecisionContext } from '../../schema/stored-json';
 import { appendAudit } from '../audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/http/errors';
-import { isSelfReview } from '../../../lib/campaigns/reviewer';
-import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
 import type { OutgoingEmail } from '../../../lib/campaigns/email';
-import { inWriteTransaction } from './transaction';
+import { delegateEmailOf, planDecision, staleDecisionMessage, type DecisionFacts, type DecisionInput, type DecisionPlan } from '../../../lib/campaigns/plan-decision';
+import { inWriteTransaction } from '../../write-transaction';
 import { listUsageOfPrincipals } from '../usage-item-evidence';
-import { summarizeItemUsage } from '../../../lib/usage/item-usage-evidence';
-import { unusedAttestJustificationError } from '../../../lib/campaigns/unused-justification';
+import { insertRevocationRequest } from '../revocations/insert-revocation-request';
 
-export type DecisionInput =
-  | { kind: 'attest'; justification: string; keepUntil?: string | null }
-  | { kind: 'revoke'; justification: string }
-  | { kind: 'delegate'; delegateTo: string; note: string };
+export type { DecisionInput } from '../../../lib/campaigns/plan-decision';
 
 export interface DecideItemInput {
   itemId: number;
@@ -60,147 +56,71 @@ function loadOwnItem(database: AppDatabase, itemId: number, reviewerEmail: strin
     .get();
 }
 
-function staleMessage(database: AppDatabase, itemId: number): string {
-  const last = database
-    .select({ decidedBy: decisions.decidedBy, decidedAt: decisions.decidedAt })
-    .from(campaignItems)
-    .innerJoin(decisions, eq(decisions.id, campaignItems.lastDecisionId))
-    .where(eq(campaignItems.id, itemId))
-    .get();
-  return last
-    ? `This item was decided by ${last.decidedBy} at ${last.decidedAt}; reload to see it.`
-    : 'This item was changed by someone else; reload to see it.';
+function lastDecisionOf(database: AppDatabase, itemId: number): DecisionFacts['lastDecision'] {
+  return (
+    database
+      .select({ decidedBy: decisions.decidedBy, decidedAt: decisions.decidedAt })
+      .from(campaignItems)
+      .innerJoin(decisions, eq(decisions.id, campaignItems.lastDecisionId))
+      .where(eq(campaignItems.id, itemId))
+      .get() ?? null
+  );
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** The facts a decision is planned from: the caller's own item, who decided it last, the delegate, the stored context and the usage evidence. */
+function readDecisionFacts(database: AppDatabase, input: DecideItemInput): DecisionFacts {
+  const row = loadOwnItem(database, input.itemId, input.reviewerEmail.toLowerCase());
+  const facts: DecisionFacts = { item: undefined, expectedVersion: input.expectedVersion, reviewerEmail: input.reviewerEmail, decision: input.decision, now: input.now, lastDecision: null };
+  if (!row) return facts;
+  const { context, ...item } = row;
+  facts.item = item;
+  facts.lastDecision = lastDecisionOf(database, row.id);
+  const delegateTo = delegateEmailOf(input.decision);
+  if (delegateTo) facts.delegate = database.select({ email: users.email, role: users.role }).from(users).where(and(eq(users.email, delegateTo), eq(users.isActive, true))).get();
+  if (input.decision.kind !== 'revoke') facts.context = parseStoredDecisionContext(context);
+  if (input.decision.kind === 'attest') {
+    const usage = listUsageOfPrincipals(database, [row.principalArn]);
+    facts.usage = { rows: usage.byPrincipal.get(row.principalArn) ?? [], hasCloudTrail: usage.hasCloudTrail, windowDays: usage.windowDays };
+  }
+  return facts;
+}
+
+/** Writes a decision plan; the item update is a compare-and-set, so a lost race throws ConflictError and the transaction rolls back. */
+function writeDecisionPlan(database: AppDatabase, plan: DecisionPlan, now: Date): number {
+  const inserted = database.insert(decisions).values(plan.decision).returning({ id: decisions.id }).get();
+  const where = plan.itemUpdate.where;
+  const updated = database
+    .update(campaignItems)
+    .set({ ...plan.itemUpdate.set, lastDecisionId: inserted.id })
+    // Compare-and-set: the version and the reviewer are checked again by the write itself.
+    .where(and(eq(campaignItems.id, where.itemId), eq(campaignItems.version, where.expectedVersion), eq(campaignItems.reviewerEmail, where.reviewerEmail)))
+    .run();
+  if (updated.changes !== 1) throw new ConflictError(staleDecisionMessage(lastDecisionOf(database, where.itemId)));
+
+  const revocationId = plan.revocationRequest ? insertRevocationRequest(database, plan.revocationRequest).id : null;
+  const withdrawnRevocations = plan.withdrawal
+    ? database
+        .update(revocations)
+        .set({ status: plan.withdrawal.status, error: plan.withdrawal.error })
+        .where(and(eq(revocations.campaignItemId, plan.withdrawal.campaignItemId), eq(revocations.status, 'requested')))
+        .run().changes
+    : 0;
+  for (const notification of plan.notifications) database.insert(notifications).values(notification).run();
+  appendAudit(database, { ...plan.audit, after: { ...plan.audit.after, decisionId: inserted.id, revocationId, withdrawnRevocations } }, now);
+  return inserted.id;
+}
 
 /**
  * Records one decision with compare-and-set on the item's version, in one transaction with its
  * audit entry, its decision-history row and (for revoke) the revocation request. A stale version
  * throws ConflictError naming who decided and when; another reviewer's item throws NotFoundError.
+ * The rules live in lib/campaigns/plan-decision.ts; this reads the facts and writes the plan.
  */
 export function decideItem(database: AppDatabase, input: DecideItemInput): DecideItemResult {
   return inWriteTransaction(database, () => {
-    const caller = input.reviewerEmail.toLowerCase();
-    const item = loadOwnItem(database, input.itemId, caller);
-    if (!item) throw new NotFoundError('No such item in your reviews.');
-    if (item.campaignStatus !== 'active') throw new ConflictError('This campaign is closed: its decisions can no longer change.');
-    if (item.version !== input.expectedVersion) throw new ConflictError(staleMessage(database, item.id));
-
-    const decision = input.decision;
-    const at = input.now.toISOString();
-    let keepUntil: string | null = null;
-    let delegateTo: string | null = null;
-    let justification: string;
-    if (decision.kind === 'delegate') {
-      delegateTo = decision.delegateTo.trim().toLowerCase();
-      justification = decision.note.trim();
-      if (delegateTo === caller) throw new ValidationError('Delegate to someone else: the item is already yours.');
-      const delegate = database.select({ email: users.email, role: users.role }).from(users).where(and(eq(users.email, delegateTo), eq(users.isActive, true))).get();
-      if (!delegate || delegate.role === 'auditor') throw new ValidationError(`${delegateTo} is not an active owner or admin.`);
-      const context = JSON.parse(item.context) as Pick<CampaignItemContext, 'principalEmailTag'>;
-      if (isSelfReview({ type: item.principalType as 'user' | 'role', name: item.principalName, emailTag: context.principalEmailTag ?? null }, delegateTo)) {
-        throw new ValidationError(`${delegateTo} cannot review their own access.`);
-      }
-    } else {
-      justification = decision.justification.trim();
-      if (decision.kind === 'attest' && decision.keepUntil) {
-        if (!DATE_ONLY.test(decision.keepUntil)) throw new ValidationError('Keep until must be a date (YYYY-MM-DD).');
-        if (decision.keepUntil <= at.slice(0, 10)) throw new ValidationError('Keep until must be a date in the future.');
-        keepUntil = decision.keepUntil;
-      }
-    }
-    if (!justification) throw new ValidationError(decision.kind === 'delegate' ? 'A note is required.' : 'A justification is required.');
-    if (decision.kind === 'attest') {
-      // The same evidence the reviewer sees beside the item: the calls of its own actions in the window.
-      const actions = (JSON.parse(item.context) as Pick<CampaignItemContext, 'actions'>).actions ?? [];
-      const usage = listUsageOfPrincipals(database, [item.principalArn]);
-      const evidence = summarizeItemUsage(usage.byPrincipal.get(item.principalArn) ?? [], actions, usage.hasCloudTrail, usage.windowDays);
-      const unusedError = unusedAttestJustificationError(decision.kind, evidence, justification);
-      if (unusedError) throw new ValidationError(unusedError);
-    }
-
-    const status = decision.kind === 'attest' ? 'attested' : decision.kind === 'revoke' ? 'revoked' : item.status;
-    const inserted = database
-      .insert(decisions)
-      .values({ itemId: item.id, campaignId: item.campaignId, kind: decision.kind, justification, keepUntil, delegateTo, decidedBy: caller, decidedAt: at, scanId: item.scanId })
-      .returning({ id: decisions.id })
-      .get();
-    const updated = database
-      .update(campaignItems)
-      .set({
-        status,
-        keepUntil: decision.kind === 'delegate' ? item.keepUntil : keepUntil,
-        lastDecisionId: inserted.id,
-        version: item.version + 1,
-        ...(delegateTo ? { reviewerEmail: delegateTo, reviewerReason: 'delegated' } : {}),
-      })
-      // Compare-and-set: the version and the reviewer are checked again by the write itself.
-      .where(and(eq(campaignItems.id, item.id), eq(campaignItems.version, input.expectedVersion), eq(campaignItems.reviewerEmail, caller)))
-      .run();
-    if (updated.changes !== 1) throw new ConflictError(staleMessage(database, item.id));
-
-    let revocationId: number | null = null;
-    let withdrawnRevocations = 0;
-    if (decision.kind === 'revoke' && item.status !== 'revoked') {
-      const account = database.select({ source: accounts.source }).from(accounts).where(eq(accounts.id, item.accountId)).get();
-      revocationId = database
-        .insert(revocations)
-        .values({
-          status: 'requested',
-          origin: 'decision',
-          campaignItemId: item.id,
-          principalArn: item.principalArn,
-          accountId: item.accountId,
-          entitlementKey: item.entitlementKey,
-          mode: account?.source === 'offline' ? 'offline' : 'live',
-          justification,
-          requestedBy: caller,
-          requestedAt: at,
-        })
-        .returning({ id: revocations.id })
-        .get().id;
-    } else if (decision.kind === 'attest' && item.status === 'revoked') {
-      // A changed mind before close withdraws the request that was not acted on yet.
-      withdrawnRevocations = database
-        .update(revocations)
-        .set({ status: 'rejected', error: `Withdrawn: the reviewer changed the decision to attest (${at}).` })
-        .where(and(eq(revocations.campaignItemId, item.id), eq(revocations.status, 'requested')))
-        .run().changes;
-    }
-
-    const emails: OutgoingEmail[] = [];
-    if (delegateTo) {
-      const message = `${caller} delegated the review of ${item.principalName} (${item.accountId}) in "${item.campaignName}" to you: ${justification}`;
-      database.insert(notifications).values({ userEmail: delegateTo, kind: 'delegated', message, link: '/inbox', createdAt: at }).run();
-      emails.push({ to: delegateTo, subject: `Access review delegated to you: ${item.principalName}`, text: `${message}\n\nOpen My reviews: /inbox` });
-    }
-
-    appendAudit(
-      database,
-      {
-        actor: caller,
-        action: `campaign-item.${decision.kind}`,
-        objectType: 'campaign_item',
-        objectId: item.id,
-        before: { status: item.status, keepUntil: item.keepUntil, reviewerEmail: caller, version: item.version },
-        after: {
-          campaignId: item.campaignId,
-          entitlementKey: item.entitlementKey,
-          decisionId: inserted.id,
-          status,
-          justification,
-          keepUntil,
-          delegateTo,
-          scanId: item.scanId,
-          version: item.version + 1,
-          revocationId,
-          withdrawnRevocations,
-        },
-      },
-      input.now,
-    );
-    return { itemId: item.id, decisionId: inserted.id, status, version: item.version + 1, reviewerEmail: delegateTo ?? caller, emails };
+    const plan = planDecision(readDecisionFacts(database, input));
+    const decisionId = writeDecisionPlan(database, plan, input.now);
+    return { itemId: plan.result.itemId, decisionId, status: plan.result.status, version: plan.result.version, reviewerEmail: plan.result.reviewerEmail, emails: plan.result.emails };
   });
 }
 

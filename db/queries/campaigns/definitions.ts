@@ -7,7 +7,7 @@ import { parseStoredScope, type CampaignScope } from '../../../lib/campaigns/sco
 import type { CloseBehaviour } from '../../../lib/campaigns/close-behaviour';
 import { cronExpressionProblem, nextScheduledLaunch } from '../../../lib/campaigns/timing';
 import { launchCampaign, type LaunchCampaignResult } from './launch';
-import { inWriteTransaction } from './transaction';
+import { inWriteTransaction } from '../../write-transaction';
 
 export interface CampaignDefinitionInput {
   name: string;

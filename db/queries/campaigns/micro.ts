@@ -8,6 +8,7 @@ import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
 import { EMPTY_SCOPE } from '../../../lib/campaigns/scope';
 import { sendEmails } from '../../../lib/campaigns/email';
 import { findLatestPublishedScan, launchCampaign, type LaunchCampaignResult } from './launch';
+import { parseStoredStringList } from '../../schema/stored-json';
 
 type Change = NonNullable<CampaignItemContext['change']>;
 
@@ -17,7 +18,7 @@ function entitlementActions(database: AppDatabase, scanId: number) {
     .from(entitlements)
     .where(eq(entitlements.scanId, scanId))
     .all()
-    .map((row) => ({ entitlementKey: row.entitlementKey, actions: JSON.parse(row.actions) as string[] }));
+    .map((row) => ({ entitlementKey: row.entitlementKey, actions: parseStoredStringList(row.actions) }));
 }
 
 /**

@@ -4,7 +4,7 @@ import { ownerMappings } from '../../schema';
 import { appendAudit } from '../audit';
 import { NotFoundError } from '../../../lib/http/errors';
 import type { OwnerMappingRule } from '../../../lib/campaigns/reviewer';
-import { inWriteTransaction } from './transaction';
+import { inWriteTransaction } from '../../write-transaction';
 
 export type OwnerMappingInput = Omit<OwnerMappingRule, 'id'>;
 

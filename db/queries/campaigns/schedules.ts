@@ -8,7 +8,7 @@ import { isAutoCloseDue, isEscalationDue, isReminderDue, isScheduledLaunchDue } 
 import { closeCampaign } from './close';
 import { launchDefinition } from './definitions';
 import { relaunchExpiredAttestationsNow } from './micro';
-import { inWriteTransaction } from './transaction';
+import { inWriteTransaction } from '../../write-transaction';
 
 export const WORKER_ACTOR = 'system:worker';
 

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { identityCenterUsers, personAssignments, ssoRoleLinks } from '../../schema';
+import { parseStoredStringList } from '../../schema/stored-json';
 
 export interface PeopleBehindRole {
   permissionSetName: string;
@@ -38,5 +39,5 @@ export function getPeopleBehindRole(database: AppDatabase, scanId: number, roleA
     .where(and(eq(personAssignments.scanId, scanId), eq(personAssignments.roleArn, roleArn)))
     .orderBy(asc(identityCenterUsers.userName), asc(personAssignments.viaGroupName))
     .all();
-  return { permissionSetName: link.permissionSetName, permissionSetArn: link.permissionSetArn, drift: JSON.parse(link.drift) as string[], isAssigned: link.isAssigned, people };
+  return { permissionSetName: link.permissionSetName, permissionSetArn: link.permissionSetArn, drift: parseStoredStringList(link.drift), isAssigned: link.isAssigned, people };
 }

@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { accounts, entitlements, revocations, type Revocation } from '../../schema';
+import { entitlements, revocations, type Revocation } from '../../schema';
 import { appendAudit } from '../audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/http/errors';
 import { applyCallsToSlice } from '../../../lib/revocations/apply-calls';
@@ -14,15 +14,13 @@ import { renderIdentityCenterScript } from '../../../lib/revocations/identity-ce
 import type { IdentityCenterBeforeState } from '../../../lib/revocations/identity-center/types';
 import { EMPTY_RESULT, type EvaluateAccess, type RevocationPlan, type RevocationResult } from '../../../lib/revocations/types';
 import { identityCenterPlannerFor } from './identity-center-planner';
+import { insertRevocationRequest } from './insert-revocation-request';
+import { inWriteTransaction } from '../../write-transaction';
+import { requireAdminJustification } from '../../../lib/revocations/plan-request';
 import { loadPrincipalSlice } from './load-principal-slice';
+import { parseStoredStringList } from '../../schema/stored-json';
 
-/** Statuses of a revocation still under way: a second request for the same entitlement is refused. */
-export const OPEN_STATUSES = ['requested', 'approved', 'executing', 'awaiting-confirmation', 'not-applied'] as const;
-
-function inWriteTransaction<Result>(database: AppDatabase, work: () => Result): Result {
-  const transaction = database.$client.transaction(work);
-  return database.$client.inTransaction ? transaction() : transaction.immediate();
-}
+export { OPEN_STATUSES } from '../../../lib/revocations/statuses';
 
 export function parseResult(text: string | null): RevocationResult {
   return text ? { ...EMPTY_RESULT, ...(JSON.parse(text) as Partial<RevocationResult>) } : { ...EMPTY_RESULT };
@@ -47,10 +45,6 @@ function requireChanged(changes: number): void {
   if (changes === 0) throw new ConflictError('The revocation changed meanwhile; reload.');
 }
 
-function modeOf(database: AppDatabase, accountId: string): 'live' | 'offline' {
-  return database.select({ source: accounts.source }).from(accounts).where(eq(accounts.id, accountId)).get()?.source ?? 'live';
-}
-
 /** Plans from the latest published snapshot that holds the principal. */
 export function computePlan(database: AppDatabase, input: { principalArn: string; entitlementKey: string; evaluate: EvaluateAccess }): RevocationPlan {
   const loaded = loadPrincipalSlice(database, { principalArn: input.principalArn });
@@ -62,7 +56,7 @@ export function computePlan(database: AppDatabase, input: { principalArn: string
     .get();
   try {
     const planIdentityCenter = identityCenterPlannerFor(database, { scanId: loaded.scanId, roleArn: loaded.slice.principal.arn, evaluate: input.evaluate });
-    return planRevocation({ slice: loaded.slice, entitlementKey: input.entitlementKey, evaluate: input.evaluate, storedActions: stored ? (JSON.parse(stored.actions) as string[]) : [], planIdentityCenter });
+    return planRevocation({ slice: loaded.slice, entitlementKey: input.entitlementKey, evaluate: input.evaluate, storedActions: stored ? (parseStoredStringList(stored.actions)) : [], planIdentityCenter });
   } catch (error) {
     if (error instanceof PlanError) throw new ValidationError(error.message);
     throw error;
@@ -81,39 +75,24 @@ export interface AdminRequestInput {
 
 /** An admin's direct request on a principal's grant: planned at once, status 'requested'. */
 export function requestRevocation(database: AppDatabase, input: AdminRequestInput): { id: number } {
-  const justification = input.justification.trim();
-  if (!justification) throw new ValidationError('A justification is required.');
+  requireAdminJustification(input.justification);
   const loaded = loadPrincipalSlice(database, { principalId: input.principalId, principalArn: input.principalArn });
   if (!loaded) throw new NotFoundError('No such principal in a published snapshot.');
   const principalArn = loaded.slice.principal.arn;
   const plan = computePlan(database, { principalArn, entitlementKey: input.entitlementKey, evaluate: input.evaluate });
-  if (plan.kind === 'refused') throw new ValidationError(plan.reason);
-  return inWriteTransaction(database, () => {
-    const open = database
-      .select({ id: revocations.id })
-      .from(revocations)
-      .where(and(eq(revocations.entitlementKey, input.entitlementKey), inArray(revocations.status, [...OPEN_STATUSES])))
-      .get();
-    if (open) throw new ConflictError(`Revocation #${open.id} for this entitlement is already under way.`);
-    const row = database
-      .insert(revocations)
-      .values({
-        status: 'requested',
-        origin: 'admin',
-        principalArn,
-        accountId: loaded.slice.accountId,
-        entitlementKey: input.entitlementKey,
-        mode: modeOf(database, loaded.slice.accountId),
-        justification,
-        requestedBy: input.actor,
-        requestedAt: input.now.toISOString(),
-        plan: JSON.stringify(plan),
-      })
-      .returning({ id: revocations.id })
-      .get();
-    appendAudit(database, { actor: input.actor, action: 'revocation.requested', objectType: 'revocation', objectId: row.id, after: { entitlementKey: input.entitlementKey, justification, planKind: plan.kind, calls: plan.calls.map((call) => call.action) } }, input.now);
-    return row;
-  });
+  return inWriteTransaction(database, () =>
+    insertRevocationRequest(database, {
+      origin: 'admin',
+      campaignItemId: null,
+      principalArn,
+      accountId: loaded.slice.accountId,
+      entitlementKey: input.entitlementKey,
+      justification: input.justification,
+      requestedBy: input.actor,
+      now: input.now,
+      plan,
+    }),
+  );
 }
 
 /**

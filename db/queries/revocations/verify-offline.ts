@@ -4,6 +4,7 @@ import { entitlements, principals, revocations, scanAccounts, scans } from '../.
 import type { StoredPrincipalAnalysis } from '../../schema/stored-json';
 import { appendAudit } from '../audit';
 import type { RevocationPlan } from '../../../lib/revocations/types';
+import { inWriteTransaction } from '../../write-transaction';
 
 export interface OfflineVerificationSummary {
   verified: number[];
@@ -47,20 +48,16 @@ export function verifyOfflineRevocations(database: AppDatabase, scanId: number, 
     if (remaining.length > 0) {
       summary.stillGranted.push(row.id);
       const error = `Not applied: the import of scan #${scanId} still shows ${remaining.slice(0, 5).join(', ')}${remaining.length > 5 ? ', …' : ''}. Run the script, then import the account again.`;
-      database.$client
-        .transaction(() => {
-          const changed = database.update(revocations).set({ status: 'not-applied', error }).where(and(eq(revocations.id, row.id), eq(revocations.status, row.status))).run().changes;
-          if (changed === 1 && row.status !== 'not-applied') appendAudit(database, { actor: 'scan', action: 'revocation.not-applied', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'not-applied', scanId, remaining: remaining.slice(0, 20) } }, now);
-        })
-        .immediate();
+      inWriteTransaction(database, () => {
+        const changed = database.update(revocations).set({ status: 'not-applied', error }).where(and(eq(revocations.id, row.id), eq(revocations.status, row.status))).run().changes;
+        if (changed === 1 && row.status !== 'not-applied') appendAudit(database, { actor: 'scan', action: 'revocation.not-applied', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'not-applied', scanId, remaining: remaining.slice(0, 20) } }, now);
+      });
       continue;
     }
-    database.$client
-      .transaction(() => {
-        const changed = database.update(revocations).set({ status: 'verified', verifiedAt: at, error: null }).where(and(eq(revocations.id, row.id), eq(revocations.status, row.status))).run().changes;
-        if (changed === 1) appendAudit(database, { actor: 'scan', action: 'revocation.verified', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'verified', scanId, principalPresent: Boolean(principal) } }, now);
-      })
-      .immediate();
+    inWriteTransaction(database, () => {
+      const changed = database.update(revocations).set({ status: 'verified', verifiedAt: at, error: null }).where(and(eq(revocations.id, row.id), eq(revocations.status, row.status))).run().changes;
+      if (changed === 1) appendAudit(database, { actor: 'scan', action: 'revocation.verified', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'verified', scanId, principalPresent: Boolean(principal) } }, now);
+    });
     summary.verified.push(row.id);
   }
   return summary;

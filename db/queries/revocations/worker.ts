@@ -5,6 +5,7 @@ import { appendAudit } from '../audit';
 import type { PrincipalState, RevocationResult } from '../../../lib/revocations/types';
 import { parseResult } from './commands';
 import type { IdentityCenterBeforeState } from '../../../lib/revocations/identity-center/types';
+import { inWriteTransaction } from '../../write-transaction';
 
 /** A claim older than this is taken as abandoned (the worker died mid-run) and may be taken again. */
 export const CLAIM_TIMEOUT_MS = 15 * 60 * 1000;
@@ -51,7 +52,7 @@ export interface FinishInput {
 /** Ends a worker run: status, result (pending work and claim cleared), error, audit entry. */
 export function finishRevocationRun(database: AppDatabase, input: FinishInput): void {
   const at = input.now.toISOString();
-  const write = database.$client.transaction(() => {
+  inWriteTransaction(database, () => {
     const before = database.select({ status: revocations.status }).from(revocations).where(eq(revocations.id, input.id)).get();
     database
       .update(revocations)
@@ -66,5 +67,4 @@ export function finishRevocationRun(database: AppDatabase, input: FinishInput): 
       .run();
     appendAudit(database, { actor: 'worker', action: input.auditAction, objectType: 'revocation', objectId: input.id, before: { status: before?.status }, after: { status: input.status, error: input.error, ...input.auditDetail } }, input.now);
   });
-  write.immediate();
 }

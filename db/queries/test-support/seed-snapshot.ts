@@ -3,6 +3,7 @@ import { accounts, entitlements, grants, principals, scanAccounts, scans, sodCon
 import type { StoredPrincipalAnalysis, StoredPrincipalFacts, StoredScanSummary } from '../../schema/stored-json';
 import { tiersToMask } from '../../../lib/analysis/tier-mask';
 import { TIERS, type ConditionEntry, type Severity, type Tier, type TrustEntry } from '../../../lib/analysis/types';
+import { inWriteTransaction } from '../../write-transaction';
 
 /**
  * A small, realistic snapshot for the query unit tests (NOT for the demo: the scanners write
@@ -419,7 +420,7 @@ export interface SeededSnapshot {
  * principals to the latest scan (used by a dev seed to see paging).
  */
 export function seedSnapshot(database: AppDatabase, options: { extraPrincipals?: number } = {}): SeededSnapshot {
-  const write = database.$client.transaction(() => {
+  return inWriteTransaction(database, () => {
     const now = '2026-05-02T12:00:00.000Z';
     database
       .insert(accounts)
@@ -473,5 +474,4 @@ export function seedSnapshot(database: AppDatabase, options: { extraPrincipals?:
       .get();
     return { previousScanId, latestScanId, failedScanId, principalIds, previousPrincipalIds };
   });
-  return write.immediate();
 }
