@@ -37,17 +37,13 @@ function documentText(document: ManagedPolicyFacts['document']): string {
  * must not contain `await`). The rows stay invisible to pages until the scan is published.
  */
 export function persistAccountOutcome(database: AppDatabase, scanId: number, outcome: AccountOutcome): void {
-  const insertDocument = database.$client.prepare('INSERT OR IGNORE INTO policy_documents (hash, document) VALUES (?, ?)');
+  const statements = snapshotStatements(database);
   const write = database.$client.transaction(() => {
     for (const policy of outcome.managedPolicies) {
       const text = documentText(policy.document);
       const hash = hashText(text);
-      insertDocument.run(hash, text);
-      database
-        .insert(policies)
-        .values({ scanId, accountId: outcome.accountId, arn: policy.arn, name: policy.name, isAwsManaged: policy.isAwsManaged, defaultVersionId: policy.defaultVersionId, documentHash: hash })
-        .onConflictDoNothing()
-        .run();
+      statements.document.run(hash, text);
+      statements.policy.run(scanId, outcome.accountId, policy.arn, policy.name, flag(policy.isAwsManaged), policy.defaultVersionId, hash);
     }
     for (const principal of outcome.principals) persistPrincipal(database, scanId, principal);
     database
@@ -68,11 +64,22 @@ export function persistAccountOutcome(database: AppDatabase, scanId: number, out
 }
 
 /**
+ * Runs `write` in one immediate transaction; persistAccountOutcome calls inside it become
+ * savepoints. A scan writes its accounts in a few large transactions rather than one per account:
+ * each commit of a WAL database also runs the automatic checkpoint.
+ */
+export function inOneTransaction(database: AppDatabase, write: () => void): void {
+  database.$client.transaction(write).immediate();
+}
+
+/**
  * The row inserts of a snapshot as prepared statements, prepared once per connection: a scan
  * writes hundreds of thousands of rows, and building each through the query builder cost more
  * than SQLite's own work.
  */
 interface SnapshotStatements {
+  document: Statement;
+  policy: Statement;
   principal: Statement;
   entitlement: Statement;
   grant: Statement;
@@ -85,6 +92,8 @@ function snapshotStatements(database: AppDatabase): SnapshotStatements {
   if (!prepared) {
     const client = database.$client;
     prepared = {
+      document: client.prepare('INSERT OR IGNORE INTO policy_documents (hash, document) VALUES (?, ?)'),
+      policy: client.prepare('INSERT INTO policies (scan_id, account_id, arn, name, is_aws_managed, default_version_id, document_hash) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
       principal: client.prepare(
         `INSERT INTO principals (scan_id, account_id, arn, type, name, path, owner_email, permission_set_name, has_bedrock, tiers_mask, action_count, score,
            conflict_count, max_conflict_severity, last_used_at, is_exposed_outside_org, has_unpinned_oidc, has_public_trust, facts, analysis)
