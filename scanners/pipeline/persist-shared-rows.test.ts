@@ -11,7 +11,7 @@ import type { Grant } from '../../lib/analysis/types';
 import { diverseParameters } from '../../scripts/demo-org/diverse/diverse-parameters';
 import { generateDiverseOrganization, generateDiverseOrganizationFile } from '../../scripts/demo-org/diverse/generate-diverse-organization';
 import { buildSnapshot } from '../map/build-snapshot';
-import { inOneTransaction, persistAccountOutcome } from './persist-snapshot';
+import { persistAccountOutcome } from './persist-snapshot';
 
 /** The rows of one principal as the per-principal encoding wrote them before rows were shared per grants array. */
 function referenceRows(principalArn: string, grants: Grant[]): unknown[] {
@@ -48,7 +48,7 @@ function conflictSideReference(side: Grant[]): string {
 }
 
 describe('persisting a snapshot with rows shared per grants array', () => {
-  it('writes for every principal exactly the entitlement, grant and conflict rows of the per-principal encoding, in batched transactions', async () => {
+  it('writes for every principal exactly the entitlement, grant and conflict rows of the per-principal encoding', async () => {
     const parameters = diverseParameters({ seed: 'persist-shared-rows', accountCount: 4, principalsPerAccount: 30 });
     const accounts = [...generateDiverseOrganization(parameters)].map((account) => JSON.parse(JSON.stringify({ accountId: account.accountId, details: account.authorizationDetails, credentials: account.credentials })));
     const { snapshot } = buildSnapshot({ capturedAt: '2026-11-01T00:00:00Z', organization: generateDiverseOrganizationFile(parameters), accounts });
@@ -62,15 +62,8 @@ describe('persisting a snapshot with rows shared per grants array', () => {
 
     const database = createTestDatabase();
     const scanId = database.insert(scans).values({ status: 'running', source: 'offline', trigger: 'cli', requestedBy: 'test', queuedAt: now.toISOString() }).returning({ id: scans.id }).get().id;
-    const accountIds = snapshot.accounts.map((account) => account.accountId);
-    // Two batches, as runScan writes them.
-    for (const batch of [accountIds.slice(0, 2), accountIds.slice(2)]) {
-      inOneTransaction(database, () => {
-        for (const accountId of batch) {
-          const account = snapshot.accounts.find((candidate) => candidate.accountId === accountId)!;
-          persistAccountOutcome(database, scanId, { accountId, status: 'ok', error: null, durationMs: 0, principals: analysis.principals.filter((principal) => principal.facts.accountId === accountId), managedPolicies: account.managedPolicies });
-        }
-      });
+    for (const account of snapshot.accounts) {
+      persistAccountOutcome(database, scanId, { accountId: account.accountId, status: 'ok', error: null, durationMs: 0, principals: analysis.principals.filter((principal) => principal.facts.accountId === account.accountId), managedPolicies: account.managedPolicies });
     }
 
     const client = database.$client;

@@ -45,7 +45,11 @@ export function persistAccountOutcome(database: AppDatabase, scanId: number, out
       statements.document.run(hash, text);
       statements.policy.run(scanId, outcome.accountId, policy.arn, policy.name, flag(policy.isAwsManaged), policy.defaultVersionId, hash);
     }
-    for (const principal of outcome.principals) persistPrincipal(database, scanId, principal);
+    // Rows shared per grants array are remembered for this account only: principals sharing an
+    // access sit in one account (another account's is rebased to new arrays), and nothing is
+    // kept alive for the rest of the snapshot.
+    const rowCache: RowCache = { entitlementRows: new Map(), conflictSides: new Map() };
+    for (const principal of outcome.principals) persistPrincipal(database, scanId, principal, rowCache);
     database
       .insert(scanAccounts)
       .values({
@@ -61,15 +65,6 @@ export function persistAccountOutcome(database: AppDatabase, scanId: number, out
       .run();
   });
   write.immediate();
-}
-
-/**
- * Runs `write` in one immediate transaction; persistAccountOutcome calls inside it become
- * savepoints. A scan writes its accounts in a few large transactions rather than one per account:
- * each commit of a WAL database also runs the automatic checkpoint.
- */
-export function inOneTransaction(database: AppDatabase, write: () => void): void {
-  database.$client.transaction(write).immediate();
 }
 
 /**
@@ -174,14 +169,18 @@ interface EntitlementRowValues {
 }
 
 /**
- * The entitlement and grant rows of a grants array, built once per array: principals with the
+ * The entitlement and grant rows of a grants array, built once per array and account: principals with the
  * same computed access hold the same array (lib/analysis createEvaluator), and only the
  * entitlement key (which starts with the principal's ARN) and the ids differ between them.
  * Grouping does not depend on the ARN: every key of one principal starts with the same one.
  */
-const entitlementRowsByGrants = new WeakMap<readonly Grant[], EntitlementRowValues[]>();
-function entitlementRowsOf(grants: readonly Grant[]): EntitlementRowValues[] {
-  let rows = entitlementRowsByGrants.get(grants);
+interface RowCache {
+  entitlementRows: Map<readonly Grant[], EntitlementRowValues[]>;
+  conflictSides: Map<readonly Grant[], string>;
+}
+
+function entitlementRowsOf(grants: readonly Grant[], cache: RowCache): EntitlementRowValues[] {
+  let rows = cache.entitlementRows.get(grants);
   if (rows === undefined) {
     rows = groupGrantsIntoEntitlements('', grants).map((group) => ({
       path: group.path,
@@ -205,12 +204,12 @@ function entitlementRowsOf(grants: readonly Grant[]): EntitlementRowValues[] {
         };
       }),
     }));
-    entitlementRowsByGrants.set(grants, rows);
+    cache.entitlementRows.set(grants, rows);
   }
   return rows;
 }
 
-function persistPrincipal(database: AppDatabase, scanId: number, principal: AnalyzedPrincipal): void {
+function persistPrincipal(database: AppDatabase, scanId: number, principal: AnalyzedPrincipal, cache: RowCache): void {
   const statements = snapshotStatements(database);
   const facts: StoredPrincipalFacts = { principal: principal.facts, groups: principal.groups };
   const analysis: StoredPrincipalAnalysis = {
@@ -253,7 +252,7 @@ function persistPrincipal(database: AppDatabase, scanId: number, principal: Anal
     ).lastInsertRowid,
   );
 
-  for (const entitlement of entitlementRowsOf(principal.grants)) {
+  for (const entitlement of entitlementRowsOf(principal.grants, cache)) {
     const entitlementId = Number(
       statements.entitlement.run(
         scanId,
@@ -277,7 +276,7 @@ function persistPrincipal(database: AppDatabase, scanId: number, principal: Anal
   }
 
   for (const conflict of principal.conflicts) {
-    statements.conflict.run(scanId, principalId, principal.facts.arn, principal.facts.accountId, conflict.ruleId, conflict.severity, conflict.title, conflictSideJson(conflict.sideA), conflictSideJson(conflict.sideB));
+    statements.conflict.run(scanId, principalId, principal.facts.arn, principal.facts.accountId, conflict.ruleId, conflict.severity, conflict.title, conflictSideJson(conflict.sideA, cache), conflictSideJson(conflict.sideB, cache));
   }
 }
 
@@ -286,9 +285,8 @@ function persistPrincipal(database: AppDatabase, scanId: number, principal: Anal
  * holder has hundreds of grants per side). Principals with the same access share their conflicts'
  * side arrays (lib/analysis analyzeSnapshot), so the text is built once per array.
  */
-const conflictSideJsonByGrants = new WeakMap<readonly Grant[], string>();
-function conflictSideJson(side: readonly Grant[]): string {
-  let text = conflictSideJsonByGrants.get(side);
+function conflictSideJson(side: readonly Grant[], cache: RowCache): string {
+  let text = cache.conflictSides.get(side);
   if (text === undefined) {
     const byPath = new Map<string, { path: Grant['path']; tiers: Set<string>; actions: string[] }>();
     for (const grant of side) {
@@ -299,7 +297,7 @@ function conflictSideJson(side: readonly Grant[]): string {
       byPath.set(key, entry);
     }
     text = JSON.stringify([...byPath.values()].map((entry) => ({ path: entry.path, tiers: [...entry.tiers], actions: entry.actions })));
-    conflictSideJsonByGrants.set(side, text);
+    cache.conflictSides.set(side, text);
   }
   return text;
 }

@@ -10,7 +10,7 @@ import { getConfig } from '../../lib/config/load-config';
 import { collectLive } from './collect-live';
 import { collectOffline } from './collect-offline';
 import type { CollectedSnapshot } from './collected-snapshot';
-import { discardScanRows, inOneTransaction, persistAccountOutcome, publishScan } from './persist-snapshot';
+import { discardScanRows, persistAccountOutcome, publishScan } from './persist-snapshot';
 import { analyzeControls } from '../../lib/controls/analyze-controls';
 import { discardControls, persistControls } from './persist-controls';
 import { loadSodRules } from './sod-rules';
@@ -20,9 +20,6 @@ import { collectUsageEvidence } from '../usage/collect-usage-evidence';
 import { getUsageForScoring } from '../../db/queries/usage-for-scoring';
 import { resolveWeights } from '../../lib/analysis/blast-radius/weights';
 import { analyzePeople, buildPeopleModel, discardPeopleRows, persistPeople } from './persist-people';
-
-/** Principals written per transaction: few commits, and a WAL that stays a few hundred MB at most. */
-const PRINCIPALS_PER_TRANSACTION = 5_000;
 
 export type ScanSource = { kind: 'offline'; directory: string } | { kind: 'live'; config: LiveScanConfig };
 
@@ -109,30 +106,20 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
       byAccount.set(principal.facts.accountId, list);
     }
     let done = 0;
-    const accountsToSave = collected.snapshot.accounts;
-    while (done < accountsToSave.length) {
-      // Accounts in batches of about PRINCIPALS_PER_TRANSACTION principals, one transaction each.
-      inOneTransaction(database, () => {
-        let principalsInBatch = 0;
-        while (done < accountsToSave.length && principalsInBatch < PRINCIPALS_PER_TRANSACTION) {
-          const account = accountsToSave[done];
-          const accountStarted = Date.now();
-          const accountPrincipals = byAccount.get(account.accountId) ?? [];
-          persistAccountOutcome(database, scanId, {
-            accountId: account.accountId,
-            status: 'ok',
-            error: null,
-            durationMs: 0,
-            principals: accountPrincipals,
-            managedPolicies: account.managedPolicies,
-          });
-          principalsInBatch += accountPrincipals.length + 1;
-          done += 1;
-          if (done % 25 === 0 || done === accountsToSave.length) {
-            reportProgress(database, scanId, `Saved ${done} of ${accountsToSave.length} accounts (${Date.now() - accountStarted} ms last)`, done, accountTotal, options);
-          }
-        }
+    for (const account of collected.snapshot.accounts) {
+      const accountStarted = Date.now();
+      persistAccountOutcome(database, scanId, {
+        accountId: account.accountId,
+        status: 'ok',
+        error: null,
+        durationMs: 0,
+        principals: byAccount.get(account.accountId) ?? [],
+        managedPolicies: account.managedPolicies,
       });
+      done += 1;
+      if (done % 25 === 0 || done === collected.snapshot.accounts.length) {
+        reportProgress(database, scanId, `Saved ${done} of ${collected.snapshot.accounts.length} accounts (${Date.now() - accountStarted} ms last)`, done, accountTotal, options);
+      }
     }
     if (collected.identityCenter) {
       const people = buildPeopleModel(collected.identityCenter, collected.snapshot);
