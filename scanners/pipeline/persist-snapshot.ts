@@ -7,7 +7,7 @@ import type { Statement } from 'better-sqlite3';
 import { discardUsageRows } from '../usage/persist-usage';
 import { accounts, policies, principals, scanAccounts, scans } from '../../db/schema';
 import type { StoredPrincipalAnalysis, StoredPrincipalFacts, StoredScanSummary } from '../../db/schema/stored-json';
-import { groupGrantsIntoEntitlements } from '../../lib/analysis/entitlements';
+import { entitlementKey, groupGrantsIntoEntitlements, type EntitlementGroup } from '../../lib/analysis/entitlements';
 import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
 import { tiersToMask } from '../../lib/analysis/tier-mask';
 import { encodePrincipalAnalysis } from './encode-principal-analysis';
@@ -38,19 +38,19 @@ function documentText(document: ManagedPolicyFacts['document']): string {
  * must not contain `await`). The rows stay invisible to pages until the scan is published.
  */
 export function persistAccountOutcome(database: AppDatabase, scanId: number, outcome: AccountOutcome): void {
-  const insertDocument = database.$client.prepare('INSERT OR IGNORE INTO policy_documents (hash, document) VALUES (?, ?)');
+  const statements = snapshotStatements(database);
   inWriteTransaction(database, () => {
     for (const policy of outcome.managedPolicies) {
       const text = documentText(policy.document);
       const hash = hashText(text);
-      insertDocument.run(hash, text);
-      database
-        .insert(policies)
-        .values({ scanId, accountId: outcome.accountId, arn: policy.arn, name: policy.name, isAwsManaged: policy.isAwsManaged, defaultVersionId: policy.defaultVersionId, documentHash: hash })
-        .onConflictDoNothing()
-        .run();
+      statements.document.run(hash, text);
+      statements.policy.run(scanId, outcome.accountId, policy.arn, policy.name, flag(policy.isAwsManaged), policy.defaultVersionId, hash);
     }
-    for (const principal of outcome.principals) persistPrincipal(database, scanId, principal);
+    // Rows shared per grants array are remembered for this account only: principals sharing an
+    // access sit in one account (another account's is rebased to new arrays), and nothing is
+    // kept alive for the rest of the snapshot.
+    const rowCache: RowCache = { entitlementRows: new Map(), conflictSides: new Map() };
+    for (const principal of outcome.principals) persistPrincipal(database, scanId, principal, rowCache);
     database
       .insert(scanAccounts)
       .values({
@@ -73,6 +73,8 @@ export function persistAccountOutcome(database: AppDatabase, scanId: number, out
  * than SQLite's own work.
  */
 interface SnapshotStatements {
+  document: Statement;
+  policy: Statement;
   principal: Statement;
   entitlement: Statement;
   grant: Statement;
@@ -85,6 +87,8 @@ function snapshotStatements(database: AppDatabase): SnapshotStatements {
   if (!prepared) {
     const client = database.$client;
     prepared = {
+      document: client.prepare('INSERT OR IGNORE INTO policy_documents (hash, document) VALUES (?, ?)'),
+      policy: client.prepare('INSERT INTO policies (scan_id, account_id, arn, name, is_aws_managed, default_version_id, document_hash) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
       principal: client.prepare(
         `INSERT INTO principals (scan_id, account_id, arn, type, name, path, owner_email, permission_set_name, has_bedrock, tiers_mask, action_count, score,
            conflict_count, max_conflict_severity, last_used_at, is_exposed_outside_org, has_unpinned_oidc, has_public_trust, facts, analysis)
@@ -140,7 +144,72 @@ function statementActionsJson(statementGrants: Grant[]): string {
   return text;
 }
 
-function persistPrincipal(database: AppDatabase, scanId: number, principal: AnalyzedPrincipal): void {
+/** The columns of one `grants` row that do not name the principal: the same for every principal holding the grants. */
+interface GrantRowValues {
+  statementId: string | null;
+  statementIndex: number;
+  actionsJson: string;
+  tiersMask: number;
+  resourcesJson: string;
+  notResourcesJson: string;
+  regionsJson: string;
+  conditionsJson: string;
+  isConditional: number;
+  requiresGuardrail: number;
+}
+
+/** An entitlement row and its grant rows, less the principal's key and ids. */
+interface EntitlementRowValues {
+  path: EntitlementGroup['path'];
+  tiersMask: number;
+  actionsJson: string;
+  actionCount: number;
+  isConditional: boolean;
+  grantRows: GrantRowValues[];
+}
+
+/**
+ * The entitlement and grant rows of a grants array, built once per array and account: principals with the
+ * same computed access hold the same array (lib/analysis createEvaluator), and only the
+ * entitlement key (which starts with the principal's ARN) and the ids differ between them.
+ * Grouping does not depend on the ARN: every key of one principal starts with the same one.
+ */
+interface RowCache {
+  entitlementRows: Map<readonly Grant[], EntitlementRowValues[]>;
+  conflictSides: Map<readonly Grant[], string>;
+}
+
+function entitlementRowsOf(grants: readonly Grant[], cache: RowCache): EntitlementRowValues[] {
+  let rows = cache.entitlementRows.get(grants);
+  if (rows === undefined) {
+    rows = groupGrantsIntoEntitlements('', grants).map((group) => ({
+      path: group.path,
+      tiersMask: tiersToMask(group.tiers),
+      actionsJson: JSON.stringify(group.actions),
+      actionCount: group.actions.length,
+      isConditional: group.isConditional,
+      grantRows: group.statements.map((statement) => {
+        const first = statement.grants[0];
+        return {
+          statementId: statement.statementId,
+          statementIndex: statement.statementIndex,
+          actionsJson: statementActionsJson(statement.grants),
+          tiersMask: tiersToMask(statement.grants.map((grant) => grant.tier)),
+          resourcesJson: sharedJson(first.resources),
+          notResourcesJson: sharedJson(first.notResources),
+          regionsJson: sharedJson(first.regions),
+          conditionsJson: sharedJson(first.conditions),
+          isConditional: flag(statement.grants.some((grant) => grant.isConditional)),
+          requiresGuardrail: flag(statement.grants.every((grant) => grant.tier !== 'invoke' || grant.requiresGuardrail)),
+        };
+      }),
+    }));
+    cache.entitlementRows.set(grants, rows);
+  }
+  return rows;
+}
+
+function persistPrincipal(database: AppDatabase, scanId: number, principal: AnalyzedPrincipal, cache: RowCache): void {
   const statements = snapshotStatements(database);
   const facts: StoredPrincipalFacts = { principal: principal.facts, groups: principal.groups };
   const analysis: StoredPrincipalAnalysis = {
@@ -183,59 +252,54 @@ function persistPrincipal(database: AppDatabase, scanId: number, principal: Anal
     ).lastInsertRowid,
   );
 
-  for (const group of groupGrantsIntoEntitlements(principal.facts.arn, principal.grants)) {
+  for (const entitlement of entitlementRowsOf(principal.grants, cache)) {
     const entitlementId = Number(
       statements.entitlement.run(
         scanId,
         principalId,
-        group.key,
-        group.path.policyKind,
-        group.path.policyArn,
-        group.path.policyName,
-        flag(group.path.isAwsManaged),
-        group.path.attachedVia,
-        group.path.groupName,
-        tiersToMask(group.tiers),
-        JSON.stringify(group.actions),
-        group.actions.length,
-        flag(group.isConditional),
+        entitlementKey(principal.facts.arn, entitlement.path),
+        entitlement.path.policyKind,
+        entitlement.path.policyArn,
+        entitlement.path.policyName,
+        flag(entitlement.path.isAwsManaged),
+        entitlement.path.attachedVia,
+        entitlement.path.groupName,
+        entitlement.tiersMask,
+        entitlement.actionsJson,
+        entitlement.actionCount,
+        flag(entitlement.isConditional),
       ).lastInsertRowid,
     );
-    for (const statement of group.statements) {
-      const first = statement.grants[0];
-      statements.grant.run(
-        scanId,
-        entitlementId,
-        principalId,
-        statement.statementId,
-        statement.statementIndex,
-        statementActionsJson(statement.grants),
-        tiersToMask(statement.grants.map((grant) => grant.tier)),
-        sharedJson(first.resources),
-        sharedJson(first.notResources),
-        sharedJson(first.regions),
-        sharedJson(first.conditions),
-        flag(statement.grants.some((grant) => grant.isConditional)),
-        flag(statement.grants.every((grant) => grant.tier !== 'invoke' || grant.requiresGuardrail)),
-      );
+    for (const row of entitlement.grantRows) {
+      statements.grant.run(scanId, entitlementId, principalId, row.statementId, row.statementIndex, row.actionsJson, row.tiersMask, row.resourcesJson, row.notResourcesJson, row.regionsJson, row.conditionsJson, row.isConditional, row.requiresGuardrail);
     }
   }
 
   for (const conflict of principal.conflicts) {
-    // One entry per grant path with its actions: an AdministratorAccess holder has hundreds of grants per side.
-    const describe = (side: typeof conflict.sideA) => {
-      const byPath = new Map<string, { path: (typeof side)[number]['path']; tiers: Set<string>; actions: string[] }>();
-      for (const grant of side) {
-        const key = `${grant.path.policyKind}|${grant.path.policyArn ?? grant.path.policyName}|${grant.path.groupName ?? ''}|${grant.path.statementIndex}`;
-        const entry = byPath.get(key) ?? { path: grant.path, tiers: new Set<string>(), actions: [] };
-        entry.tiers.add(grant.tier);
-        entry.actions.push(grant.action);
-        byPath.set(key, entry);
-      }
-      return JSON.stringify([...byPath.values()].map((entry) => ({ path: entry.path, tiers: [...entry.tiers], actions: entry.actions })));
-    };
-    statements.conflict.run(scanId, principalId, principal.facts.arn, principal.facts.accountId, conflict.ruleId, conflict.severity, conflict.title, describe(conflict.sideA), describe(conflict.sideB));
+    statements.conflict.run(scanId, principalId, principal.facts.arn, principal.facts.accountId, conflict.ruleId, conflict.severity, conflict.title, conflictSideJson(conflict.sideA, cache), conflictSideJson(conflict.sideB, cache));
   }
+}
+
+/**
+ * One conflict side as stored: one entry per grant path with its actions (an AdministratorAccess
+ * holder has hundreds of grants per side). Principals with the same access share their conflicts'
+ * side arrays (lib/analysis analyzeSnapshot), so the text is built once per array.
+ */
+function conflictSideJson(side: readonly Grant[], cache: RowCache): string {
+  let text = cache.conflictSides.get(side);
+  if (text === undefined) {
+    const byPath = new Map<string, { path: Grant['path']; tiers: Set<string>; actions: string[] }>();
+    for (const grant of side) {
+      const key = `${grant.path.policyKind}|${grant.path.policyArn ?? grant.path.policyName}|${grant.path.groupName ?? ''}|${grant.path.statementIndex}`;
+      const entry = byPath.get(key) ?? { path: grant.path, tiers: new Set<string>(), actions: [] };
+      entry.tiers.add(grant.tier);
+      entry.actions.push(grant.action);
+      byPath.set(key, entry);
+    }
+    text = JSON.stringify([...byPath.values()].map((entry) => ({ path: entry.path, tiers: [...entry.tiers], actions: entry.actions })));
+    cache.conflictSides.set(side, text);
+  }
+  return text;
 }
 
 /**

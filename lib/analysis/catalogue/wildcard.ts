@@ -218,9 +218,43 @@ function splitArn(value: string): ArnParts | null {
   return { head: parts.slice(1, 5), resource: parts.slice(5).join(':') };
 }
 
+/**
+ * Answers of a pure function of two strings, remembered by pair. The same policy patterns meet
+ * the same resource-type globs and ARNs again and again across statements, principals and
+ * accounts (a policy drawn per account still names `arn:aws:bedrock:*::foundation-model/*`), and
+ * each answer is an automaton walk or a regex test. Bounded like the regex cache: cleared when full.
+ */
+const PAIR_MEMO_LIMIT = 200_000;
+function pairMemo(compute: (left: string, right: string) => boolean): (left: string, right: string) => boolean {
+  let byLeft = new Map<string, Map<string, boolean>>();
+  let size = 0;
+  return (left, right) => {
+    let byRight = byLeft.get(left);
+    if (byRight) {
+      const known = byRight.get(right);
+      if (known !== undefined) return known;
+    } else {
+      if (size >= PAIR_MEMO_LIMIT) {
+        byLeft = new Map();
+        size = 0;
+      }
+      byRight = new Map();
+      byLeft.set(left, byRight);
+    }
+    const answer = compute(left, right);
+    byRight.set(right, answer);
+    size += 1;
+    return answer;
+  };
+}
+
 /** True when the resource pattern matches the ARN (`*` for wildcard-only actions). */
 export function matchesResourcePattern(pattern: string, arn: string): boolean {
   if (pattern === '*') return true;
+  return matchesResourcePatternMemo(pattern, arn);
+}
+
+const matchesResourcePatternMemo = pairMemo((pattern, arn) => {
   const policy = splitArn(pattern);
   const request = splitArn(arn);
   // Not an ARN on one side (e.g. the literal `*` of a wildcard-only request): plain glob.
@@ -229,11 +263,15 @@ export function matchesResourcePattern(pattern: string, arn: string): boolean {
     if (!globToRegExp(policy.head[segment], true).test(request.head[segment])) return false;
   }
   return globToRegExp(policy.resource, false).test(request.resource);
-}
+});
 
 /** True when some ARN matches both patterns (e.g. a policy Resource and a resource-type template glob). */
 export function canResourcePatternsIntersect(left: string, right: string): boolean {
   if (left === '*' || right === '*') return true;
+  return canResourcePatternsIntersectMemo(left, right);
+}
+
+const canResourcePatternsIntersectMemo = pairMemo((left, right) => {
   const leftParts = splitArn(left);
   const rightParts = splitArn(right);
   if (!leftParts || !rightParts) return canGlobsIntersect(left, right);
@@ -241,12 +279,16 @@ export function canResourcePatternsIntersect(left: string, right: string): boole
     if (!canGlobsIntersect(leftParts.head[segment], rightParts.head[segment], true)) return false;
   }
   return canGlobsIntersect(leftParts.resource, rightParts.resource);
-}
+});
 
 /** True when every ARN matching `inner` matches `outer` (sound, see isGlobCoveredBy). */
 export function isResourcePatternCoveredBy(inner: string, outer: string): boolean {
   if (outer === '*') return true;
   if (inner === '*') return false;
+  return isResourcePatternCoveredByMemo(inner, outer);
+}
+
+const isResourcePatternCoveredByMemo = pairMemo((inner, outer) => {
   const innerParts = splitArn(inner);
   const outerParts = splitArn(outer);
   if (!innerParts || !outerParts) return isGlobCoveredBy(inner, outer);
@@ -254,4 +296,4 @@ export function isResourcePatternCoveredBy(inner: string, outer: string): boolea
     if (!isGlobCoveredBy(innerParts.head[segment], outerParts.head[segment], true)) return false;
   }
   return isGlobCoveredBy(innerParts.resource, outerParts.resource);
-}
+});

@@ -72,6 +72,28 @@ function compileActionMatcher(patterns: string[]): (action: string) => boolean {
   return (action) => regexes.some((regex) => regex.test(action));
 }
 
+/**
+ * Catalogue actions with the same resource types (`bedrock:InvokeModel` and
+ * `bedrock:InvokeModelWithResponseStream`; every wildcard-only action) get the same applicable
+ * resources from a statement: numbered once per catalogue entry, shared by the statements.
+ */
+const resourceClassByAction = new WeakMap<CatalogueEntry, number>();
+const resourceClassByGlobs = new Map<string, number>();
+function resourceClassOf(action: CatalogueEntry): number {
+  let resourceClass = resourceClassByAction.get(action);
+  if (resourceClass === undefined) {
+    const key = action.isWildcardOnly ? '*' : `|${action.resourceGlobs.join('\n')}`;
+    resourceClass = resourceClassByGlobs.get(key);
+    if (resourceClass === undefined) {
+      resourceClass = resourceClassByGlobs.size;
+      resourceClassByGlobs.set(key, resourceClass);
+    }
+    resourceClassByAction.set(action, resourceClass);
+  }
+  return resourceClass;
+}
+
+/** Depends on the action's `isWildcardOnly` and `resourceGlobs` only (see resourceClassOf). */
 function applicableResources(statement: ParsedStatement, action: CatalogueEntry): string[] {
   if (statement.resources) {
     // Wildcard-only actions are requested on the literal resource `*`: only a pattern matching
@@ -160,10 +182,12 @@ function compileStatement(statement: ParsedStatement, catalogue: ActionCatalogue
   const resourcesFor = (action: CatalogueEntry): string[] => {
     // `Resource: "*"` applies to every action: only that pattern is kept, as it subsumes the rest.
     if (isEverything) return EVERYTHING;
-    let found = memo.get(action.index);
+    // The answer depends on the action's resource types only: one per resource-type class.
+    const resourceClass = resourceClassOf(action);
+    let found = memo.get(resourceClass);
     if (!found) {
       found = applicableResources(statement, action);
-      memo.set(action.index, found);
+      memo.set(resourceClass, found);
     }
     return found;
   };
