@@ -25,7 +25,7 @@ export class UsageWriter {
   ) {
     const client = database.$client;
     this.upsertBucket = client.prepare(`INSERT INTO usage_daily (scan_id, bucket_key, account_id, principal_arn, action, model_id, region, day, caller_kind, caller_name, caller_user_id, caller_basis, unattributed_reason, credential, is_standing_credential, calls, denied_calls, last_call_at, last_denied_at)
-      VALUES (@scanId, @bucketKey, @accountId, @principalArn, @action, @modelId, @region, @day, @callerKind, @callerName, @callerUserId, @callerBasis, @unattributedReason, @credential, @isStandingCredential, @calls, @deniedCalls, @lastCallAt, @lastDeniedAt)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (scan_id, bucket_key) DO UPDATE SET calls = calls + excluded.calls, denied_calls = denied_calls + excluded.denied_calls,
         last_call_at = CASE WHEN last_call_at IS NULL OR excluded.last_call_at > last_call_at THEN excluded.last_call_at ELSE last_call_at END,
         last_denied_at = CASE WHEN last_denied_at IS NULL OR excluded.last_denied_at > last_denied_at THEN excluded.last_denied_at ELSE last_denied_at END`);
@@ -38,7 +38,10 @@ export class UsageWriter {
   flush(batch: UsageAccumulator, files: LedgerEntry[]): void {
     const { scanId } = this;
     const write = this.database.$client.transaction(() => {
-      for (const bucket of batch.buckets.values()) this.upsertBucket.run({ ...bucket, scanId, isStandingCredential: bucket.isStandingCredential ? 1 : 0 });
+      // Positional parameters: no object spread per row (millions of rows in a large import).
+      for (const bucket of batch.buckets.values()) {
+        this.upsertBucket.run(scanId, bucket.bucketKey, bucket.accountId, bucket.principalArn, bucket.action, bucket.modelId, bucket.region, bucket.day, bucket.callerKind, bucket.callerName, bucket.callerUserId, bucket.callerBasis, bucket.unattributedReason, bucket.credential, bucket.isStandingCredential ? 1 : 0, bucket.calls, bucket.deniedCalls, bucket.lastCallAt, bucket.lastDeniedAt);
+      }
       for (const source of batch.standingSources.values()) this.upsertSource.run(scanId, source.principalArn, source.sourceAddress, source.calls, source.lastCallAt);
       for (const file of files) this.insertFile.run(scanId, file.fileKey, file.sizeBytes, file.bedrockEvents);
     });
