@@ -9,6 +9,7 @@ import { SessionOriginIndex } from '../../lib/usage/session-origins';
 import { importTrailFiles } from './import-trail-files';
 import { listTrailFiles } from './list-trail-files';
 import { decompressTrailBytes, parseTrailText } from './parse-trail-file';
+import { storedBucketKey } from './persist-usage';
 import { generateTrail } from './test-support/generate-trail';
 import { startTestScan } from './test-support/trail-fixtures';
 
@@ -40,7 +41,7 @@ async function referenceAggregates(): Promise<{ rows: Row[]; events: number; fai
     total.merge(file);
   }
   const rows = [...total.buckets.values()].map((bucket) => ({
-    bucket_key: bucket.bucketKey,
+    bucket_key: storedBucketKey(bucket.bucketKey),
     caller_kind: bucket.callerKind,
     caller_name: bucket.callerName,
     caller_basis: bucket.callerBasis,

@@ -38,6 +38,8 @@ export interface TrailImportOutcome {
   highWaterMark: string | null;
   problems: string[];
   durationMs: number;
+  /** Where this thread's time went (ms): waiting for worker threads, folding digests in, database writes. */
+  timings: { waitMs: number; foldMs: number; writeMs: number; workers: number };
 }
 
 /** Where trail files come from: a folder, or an organisation trail's S3 bucket. */
@@ -74,7 +76,7 @@ export async function importTrailSource(database: AppDatabase, scanId: number, s
   const sessions = new SessionOriginIndex();
   const batch = new UsageAccumulator();
   const ledger: LedgerEntry[] = [];
-  const outcome: TrailImportOutcome = { filesRead: 0, filesSkipped: 0, filesFailed: 0, recordsRead: 0, bedrockEvents: 0, skippedRecords: 0, highWaterMark: null, problems: [], durationMs: 0 };
+  const outcome: TrailImportOutcome = { filesRead: 0, filesSkipped: 0, filesFailed: 0, recordsRead: 0, bedrockEvents: 0, skippedRecords: 0, highWaterMark: null, problems: [], durationMs: 0, timings: { waitMs: 0, foldMs: 0, writeMs: 0, workers: 0 } };
 
   // CloudTrail never rewrites a delivered file and its path is unique: a known path is skipped
   // without touching the disk (an incremental import of one day must not stat 90 days of files).
@@ -83,6 +85,13 @@ export async function importTrailSource(database: AppDatabase, scanId: number, s
   const pool = new TrailDigestPool(options.workers ?? (todo.length >= WORKER_THRESHOLD_FILES ? defaultDigestWorkers() : 0));
   // Enough files in flight to keep every worker busy, few enough to bound memory.
   const window = Math.max(2, pool.workerCount * 4);
+  const { timings } = outcome;
+  timings.workers = pool.workerCount;
+  const flush = (): void => {
+    const time = performance.now();
+    writer.flush(batch, ledger);
+    timings.writeMs += performance.now() - time;
+  };
   const inFlight: Promise<TrailFileResult>[] = [];
   let next = 0;
   const read = async (entry: { key: string; file?: string }): Promise<TrailFileResult> => {
@@ -98,7 +107,10 @@ export async function importTrailSource(database: AppDatabase, scanId: number, s
   try {
     for (let done = 1; done <= todo.length; done += 1) {
       while (inFlight.length < window && next < todo.length) inFlight.push(read(todo[next++] as { key: string; file?: string }));
+      let time = performance.now();
       const result = await (inFlight.shift() as Promise<TrailFileResult>);
+      timings.waitMs += performance.now() - time;
+      time = performance.now();
       if (!result.ok) {
         outcome.filesFailed += 1;
         outcome.problems.push(`${result.key}: ${result.detail}`);
@@ -112,7 +124,8 @@ export async function importTrailSource(database: AppDatabase, scanId: number, s
         outcome.bedrockEvents += counts.bedrockEvents;
         outcome.skippedRecords += counts.skipped;
         if (highWaterMark !== null && (outcome.highWaterMark === null || highWaterMark > outcome.highWaterMark)) outcome.highWaterMark = highWaterMark;
-        if (ledger.length >= batchFiles || batch.buckets.size >= batchBuckets) writer.flush(batch, ledger);
+        timings.foldMs += performance.now() - time;
+        if (ledger.length >= batchFiles || batch.buckets.size >= batchBuckets) flush();
       }
       if (done % 500 === 0) options.onProgress?.(outcome.filesSkipped + done, files.length);
     }
@@ -120,7 +133,7 @@ export async function importTrailSource(database: AppDatabase, scanId: number, s
     await Promise.allSettled(inFlight);
     await pool.close();
   }
-  writer.flush(batch, ledger);
+  flush();
   options.onProgress?.(files.length, files.length);
   outcome.durationMs = Date.now() - started;
   if (outcome.skippedRecords > 0) outcome.problems.push(`${outcome.skippedRecords} Bedrock records without an event time were not counted`);

@@ -40,7 +40,7 @@ export class TrailDigestPool {
         this.load.set(worker, (this.load.get(worker) ?? 1) - 1);
         waiting?.resolve(message.result);
       });
-      worker.on('error', (error) => this.failAll(error));
+      worker.on('error', (error: unknown) => this.failAll(error instanceof Error ? error : new Error(String(error))));
       worker.on('exit', (code) => {
         if (code !== 0) this.failAll(new Error(`a trail worker thread stopped (exit code ${code})`));
       });
