@@ -1,4 +1,5 @@
 import type { AppDatabase } from '../../db/client';
+import { isLiveUsageEnabled } from '../../lib/usage/usage-config';
 import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
 import type { ScanSource } from '../pipeline/run-scan';
 import { importOfflineUsageEvidence } from './import-usage-evidence';
@@ -6,8 +7,8 @@ import { collectLiveUsage, type LiveUsageTarget } from './live/collect-live-usag
 
 /**
  * The usage step of every scan, between persisting the accounts and publishing: offline reads
- * the import directory's `cloudtrail/` and `access-advisor/`; live asks CloudTrail LookupEvents
- * and Access Advisor in every scanned account. Returns problems for the scan record.
+ * the import directory's `cloudtrail/` and `access-advisor/`; live, only when `scan.live.usage`
+ * enables it, asks CloudTrail LookupEvents and Access Advisor in every scanned account. Returns problems for the scan record.
  */
 export async function collectUsageEvidence(
   database: AppDatabase,
@@ -17,6 +18,10 @@ export async function collectUsageEvidence(
   onProgress: (message: string) => void,
 ): Promise<string[]> {
   if (source.kind === 'offline') return importOfflineUsageEvidence(database, scanId, source.directory, onProgress);
+  if (!isLiveUsageEnabled(source.config)) {
+    onProgress('Bedrock usage evidence not collected: scan.live.usage.enabled is off');
+    return [];
+  }
   const targets: LiveUsageTarget[] = scanned.accountIds.map((accountId) => ({
     accountId,
     principalArns: scanned.principals.filter((principal) => principal.facts.accountId === accountId && principal.grants.length > 0).map((principal) => principal.facts.arn),
