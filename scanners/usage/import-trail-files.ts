@@ -1,4 +1,5 @@
 import type { AppDatabase } from '../../db/client';
+import { getLatestUsageMark, listCarriedSessions } from '../../db/queries/usage-carried-sessions';
 import { listImportedUsageFiles } from '../../db/queries/usage-imported-files';
 import { UsageAccumulator } from '../../lib/usage/accumulate-usage';
 import { completeDigest } from '../../lib/usage/digest-records';
@@ -10,6 +11,11 @@ import { UsageWriter, type LedgerEntry } from './persist-usage';
 import { defaultDigestWorkers, TrailDigestPool } from './trail-digest-pool';
 
 export { MAX_TRAIL_FILE_BYTES } from './digest-trail-file';
+
+/** A day before `time` (ISO): late deliveries carry events up to about a day old. */
+function dayBefore(time: string): string {
+  return new Date(Date.parse(time) - 86_400_000).toISOString();
+}
 
 /** Below this many files to read, worker threads are not worth starting. */
 export const WORKER_THRESHOLD_FILES = 200;
@@ -74,6 +80,10 @@ export async function importTrailSource(database: AppDatabase, scanId: number, s
   const imported = listImportedUsageFiles(database, scanId);
   const writer = new UsageWriter(database, scanId);
   const sessions = new SessionOriginIndex();
+  // Sessions started in earlier imports' files may sign calls in this one's (a role chain whose
+  // AssumeRole was delivered earlier): start from those not expired a day before the last mark.
+  const previousMark = getLatestUsageMark(database);
+  for (const origin of listCarriedSessions(database, scanId, previousMark === null ? '' : dayBefore(previousMark))) sessions.restore(origin);
   const batch = new UsageAccumulator();
   const ledger: LedgerEntry[] = [];
   const outcome: TrailImportOutcome = { filesRead: 0, filesSkipped: 0, filesFailed: 0, recordsRead: 0, bedrockEvents: 0, skippedRecords: 0, highWaterMark: null, problems: [], durationMs: 0, timings: { waitMs: 0, foldMs: 0, writeMs: 0, workers: 0 } };
@@ -134,6 +144,9 @@ export async function importTrailSource(database: AppDatabase, scanId: number, s
     await pool.close();
   }
   flush();
+  // Before any Bedrock call has been seen there is no mark yet: every session with a known expiry is kept until there is.
+  const mark = outcome.highWaterMark ?? previousMark;
+  writer.recordSessions(sessions.liveAfter(mark === null ? '' : dayBefore(mark)));
   options.onProgress?.(files.length, files.length);
   outcome.durationMs = Date.now() - started;
   if (outcome.skippedRecords > 0) outcome.problems.push(`${outcome.skippedRecords} Bedrock records without an event time were not counted`);

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
-import { usageAccessAdvisor, usageCursors, usageDaily, usageFileErrors, usageFiles, usageImports, usageStandingSources, type UsageSource } from '../../db/schema';
+import { usageAccessAdvisor, usageCursors, usageDaily, usageFileErrors, usageFiles, usageImports, usageSessions, usageStandingSources, type UsageSource } from '../../db/schema';
 import type { UsageAccumulator } from '../../lib/usage/accumulate-usage';
+import { expiryOf } from '../../lib/usage/session-origins';
+import type { SessionOrigin } from '../../lib/usage/types';
 
 export interface LedgerEntry {
   fileKey: string;
@@ -64,6 +66,15 @@ export class UsageWriter {
     files.length = 0;
   }
 
+  /** Keeps the sessions a later import may see calls of (see `usageSessions`). */
+  recordSessions(origins: readonly SessionOrigin[]): void {
+    const insert = this.database.$client.prepare('INSERT OR REPLACE INTO usage_sessions (scan_id, access_key_id, origin, expires_at) VALUES (?, ?, ?, ?)');
+    const write = this.database.$client.transaction(() => {
+      for (const origin of origins) insert.run(this.scanId, origin.accessKeyId, JSON.stringify(origin), expiryOf(origin));
+    });
+    write.immediate();
+  }
+
   recordFileError(file: string, code: string, message: string): void {
     this.database.insert(usageFileErrors).values({ scanId: this.scanId, file, code, message }).run();
   }
@@ -84,7 +95,7 @@ export class UsageWriter {
 /** Removes every usage row of a scan that will not be published. */
 export function discardUsageRows(database: AppDatabase, scanId: number): void {
   const write = database.$client.transaction(() => {
-    for (const table of [usageDaily, usageStandingSources, usageFiles, usageFileErrors, usageCursors, usageAccessAdvisor]) database.delete(table).where(eq(table.scanId, scanId)).run();
+    for (const table of [usageDaily, usageStandingSources, usageFiles, usageFileErrors, usageCursors, usageAccessAdvisor, usageSessions]) database.delete(table).where(eq(table.scanId, scanId)).run();
     database.delete(usageImports).where(eq(usageImports.scanId, scanId)).run();
   });
   write.immediate();
