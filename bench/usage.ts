@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- usage [--events 10000000] [--accounts 1000] [--days 90] [--workers N] [--keep]`: writes
+ * `npm run bench -- usage [--events 10000000] [--accounts 1000] [--days 90] [--workers N] [--keep] [--reuse DIR] [--skip-stages]`: writes
  * gzipped CloudTrail files as an organisation trail lays them out (to a temp dir, never the repo),
  * imports them into a fresh database file, then imports one more day incrementally. Prints the
  * wall time, peak RSS, and where the time goes (read + gunzip, JSON.parse, attribution and
@@ -63,19 +63,30 @@ export async function benchUsage(argv: string[]): Promise<void> {
   const accountCount = flag(argv, 'accounts', 1_000);
   const days = flag(argv, 'days', 90);
   const perFile = Math.max(1, Math.round(totalEvents / accountCount / days));
-  const base = mkdtempSync(path.join(os.tmpdir(), 'bench-usage-'));
+  // `--reuse DIR`: the files a previous run wrote (with --keep, or left by a failed run) with the same
+  // --events/--accounts/--days: the same bytes, since the generator is deterministic.
+  const reuse = argv.includes('--reuse') ? argv[argv.indexOf('--reuse') + 1] : undefined;
+  const base = reuse ?? mkdtempSync(path.join(os.tmpdir(), 'bench-usage-'));
   const root = path.join(base, 'cloudtrail');
   const accounts = Array.from({ length: accountCount }, (_, index) => String(100_000_000_000 + index * 7919));
   const lastDay = '2026-11-30';
-  console.log(`Writing ${accountCount} accounts x ${days} days x ${perFile} events (${(accountCount * days * perFile).toLocaleString('en')} events) under ${base} ...`);
   let started = Date.now();
-  let index = 0;
-  for (let offset = days; offset >= 1; offset -= 1) index = writeDay(root, accounts, dayBefore(lastDay, offset), perFile, index);
-  console.log(`  written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  let index = accountCount * days * perFile;
+  if (reuse === undefined) {
+    console.log(`Writing ${accountCount} accounts x ${days} days x ${perFile} events (${(accountCount * days * perFile).toLocaleString('en')} events) under ${base} ...`);
+    index = 0;
+    for (let offset = days; offset >= 1; offset -= 1) index = writeDay(root, accounts, dayBefore(lastDay, offset), perFile, index);
+    console.log(`  written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } else {
+    console.log(`Reusing ${(accountCount * days * perFile).toLocaleString('en')} events of ${accountCount} accounts x ${days} days under ${base}`);
+    rmSync(path.join(base, 'bench.db'), { force: true });
+    rmSync(path.join(base, 'bench.db-wal'), { force: true });
+    rmSync(path.join(base, 'bench.db-shm'), { force: true });
+  }
 
   // Where the time goes: the same files through each stage alone, on this thread.
   const files = await listTrailFiles(root);
-  const sample = files.filter((_, position) => position % 20 === 0);
+  const sample = argv.includes('--skip-stages') ? [] : files.filter((_, position) => position % 20 === 0);
   const stage = { read: 0, gunzip: 0, parse: 0, digest: 0, fold: 0 };
   const sessions = new SessionOriginIndex();
   const accumulator = new UsageAccumulator();
@@ -96,7 +107,7 @@ export async function benchUsage(argv: string[]): Promise<void> {
     completeDigest(digest, sessions, accumulator);
     stage.fold += performance.now() - time;
   }
-  const scale = files.length / sample.length / 1000;
+  const scale = sample.length === 0 ? 0 : files.length / sample.length / 1000;
   console.log(
     `  where the time goes, one thread (1 file in 20, scaled): read ${(stage.read * scale).toFixed(1)} s, gunzip ${(stage.gunzip * scale).toFixed(1)} s, JSON.parse ${(stage.parse * scale).toFixed(1)} s, attribute + per-file aggregation ${(stage.digest * scale).toFixed(1)} s, fold into the batch ${(stage.fold * scale).toFixed(1)} s`,
   );
@@ -129,5 +140,5 @@ export async function benchUsage(argv: string[]): Promise<void> {
   );
   console.log(`Peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   database.$client.close();
-  if (!argv.includes('--keep')) rmSync(base, { recursive: true, force: true });
+  if (!argv.includes('--keep') && reuse === undefined) rmSync(base, { recursive: true, force: true });
 }
