@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- usage [--events 10000000] [--accounts 1000] [--days 90] [--dir DIR]`: writes
+ * `npm run bench -- usage [--events 10000000] [--accounts 1000] [--days 90] [--workers N] [--keep] [--reuse DIR] [--skip-stages]`: writes
  * gzipped CloudTrail files as an organisation trail lays them out (to a temp dir, never the repo),
  * imports them into a fresh database file, then imports one more day incrementally. Prints the
  * wall time, peak RSS, and where the time goes (read + gunzip, JSON.parse, attribution and
@@ -12,8 +12,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
 import { scans } from '../db/schema';
-import { accumulateRecords } from '../lib/usage/accumulate-records';
 import { UsageAccumulator } from '../lib/usage/accumulate-usage';
+import { completeDigest, digestRecords } from '../lib/usage/digest-records';
 import { SessionOriginIndex } from '../lib/usage/session-origins';
 import { importTrailFiles } from '../scanners/usage/import-trail-files';
 import { listTrailFiles } from '../scanners/usage/list-trail-files';
@@ -63,55 +63,82 @@ export async function benchUsage(argv: string[]): Promise<void> {
   const accountCount = flag(argv, 'accounts', 1_000);
   const days = flag(argv, 'days', 90);
   const perFile = Math.max(1, Math.round(totalEvents / accountCount / days));
-  const base = mkdtempSync(path.join(os.tmpdir(), 'bench-usage-'));
+  // `--reuse DIR`: the files a previous run wrote (with --keep, or left by a failed run) with the same
+  // --events/--accounts/--days: the same bytes, since the generator is deterministic.
+  const reuse = argv.includes('--reuse') ? argv[argv.indexOf('--reuse') + 1] : undefined;
+  const base = reuse ?? mkdtempSync(path.join(os.tmpdir(), 'bench-usage-'));
   const root = path.join(base, 'cloudtrail');
   const accounts = Array.from({ length: accountCount }, (_, index) => String(100_000_000_000 + index * 7919));
   const lastDay = '2026-11-30';
-  console.log(`Writing ${accountCount} accounts x ${days} days x ${perFile} events (${(accountCount * days * perFile).toLocaleString('en')} events) under ${base} ...`);
   let started = Date.now();
-  let index = 0;
-  for (let offset = days; offset >= 1; offset -= 1) index = writeDay(root, accounts, dayBefore(lastDay, offset), perFile, index);
-  console.log(`  written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  let index = accountCount * days * perFile;
+  if (reuse === undefined) {
+    console.log(`Writing ${accountCount} accounts x ${days} days x ${perFile} events (${(accountCount * days * perFile).toLocaleString('en')} events) under ${base} ...`);
+    index = 0;
+    for (let offset = days; offset >= 1; offset -= 1) index = writeDay(root, accounts, dayBefore(lastDay, offset), perFile, index);
+    console.log(`  written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } else {
+    console.log(`Reusing ${(accountCount * days * perFile).toLocaleString('en')} events of ${accountCount} accounts x ${days} days under ${base}`);
+    rmSync(path.join(base, 'bench.db'), { force: true });
+    rmSync(path.join(base, 'bench.db-wal'), { force: true });
+    rmSync(path.join(base, 'bench.db-shm'), { force: true });
+  }
 
-  // Where the time goes: the same files through each stage alone.
+  // Where the time goes: the same files through each stage alone, on this thread.
   const files = await listTrailFiles(root);
-  const sample = files.filter((_, position) => position % 20 === 0);
-  let readMs = 0;
-  let parseMs = 0;
-  let attributeMs = 0;
+  const sample = argv.includes('--skip-stages') ? [] : files.filter((_, position) => position % 20 === 0);
+  const stage = { read: 0, gunzip: 0, parse: 0, digest: 0, fold: 0 };
   const sessions = new SessionOriginIndex();
   const accumulator = new UsageAccumulator();
   for (const file of sample) {
     let time = performance.now();
-    const text = gunzipSync(readFileSync(file.file)).toString('utf8');
-    readMs += performance.now() - time;
+    const bytes = readFileSync(file.file);
+    stage.read += performance.now() - time;
+    time = performance.now();
+    const text = gunzipSync(bytes).toString('utf8');
+    stage.gunzip += performance.now() - time;
     time = performance.now();
     const records = (JSON.parse(text) as { Records: CloudTrailRecord[] }).Records;
-    parseMs += performance.now() - time;
+    stage.parse += performance.now() - time;
     time = performance.now();
-    accumulateRecords(records, sessions, accumulator);
-    attributeMs += performance.now() - time;
+    const digest = digestRecords(records);
+    stage.digest += performance.now() - time;
+    time = performance.now();
+    completeDigest(digest, sessions, accumulator);
+    stage.fold += performance.now() - time;
   }
-  const scale = files.length / sample.length;
+  const scale = sample.length === 0 ? 0 : files.length / sample.length / 1000;
+  console.log(
+    `  where the time goes, one thread (1 file in 20, scaled): read ${(stage.read * scale).toFixed(1)} s, gunzip ${(stage.gunzip * scale).toFixed(1)} s, JSON.parse ${(stage.parse * scale).toFixed(1)} s, attribute + per-file aggregation ${(stage.digest * scale).toFixed(1)} s, fold into the batch ${(stage.fold * scale).toFixed(1)} s`,
+  );
 
+  const workers = argv.includes('--workers') ? flag(argv, 'workers', 2) : undefined;
   const databasePath = path.join(base, 'bench.db');
   const database = openDatabase(databasePath);
   const first = database.insert(scans).values({ status: 'running', source: 'offline', trigger: 'cli', queuedAt: new Date().toISOString() }).returning({ id: scans.id }).get().id;
   started = Date.now();
-  const outcome = await importTrailFiles(database, first, root);
+  let cpu = process.cpuUsage();
+  const outcome = await importTrailFiles(database, first, root, { workers });
   const fullMs = Date.now() - started;
+  cpu = process.cpuUsage(cpu);
   database.update(scans).set({ status: 'complete', isPublished: true, finishedAt: new Date().toISOString() }).where(eq(scans.id, first)).run();
   const rows = database.$client.prepare('SELECT count(*) AS n FROM usage_daily').get() as { n: number };
-  console.log(`Full import: ${outcome.bedrockEvents.toLocaleString('en')} events from ${outcome.filesRead.toLocaleString('en')} files in ${(fullMs / 1000).toFixed(1)} s (${Math.round(outcome.bedrockEvents / (fullMs / 1000)).toLocaleString('en')} events/s), ${rows.n.toLocaleString('en')} aggregate rows`);
-  const estimated = { read: (readMs * scale) / 1000, parse: (parseMs * scale) / 1000, attribute: (attributeMs * scale) / 1000 };
-  console.log(`  where the time goes (sampled 1 file in 20, scaled): read + gunzip ${estimated.read.toFixed(1)} s, JSON.parse ${estimated.parse.toFixed(1)} s, attribute + aggregate ${estimated.attribute.toFixed(1)} s, the rest (listing, database writes) ${(fullMs / 1000 - estimated.read - estimated.parse - estimated.attribute).toFixed(1)} s`);
+  console.log(
+    `Full import: ${outcome.bedrockEvents.toLocaleString('en')} events from ${outcome.filesRead.toLocaleString('en')} files in ${(fullMs / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU (user ${(cpu.user / 1e6).toFixed(1)} + system ${(cpu.system / 1e6).toFixed(1)}, all threads), ${Math.round(outcome.bedrockEvents / (fullMs / 1000)).toLocaleString('en')} events/s, ${rows.n.toLocaleString('en')} aggregate rows, ${outcome.timings.workers} worker threads`,
+  );
+  const { timings } = outcome;
+  console.log(`  main thread: waiting for workers ${(timings.waitMs / 1000).toFixed(1)} s, folding digests ${(timings.foldMs / 1000).toFixed(1)} s, SQLite writes ${(timings.writeMs / 1000).toFixed(1)} s`);
 
   writeDay(root, accounts, lastDay, perFile, index);
   const second = database.insert(scans).values({ status: 'running', source: 'offline', trigger: 'cli', queuedAt: new Date().toISOString() }).returning({ id: scans.id }).get().id;
   started = Date.now();
-  const incremental = await importTrailFiles(database, second, root);
-  console.log(`Incremental import of one more day: ${incremental.bedrockEvents.toLocaleString('en')} events from ${incremental.filesRead} new files (${incremental.filesSkipped.toLocaleString('en')} skipped) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  cpu = process.cpuUsage();
+  const incremental = await importTrailFiles(database, second, root, { workers });
+  cpu = process.cpuUsage(cpu);
+  console.log(
+    `Incremental import of one more day: ${incremental.bedrockEvents.toLocaleString('en')} events from ${incremental.filesRead} new files (${incremental.filesSkipped.toLocaleString('en')} skipped) in ${((Date.now() - started) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU`,
+  );
   console.log(`Peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   database.$client.close();
-  if (!argv.includes('--keep')) rmSync(base, { recursive: true, force: true });
+  if (!argv.includes('--keep') && reuse === undefined) rmSync(base, { recursive: true, force: true });
 }

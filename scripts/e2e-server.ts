@@ -82,7 +82,7 @@ function writeLiveConfig(): { configPath: string; live: LiveScanConfig } {
     // No schedule: the journey decides when scans run (the worker's follow-up scans after revocations).
     scan: {
       schedule: null,
-      live: { managementAccountId: '210987654321', readOnlyRoleName: 'security/BedrockAccessReviewReadOnly', regions: ['us-east-1'], skipAccountIds: [], concurrency: 4, maxAttempts: 8 },
+      live: { managementAccountId: '210987654321', readOnlyRoleName: 'security/BedrockAccessReviewReadOnly', regions: ['us-east-1'], skipAccountIds: [], concurrency: 4, maxAttempts: 8, usage: { enabled: true } },
       offlineDirectory: null,
     },
     campaigns: { fallbackReviewers: ['admin@example.com'], reminderDaysBeforeDue: 3, microCertificationDueInDays: 7 },

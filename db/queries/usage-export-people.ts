@@ -4,17 +4,26 @@ import { getUsageAsOf, VISIBLE_USAGE_SCANS_SQL } from './usage-visible-scans';
 
 /**
  * The `usage` of every Identity Center person for the export of `scanId`, keyed by identity store
- * UserId: the calls CloudTrail attributed to that person (`onBehalfOf.userId`), over `windowDays`.
- * Calls tied to a person by session name only carry no UserId and are not joined: a user name is
- * not a stable key. Same shape as the per-principal `usage`.
+ * UserId: the calls CloudTrail attributed to that person (`onBehalfOf.userId`), and the Identity
+ * Center role sessions named after the person's UserName in this snapshot (AWS names them so; a
+ * user name is unique in the identity store at a time), over `windowDays`. Same shape as the
+ * per-principal `usage`, and the same calls as the person's page (`getPersonUsage`).
  */
 export function getExportedPersonUsage(database: AppDatabase, scanId: number, windowDays = 90): Map<string, UsageSummary> {
   const asOf = getUsageAsOf(database, scanId);
   const statement = database.$client.prepare(
-    `SELECT caller_user_id AS userId, action, model_id AS modelId, day, caller_kind AS callerKind, caller_name AS callerName, caller_user_id AS callerUserId, unattributed_reason AS unattributedReason,
-      is_standing_credential AS isStandingCredential, sum(calls) AS calls, sum(denied_calls) AS deniedCalls, max(last_call_at) AS lastCallAt, max(last_denied_at) AS lastDeniedAt
-     FROM usage_daily WHERE caller_kind = 'person' AND caller_user_id <> '' AND day >= ? AND scan_id IN ${VISIBLE_USAGE_SCANS_SQL}
-     GROUP BY caller_user_id, action, model_id, day, caller_name, unattributed_reason, is_standing_credential ORDER BY caller_user_id`,
+    `SELECT userId, action, modelId, day, callerKind, callerName, callerUserId, unattributedReason, isStandingCredential,
+      sum(calls) AS calls, sum(deniedCalls) AS deniedCalls, max(lastCallAt) AS lastCallAt, max(lastDeniedAt) AS lastDeniedAt
+     FROM (
+       SELECT coalesce(nullif(d.caller_user_id, ''), u.user_id) AS userId, d.action AS action, d.model_id AS modelId, d.day AS day, d.caller_kind AS callerKind, d.caller_name AS callerName,
+         d.caller_user_id AS callerUserId, d.unattributed_reason AS unattributedReason, d.is_standing_credential AS isStandingCredential, d.calls AS calls, d.denied_calls AS deniedCalls,
+         d.last_call_at AS lastCallAt, d.last_denied_at AS lastDeniedAt
+       FROM usage_daily d
+       LEFT JOIN identity_center_users u ON d.caller_user_id = '' AND d.caller_basis = 'identity-center-session' AND u.scan_id = ? AND u.user_name = d.caller_name
+       WHERE d.caller_kind = 'person' AND d.day >= ? AND d.scan_id IN ${VISIBLE_USAGE_SCANS_SQL}
+     )
+     WHERE userId IS NOT NULL
+     GROUP BY userId, action, modelId, day, callerName, unattributedReason, isStandingCredential ORDER BY userId`,
   );
   const byPerson = new Map<string, UsageSummary>();
   let current: string | null = null;
@@ -22,7 +31,7 @@ export function getExportedPersonUsage(database: AppDatabase, scanId: number, wi
   const close = () => {
     if (current !== null) byPerson.set(current, toExportedUsage(summarizeUsage(rows, asOf, windowDays)));
   };
-  for (const row of statement.iterate(windowStartDay(asOf, windowDays), scanId, scanId) as Iterable<Omit<UsageRow, 'isStandingCredential'> & { userId: string; isStandingCredential: number }>) {
+  for (const row of statement.iterate(scanId, windowStartDay(asOf, windowDays), scanId, scanId) as Iterable<Omit<UsageRow, 'isStandingCredential'> & { userId: string; isStandingCredential: number }>) {
     if (row.userId !== current) {
       close();
       current = row.userId;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test-database';
-import { scans, usageDaily, usageImports } from '../schema';
+import { identityCenterUsers, scans, usageDaily, usageImports } from '../schema';
 import type { AppDatabase } from '../client';
 import { getPersonUsage } from './usage-person';
 import { getExportedPersonUsage } from './usage-export-people';
@@ -11,7 +11,7 @@ const SSO_ROLE = 'arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/
 const OTHER_ROLE = 'arn:aws:iam::222222222222:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Bedrock_Admin_fedcba9876543210';
 
 let bucket = 0;
-function row(database: AppDatabase, scanId: number, values: { principalArn: string; callerKind: 'person' | 'workload' | 'iam-user' | 'unattributed'; callerName: string; callerUserId: string; day: string; calls: number; deniedCalls?: number; modelId?: string; action?: string }) {
+function row(database: AppDatabase, scanId: number, values: { principalArn: string; callerKind: 'person' | 'workload' | 'iam-user' | 'unattributed'; callerName: string; callerUserId: string; day: string; calls: number; deniedCalls?: number; modelId?: string; action?: string; callerBasis?: string }) {
   bucket += 1;
   database
     .insert(usageDaily)
@@ -27,7 +27,7 @@ function row(database: AppDatabase, scanId: number, values: { principalArn: stri
       callerKind: values.callerKind,
       callerName: values.callerName,
       callerUserId: values.callerUserId,
-      callerBasis: values.callerUserId ? 'on-behalf-of' : 'session-name',
+      callerBasis: values.callerBasis ?? (values.callerUserId ? 'on-behalf-of' : 'session-name'),
       unattributedReason: '',
       credential: 'session',
       isStandingCredential: false,
@@ -46,7 +46,7 @@ function seed() {
   row(database, scanId, { principalArn: SSO_ROLE, callerKind: 'person', callerName: 'maya@example.com', callerUserId: MAYA, day: '2026-11-20', calls: 5 });
   row(database, scanId, { principalArn: OTHER_ROLE, callerKind: 'person', callerName: 'maya@example.com', callerUserId: MAYA, day: '2026-11-28', calls: 2, deniedCalls: 1, modelId: 'amazon.titan-text-express-v1', action: 'bedrock:Converse' });
   row(database, scanId, { principalArn: SSO_ROLE, callerKind: 'person', callerName: 'omar@example.com', callerUserId: OMAR, day: '2026-11-25', calls: 7 });
-  // The same session name without a UserId: not joined (a user name is not a stable key).
+  // The same name without a UserId and not from an Identity Center role session: not joined.
   row(database, scanId, { principalArn: SSO_ROLE, callerKind: 'person', callerName: 'maya@example.com', callerUserId: '', day: '2026-11-26', calls: 40 });
   row(database, scanId, { principalArn: SSO_ROLE, callerKind: 'workload', callerName: 'ci', callerUserId: '', day: '2026-11-26', calls: 9 });
   // Older than the 90-day window before 2026-12-01.
@@ -87,5 +87,16 @@ describe('usage per Identity Center person', () => {
       callers: [{ kind: 'person', name: 'maya@example.com', calls: 7, lastUsed: '2026-11-28T10:00:00Z' }],
     });
     expect(byPerson.get(OMAR)).toMatchObject({ calls: 7, deniedCalls: 0 });
+  });
+
+  it('joins Identity Center role sessions named after the person\'s UserName in the snapshot, and nothing else by name', () => {
+    const { database, scanId } = seed();
+    database.insert(identityCenterUsers).values({ scanId, userId: MAYA, userName: 'maya@example.com' }).run();
+    row(database, scanId, { principalArn: SSO_ROLE, callerKind: 'person', callerName: 'maya@example.com', callerUserId: '', callerBasis: 'identity-center-session', day: '2026-11-29', calls: 3 });
+    // The same name established otherwise (a source identity anyone can set) is not her.
+    row(database, scanId, { principalArn: OTHER_ROLE, callerKind: 'person', callerName: 'maya@example.com', callerUserId: '', callerBasis: 'source-identity', day: '2026-11-29', calls: 50 });
+    expect(getPersonUsage(database, scanId, MAYA).detail).toMatchObject({ calls: 10, lastUsed: '2026-11-29T10:00:00Z' });
+    expect(getPersonUsage(database, scanId, OMAR).detail).toMatchObject({ calls: 7 });
+    expect(getExportedPersonUsage(database, scanId).get(MAYA)).toMatchObject({ calls: 10, lastUsed: '2026-11-29T10:00:00Z' });
   });
 });

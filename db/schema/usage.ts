@@ -146,3 +146,24 @@ export const usageAccessAdvisor = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.scanId, table.principalArn, table.serviceNamespace, table.actionName] }), index('usage_access_advisor_principal_idx').on(table.principalArn)],
 );
+
+/**
+ * Role sessions an import saw start (AssumeRole*, by the temporary key they issued) that may
+ * still sign calls in files a later import reads: the origin of a role chain whose AssumeRole
+ * was delivered before the calls (#18). Bounded by session lifetime: only sessions not expired
+ * a day before the import's high-water mark are kept.
+ */
+export const usageSessions = sqliteTable(
+  'usage_sessions',
+  {
+    scanId: integer('scan_id')
+      .notNull()
+      .references(() => scans.id, { onDelete: 'cascade' }),
+    accessKeyId: text('access_key_id').notNull(),
+    /** JSON SessionOrigin (lib/usage/types): the caller behind the key and whether it is a standing credential. */
+    origin: text('origin').notNull(),
+    /** ISO expiry of the session's credentials; null when the event did not say. */
+    expiresAt: text('expires_at'),
+  },
+  (table) => [primaryKey({ columns: [table.scanId, table.accessKeyId] }), index('usage_sessions_expiry_idx').on(table.expiresAt)],
+);

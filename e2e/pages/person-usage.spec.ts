@@ -13,6 +13,18 @@ function personWithAccess(): string {
   return row.userId;
 }
 
+/** A demo person the demo's CloudTrail activity ties calls to (by UserId or their SSO session name). */
+function personWithUsage(): string {
+  const [row] = queryE2eDatabase<{ userId: string }>(
+    `SELECT u.user_id AS userId FROM identity_center_users u WHERE u.scan_id = (SELECT max(id) FROM scans WHERE is_published = 1)
+       AND EXISTS (SELECT 1 FROM usage_daily d WHERE d.caller_kind = 'person' AND d.calls > 0
+         AND (d.caller_user_id = u.user_id OR (d.caller_user_id = '' AND d.caller_basis = 'identity-center-session' AND d.caller_name = u.user_name)))
+     ORDER BY u.user_name LIMIT 1`,
+  );
+  if (!row) throw new Error('no demo person has CloudTrail usage: the demo activity does not use the Identity Center people');
+  return row.userId;
+}
+
 for (const [role, email] of [
   ['admin', ADMIN],
   ['auditor', AUDITOR],
@@ -33,6 +45,20 @@ for (const [role, email] of [
         await page.setViewportSize({ width, height });
         await page.locator('#usage').scrollIntoViewIfNeeded();
         await saveScreenshot(page, role, `person-usage${suffix}`);
+      }
+    });
+
+    test('a demo person whose SSO sessions called Bedrock shows that use', async ({ page }) => {
+      test.setTimeout(150_000);
+      await page.goto(`/people/${encodeURIComponent(personWithUsage())}`);
+      await expect(page.getByTestId('usage-panel').getByTestId('usage-headline')).toHaveText(/^Holds \d+ actions?, used [1-9]\d*$/);
+      for (const [width, height, suffix] of [
+        [1440, 900, ''],
+        [390, 844, '-mobile'],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.locator('#usage').scrollIntoViewIfNeeded();
+        await saveScreenshot(page, role, `person-usage-used${suffix}`);
       }
     });
   });

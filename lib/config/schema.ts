@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { liveUsageSchema } from '../usage/usage-config';
 
 /**
  * The one configuration file (`bedrock-access-review.config.json`, or the path in `BAR_CONFIG`).
@@ -32,6 +33,8 @@ export const liveScanSchema = z
     maxAttempts: z.number().int().min(1).max(20).default(8),
     /** IAM Identity Center (people behind the SSO roles); null or absent: not read. */
     identityCenter: identityCenterScanSchema.nullish(),
+    /** Bedrock usage evidence (CloudTrail, Access Advisor): off unless `usage.enabled` (#18). */
+    usage: liveUsageSchema.nullish(),
   })
   .strict();
 

@@ -100,9 +100,15 @@ export class UsageAccumulator {
 
   /** Adds everything of `other` into this accumulator. */
   merge(other: UsageAccumulator): void {
-    this.events += other.events;
-    this.highWaterMark = maxTime(this.highWaterMark, other.highWaterMark);
-    for (const [key, bucket] of other.buckets) {
+    this.mergeBuckets(other.buckets.values(), other.standingSources.values(), other.events, other.highWaterMark);
+  }
+
+  /** Adds buckets and sources aggregated elsewhere (another accumulator, a worker thread's digest). */
+  mergeBuckets(buckets: Iterable<UsageBucket>, standingSources: Iterable<StandingSource>, events: number, highWaterMark: string | null): void {
+    this.events += events;
+    this.highWaterMark = maxTime(this.highWaterMark, highWaterMark);
+    for (const bucket of buckets) {
+      const key = bucket.bucketKey;
       const mine = this.buckets.get(key);
       if (mine === undefined) this.buckets.set(key, { ...bucket });
       else {
@@ -112,7 +118,8 @@ export class UsageAccumulator {
         mine.lastDeniedAt = maxTime(mine.lastDeniedAt, bucket.lastDeniedAt);
       }
     }
-    for (const [key, source] of other.standingSources) {
+    for (const source of standingSources) {
+      const key = source.principalArn + SEPARATOR + source.sourceAddress;
       const mine = this.standingSources.get(key);
       if (mine === undefined) this.standingSources.set(key, { ...source });
       else {

@@ -55,6 +55,13 @@ export function readSessionOrigin(event: CloudTrailRecord, lookupOrigin: Session
   return { accessKeyId, caller: resolved.caller, isStandingCredential: resolved.isStandingCredential, expiration };
 }
 
+/** The ISO expiry of a session (`Oct 11, 2026, 10:00:00 PM` in CloudTrail, or ISO), or null. */
+export function expiryOf(origin: SessionOrigin): string | null {
+  if (origin.expiration === null) return null;
+  const time = new Date(origin.expiration);
+  return Number.isNaN(time.getTime()) ? null : time.toISOString();
+}
+
 /**
  * Session origins seen so far, by temporary access key. Bounded by the number of sessions, not
  * of events; expired sessions can be dropped with `forgetBefore`.
@@ -74,6 +81,21 @@ export class SessionOriginIndex {
 
   get size(): number {
     return this.origins.size;
+  }
+
+  /** Adds an origin seen by an earlier import (a later AssumeRole of the same key wins). */
+  restore(origin: SessionOrigin): void {
+    if (!this.origins.has(origin.accessKeyId)) this.origins.set(origin.accessKeyId, origin);
+  }
+
+  /** The sessions that may still sign calls at or after `time` (ISO); an unknown expiry is not carried over. */
+  liveAfter(time: string): SessionOrigin[] {
+    const live: SessionOrigin[] = [];
+    for (const origin of this.origins.values()) {
+      const expiry = expiryOf(origin);
+      if (expiry !== null && expiry >= time) live.push(origin);
+    }
+    return live;
   }
 
   /** Drops sessions that expired before `time` (ISO); their keys can sign nothing later. */

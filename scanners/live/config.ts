@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { liveUsageSchema } from '../../lib/usage/usage-config';
 import { identityCenterScanSchema } from '../../lib/config/schema';
 
 const accountIdSchema = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
@@ -49,6 +50,8 @@ export const liveScanConfigSchema = z
     endpointOverrides: endpointOverridesSchema.optional(),
     /** IAM Identity Center: where its read-only calls run; absent or null: not read. */
     identityCenter: identityCenterScanSchema.nullish(),
+    /** Bedrock usage evidence (CloudTrail, Access Advisor): off unless `usage.enabled` (#18). */
+    usage: liveUsageSchema.nullish(),
   })
   .strict();
 

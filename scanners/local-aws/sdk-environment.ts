@@ -13,6 +13,7 @@ export function localAwsSdkEnvironment(url: string, credentials: { accessKeyId: 
     AWS_ENDPOINT_URL_CLOUDTRAIL: url,
     AWS_ENDPOINT_URL_SSO_ADMIN: url,
     AWS_ENDPOINT_URL_IDENTITYSTORE: url,
+    AWS_ENDPOINT_URL_S3: url,
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
     AWS_REGION: 'us-east-1',

@@ -17,6 +17,7 @@ import { organizationsHandlers } from './organizations';
 import { LocalAwsState } from './state';
 import { stsHandlers } from './sts';
 import { cloudTrailHandlers, isCloudTrailTarget, LocalTrailEvents } from './cloudtrail';
+import { handleS3Request, type LocalTrailBucket } from './s3';
 import { accessAdvisorHandlers } from './iam-access-advisor';
 import { identityStoreReadHandlers } from './identitystore';
 import { ssoAdminReadHandlers } from './sso-admin';
@@ -52,6 +53,8 @@ export interface LocalAwsOptions {
    * `demo/org/cloudtrail`. Absent: no events (every account looks idle).
    */
   trailDir?: string;
+  /** S3 bucket name under which `trailDir` is served as an organisation trail bucket; default `aws-cloudtrail-logs-<management account>-org`. */
+  trailBucket?: string;
   /** AWS managed policies that may be attached (`aws iam get-policy-version` files); default demo/aws-managed-policies. */
   managedPolicyDir?: string;
 }
@@ -59,7 +62,7 @@ export interface LocalAwsOptions {
 /** One call as the endpoint saw it (no secrets: access key ids are identifiers, not secrets). */
 export interface CallLogEntry {
   sequence: number;
-  service: 'iam' | 'sts' | 'organizations' | 'bedrock' | 'cloudtrail' | 'sso-admin' | 'identitystore' | 'unknown';
+  service: 'iam' | 'sts' | 'organizations' | 'bedrock' | 'cloudtrail' | 'sso-admin' | 'identitystore' | 's3' | 'unknown';
   action: string;
   accountId: string;
   accessKeyId: string;
@@ -142,6 +145,8 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
   const faults = new FaultController(options.faults ?? {});
   // CloudTrail events (the demo's generated activity), read on first use.
   const trail = new LocalTrailEvents(options.trailDir ?? null);
+  const trailBucket: LocalTrailBucket | null =
+    options.trailDir === undefined ? null : { bucket: options.trailBucket ?? `aws-cloudtrail-logs-${state.managementAccountId}-org`, folder: options.trailDir, readerAccountIds: new Set([state.managementAccountId, state.baseIdentity.accountId]) };
   const callLog: CallLogEntry[] = [];
   let inFlight = 0;
   let peakInFlight = 0;
@@ -153,6 +158,14 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     let call: ParsedCall = { service: 'unknown', action: '', params: null, input: null };
     const entry: CallLogEntry = { sequence: callLog.length + 1, service: 'unknown', action: '', accountId: '', accessKeyId, status: 0, params: {} };
     callLog.push(entry);
+    if (scope?.service === 's3') {
+      // S3 is REST-XML with binary bodies: answered by its own handler (the organisation trail bucket).
+      Object.assign(entry, { service: 's3', action: `${request.method ?? 'GET'} ${request.url ?? '/'}`, accountId: accountOfAccessKeyId(accessKeyId) ?? state.baseIdentity.accountId });
+      if (trailBucket === null) response.writeHead(404).end();
+      else handleS3Request(request, response, trailBucket, entry.accountId);
+      entry.status = response.statusCode;
+      return;
+    }
     const isRest = scope?.service === 'bedrock';
     const isJson = isRest || typeof request.headers['x-amz-target'] === 'string';
     const send = (status: number, text: string, errorType?: string) => {

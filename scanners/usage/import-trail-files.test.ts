@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../db/test-database';
 import type { AppDatabase } from '../../db/client';
-import { assumeRoleWithWebIdentityRecord, bedrockRecord, iamUser, roleSession } from '../../lib/usage/test-support/records';
+import { assumeRoleRecord, assumeRoleWithWebIdentityRecord, bedrockRecord, iamUser, roleSession } from '../../lib/usage/test-support/records';
 import { importTrailFiles } from './import-trail-files';
 import { discardUsageRows } from './persist-usage';
 import { publishTestScan, startTestScan, writeTrailFile } from './test-support/trail-fixtures';
@@ -72,6 +72,29 @@ describe('importTrailFiles', () => {
     expect(outcome).toMatchObject({ filesRead: 1, filesSkipped: 1, bedrockEvents: 1, highWaterMark: '2026-10-12T00:01:00Z' });
     expect(totals(first).calls).toBe(1);
     expect(totals(second).calls).toBe(1);
+  });
+
+  it('ties a chained session to its caller when the AssumeRole was in an earlier import, until the session expires', async () => {
+    // AssumeRole at 21:00 by an SSO person; the session expires at 22:00 (CloudTrail's format).
+    writeTrailFile(root, '111122223333', 'us-east-1', '20261011T2105Z', [{ ...assumeRoleRecord(roleSession(SSO, 'jane@example.com'), 'bedrock-runner', 'chain', 'ASIACHAINEXAMPLE0001'), eventTime: '2026-10-11T21:00:00Z' }]);
+    const first = startTestScan(database);
+    await importTrailFiles(database, first, root);
+    publishTestScan(database, first);
+    writeTrailFile(root, '111122223333', 'us-east-1', '20261011T2135Z', [bedrockRecord(roleSession('bedrock-runner', 'chain', { accessKeyId: 'ASIACHAINEXAMPLE0001' }), { eventTime: '2026-10-11T21:30:00Z' })]);
+    const second = startTestScan(database);
+    await importTrailFiles(database, second, root);
+    expect(database.$client.prepare('SELECT caller_kind AS kind, caller_name AS name, caller_basis AS basis FROM usage_daily WHERE scan_id = ?').all(second)).toEqual([{ kind: 'person', name: 'jane@example.com', basis: 'role-chain' }]);
+    publishTestScan(database, second);
+    // Two days later (a new high-water mark) the long-expired session is no longer carried over.
+    writeTrailFile(root, '111122223333', 'us-east-1', '20261013T2135Z', [bedrockRecord(iamUser('Alice'), { eventTime: '2026-10-13T21:30:00Z' })]);
+    const third = startTestScan(database);
+    await importTrailFiles(database, third, root);
+    expect(database.$client.prepare('SELECT count(*) AS n FROM usage_sessions WHERE scan_id = ?').get(third)).toEqual({ n: 0 });
+    publishTestScan(database, third);
+    writeTrailFile(root, '111122223333', 'us-east-1', '20261013T2235Z', [bedrockRecord(roleSession('bedrock-runner', 'chain', { accessKeyId: 'ASIACHAINEXAMPLE0001' }), { eventTime: '2026-10-13T22:30:00Z' })]);
+    const fourth = startTestScan(database);
+    await importTrailFiles(database, fourth, root);
+    expect(database.$client.prepare('SELECT caller_kind AS kind FROM usage_daily WHERE scan_id = ?').all(fourth)).toEqual([{ kind: 'unattributed' }]);
   });
 
   it('an unpublished (failed) scan does not count as imported, and its rows can be discarded', async () => {

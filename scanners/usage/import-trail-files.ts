@@ -1,22 +1,36 @@
-import { readFile, stat } from 'node:fs/promises';
 import type { AppDatabase } from '../../db/client';
+import { getLatestUsageMark, listCarriedSessions } from '../../db/queries/usage-carried-sessions';
 import { listImportedUsageFiles } from '../../db/queries/usage-imported-files';
-import { accumulateRecords } from '../../lib/usage/accumulate-records';
 import { UsageAccumulator } from '../../lib/usage/accumulate-usage';
+import { completeDigest } from '../../lib/usage/digest-records';
 import { SessionOriginIndex } from '../../lib/usage/session-origins';
-import { UsageFileError } from './errors';
+import type { UsageSource } from '../../db/schema';
+import type { TrailFileResult, TrailFileTask } from './digest-trail-file';
 import { listTrailFiles } from './list-trail-files';
-import { decompressTrailBytes, parseTrailText } from './parse-trail-file';
 import { UsageWriter, type LedgerEntry } from './persist-usage';
+import { defaultDigestWorkers, TrailDigestPool } from './trail-digest-pool';
 
-/** 512 MB: far above a real trail file (CloudTrail delivers every ~5 minutes), below trouble. */
-export const MAX_TRAIL_FILE_BYTES = 512 * 1024 * 1024;
+export { MAX_TRAIL_FILE_BYTES } from './digest-trail-file';
+
+/** A day before `time` (ISO): late deliveries carry events up to about a day old. */
+function dayBefore(time: string): string {
+  return new Date(Date.parse(time) - 86_400_000).toISOString();
+}
+
+/** Below this many files to read, worker threads are not worth starting. */
+export const WORKER_THRESHOLD_FILES = 200;
 
 export interface TrailImportOptions {
   /** Files stored per transaction. */
   batchFiles?: number;
   /** Buckets held before a flush, whatever the file count. */
   batchBuckets?: number;
+  /**
+   * Worker threads reading files (0: read on this thread). Defaults to one per core (at most
+   * four) when there are at least `WORKER_THRESHOLD_FILES` files to read, else 0: starting a
+   * thread costs more than reading a few files.
+   */
+  workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -30,77 +44,112 @@ export interface TrailImportOutcome {
   highWaterMark: string | null;
   problems: string[];
   durationMs: number;
+  /** Where this thread's time went (ms): waiting for worker threads, folding digests in, database writes. */
+  timings: { waitMs: number; foldMs: number; writeMs: number; workers: number };
+}
+
+/** Where trail files come from: a folder, or an organisation trail's S3 bucket. */
+export interface TrailFileSource {
+  kind: UsageSource;
+  /** Every file of the source in delivery order, by ledger key. */
+  list: () => Promise<{ key: string; file?: string }[]>;
+  /** The task that reads one listed file (an S3 source fetches the bytes first). */
+  load?: (entry: { key: string; file?: string }) => Promise<TrailFileTask>;
 }
 
 /**
- * Imports every new CloudTrail file under `root` into the usage aggregates of `scanId`, one file
- * at a time (never all events in memory). Files already imported by a published scan are skipped
- * (incremental); a damaged file is recorded with its reason and contributes nothing.
+ * Imports every new CloudTrail file under `root` into the usage aggregates of `scanId` (never all
+ * events in memory). Files already imported by a published scan are skipped (incremental); a
+ * damaged file is recorded with its reason and contributes nothing.
  */
 export async function importTrailFiles(database: AppDatabase, scanId: number, root: string, options: TrailImportOptions = {}): Promise<TrailImportOutcome> {
+  return importTrailSource(database, scanId, { kind: 'offline', list: () => listTrailFiles(root) }, options);
+}
+
+/**
+ * The import behind every trail source. Files are read, decompressed, parsed and attributed on
+ * worker threads, a few at a time, but folded in here strictly in delivery order: AssumeRole
+ * events of earlier files decide who made later chained calls, exactly as a one-file-at-a-time
+ * reading would (`completeDigest`). Batches of whole files are stored in one transaction each.
+ */
+export async function importTrailSource(database: AppDatabase, scanId: number, source: TrailFileSource, options: TrailImportOptions = {}): Promise<TrailImportOutcome> {
   const started = Date.now();
-  const batchFiles = options.batchFiles ?? 200;
-  const batchBuckets = options.batchBuckets ?? 100_000;
-  const files = await listTrailFiles(root);
+  const batchFiles = options.batchFiles ?? 500;
+  const batchBuckets = options.batchBuckets ?? 200_000;
+  const files = await source.list();
   const imported = listImportedUsageFiles(database, scanId);
   const writer = new UsageWriter(database, scanId);
   const sessions = new SessionOriginIndex();
+  // Sessions started in earlier imports' files may sign calls in this one's (a role chain whose
+  // AssumeRole was delivered earlier): start from those not expired a day before the last mark.
+  const previousMark = getLatestUsageMark(database);
+  for (const origin of listCarriedSessions(database, scanId, previousMark === null ? '' : dayBefore(previousMark))) sessions.restore(origin);
   const batch = new UsageAccumulator();
   const ledger: LedgerEntry[] = [];
-  const outcome: TrailImportOutcome = { filesRead: 0, filesSkipped: 0, filesFailed: 0, recordsRead: 0, bedrockEvents: 0, skippedRecords: 0, highWaterMark: null, problems: [], durationMs: 0 };
+  const outcome: TrailImportOutcome = { filesRead: 0, filesSkipped: 0, filesFailed: 0, recordsRead: 0, bedrockEvents: 0, skippedRecords: 0, highWaterMark: null, problems: [], durationMs: 0, timings: { waitMs: 0, foldMs: 0, writeMs: 0, workers: 0 } };
 
-  let done = 0;
-  for (const entry of files) {
-    done += 1;
-    // CloudTrail never rewrites a delivered file and its path is unique: a known path is skipped
-    // without touching the disk (an incremental import of one day must not stat 90 days of files).
-    if (imported.has(entry.key)) {
-      outcome.filesSkipped += 1;
-      continue;
-    }
-    let size: number;
+  // CloudTrail never rewrites a delivered file and its path is unique: a known path is skipped
+  // without touching the disk (an incremental import of one day must not stat 90 days of files).
+  const todo = files.filter((entry) => !imported.has(entry.key));
+  outcome.filesSkipped = files.length - todo.length;
+  const pool = new TrailDigestPool(options.workers ?? (todo.length >= WORKER_THRESHOLD_FILES ? defaultDigestWorkers() : 0));
+  // Enough files in flight to keep every worker busy, few enough to bound memory.
+  const window = Math.max(2, pool.workerCount * 4);
+  const { timings } = outcome;
+  timings.workers = pool.workerCount;
+  const flush = (): void => {
+    const time = performance.now();
+    writer.flush(batch, ledger);
+    timings.writeMs += performance.now() - time;
+  };
+  const inFlight: Promise<TrailFileResult>[] = [];
+  let next = 0;
+  const read = async (entry: { key: string; file?: string }): Promise<TrailFileResult> => {
+    if (source.load === undefined) return pool.digest({ key: entry.key, file: entry.file });
+    let task: TrailFileTask;
     try {
-      size = (await stat(entry.file)).size;
-    } catch (cause) {
-      fail(new UsageFileError(entry.key, 'unreadable', `cannot read (${cause instanceof Error ? cause.message : String(cause)})`));
-      continue;
-    }
-    try {
-      if (size > MAX_TRAIL_FILE_BYTES) throw new UsageFileError(entry.key, 'too-large', `${size} bytes is over the limit of ${MAX_TRAIL_FILE_BYTES} bytes`);
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(entry.file);
-      } catch (cause) {
-        throw new UsageFileError(entry.key, 'unreadable', `cannot read (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
-      }
-      const records = parseTrailText(entry.key, decompressTrailBytes(entry.key, bytes));
-      const fileUsage = new UsageAccumulator();
-      const counts = accumulateRecords(records, sessions, fileUsage);
-      batch.merge(fileUsage);
-      ledger.push({ fileKey: entry.key, sizeBytes: size, bedrockEvents: counts.bedrockEvents });
-      imported.set(entry.key, size);
-      outcome.filesRead += 1;
-      outcome.recordsRead += counts.records;
-      outcome.bedrockEvents += counts.bedrockEvents;
-      outcome.skippedRecords += counts.skipped;
-      if (fileUsage.highWaterMark !== null && (outcome.highWaterMark === null || fileUsage.highWaterMark > outcome.highWaterMark)) outcome.highWaterMark = fileUsage.highWaterMark;
+      task = await source.load(entry);
     } catch (error) {
-      fail(error instanceof UsageFileError ? error : new UsageFileError(entry.key, 'unreadable', error instanceof Error ? error.message : String(error)));
-      continue;
+      return { ok: false, key: entry.key, code: 'unreadable', detail: `cannot read (${error instanceof Error ? error.message : String(error)})` };
     }
-    if (ledger.length >= batchFiles || batch.buckets.size >= batchBuckets) writer.flush(batch, ledger);
-    if (done % 500 === 0) options.onProgress?.(done, files.length);
+    return pool.digest(task);
+  };
+  try {
+    for (let done = 1; done <= todo.length; done += 1) {
+      while (inFlight.length < window && next < todo.length) inFlight.push(read(todo[next++] as { key: string; file?: string }));
+      let time = performance.now();
+      const result = await (inFlight.shift() as Promise<TrailFileResult>);
+      timings.waitMs += performance.now() - time;
+      time = performance.now();
+      if (!result.ok) {
+        outcome.filesFailed += 1;
+        outcome.problems.push(`${result.key}: ${result.detail}`);
+        writer.recordFileError(result.key, result.code, result.detail);
+      } else {
+        const { counts, highWaterMark } = completeDigest(result.digest, sessions, batch);
+        ledger.push({ fileKey: result.key, sizeBytes: result.sizeBytes, bedrockEvents: counts.bedrockEvents });
+        imported.set(result.key, result.sizeBytes);
+        outcome.filesRead += 1;
+        outcome.recordsRead += counts.records;
+        outcome.bedrockEvents += counts.bedrockEvents;
+        outcome.skippedRecords += counts.skipped;
+        if (highWaterMark !== null && (outcome.highWaterMark === null || highWaterMark > outcome.highWaterMark)) outcome.highWaterMark = highWaterMark;
+        timings.foldMs += performance.now() - time;
+        if (ledger.length >= batchFiles || batch.buckets.size >= batchBuckets) flush();
+      }
+      if (done % 500 === 0) options.onProgress?.(outcome.filesSkipped + done, files.length);
+    }
+  } finally {
+    await Promise.allSettled(inFlight);
+    await pool.close();
   }
-  writer.flush(batch, ledger);
+  flush();
+  // Before any Bedrock call has been seen there is no mark yet: every session with a known expiry is kept until there is.
+  const mark = outcome.highWaterMark ?? previousMark;
+  writer.recordSessions(sessions.liveAfter(mark === null ? '' : dayBefore(mark)));
   options.onProgress?.(files.length, files.length);
   outcome.durationMs = Date.now() - started;
   if (outcome.skippedRecords > 0) outcome.problems.push(`${outcome.skippedRecords} Bedrock records without an event time were not counted`);
-  writer.finish({ source: 'offline', filesRead: outcome.filesRead, filesSkipped: outcome.filesSkipped, filesFailed: outcome.filesFailed, recordsRead: outcome.recordsRead, bedrockEvents: outcome.bedrockEvents, highWaterMark: outcome.highWaterMark, durationMs: outcome.durationMs });
+  writer.finish({ source: source.kind, filesRead: outcome.filesRead, filesSkipped: outcome.filesSkipped, filesFailed: outcome.filesFailed, recordsRead: outcome.recordsRead, bedrockEvents: outcome.bedrockEvents, highWaterMark: outcome.highWaterMark, durationMs: outcome.durationMs });
   return outcome;
-
-  function fail(error: UsageFileError): void {
-    outcome.filesFailed += 1;
-    outcome.problems.push(error.message);
-    writer.recordFileError(error.file, error.code, error.detail);
-  }
 }

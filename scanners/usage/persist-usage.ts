@@ -1,13 +1,25 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
-import { usageAccessAdvisor, usageCursors, usageDaily, usageFileErrors, usageFiles, usageImports, usageStandingSources, type UsageSource } from '../../db/schema';
+import { usageAccessAdvisor, usageCursors, usageDaily, usageFileErrors, usageFiles, usageImports, usageSessions, usageStandingSources, type UsageSource } from '../../db/schema';
 import type { UsageAccumulator } from '../../lib/usage/accumulate-usage';
 import { inWriteTransaction } from '../../db/write-transaction';
+import { expiryOf } from '../../lib/usage/session-origins';
+import type { SessionOrigin } from '../../lib/usage/types';
 
 export interface LedgerEntry {
   fileKey: string;
   sizeBytes: number;
   bedrockEvents: number;
+}
+
+/**
+ * The bucket key as stored: 128 bits of the SHA-1 of the full key (all the bucket's columns). The
+ * full key is 150-250 characters of ARNs and names, and the unique index over it was a third of
+ * the rows' size; 128 bits make a collision among even billions of buckets vanishingly unlikely.
+ */
+export function storedBucketKey(bucketKey: string): string {
+  return createHash('sha1').update(bucketKey).digest('base64url').slice(0, 22);
 }
 
 /**
@@ -25,8 +37,12 @@ export class UsageWriter {
     readonly scanId: number,
   ) {
     const client = database.$client;
+    // A large import inserts millions of rows into four indexes in random key order: SQLite's
+    // default 2 MB page cache re-reads index pages from disk all the time (measured: a third of
+    // the write time). The cache is a per-connection upper bound, filled only as pages are used.
+    client.pragma('cache_size = -262144');
     this.upsertBucket = client.prepare(`INSERT INTO usage_daily (scan_id, bucket_key, account_id, principal_arn, action, model_id, region, day, caller_kind, caller_name, caller_user_id, caller_basis, unattributed_reason, credential, is_standing_credential, calls, denied_calls, last_call_at, last_denied_at)
-      VALUES (@scanId, @bucketKey, @accountId, @principalArn, @action, @modelId, @region, @day, @callerKind, @callerName, @callerUserId, @callerBasis, @unattributedReason, @credential, @isStandingCredential, @calls, @deniedCalls, @lastCallAt, @lastDeniedAt)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (scan_id, bucket_key) DO UPDATE SET calls = calls + excluded.calls, denied_calls = denied_calls + excluded.denied_calls,
         last_call_at = CASE WHEN last_call_at IS NULL OR excluded.last_call_at > last_call_at THEN excluded.last_call_at ELSE last_call_at END,
         last_denied_at = CASE WHEN last_denied_at IS NULL OR excluded.last_denied_at > last_denied_at THEN excluded.last_denied_at ELSE last_denied_at END`);
@@ -39,12 +55,23 @@ export class UsageWriter {
   flush(batch: UsageAccumulator, files: LedgerEntry[]): void {
     const { scanId } = this;
     inWriteTransaction(this.database, () => {
-      for (const bucket of batch.buckets.values()) this.upsertBucket.run({ ...bucket, scanId, isStandingCredential: bucket.isStandingCredential ? 1 : 0 });
+      // Positional parameters: no object spread per row (millions of rows in a large import).
+      for (const bucket of batch.buckets.values()) {
+        this.upsertBucket.run(scanId, storedBucketKey(bucket.bucketKey), bucket.accountId, bucket.principalArn, bucket.action, bucket.modelId, bucket.region, bucket.day, bucket.callerKind, bucket.callerName, bucket.callerUserId, bucket.callerBasis, bucket.unattributedReason, bucket.credential, bucket.isStandingCredential ? 1 : 0, bucket.calls, bucket.deniedCalls, bucket.lastCallAt, bucket.lastDeniedAt);
+      }
       for (const source of batch.standingSources.values()) this.upsertSource.run(scanId, source.principalArn, source.sourceAddress, source.calls, source.lastCallAt);
       for (const file of files) this.insertFile.run(scanId, file.fileKey, file.sizeBytes, file.bedrockEvents);
     });
     batch.clear();
     files.length = 0;
+  }
+
+  /** Keeps the sessions a later import may see calls of (see `usageSessions`). */
+  recordSessions(origins: readonly SessionOrigin[]): void {
+    const insert = this.database.$client.prepare('INSERT OR REPLACE INTO usage_sessions (scan_id, access_key_id, origin, expires_at) VALUES (?, ?, ?, ?)');
+    inWriteTransaction(this.database, () => {
+      for (const origin of origins) insert.run(this.scanId, origin.accessKeyId, JSON.stringify(origin), expiryOf(origin));
+    });
   }
 
   recordFileError(file: string, code: string, message: string): void {
@@ -67,7 +94,7 @@ export class UsageWriter {
 /** Removes every usage row of a scan that will not be published. */
 export function discardUsageRows(database: AppDatabase, scanId: number): void {
   inWriteTransaction(database, () => {
-    for (const table of [usageDaily, usageStandingSources, usageFiles, usageFileErrors, usageCursors, usageAccessAdvisor]) database.delete(table).where(eq(table.scanId, scanId)).run();
+    for (const table of [usageDaily, usageStandingSources, usageFiles, usageFileErrors, usageCursors, usageAccessAdvisor, usageSessions]) database.delete(table).where(eq(table.scanId, scanId)).run();
     database.delete(usageImports).where(eq(usageImports.scanId, scanId)).run();
   });
 }

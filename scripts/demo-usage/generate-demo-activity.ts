@@ -17,6 +17,14 @@ export interface DemoPrincipal {
   type: 'user' | 'role';
   /** Access key id of a user (from the credential facts), when it has one. */
   accessKeyId?: string;
+  /**
+   * For an Identity Center role: the people its permission set is assigned to in its account
+   * (directly or through a group), from the demo's `identity-center.json`. The demo's CloudTrail
+   * people are then the directory's people, so a person's page shows their calls.
+   */
+  assignedPeople?: ReadonlyArray<{ userName: string; userId: string }>;
+  /** `arn:aws:identitystore::<account>:identitystore/<id>` of that directory. */
+  identityStoreArn?: string;
 }
 
 export interface DemoActivityOptions {
@@ -72,7 +80,7 @@ function upper(next: () => number, length: number): string {
 }
 
 type Behaviour =
-  | { kind: 'people'; people: Array<{ name: string; userId: string | null; weight: number }>; models: readonly string[] }
+  | { kind: 'people'; people: Array<{ name: string; userId: string | null; weight: number }>; models: readonly string[]; identityStoreArn: string }
   | { kind: 'oidc'; repo: string; models: readonly string[] }
   | { kind: 'lambda' | 'ecs' | 'ec2'; models: readonly string[] }
   | { kind: 'shared-user' | 'api-key'; models: readonly string[]; sources: number }
@@ -82,16 +90,36 @@ type Behaviour =
 export function behaviourOf(principal: DemoPrincipal, seed: number): Behaviour | null {
   const next = random(seed ^ hash(principal.arn));
   const name = principal.name;
-  const people = (count: number) =>
-    Array.from({ length: count }, (_, index) => ({
+  const identityStoreArn = principal.identityStoreArn ?? 'arn:aws:identitystore::210987654321:identitystore/d-9067642ac7';
+  const people = (count: number) => {
+    const assigned = principal.assignedPeople;
+    if (assigned !== undefined) {
+      // The directory's people assigned to this role's permission set here; some never use it.
+      return assigned
+        .filter(() => next() < 0.8)
+        .slice(0, count)
+        .map((person, index) => ({
+          // An Identity Center role session is named after the user's UserName.
+          name: person.userName,
+          // Sessions carry the UserId only with trusted identity propagation: about half here.
+          userId: next() < 0.5 ? person.userId : null,
+          weight: 0.3 + next() * (index === 0 ? 2 : 1),
+        }));
+    }
+    return Array.from({ length: count }, (_, index) => ({
       name: `${pick(next, FIRST)}.${pick(next, LAST)}@example.com`,
       // About a third of sessions carry the Identity Center UserId (trusted identity propagation).
       userId: next() < 0.35 ? `${hex(next, 8)}-${hex(next, 4)}-${hex(next, 4)}-${hex(next, 4)}-${hex(next, 12)}` : null,
       weight: 0.3 + next() * (index === 0 ? 2 : 1),
     }));
+  };
+  const peopleBehaviour = (count: number, models: readonly string[]): Behaviour | null => {
+    const cast = people(count);
+    return cast.length === 0 ? null : { kind: 'people', people: cast, models, identityStoreArn };
+  };
   if (principal.type === 'role') {
-    if (/^AWSReservedSSO_(BedrockDeveloper|DataScientist|AgentBuilder)_/.test(name)) return { kind: 'people', people: people(2 + Math.floor(next() * 5)), models: DEMO_MODELS.chat };
-    if (/^AWSReservedSSO_MLPlatformAdmin_/.test(name)) return { kind: 'people', people: people(2), models: [...DEMO_MODELS.chat, ...DEMO_MODELS.embed] };
+    if (/^AWSReservedSSO_(BedrockDeveloper|DataScientist|AgentBuilder)_/.test(name)) return peopleBehaviour(2 + Math.floor(next() * 5), DEMO_MODELS.chat);
+    if (/^AWSReservedSSO_MLPlatformAdmin_/.test(name)) return peopleBehaviour(2, [...DEMO_MODELS.chat, ...DEMO_MODELS.embed]);
     if (/^github-/.test(name)) return { kind: 'oidc', repo: name.replace(/^github-/, ''), models: DEMO_MODELS.cheap };
     if (/-lambda(-\d+)?$/.test(name)) return next() < 0.7 ? { kind: 'lambda', models: DEMO_MODELS.cheap } : null;
     if (/-ecs-task$/.test(name)) return next() < 0.6 ? { kind: 'ecs', models: DEMO_MODELS.chat } : null;
@@ -193,7 +221,7 @@ function simulate(context: DayContext, behaviour: Behaviour, weekday: boolean): 
       for (const person of behaviour.people) {
         if (next() > 0.42 * activity * Math.min(1, person.weight)) continue;
         const key = `ASIA${upper(next, 16)}`;
-        const identity = roleIdentity(context.principal, person.name, key, {}, person.userId ? { userId: person.userId, identityStoreArn: 'arn:aws:identitystore::210987654321:identitystore/d-9067642ac7' } : undefined);
+        const identity = roleIdentity(context.principal, person.name, key, {}, person.userId ? { userId: person.userId, identityStoreArn: behaviour.identityStoreArn } : undefined);
         const calls = Math.floor(2 + next() * 9 * person.weight);
         let time = timeOn(context);
         for (let call = 0; call < calls; call += 1) {

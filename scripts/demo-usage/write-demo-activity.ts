@@ -6,7 +6,7 @@ import { generateDemoDay, type DemoPrincipal } from './generate-demo-activity';
 export const DEMO_ACTIVITY_SEED = 0x0bed_0c4a;
 export const DEMO_ACTIVITY_DAYS = 90;
 /** Bumped whenever the generator's output changes: older generated files are then replaced, never mixed in. */
-export const DEMO_ACTIVITY_VERSION = '2';
+export const DEMO_ACTIVITY_VERSION = '3';
 
 /** The Identity Center home region's accounts log in eu-west-1 (their SSO roles say so); the rest in us-east-1. */
 function regionOf(accountId: string): string {
@@ -18,9 +18,52 @@ interface DetailsFile {
   RoleDetailList: Array<{ RoleName: string; Arn: string }>;
 }
 
+interface IdentityCenterFile {
+  IdentityCenter: {
+    IdentityStoreId: string;
+    Users: Array<{ UserName: string; UserId: string }>;
+    GroupMemberships: Array<{ GroupId: string; MemberId: { UserId?: string } }>;
+    PermissionSets: Array<{ Name: string; PermissionSetArn: string }>;
+    AccountAssignments: Array<{ AccountId: string; PermissionSetArn: string; PrincipalType: 'USER' | 'GROUP'; PrincipalId: string }>;
+  };
+}
+
+/**
+ * People per Identity Center role, keyed `<account>|<permission set name>` (the role is
+ * `AWSReservedSSO_<permission set name>_<suffix>`): the users assigned to the permission set in
+ * the account, directly or through a group, in directory order.
+ */
+export function readAssignedPeople(directory: string): { byRole: Map<string, Array<{ userName: string; userId: string }>>; identityStoreArn: string } | null {
+  const file = path.join(directory, 'identity-center.json');
+  if (!existsSync(file)) return null;
+  const center = (JSON.parse(readFileSync(file, 'utf8')) as IdentityCenterFile).IdentityCenter;
+  const permissionSetNames = new Map(center.PermissionSets.map((set) => [set.PermissionSetArn, set.Name]));
+  const membersOf = new Map<string, string[]>();
+  for (const membership of center.GroupMemberships) {
+    if (membership.MemberId.UserId === undefined) continue;
+    membersOf.set(membership.GroupId, [...(membersOf.get(membership.GroupId) ?? []), membership.MemberId.UserId]);
+  }
+  const assigned = new Map<string, Set<string>>();
+  for (const assignment of center.AccountAssignments) {
+    const name = permissionSetNames.get(assignment.PermissionSetArn);
+    if (name === undefined) continue;
+    const key = `${assignment.AccountId}|${name}`;
+    const users = assigned.get(key) ?? new Set<string>();
+    for (const userId of assignment.PrincipalType === 'USER' ? [assignment.PrincipalId] : (membersOf.get(assignment.PrincipalId) ?? [])) users.add(userId);
+    assigned.set(key, users);
+  }
+  const byRole = new Map<string, Array<{ userName: string; userId: string }>>();
+  for (const [key, users] of assigned) byRole.set(key, center.Users.filter((user) => users.has(user.UserId)).map((user) => ({ userName: user.UserName, userId: user.UserId })));
+  const managementAccountId = (JSON.parse(readFileSync(path.join(directory, 'organization.json'), 'utf8')) as { organization: { managementAccountId: string } }).organization.managementAccountId;
+  return { byRole, identityStoreArn: `arn:aws:identitystore::${managementAccountId}:identitystore/${center.IdentityStoreId}` };
+}
+
+const SSO_ROLE = /^AWSReservedSSO_(.+)_[0-9a-f]{16}$/;
+
 /** The principals of an organisation directory (demo/org layout) with their first access key. */
 export function readDemoPrincipals(directory: string): DemoPrincipal[] {
   const principals: DemoPrincipal[] = [];
+  const people = readAssignedPeople(directory);
   for (const name of readdirSync(directory).filter((file) => /^\d{12}\.json$/.test(file)).sort()) {
     const accountId = name.slice(0, 12);
     const details = JSON.parse(readFileSync(path.join(directory, name), 'utf8')) as DetailsFile;
@@ -31,7 +74,11 @@ export function readDemoPrincipals(directory: string): DemoPrincipal[] {
       for (const user of credentials.users) if (user.accessKeys?.[0]) keys.set(user.userName, user.accessKeys[0].accessKeyId);
     }
     for (const user of details.UserDetailList) principals.push({ arn: user.Arn, accountId, name: user.UserName, type: 'user', accessKeyId: keys.get(user.UserName) });
-    for (const role of details.RoleDetailList) principals.push({ arn: role.Arn, accountId, name: role.RoleName, type: 'role' });
+    for (const role of details.RoleDetailList) {
+      const permissionSet = SSO_ROLE.exec(role.RoleName)?.[1];
+      const assignedPeople = people === null || permissionSet === undefined ? undefined : (people.byRole.get(`${accountId}|${permissionSet}`) ?? []);
+      principals.push({ arn: role.Arn, accountId, name: role.RoleName, type: 'role', ...(assignedPeople === undefined ? {} : { assignedPeople, identityStoreArn: people?.identityStoreArn }) });
+    }
   }
   return principals;
 }

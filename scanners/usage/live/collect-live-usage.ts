@@ -39,6 +39,8 @@ export interface LiveUsageOptions {
   intervalMs?: number;
   accessAdvisorPollMs?: number;
   signal?: AbortSignal;
+  /** False when CloudTrail comes from the organisation trail in S3: only Access Advisor is asked here. */
+  readCloudTrail?: boolean;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function collectLiveUsage(database: AppDatabase, scanId: number, co
               : await assumeRole(sts, { accountId: target.accountId, roleName: config.readOnlyRoleName, roleSessionName: config.roleSessionName ?? 'bedrock-access-review', externalId: config.externalId, signal: options.signal });
           const sessions = new SessionOriginIndex();
           const accumulator = new UsageAccumulator();
-          const windows = config.regions.map((region) => {
+          const windows = (options.readCloudTrail === false ? [] : config.regions).map((region) => {
             const mark = cursors.get(`${target.accountId}\u001f${region}`);
             return { region, start: mark === undefined ? firstStart : new Date(mark) };
           });
@@ -129,6 +131,7 @@ export async function collectLiveUsage(database: AppDatabase, scanId: number, co
   } finally {
     sts.destroy();
   }
+  if (options.readCloudTrail === false) return problems;
   writer.finish({ source: 'lookup-events', filesRead: 0, filesSkipped: 0, filesFailed: 0, recordsRead: events, bedrockEvents: events, highWaterMark: latest, durationMs: Date.now() - options.now.getTime() });
   return problems;
 }
