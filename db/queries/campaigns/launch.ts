@@ -13,6 +13,7 @@ import { dueDateFor } from '../../../lib/campaigns/timing';
 import type { CloseBehaviour } from '../../../lib/campaigns/close-behaviour';
 import type { OutgoingEmail } from '../../../lib/campaigns/email';
 import { inWriteTransaction } from './transaction';
+import { launchAssignmentCampaign } from './launch-assignments';
 
 export interface LaunchCampaignInput {
   name: string;
@@ -67,6 +68,7 @@ function parseJson<T>(text: string, fallback: T): T {
  * all in ONE synchronous transaction. Throws ValidationError when nothing is in scope.
  */
 export function launchCampaign(database: AppDatabase, input: LaunchCampaignInput): LaunchCampaignResult {
+  if (input.scope.subject === 'assignments') return launchAssignmentCampaign(database, input);
   return inWriteTransaction(database, () => {
     const scan = input.scanId
       ? database.select({ id: scans.id, status: scans.status, isPublished: scans.isPublished }).from(scans).where(eq(scans.id, input.scanId)).get()
@@ -170,7 +172,7 @@ export function launchCampaign(database: AppDatabase, input: LaunchCampaignInput
     const values = inScope.map((row) => {
       const detail = details.get(row.principalId);
       const reviewer = assignReviewer(
-        { type: row.principalType, name: row.principalName, path: row.principalPath, accountId: row.accountId, ownerTag: row.ownerEmail, emailTag: detail?.emailTag ?? null, tags: detail?.tags, hasConsolePassword: detail?.hasConsolePassword },
+        { type: row.principalType, name: row.principalName, path: row.principalPath, accountId: row.accountId, ownerTag: row.ownerEmail, emailTag: detail?.emailTag ?? null, tags: detail?.tags, hasConsolePassword: detail?.hasConsolePassword, permissionSetName: row.permissionSetName },
         { mappings, accountOwnerEmail: accountOwners.get(row.accountId) ?? null, fallbackReviewers: input.fallbackReviewers },
       );
       reviewerCounts[reviewer.email] = (reviewerCounts[reviewer.email] ?? 0) + 1;
