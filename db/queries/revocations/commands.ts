@@ -15,6 +15,7 @@ import type { IdentityCenterBeforeState } from '../../../lib/revocations/identit
 import { EMPTY_RESULT, type EvaluateAccess, type RevocationPlan, type RevocationResult } from '../../../lib/revocations/types';
 import { identityCenterPlannerFor } from './identity-center-planner';
 import { loadPrincipalSlice } from './load-principal-slice';
+import { computeAssignmentPlan, isAssignmentRevocationKey } from './assignment-plan';
 
 /** Statuses of a revocation still under way: a second request for the same entitlement is refused. */
 export const OPEN_STATUSES = ['requested', 'approved', 'executing', 'awaiting-confirmation', 'not-applied'] as const;
@@ -53,6 +54,8 @@ function modeOf(database: AppDatabase, accountId: string): 'live' | 'offline' {
 
 /** Plans from the latest published snapshot that holds the principal. */
 export function computePlan(database: AppDatabase, input: { principalArn: string; entitlementKey: string; evaluate: EvaluateAccess }): RevocationPlan {
+  // An Identity Center assignment (#14): planned at Identity Center, not on the role.
+  if (isAssignmentRevocationKey(input.entitlementKey)) return computeAssignmentPlan(database, input);
   const loaded = loadPrincipalSlice(database, { principalArn: input.principalArn });
   if (!loaded) throw new ValidationError('The principal is not in any published snapshot.');
   const stored = database
