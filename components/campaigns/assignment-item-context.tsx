@@ -26,9 +26,8 @@ export function AssignmentItemContextPanel({ assignment }: { assignment: Assignm
   return (
     <div className="mt-2 rounded border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="assignment-context">
       <p>
-        <a href={`/people/${encodeURIComponent(assignment.userId)}`} className="font-medium text-brand-700 underline underline-offset-2">
-          {assignment.displayName ?? assignment.userName}
-        </a>{' '}
+        {/* No link: owners, who review most items, cannot open the people pages (admins and auditors only). */}
+        <span className="font-medium text-slate-900">{assignment.displayName ?? assignment.userName}</span>{' '}
         <span className="break-all text-slate-600">({assignment.userName})</span> reaches permission set <strong>{assignment.permissionSetName}</strong> {viaText}; in this account it is role{' '}
         <span className="break-all font-mono text-xs">{assignment.roleName}</span>.
       </p>

@@ -150,7 +150,8 @@ function ItemCard({ item, isSelected, onToggle, delegates, minKeepUntil, onDone 
     <article aria-labelledby={titleId} className="rounded-md border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-start gap-3">
         <input type="checkbox" className="mt-1.5 size-4" checked={isSelected} onChange={onToggle} aria-label={`Select ${itemLabel(item)}`} />
-        <div className="min-w-0 flex-1">
+        {/* basis-64: on a phone the decision buttons wrap below the facts instead of squeezing them. */}
+        <div className="min-w-0 flex-1 basis-64">
           <div className="flex flex-wrap items-center gap-2">
             <h4 id={titleId} className="font-semibold text-slate-900">
               {item.policyLabel}

@@ -13,6 +13,10 @@ export interface PersonAssignmentView {
   revocationTarget?: { principalArn: string; entitlementKey: string } | null;
 }
 
+function revokeLabel(assignment: PersonAssignmentView): string {
+  return `${assignment.permissionSetName} in ${assignment.accountId} ${assignment.viaGroupName ? `via group ${assignment.viaGroupName}` : 'assigned directly'}`;
+}
+
 /** Every assignment of a person: account, permission set, and how (direct or which group), linked to the role. */
 export function PersonAssignmentsPanel({ assignments, canRevoke = false }: { assignments: PersonAssignmentView[]; canRevoke?: boolean }) {
   return (
@@ -29,7 +33,7 @@ export function PersonAssignmentsPanel({ assignments, canRevoke = false }: { ass
                 <th scope="col" className="py-2 pr-4">Permission set</th>
                 <th scope="col" className="hidden py-2 pr-4 sm:table-cell">Via</th>
                 {canRevoke ? (
-                  <th scope="col" className="py-2">
+                  <th scope="col" className="hidden py-2 sm:table-cell">
                     <span className="sr-only">Revoke</span>
                   </th>
                 ) : null}
@@ -54,15 +58,20 @@ export function PersonAssignmentsPanel({ assignments, canRevoke = false }: { ass
                     )}
                     {/* On narrow screens the via column folds under the permission set. */}
                     <div className="mt-1 sm:hidden">{assignment.viaGroupName ? <Badge tone="info">group {assignment.viaGroupName}</Badge> : <Badge>direct</Badge>}</div>
+                    {canRevoke && assignment.revocationTarget ? (
+                      <div className="mt-1 sm:hidden">
+                        <RequestAssignmentRevocationButton principalArn={assignment.revocationTarget.principalArn} entitlementKey={assignment.revocationTarget.entitlementKey} label={revokeLabel(assignment)} />
+                      </div>
+                    ) : null}
                   </td>
                   <td className="hidden py-2 pr-4 sm:table-cell">{assignment.viaGroupName ? <Badge tone="info">group {assignment.viaGroupName}</Badge> : <Badge>direct</Badge>}</td>
                   {canRevoke ? (
-                    <td className="py-2">
+                    <td className="hidden py-2 sm:table-cell">
                       {assignment.revocationTarget ? (
                         <RequestAssignmentRevocationButton
                           principalArn={assignment.revocationTarget.principalArn}
                           entitlementKey={assignment.revocationTarget.entitlementKey}
-                          label={`${assignment.permissionSetName} in ${assignment.accountId} ${assignment.viaGroupName ? `via group ${assignment.viaGroupName}` : 'assigned directly'}`}
+                          label={revokeLabel(assignment)}
                         />
                       ) : null}
                     </td>
