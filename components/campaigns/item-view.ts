@@ -42,9 +42,13 @@ export function toAssignmentItemView(context: ItemRow['context']): AssignmentIte
   };
 }
 
-/** "Permission set BedrockDeveloper via group ML-Engineers" / "… assigned directly". */
-function assignmentLabel(assignment: AssignmentItemView): string {
-  return `Permission set ${assignment.permissionSetName} ${assignment.groupName ? `via group ${assignment.groupName}` : 'assigned directly'}`;
+/**
+ * "Permission set BedrockDeveloper via group ML-Engineers in 111122223333" / "… assigned directly in …":
+ * a person often holds the same set through the same group in several accounts, and the decision
+ * buttons are named after this label, so it names the account.
+ */
+function assignmentLabel(assignment: AssignmentItemView, accountId: string): string {
+  return `Permission set ${assignment.permissionSetName} ${assignment.groupName ? `via group ${assignment.groupName}` : 'assigned directly'} in ${accountId}`;
 }
 
 /** Shapes a page row for the browser: only what the inbox shows. */
@@ -56,7 +60,7 @@ export function toInboxItemView(row: ItemRow, revocation?: { id: number; status:
       ...toEntitlementItemView(row, revocation),
       principalName: assignment.displayName ? `${assignment.displayName} (${assignment.userName})` : assignment.userName,
       principalType: 'Identity Center person',
-      policyLabel: assignmentLabel(assignment),
+      policyLabel: assignmentLabel(assignment, row.accountId),
       // Revoking an assignment is carried out at Identity Center, not on the role: no IAM refusal.
       protectionReason: null,
       assignment,
