@@ -74,7 +74,8 @@ describe('the demo database with history', () => {
   });
 
   it('has a closed campaign with overdue items in its evidence and an active one about half decided, with a delegation, not yet due', () => {
-    const standard = all("SELECT id, status, due_at FROM campaigns WHERE kind = 'standard' ORDER BY id");
+    // The assignment campaign (#14) is a standard campaign too; it has its own test below.
+    const standard = all("SELECT id, status, due_at FROM campaigns WHERE kind = 'standard' AND scope NOT LIKE '%\"subject\":\"assignments\"%' ORDER BY id");
     expect(standard.map((campaign) => campaign.status)).toEqual(['closed', 'active']);
     const evidence = buildEvidence(database, Number(standard[0].id), NOW);
     expect(evidence.items.length).toBeGreaterThan(0);
@@ -106,6 +107,17 @@ describe('the demo database with history', () => {
     expect(new Set(rows.items.map((item) => item.remediationState))).toEqual(new Set([null, 'rolled-back', 'rejected', 'requested']));
     expect(rows.decisions.map((decision) => decision.decisionId)).toEqual([...rows.decisions.map((decision) => decision.decisionId)].sort((a, b) => a - b));
     expect(rows.decisions.map((decision) => decision.kind)).toEqual(expect.arrayContaining(['attest', 'revoke', 'delegate']));
+  });
+
+  it('has an Identity Center assignment campaign, partly decided, with one group assignment revoked', () => {
+    const [campaign] = all(`SELECT id FROM campaigns WHERE scope LIKE '%"subject":"assignments"%'`);
+    expect(campaign).toBeDefined();
+    const items = all('SELECT item_kind AS kind, status, via_group_name AS groupName FROM campaign_items WHERE campaign_id = ?', campaign.id);
+    expect(items.length).toBeGreaterThan(10);
+    expect(items.every((item) => item.kind === 'assignment')).toBe(true);
+    expect(items.filter((item) => item.status === 'revoked').map((item) => item.groupName === null)).toEqual([false]);
+    expect(items.some((item) => item.status === 'attested')).toBe(true);
+    expect(items.some((item) => item.status === 'pending')).toBe(true);
   });
 
   it('keeps the audit chain intact', () => {

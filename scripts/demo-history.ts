@@ -31,6 +31,8 @@ import { WORKER_ACTOR } from '../db/queries/campaigns/schedules';
 import { approveRevocation, rejectRevocation, requestExecution, requestRevocation, requestRollback } from '../db/queries/revocations/commands';
 import { campaignItems, campaigns, entitlements, principals, revocations, scans } from '../db/schema';
 import { EMPTY_SCOPE } from '../lib/campaigns/scope';
+import { tierBit } from '../lib/analysis/tier-mask';
+import { ValidationError } from '../lib/http/errors';
 import { createEngineEvaluate } from '../lib/revocations/engine';
 import type { EvaluateAccess } from '../lib/revocations/types';
 import { runScan } from '../scanners/pipeline/run-scan';
@@ -125,7 +127,7 @@ function quarterName(at: Date): string {
 
 function itemsOf(database: AppDatabase, campaignId: number) {
   return database
-    .select({ id: campaignItems.id, version: campaignItems.version, reviewerEmail: campaignItems.reviewerEmail, principalName: campaignItems.principalName, score: campaignItems.score, entitlementKey: campaignItems.entitlementKey })
+    .select({ id: campaignItems.id, version: campaignItems.version, reviewerEmail: campaignItems.reviewerEmail, principalName: campaignItems.principalName, score: campaignItems.score, entitlementKey: campaignItems.entitlementKey, tiersMask: campaignItems.tiersMask })
     .from(campaignItems)
     .where(eq(campaignItems.campaignId, campaignId))
     .orderBy(desc(campaignItems.score), asc(campaignItems.id))
@@ -193,6 +195,33 @@ export interface DemoHistorySummary {
   closedCampaignId: number;
   activeCampaignId: number;
   revocationsByStatus: Record<string, number>;
+  /** The Identity Center assignment campaign (#14); null when the demo organisation has no Identity Center. */
+  assignmentCampaignId: number | null;
+}
+
+/**
+ * An assignment campaign on the latest snapshot (#14): every 4th item attested, the first group
+ * assignment of a Bedrock-customising role revoked. Null when the snapshot read no Identity Center.
+ */
+function seedAssignmentCampaign(database: AppDatabase, launchedAt: Date): number | null {
+  let campaignId: number;
+  try {
+    campaignId = launchCampaign(database, { name: `Identity Center assignments ${quarterName(launchedAt)}`, kind: 'standard', scope: { ...EMPTY_SCOPE, subject: 'assignments' }, dueInDays: 21, closeBehaviour: 'report', launchedBy: ADMIN, fallbackReviewers: FALLBACK_REVIEWERS, now: launchedAt }).campaignId;
+  } catch (error) {
+    if (error instanceof ValidationError) return null;
+    throw error;
+  }
+  const items = itemsOf(database, campaignId);
+  const toRevoke = items.find((item) => item.entitlementKey.includes('|group:') && (item.tiersMask & tierBit('customize')) !== 0);
+  items.forEach((item, index) => {
+    const when = at(launchedAt, 1, index % 12);
+    if (item.id === toRevoke?.id) {
+      decideItem(database, { itemId: item.id, expectedVersion: item.version, reviewerEmail: item.reviewerEmail, now: when, decision: { kind: 'revoke', justification: 'Moved to another team: fine-tuning through this group is no longer needed.' } });
+    } else if (index % 4 === 1) {
+      decideItem(database, { itemId: item.id, expectedVersion: item.version, reviewerEmail: item.reviewerEmail, now: when, decision: { kind: 'attest', justification: 'Current member of the team this group serves.' } });
+    }
+  });
+  return campaignId;
 }
 
 /**
@@ -256,6 +285,10 @@ export async function seedDemoHistory(database: AppDatabase, input: { orgDirecto
     const [approved] = activeDecisions.revocationIds;
     if (approved) approveRevocation(database, { id: approved, actor: SECOND_ADMIN, now: at(third, 14), requireFourEyes: true, comment: 'Approved; the owner runs the script in the next change window.', evaluate });
 
+    // Identity Center (#14): this quarter's certification of assignments, one item per person, permission
+    // set, account and group; a few decided, one group assignment revoked (its request awaits approval).
+    const assignmentCampaignId = seedAssignmentCampaign(database, at(third, 8));
+
     // An admin's direct request, approved by the second admin and executed: its script awaits the next import.
     const taken = new Set<string>();
     const executed = requestOnFreeGrant(database, thirdScan, taken, at(third, 15), evaluate, 'Inline grant outside the approved model list.');
@@ -267,7 +300,7 @@ export async function seedDemoHistory(database: AppDatabase, input: { orgDirecto
 
     const revocationsByStatus: Record<string, number> = {};
     for (const row of database.select({ status: revocations.status }).from(revocations).all()) revocationsByStatus[row.status] = (revocationsByStatus[row.status] ?? 0) + 1;
-    return { scanIds: [firstScan, secondScan, thirdScan], closedCampaignId: closed.campaignId, activeCampaignId: active.campaignId, revocationsByStatus };
+    return { scanIds: [firstScan, secondScan, thirdScan], closedCampaignId: closed.campaignId, activeCampaignId: active.campaignId, assignmentCampaignId, revocationsByStatus };
   } finally {
     for (const copy of copies) fs.rmSync(copy, { recursive: true, force: true });
   }

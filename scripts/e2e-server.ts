@@ -82,7 +82,17 @@ function writeLiveConfig(): { configPath: string; live: LiveScanConfig } {
     // No schedule: the journey decides when scans run (the worker's follow-up scans after revocations).
     scan: {
       schedule: null,
-      live: { managementAccountId: '210987654321', readOnlyRoleName: 'security/BedrockAccessReviewReadOnly', regions: ['us-east-1'], skipAccountIds: [], concurrency: 4, maxAttempts: 8, usage: { enabled: true } },
+      live: {
+        managementAccountId: '210987654321',
+        readOnlyRoleName: 'security/BedrockAccessReviewReadOnly',
+        regions: ['us-east-1'],
+        skipAccountIds: [],
+        concurrency: 4,
+        maxAttempts: 8,
+        // Identity Center (#14) in the organisation's management account, as the endpoint serves it: the assignment journey revokes there.
+        identityCenter: { region: 'us-east-1', accountId: '318274650192' },
+        usage: { enabled: true },
+      },
       offlineDirectory: null,
     },
     campaigns: { fallbackReviewers: ['admin@example.com'], reminderDaysBeforeDue: 3, microCertificationDueInDays: 7 },

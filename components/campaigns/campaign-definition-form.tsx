@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { sendJson } from './send-json';
 import { cardClass, inputClass, labelClass, primaryButtonClass } from './form-styles';
+import { AssignmentScopeFields, CampaignSubjectChoice, splitScopeList } from './assignment-scope-fields';
 
 const TIER_CHOICES = ['invoke', 'agent', 'customize', 'provision', 'govern', 'build', 'read', 'unclassified'] as const;
 
@@ -12,6 +13,7 @@ export function CampaignDefinitionForm({ accounts }: { accounts: { id: string; n
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const [isRecurring, setIsRecurring] = useState(false);
+  const [subject, setSubject] = useState<'entitlements' | 'assignments'>('entitlements');
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,6 +31,7 @@ export function CampaignDefinitionForm({ accounts }: { accounts: { id: string; n
         minScore: Number(form.get('minScore') || 0),
         principalTypes: form.getAll('principalTypes').map(String),
         onlyWithConflicts: form.get('onlyWithConflicts') === 'on',
+        ...(subject === 'assignments' ? { subject, principalTypes: [], people: splitScopeList(form.get('people')), groups: splitScopeList(form.get('groups')), permissionSets: splitScopeList(form.get('permissionSets')) } : {}),
       },
     });
     setIsSaving(false);
@@ -84,6 +87,8 @@ export function CampaignDefinitionForm({ accounts }: { accounts: { id: string; n
         </h2>
         <p className="mt-1 text-sm text-slate-600">Leave a group empty to include everything. Items are the Bedrock entitlements of the latest published snapshot.</p>
         <div className="mt-4 grid gap-6 sm:grid-cols-2">
+          <CampaignSubjectChoice subject={subject} onChange={setSubject} />
+          {subject === 'assignments' ? <AssignmentScopeFields /> : null}
           <fieldset>
             <legend className={labelClass}>Accounts</legend>
             <div className="mt-1 max-h-48 space-y-1 overflow-y-auto text-sm">
@@ -105,7 +110,7 @@ export function CampaignDefinitionForm({ accounts }: { accounts: { id: string; n
               ))}
             </div>
           </fieldset>
-          <fieldset>
+          <fieldset hidden={subject === 'assignments'}>
             <legend className={labelClass}>Principal types</legend>
             <div className="mt-1 space-y-1 text-sm">
               <label className="flex items-center gap-2">

@@ -8,6 +8,7 @@ import { cardClass, inputClass, labelClass, primaryButtonClass, secondaryButtonC
 import type { ItemUsageEvidence } from '@/lib/usage/item-usage-evidence';
 import { ItemUsage } from '@/components/usage/item-usage';
 import { UNUSED_JUSTIFICATION_MIN_LENGTH } from '@/lib/campaigns/unused-justification';
+import { AssignmentItemContextPanel, type AssignmentItemView } from './assignment-item-context';
 
 /** What the inbox shows of one item: shaped on the server, no whole rows. */
 export interface InboxItemView {
@@ -41,6 +42,8 @@ export interface InboxItemView {
   protectionReason?: string | null;
   /** The revocation a revoke decision created: "revocation requested / applied / verified". */
   revocation?: { id: number; label: string } | null;
+  /** Identity Center assignment items (#14): the person, the permission set, the group and the person's other access. */
+  assignment?: AssignmentItemView | null;
 }
 
 type Mode = 'attest' | 'revoke' | 'delegate';
@@ -147,7 +150,8 @@ function ItemCard({ item, isSelected, onToggle, delegates, minKeepUntil, onDone 
     <article aria-labelledby={titleId} className="rounded-md border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-start gap-3">
         <input type="checkbox" className="mt-1.5 size-4" checked={isSelected} onChange={onToggle} aria-label={`Select ${itemLabel(item)}`} />
-        <div className="min-w-0 flex-1">
+        {/* basis-64: on a phone the decision buttons wrap below the facts instead of squeezing them. */}
+        <div className="min-w-0 flex-1 basis-64">
           <div className="flex flex-wrap items-center gap-2">
             <h4 id={titleId} className="font-semibold text-slate-900">
               {item.policyLabel}
@@ -183,6 +187,7 @@ function ItemCard({ item, isSelected, onToggle, delegates, minKeepUntil, onDone 
               </dd>
             </div>
           </dl>
+          {item.assignment ? <AssignmentItemContextPanel assignment={item.assignment} /> : null}
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-brand-700">{item.actionCount} actions</summary>
             <p className="mt-1 font-mono text-xs text-slate-700">
@@ -299,9 +304,10 @@ export function InboxItems({ items, delegates, minKeepUntil }: { items: InboxIte
     const byCampaign = new Map<number, { name: string; dueAt: string; isPartial: boolean; principals: Map<string, InboxItemView[]> }>();
     for (const item of items) {
       const campaign = byCampaign.get(item.campaignId) ?? { name: item.campaignName, dueAt: item.campaignDueAt, isPartial: item.isPartialSnapshot, principals: new Map() };
-      const list = campaign.principals.get(item.principalArn) ?? [];
+      // Assignment items of several people share one role: they are grouped by person, not by role.
+      const list = campaign.principals.get(item.assignment ? `person|${item.assignment.userId}|${item.accountId}` : item.principalArn) ?? [];
       list.push(item);
-      campaign.principals.set(item.principalArn, list);
+      campaign.principals.set(item.assignment ? `person|${item.assignment.userId}|${item.accountId}` : item.principalArn, list);
       byCampaign.set(item.campaignId, campaign);
     }
     return [...byCampaign.entries()];

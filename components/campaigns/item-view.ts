@@ -3,6 +3,8 @@ import type { InboxItemView } from './inbox-items';
 import { protectionOf } from '@/lib/revocations/protected-principal';
 import { campaignRevocationLabel } from '@/lib/revocations/lifecycle';
 import type { RevocationStatus } from '@/db/schema/revocations';
+import type { AssignmentItemContext } from '@/lib/campaigns/assignment-items';
+import type { AssignmentItemView } from './assignment-item-context';
 
 const SAMPLE_ACTIONS = 8;
 
@@ -20,8 +22,54 @@ export function policyLabel(grantPath: ItemRow['context']['grantPath']): string 
   return `${kind}${grantPath.policyName}${via}`;
 }
 
+/** The assignment part of an assignment item (#14), or null for an entitlement item. */
+export function toAssignmentItemView(context: ItemRow['context']): AssignmentItemView | null {
+  const assignment = (context as Partial<AssignmentItemContext>).assignment;
+  if (!assignment) return null;
+  return {
+    userId: assignment.userId,
+    userName: assignment.userName,
+    displayName: assignment.displayName,
+    permissionSetName: assignment.permissionSetName,
+    via: assignment.via,
+    groupName: assignment.groupName,
+    groupMemberCount: assignment.groupMemberCount,
+    roleName: assignment.roleName,
+    policies: assignment.entitlements.map((entitlement) => ({ policyName: entitlement.policyName, tiers: entitlement.tiers, actionCount: entitlement.actionCount })),
+    person: { tiers: assignment.person.tiers, score: assignment.person.score, accountCount: assignment.person.accountCount },
+    otherAccess: assignment.otherAccess,
+    otherAccessCount: assignment.otherAccessCount,
+  };
+}
+
+/**
+ * "Permission set BedrockDeveloper via group ML-Engineers in 111122223333" / "… assigned directly in …":
+ * a person often holds the same set through the same group in several accounts, and the decision
+ * buttons are named after this label, so it names the account.
+ */
+function assignmentLabel(assignment: AssignmentItemView, accountId: string): string {
+  return `Permission set ${assignment.permissionSetName} ${assignment.groupName ? `via group ${assignment.groupName}` : 'assigned directly'} in ${accountId}`;
+}
+
 /** Shapes a page row for the browser: only what the inbox shows. */
 export function toInboxItemView(row: ItemRow, revocation?: { id: number; status: RevocationStatus }): InboxItemView {
+  const context = row.context;
+  const assignment = toAssignmentItemView(context);
+  if (assignment) {
+    return {
+      ...toEntitlementItemView(row, revocation),
+      principalName: assignment.displayName ? `${assignment.displayName} (${assignment.userName})` : assignment.userName,
+      principalType: 'Identity Center person',
+      policyLabel: assignmentLabel(assignment, row.accountId),
+      // Revoking an assignment is carried out at Identity Center, not on the role: no IAM refusal.
+      protectionReason: null,
+      assignment,
+    };
+  }
+  return toEntitlementItemView(row, revocation);
+}
+
+function toEntitlementItemView(row: ItemRow, revocation?: { id: number; status: RevocationStatus }): InboxItemView {
   const context = row.context;
   const protection = protectionOf({ arn: row.principalArn });
   return {

@@ -21,6 +21,8 @@ export function OwnerMappingEditor({ rules }: { rules: OwnerMappingRule[] }) {
       accountId: String(form.get('accountId') ?? '').trim() || null,
       pathPrefix: String(form.get('pathPrefix') ?? '').trim() || null,
       namePattern: String(form.get('namePattern') ?? '').trim() || null,
+      groupName: String(form.get('groupName') ?? '').trim() || null,
+      permissionSetName: String(form.get('permissionSetName') ?? '').trim() || null,
       ownerEmail: String(form.get('ownerEmail') ?? '').trim(),
     };
     const result = editing ? await sendJson(`/api/owner-mappings/${editing.id}`, 'PUT', body) : await sendJson('/api/owner-mappings', 'POST', body);
@@ -86,6 +88,18 @@ export function OwnerMappingEditor({ rules }: { rules: OwnerMappingRule[] }) {
             <input id="mapping-name" name="namePattern" placeholder="ml-*" defaultValue={editing?.namePattern ?? ''} className={inputClass} />
           </div>
           <div>
+            <label htmlFor="mapping-group" className={labelClass}>
+              Identity Center group
+            </label>
+            <input id="mapping-group" name="groupName" placeholder="ML-Engineers" defaultValue={editing?.groupName ?? ''} className={inputClass} />
+          </div>
+          <div>
+            <label htmlFor="mapping-permission-set" className={labelClass}>
+              Permission set
+            </label>
+            <input id="mapping-permission-set" name="permissionSetName" placeholder="BedrockDeveloper" defaultValue={editing?.permissionSetName ?? ''} className={inputClass} />
+          </div>
+          <div>
             <label htmlFor="mapping-owner" className={labelClass}>
               Owner email
             </label>
@@ -119,6 +133,7 @@ export function OwnerMappingEditor({ rules }: { rules: OwnerMappingRule[] }) {
                 <th scope="col" className="py-2 pr-3">Account</th>
                 <th scope="col" className="py-2 pr-3">Path prefix</th>
                 <th scope="col" className="py-2 pr-3">Name pattern</th>
+                <th scope="col" className="py-2 pr-3">Group / permission set</th>
                 <th scope="col" className="py-2 pr-3">Owner</th>
                 <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
               </tr>
@@ -130,6 +145,7 @@ export function OwnerMappingEditor({ rules }: { rules: OwnerMappingRule[] }) {
                   <td className="py-2 pr-3 font-mono">{rule.accountId ?? 'any'}</td>
                   <td className="py-2 pr-3 font-mono">{rule.pathPrefix ?? 'any'}</td>
                   <td className="py-2 pr-3 font-mono">{rule.namePattern ?? 'any'}</td>
+                  <td className="py-2 pr-3 font-mono">{[rule.groupName ? `group ${rule.groupName}` : null, rule.permissionSetName ? `set ${rule.permissionSetName}` : null].filter(Boolean).join(', ') || 'any'}</td>
                   <td className="py-2 pr-3">{rule.ownerEmail}</td>
                   <td className="flex gap-2 py-2">
                     <button type="button" className={secondaryButtonClass} onClick={() => setEditing(rule)} aria-label={`Edit rule ${rule.id}`}>

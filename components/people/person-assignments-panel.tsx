@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { RequestAssignmentRevocationButton } from '@/components/revocations/request-assignment-revocation-button';
 
 export interface PersonAssignmentView {
   accountId: string;
@@ -8,10 +9,16 @@ export interface PersonAssignmentView {
   permissionSetName: string;
   viaGroupName: string | null;
   principalId: number | null;
+  /** Set for admins on assignments whose role is in the snapshot: what a revocation request names (#14). */
+  revocationTarget?: { principalArn: string; entitlementKey: string } | null;
+}
+
+function revokeLabel(assignment: PersonAssignmentView): string {
+  return `${assignment.permissionSetName} in ${assignment.accountId} ${assignment.viaGroupName ? `via group ${assignment.viaGroupName}` : 'assigned directly'}`;
 }
 
 /** Every assignment of a person: account, permission set, and how (direct or which group), linked to the role. */
-export function PersonAssignmentsPanel({ assignments }: { assignments: PersonAssignmentView[] }) {
+export function PersonAssignmentsPanel({ assignments, canRevoke = false }: { assignments: PersonAssignmentView[]; canRevoke?: boolean }) {
   return (
     <Card title="Assignments" id="assignments" description={`${assignments.length} assignment(s) in ${new Set(assignments.map((assignment) => assignment.accountId)).size} account(s).`}>
       {assignments.length === 0 ? (
@@ -24,7 +31,12 @@ export function PersonAssignmentsPanel({ assignments }: { assignments: PersonAss
               <tr>
                 <th scope="col" className="py-2 pr-4">Account</th>
                 <th scope="col" className="py-2 pr-4">Permission set</th>
-                <th scope="col" className="hidden py-2 sm:table-cell">Via</th>
+                <th scope="col" className="hidden py-2 pr-4 sm:table-cell">Via</th>
+                {canRevoke ? (
+                  <th scope="col" className="hidden py-2 sm:table-cell">
+                    <span className="sr-only">Revoke</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -46,8 +58,24 @@ export function PersonAssignmentsPanel({ assignments }: { assignments: PersonAss
                     )}
                     {/* On narrow screens the via column folds under the permission set. */}
                     <div className="mt-1 sm:hidden">{assignment.viaGroupName ? <Badge tone="info">group {assignment.viaGroupName}</Badge> : <Badge>direct</Badge>}</div>
+                    {canRevoke && assignment.revocationTarget ? (
+                      <div className="mt-1 sm:hidden">
+                        <RequestAssignmentRevocationButton principalArn={assignment.revocationTarget.principalArn} entitlementKey={assignment.revocationTarget.entitlementKey} label={revokeLabel(assignment)} />
+                      </div>
+                    ) : null}
                   </td>
-                  <td className="hidden py-2 sm:table-cell">{assignment.viaGroupName ? <Badge tone="info">group {assignment.viaGroupName}</Badge> : <Badge>direct</Badge>}</td>
+                  <td className="hidden py-2 pr-4 sm:table-cell">{assignment.viaGroupName ? <Badge tone="info">group {assignment.viaGroupName}</Badge> : <Badge>direct</Badge>}</td>
+                  {canRevoke ? (
+                    <td className="hidden py-2 sm:table-cell">
+                      {assignment.revocationTarget ? (
+                        <RequestAssignmentRevocationButton
+                          principalArn={assignment.revocationTarget.principalArn}
+                          entitlementKey={assignment.revocationTarget.entitlementKey}
+                          label={revokeLabel(assignment)}
+                        />
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -26,7 +26,7 @@ export function IdentityCenterPlanPanel({ plan }: { plan: IdentityCenterPlan }) 
         </pre>
       </div>
       <div>
-        <h3 className="font-semibold">Accounts the permission set reaches ({plan.accountIds.length})</h3>
+        <h3 className="font-semibold">{plan.kind === 'remove-from-group' || plan.kind === 'delete-assignment' ? 'Account of the assignment' : `Accounts the permission set reaches (${plan.accountIds.length})`}</h3>
         <p className="font-mono text-xs leading-6 text-slate-900 [overflow-wrap:anywhere]" data-testid="identity-center-accounts">
           {plan.accountIds.join(', ') || 'None provisioned.'}
         </p>

@@ -11,6 +11,8 @@ export { ITEM_STATUSES } from '../../lib/campaigns/item-statuses';
 export const CAMPAIGN_STATUSES = ['active', 'closed'] as const;
 export const CAMPAIGN_KINDS = ['standard', 'micro'] as const;
 export const DECISION_KINDS = ['attest', 'revoke', 'delegate'] as const;
+/** What an item certifies: an IAM entitlement, or an Identity Center assignment (#14). */
+export const ITEM_KINDS = ['entitlement', 'assignment'] as const;
 
 /** What an admin defines: scope, schedule and rules. Each launch creates a campaign from it. */
 export const campaignDefinitions = sqliteTable('campaign_definitions', {
@@ -82,6 +84,16 @@ export const campaignItems = sqliteTable(
     lastDecisionId: integer('last_decision_id'),
     keepUntil: text('keep_until'),
     version: integer('version').notNull().default(0),
+    itemKind: text('item_kind', { enum: ITEM_KINDS }).notNull().default('entitlement'),
+    /** Assignment items: the person (Identity Center user) and how they reach the permission set. */
+    personUserId: text('person_user_id'),
+    personUserName: text('person_user_name'),
+    personEmail: text('person_email'),
+    permissionSetArn: text('permission_set_arn'),
+    permissionSetName: text('permission_set_name'),
+    /** Null for a direct assignment. */
+    viaGroupId: text('via_group_id'),
+    viaGroupName: text('via_group_name'),
   },
   (table) => [
     // A reviewer's page in inbox order is read straight off this index (no sort of wide rows), and
@@ -129,6 +141,9 @@ export const ownerMappings = sqliteTable('owner_mappings', {
   accountId: text('account_id'),
   pathPrefix: text('path_prefix'),
   namePattern: text('name_pattern'),
+  /** Identity Center: the owner of a group (assignments through it) or of a permission set (its assignments and roles). */
+  groupName: text('group_name'),
+  permissionSetName: text('permission_set_name'),
   ownerEmail: text('owner_email').notNull(),
 });
 

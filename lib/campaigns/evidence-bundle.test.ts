@@ -36,7 +36,7 @@ function bundle(key = KEY) {
 describe('campaign evidence bundle', () => {
   it('writes one quoted row per item with names, policy and remediation state, formulas neutralised', () => {
     const items = bundle().files.find((file) => file.name === 'items.csv')!.content.toString('utf8').split('\r\n');
-    expect(items[0]).toBe('"item_id","principal_name","principal_arn","principal_type","account_name","account_id","policy_name","entitlement_key","tiers","score","reviewer","reviewer_reason","final_decision","decided_by","decided_at","justification","keep_until","revocation_id","remediation_state","snapshot_id"');
+    expect(items[0]).toBe('"item_id","principal_name","principal_arn","principal_type","account_name","account_id","policy_name","entitlement_key","tiers","score","reviewer","reviewer_reason","final_decision","decided_by","decided_at","justification","keep_until","revocation_id","remediation_state","snapshot_id","item_kind","person","person_email","permission_set","via_group"');
     expect(items[1]).toContain('"\'=HYPERLINK(""http://x"")"');
     expect(items[1]).toContain('"ml-platform-prod","296031847562","AmazonBedrockFullAccess"');
     expect(items[1]).toContain('"3","verified","2"');

@@ -32,6 +32,12 @@ export interface BundleItem {
   /** The revocation's state (requested, approved, executing, executed, verified, rolled-back, rejected, failed), or null. */
   remediationState: string | null;
   snapshotId: number;
+  /** Identity Center assignment items (#14): the person, the permission set and the group (`direct` when assigned directly). */
+  itemKind?: string;
+  person?: string | null;
+  personEmail?: string | null;
+  permissionSetName?: string | null;
+  viaGroup?: string | null;
 }
 
 export interface BundleDecision {
@@ -46,6 +52,9 @@ export interface BundleDecision {
   keepUntil: string | null;
   delegateTo: string | null;
   snapshotId: number;
+  /** Assignment items (#14): the permission set and the group (`direct` when assigned directly). */
+  permissionSetName?: string | null;
+  viaGroup?: string | null;
 }
 
 export const ITEM_COLUMNS: CsvColumn<BundleItem>[] = [
@@ -69,6 +78,12 @@ export const ITEM_COLUMNS: CsvColumn<BundleItem>[] = [
   { header: 'revocation_id', value: (item) => item.revocationId },
   { header: 'remediation_state', value: (item) => item.remediationState },
   { header: 'snapshot_id', value: (item) => item.snapshotId },
+  // Appended for Identity Center assignment items (#14); empty on entitlement items.
+  { header: 'item_kind', value: (item) => item.itemKind ?? 'entitlement' },
+  { header: 'person', value: (item) => item.person ?? null },
+  { header: 'person_email', value: (item) => item.personEmail ?? null },
+  { header: 'permission_set', value: (item) => item.permissionSetName ?? null },
+  { header: 'via_group', value: (item) => item.viaGroup ?? null },
 ];
 
 export const DECISION_COLUMNS: CsvColumn<BundleDecision>[] = [
@@ -83,6 +98,8 @@ export const DECISION_COLUMNS: CsvColumn<BundleDecision>[] = [
   { header: 'keep_until', value: (row) => row.keepUntil },
   { header: 'delegated_to', value: (row) => row.delegateTo },
   { header: 'snapshot_id', value: (row) => row.snapshotId },
+  { header: 'permission_set', value: (row) => row.permissionSetName ?? null },
+  { header: 'via_group', value: (row) => row.viaGroup ?? null },
 ];
 
 export interface BundleManifest {

@@ -130,7 +130,7 @@ export function planLaunch(facts: LaunchFacts): LaunchPlan {
     const emailTag = Object.entries(tags).find(([key]) => key.toLowerCase() === 'email')?.[1] ?? null;
     const credentials = detail?.principal?.type === 'user' ? detail.principal.credentials : null;
     const reviewer = assignReviewer(
-      { type: row.principalType, name: row.principalName, path: row.principalPath, accountId: row.accountId, ownerTag: row.ownerEmail, emailTag: detail ? emailTag : null, tags: detail ? tags : undefined, hasConsolePassword: detail ? (credentials ? credentials.hasConsolePassword : null) : undefined },
+      { type: row.principalType, name: row.principalName, path: row.principalPath, accountId: row.accountId, ownerTag: row.ownerEmail, emailTag: detail ? emailTag : null, tags: detail ? tags : undefined, hasConsolePassword: detail ? (credentials ? credentials.hasConsolePassword : null) : undefined, permissionSetName: row.permissionSetName },
       { mappings: facts.mappings, accountOwnerEmail: facts.accountOwners.get(row.accountId) ?? null, fallbackReviewers: request.fallbackReviewers },
     );
     reviewerCounts[reviewer.email] = (reviewerCounts[reviewer.email] ?? 0) + 1;

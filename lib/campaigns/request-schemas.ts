@@ -34,5 +34,9 @@ export const ownerMappingRequestSchema = z.object({
   accountId: z.string().regex(/^(\d{12})?$/, 'must be a 12-digit AWS account id').nullish(),
   pathPrefix: z.string().max(512).regex(/^(\/.*)?$/, 'must start with /').nullish(),
   namePattern: z.string().max(128).nullish(),
+  /** Identity Center group whose owner this is (assignment items through the group). */
+  groupName: z.string().max(128).nullish(),
+  /** Identity Center permission set whose owner this is. */
+  permissionSetName: z.string().max(32).nullish(),
   ownerEmail: z.email(),
 });

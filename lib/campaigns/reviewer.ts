@@ -11,7 +11,7 @@ import { isSelfReview } from './self-review';
 
 export { isSelfReview };
 
-export const REVIEWER_REASONS = ['owner-tag', 'owner-mapping', 'account-owner', 'fallback', 'delegated'] as const;
+export const REVIEWER_REASONS = ['owner-tag', 'owner-mapping', 'account-owner', 'fallback', 'delegated', 'group-owner', 'permission-set-owner'] as const;
 export type ReviewerReason = (typeof REVIEWER_REASONS)[number];
 
 export interface OwnerMappingRule {
@@ -21,6 +21,10 @@ export interface OwnerMappingRule {
   pathPrefix: string | null;
   /** Glob on the principal name: `*` any run of characters, `?` one character; case-insensitive. */
   namePattern: string | null;
+  /** Identity Center group name (case-insensitive): the rule names the group's owner; only assignments through the group match. */
+  groupName?: string | null;
+  /** Identity Center permission set name (case-insensitive): the rule names the set's owner; its assignments and its `AWSReservedSSO_*` roles match. */
+  permissionSetName?: string | null;
   ownerEmail: string;
 }
 
@@ -37,6 +41,8 @@ export interface ReviewerSubject {
   tags?: Readonly<Record<string, string>>;
   /** Users only: whether the user has a console password (a person's login). */
   hasConsolePassword?: boolean | null;
+  /** An `AWSReservedSSO_*` role's permission set, for permission-set owner rules. */
+  permissionSetName?: string | null;
 }
 
 export interface ReviewerAssignment {
@@ -49,8 +55,10 @@ export interface ReviewerAssignment {
 }
 
 /** A rule matches when every field it sets matches; a rule with no condition matches everything. */
-export function matchesMappingRule(rule: OwnerMappingRule, subject: Pick<ReviewerSubject, 'accountId' | 'path' | 'name'>): boolean {
+export function matchesMappingRule(rule: OwnerMappingRule, subject: Pick<ReviewerSubject, 'accountId' | 'path' | 'name'> & { permissionSetName?: string | null; groupName?: string | null }): boolean {
   if (rule.accountId && rule.accountId !== subject.accountId) return false;
+  if (rule.permissionSetName && rule.permissionSetName.toLowerCase() !== subject.permissionSetName?.toLowerCase()) return false;
+  if (rule.groupName && rule.groupName.toLowerCase() !== subject.groupName?.toLowerCase()) return false;
   if (rule.pathPrefix && !subject.path.startsWith(rule.pathPrefix)) return false;
   if (rule.namePattern && !globToRegExp(rule.namePattern, true).test(subject.name)) return false;
   return true;
@@ -61,6 +69,9 @@ function normaliseEmail(value: string | null | undefined): string | null {
   return trimmed && trimmed.includes('@') ? trimmed : null;
 }
 
+/** A reviewer email as items store it (trimmed, lower case); null when the value is not an email. */
+export const normaliseReviewerEmail = normaliseEmail;
+
 /**
  * Picks the reviewer. `mappings` may come in any order; they are tried by ascending priority
  * (then id). Throws when no fallback reviewer is configured and none of the rules apply.
@@ -70,7 +81,7 @@ export function assignReviewer(
   context: { mappings: readonly OwnerMappingRule[]; accountOwnerEmail: string | null; fallbackReviewers: readonly string[] },
 ): ReviewerAssignment {
   const ordered = [...context.mappings].sort((a, b) => a.priority - b.priority || a.id - b.id);
-  const rule = ordered.find((candidate) => matchesMappingRule(candidate, subject));
+  const rule = ordered.find((candidate) => !candidate.groupName && matchesMappingRule(candidate, subject));
   const natural: { email: string; reason: ReviewerReason; mappingRuleId: number | null } | null = normaliseEmail(subject.ownerTag)
     ? { email: normaliseEmail(subject.ownerTag)!, reason: 'owner-tag', mappingRuleId: null }
     : rule && normaliseEmail(rule.ownerEmail)

@@ -3,6 +3,8 @@ import { TIERS, type Tier } from '../analysis/types';
 import { tiersToMask } from '../analysis/tier-mask';
 
 export const SCOPE_PRINCIPAL_TYPES = ['user', 'role'] as const;
+export const CAMPAIGN_SUBJECTS = ['entitlements', 'assignments'] as const;
+export type CampaignSubject = (typeof CAMPAIGN_SUBJECTS)[number];
 
 /**
  * What a campaign covers. An empty list means "no restriction" on that dimension, so the
@@ -14,6 +16,17 @@ export const campaignScopeSchema = z.object({
   minScore: z.number().int().min(0).max(100).default(0),
   principalTypes: z.array(z.enum(SCOPE_PRINCIPAL_TYPES)).default([]),
   onlyWithConflicts: z.boolean().default(false),
+  /**
+   * What the campaign certifies (#14): IAM entitlements (the default, absent in scopes stored before
+   * it existed) or Identity Center assignments, one item per (person, permission set, account, via).
+   */
+  subject: z.enum(CAMPAIGN_SUBJECTS).optional(),
+  /** Assignments only: user names or user ids of the people to certify. */
+  people: z.array(z.string().trim().min(1).max(256)).optional(),
+  /** Assignments only: group names; an assignment through one of them matches. */
+  groups: z.array(z.string().trim().min(1).max(256)).optional(),
+  /** Assignments only: permission set names. */
+  permissionSets: z.array(z.string().trim().min(1).max(256)).optional(),
 });
 
 export type CampaignScope = z.infer<typeof campaignScopeSchema>;
@@ -50,6 +63,10 @@ export function parseStoredScope(json: string): CampaignScope {
 /** One line for lists and evidence: "accounts 1111…, tiers invoke+govern, score ≥ 40". */
 export function describeScope(scope: CampaignScope): string {
   const parts: string[] = [];
+  if (scope.subject === 'assignments') parts.push('Identity Center assignments');
+  if (scope.people?.length) parts.push(`people ${scope.people.join(', ')}`);
+  if (scope.groups?.length) parts.push(`groups ${scope.groups.join(', ')}`);
+  if (scope.permissionSets?.length) parts.push(`permission sets ${scope.permissionSets.join(', ')}`);
   parts.push(scope.accountIds.length > 0 ? `accounts ${scope.accountIds.join(', ')}` : 'all accounts');
   if (scope.tiers.length > 0) parts.push(`tiers ${scope.tiers.join(', ')}`);
   if (scope.minScore > 0) parts.push(`score at least ${scope.minScore}`);

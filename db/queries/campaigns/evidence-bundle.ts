@@ -41,7 +41,7 @@ export function loadEvidenceBundleRows(database: AppDatabase, campaignId: number
       accountId: item.accountId,
       accountName: accountNames.get(item.accountId) ?? null,
       entitlementKey: item.entitlementKey,
-      policyName: policyNames.get(item.entitlementKey) ?? null,
+      policyName: policyNames.get(item.entitlementKey) ?? item.permissionSetName,
       tiers: item.tiers,
       score: item.score,
       reviewerEmail: item.reviewerEmail,
@@ -54,6 +54,11 @@ export function loadEvidenceBundleRows(database: AppDatabase, campaignId: number
       revocationId: revocation?.id ?? null,
       remediationState: revocation?.status ?? null,
       snapshotId: item.snapshotId,
+      itemKind: item.itemKind,
+      person: item.personUserName,
+      personEmail: item.personEmail,
+      permissionSetName: item.permissionSetName,
+      viaGroup: item.itemKind === 'assignment' ? (item.viaGroupName ?? 'direct') : null,
     };
   });
   const itemsById = new Map(items.map((item) => [item.itemId, item]));
@@ -69,6 +74,8 @@ export function loadEvidenceBundleRows(database: AppDatabase, campaignId: number
     keepUntil: decision.keepUntil,
     delegateTo: decision.delegateTo,
     snapshotId: decision.snapshotId,
+    permissionSetName: itemsById.get(decision.itemId)?.permissionSetName ?? null,
+    viaGroup: itemsById.get(decision.itemId)?.viaGroup ?? null,
   }));
   return { summary: evidence.summary, items, decisions };
 }

@@ -27,6 +27,12 @@ export interface EvidenceItem {
   delegateTo: string | null;
   /** The snapshot the decision was made on (the campaign's snapshot when undecided). */
   snapshotId: number;
+  /** `assignment` items (#14) name the person, the permission set and the group; null on entitlement items. */
+  itemKind: string;
+  personUserName: string | null;
+  personEmail: string | null;
+  permissionSetName: string | null;
+  viaGroupName: string | null;
 }
 
 export interface EvidenceSummary {
@@ -87,6 +93,11 @@ export function buildEvidence(database: AppDatabase, campaignId: number, now: Da
       keepUntil: campaignItems.keepUntil,
       delegateTo: decisions.delegateTo,
       decisionScanId: decisions.scanId,
+      itemKind: campaignItems.itemKind,
+      personUserName: campaignItems.personUserName,
+      personEmail: campaignItems.personEmail,
+      permissionSetName: campaignItems.permissionSetName,
+      viaGroupName: campaignItems.viaGroupName,
     })
     .from(campaignItems)
     .leftJoin(decisions, eq(decisions.id, campaignItems.lastDecisionId))
@@ -159,6 +170,12 @@ const ITEM_COLUMNS: CsvColumn<EvidenceItem>[] = [
   { header: 'keep_until', value: (item) => item.keepUntil },
   { header: 'delegated_to', value: (item) => item.delegateTo },
   { header: 'snapshot_id', value: (item) => item.snapshotId },
+  // Identity Center assignment items (#14); empty on entitlement items. Appended so existing readers keep their columns.
+  { header: 'item_kind', value: (item) => item.itemKind },
+  { header: 'person', value: (item) => item.personUserName },
+  { header: 'person_email', value: (item) => item.personEmail },
+  { header: 'permission_set', value: (item) => item.permissionSetName },
+  { header: 'via_group', value: (item) => (item.itemKind === 'assignment' ? (item.viaGroupName ?? 'direct') : item.viaGroupName) },
 ];
 
 /**

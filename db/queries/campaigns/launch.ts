@@ -8,6 +8,7 @@ import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
 import type { OutgoingEmail } from '../../../lib/campaigns/email';
 import { isInLaunchScope, planLaunch, type LaunchFacts, type LaunchPlan, type LaunchPrincipalDetail, type LaunchRequest } from '../../../lib/campaigns/plan-launch';
 import { inWriteTransaction } from '../../write-transaction';
+import { launchAssignmentCampaign } from './launch-assignments';
 
 export interface LaunchCampaignInput extends LaunchRequest {
   /** The snapshot to freeze; default the latest published one. */
@@ -135,6 +136,7 @@ function writeLaunchPlan(database: AppDatabase, plan: LaunchPlan, now: Date): nu
  * live in lib/campaigns/plan-launch.ts; this reads the facts and writes the plan.
  */
 export function launchCampaign(database: AppDatabase, input: LaunchCampaignInput): LaunchCampaignResult {
+  if (input.scope.subject === 'assignments') return launchAssignmentCampaign(database, input);
   return inWriteTransaction(database, () => {
     const plan = planLaunch(readLaunchFacts(database, input));
     const campaignId = writeLaunchPlan(database, plan, input.now);

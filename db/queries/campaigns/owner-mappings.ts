@@ -14,6 +14,8 @@ function normalise(input: OwnerMappingInput): OwnerMappingInput {
     accountId: input.accountId?.trim() || null,
     pathPrefix: input.pathPrefix?.trim() || null,
     namePattern: input.namePattern?.trim() || null,
+    groupName: input.groupName?.trim() || null,
+    permissionSetName: input.permissionSetName?.trim() || null,
     ownerEmail: input.ownerEmail.trim().toLowerCase(),
   };
 }

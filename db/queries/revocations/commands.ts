@@ -19,6 +19,7 @@ import { inWriteTransaction } from '../../write-transaction';
 import { requireAdminJustification } from '../../../lib/revocations/plan-request';
 import { loadPrincipalSlice } from './load-principal-slice';
 import { parseStoredStringList } from '../../schema/stored-json';
+import { computeAssignmentPlan, isAssignmentRevocationKey } from './assignment-plan';
 
 export { OPEN_STATUSES } from '../../../lib/revocations/statuses';
 
@@ -47,6 +48,8 @@ function requireChanged(changes: number): void {
 
 /** Plans from the latest published snapshot that holds the principal. */
 export function computePlan(database: AppDatabase, input: { principalArn: string; entitlementKey: string; evaluate: EvaluateAccess }): RevocationPlan {
+  // An Identity Center assignment (#14): planned at Identity Center, not on the role.
+  if (isAssignmentRevocationKey(input.entitlementKey)) return computeAssignmentPlan(database, input);
   const loaded = loadPrincipalSlice(database, { principalArn: input.principalArn });
   if (!loaded) throw new ValidationError('The principal is not in any published snapshot.');
   const stored = database

@@ -7,7 +7,7 @@ import type { PlanIdentityCenter } from '../../../lib/revocations/plan-revocatio
 import type { EvaluateAccess } from '../../../lib/revocations/types';
 
 /** Identity Center as the scan read it, rebuilt from its rows; null when the scan read none. */
-function loadDirectory(database: AppDatabase, scanId: number): IdentityCenterDirectory | null {
+export function loadDirectory(database: AppDatabase, scanId: number): IdentityCenterDirectory | null {
   const instance = database.select().from(identityCenterInstances).where(eq(identityCenterInstances.scanId, scanId)).get();
   if (!instance) return null;
   return {

@@ -15,11 +15,12 @@ import { ScoreBadge } from '@/components/ui/score-badge';
 import { TierChips } from '@/components/ui/tier-chip';
 import { UsagePanel } from '@/components/usage/usage-panel';
 import { getPersonUsage } from '@/db/queries/usage-person';
+import { assignmentKey } from '@/lib/campaigns/assignment-items';
 
 export const metadata = { title: 'Person' };
 
 export default async function PersonPage({ params }: { params: Promise<{ userId: string }> }) {
-  await requirePageUser('admin', 'auditor');
+  const user = await requirePageUser('admin', 'auditor');
   const { userId } = await params;
   const database = getDatabase();
   const scanId = getLatestPublishedScanId(database);
@@ -81,7 +82,13 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
           </div>
         </dl>
       </section>
-      <PersonAssignmentsPanel assignments={person.assignments} />
+      <PersonAssignmentsPanel
+        canRevoke={user.role === 'admin'}
+        assignments={person.assignments.map((assignment) => ({
+          ...assignment,
+          revocationTarget: user.role === 'admin' && assignment.roleArn ? { principalArn: assignment.roleArn, entitlementKey: assignmentKey({ userId: person.userId, ...assignment }) } : null,
+        }))}
+      />
       <PersonAccessPanel accounts={analysis.accounts} accountNames={person.accountNames} actionCount={analysis.actions.length} />
       <BlastRadiusFactorsPanel blastRadius={analysis.blastRadius} description={`Score ${analysis.blastRadius.score} of 100 for everything this person's roles reach together: the sum of the points below.`} />
       <PersonConflictsPanel conflicts={analysis.conflicts} accountNames={person.accountNames} />

@@ -8,7 +8,7 @@ export const PUT = defineRoute({ roles: ['admin'], body: ownerMappingRequestSche
   updateOwnerMapping(
     getDatabase(),
     parseIdParam(params.id),
-    { priority: body.priority, accountId: body.accountId ?? null, pathPrefix: body.pathPrefix ?? null, namePattern: body.namePattern ?? null, ownerEmail: body.ownerEmail },
+    { priority: body.priority, accountId: body.accountId ?? null, pathPrefix: body.pathPrefix ?? null, namePattern: body.namePattern ?? null, groupName: body.groupName ?? null, permissionSetName: body.permissionSetName ?? null, ownerEmail: body.ownerEmail },
     user.email,
   ),
 );
