@@ -9,7 +9,7 @@ import type { OutgoingEmail } from '../../../lib/campaigns/email';
 import { inWriteTransaction } from './transaction';
 import { listUsageOfPrincipals } from '../usage-item-evidence';
 import { summarizeItemUsage } from '../../../lib/usage/item-usage-evidence';
-import { unusedAttestJustificationError } from '../../../lib/campaigns/unused-justification';
+import { attestJustificationError } from '../../../lib/campaigns/attest-justification';
 
 export type DecisionInput =
   | { kind: 'attest'; justification: string; keepUntil?: string | null }
@@ -113,11 +113,12 @@ export function decideItem(database: AppDatabase, input: DecideItemInput): Decid
     if (!justification) throw new ValidationError(decision.kind === 'delegate' ? 'A note is required.' : 'A justification is required.');
     if (decision.kind === 'attest') {
       // The same evidence the reviewer sees beside the item: the calls of its own actions in the window.
-      const actions = (JSON.parse(item.context) as Pick<CampaignItemContext, 'actions'>).actions ?? [];
+      const context = JSON.parse(item.context) as Pick<CampaignItemContext, 'actions' | 'recommendation' | 'tiers'>;
       const usage = listUsageOfPrincipals(database, [item.principalArn]);
-      const evidence = summarizeItemUsage(usage.byPrincipal.get(item.principalArn) ?? [], actions, usage.hasCloudTrail, usage.windowDays);
-      const unusedError = unusedAttestJustificationError(decision.kind, evidence, justification);
-      if (unusedError) throw new ValidationError(unusedError);
+      const evidence = summarizeItemUsage(usage.byPrincipal.get(item.principalArn) ?? [], context.actions ?? [], usage.hasCloudTrail, usage.windowDays);
+      // Unused, recommended for revocation or over-broad: the justification must answer why it stays.
+      const concernError = attestJustificationError(decision.kind, { usage: evidence, recommendation: context.recommendation, tiers: context.tiers ?? [] }, justification);
+      if (concernError) throw new ValidationError(concernError);
     }
 
     const status = decision.kind === 'attest' ? 'attested' : decision.kind === 'revoke' ? 'revoked' : item.status;
