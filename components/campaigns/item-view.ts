@@ -3,6 +3,15 @@ import type { InboxItemView } from './inbox-items';
 import { protectionOf } from '@/lib/revocations/protected-principal';
 import { campaignRevocationLabel } from '@/lib/revocations/lifecycle';
 import type { RevocationStatus } from '@/db/schema/revocations';
+import type { AttributableConflict } from '@/lib/analysis/sod/attribute-conflict';
+import { splitItemConflicts } from '@/lib/campaigns/item-conflicts';
+
+/** Facts read beside the page's rows: account names, the conflicts' sides, principal pages. */
+export interface ItemViewExtras {
+  accountNames?: ReadonlyMap<string, string>;
+  conflictSides?: ReadonlyMap<number, AttributableConflict[]>;
+  principalIds?: ReadonlyMap<number, number>;
+}
 
 const SAMPLE_ACTIONS = 8;
 
@@ -21,9 +30,11 @@ export function policyLabel(grantPath: ItemRow['context']['grantPath']): string 
 }
 
 /** Shapes a page row for the browser: only what the inbox shows. */
-export function toInboxItemView(row: ItemRow, revocation?: { id: number; status: RevocationStatus }): InboxItemView {
+export function toInboxItemView(row: ItemRow, revocation?: { id: number; status: RevocationStatus }, extras: ItemViewExtras = {}): InboxItemView {
   const context = row.context;
   const protection = protectionOf({ arn: row.principalArn });
+  // Without the sides read (older callers), every conflict of the principal stays with the item.
+  const conflicts = extras.conflictSides ? splitItemConflicts(context, extras.conflictSides.get(row.id)) : { own: context.conflicts, otherCount: 0 };
   return {
     id: row.id,
     version: row.version,
@@ -43,7 +54,11 @@ export function toInboxItemView(row: ItemRow, revocation?: { id: number; status:
     tiers: context.tiers,
     actionCount: context.actions.length,
     sampleActions: context.actions.slice(0, SAMPLE_ACTIONS),
-    conflicts: context.conflicts,
+    conflicts: conflicts.own,
+    otherConflictCount: conflicts.otherCount,
+    accountName: extras.accountNames?.get(row.accountId) ?? null,
+    grantPath: context.grantPath,
+    principalId: extras.principalIds?.get(row.id) ?? null,
     lastUsedAt: context.lastUsedAt,
     peerCount: context.peerCount,
     recommendation: context.recommendation,

@@ -4,20 +4,21 @@ import type { ItemRecommendation } from './item-context';
 import { isSentenceJustification, UNUSED_JUSTIFICATION_MIN_LENGTH, UNUSED_JUSTIFICATION_MIN_WORDS, unusedAttestJustificationError } from './unused-justification';
 
 /** Tiers that administer Bedrock rather than use it; held beside invoke they make an entitlement over-broad. */
-export const ADMINISTRATIVE_TIERS: readonly Tier[] = ['govern', 'customize', 'provision'];
+export const ADMINISTRATIVE_TIERS: ReadonlySet<string> = new Set<Tier>(['govern', 'customize', 'provision']);
 
 /** Why keeping an item needs a justification that answers its recommendation. */
 export type AttestConcern =
   | { kind: 'unused'; windowDays: number }
   | { kind: 'recommended-revoke'; reason: string }
-  | { kind: 'over-broad'; tiers: Tier[] };
+  | { kind: 'over-broad'; tiers: string[] };
 
 export interface AttestFacts {
   /** CloudTrail evidence of the item's own actions; null when none was read. */
   usage: ItemUsageEvidence | null;
   /** The recommendation frozen with the item at launch. */
   recommendation: ItemRecommendation;
-  tiers: readonly Tier[];
+  /** The item's tiers (`Tier` names; plain strings as views carry them). */
+  tiers: readonly string[];
 }
 
 /**
@@ -30,7 +31,7 @@ export function attestConcerns(facts: AttestFacts): AttestConcern[] {
   const concerns: AttestConcern[] = [];
   if (facts.usage?.isUnused) concerns.push({ kind: 'unused', windowDays: facts.usage.windowDays });
   if (facts.recommendation.decision === 'revoke') concerns.push({ kind: 'recommended-revoke', reason: facts.recommendation.reason });
-  const administrative = facts.tiers.filter((tier) => ADMINISTRATIVE_TIERS.includes(tier));
+  const administrative = facts.tiers.filter((tier) => ADMINISTRATIVE_TIERS.has(tier));
   if (facts.tiers.includes('invoke') && administrative.length > 0) concerns.push({ kind: 'over-broad', tiers: administrative });
   return concerns;
 }

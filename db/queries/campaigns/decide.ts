@@ -32,6 +32,8 @@ export interface DecideItemResult {
   status: string;
   version: number;
   reviewerEmail: string;
+  /** The revocation request a revoke decision created (null otherwise), so the reviewer can follow it. */
+  revocationId: number | null;
   emails: OutgoingEmail[];
 }
 
@@ -201,7 +203,7 @@ export function decideItem(database: AppDatabase, input: DecideItemInput): Decid
       },
       input.now,
     );
-    return { itemId: item.id, decisionId: inserted.id, status, version: item.version + 1, reviewerEmail: delegateTo ?? caller, emails };
+    return { itemId: item.id, decisionId: inserted.id, status, version: item.version + 1, reviewerEmail: delegateTo ?? caller, revocationId, emails };
   });
 }
 
