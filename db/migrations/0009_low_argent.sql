@@ -1,2 +1,0 @@
-CREATE INDEX `campaign_items_reviewer_risk_idx` ON `campaign_items` (`reviewer_email`,`status`,"score" desc);--> statement-breakpoint
-CREATE INDEX `campaign_items_campaign_risk_idx` ON `campaign_items` (`campaign_id`,"score" desc);
