@@ -16,6 +16,8 @@ export interface InboxItemView {
   score: number;
   keepUntil: string | null;
   reviewerReason: string;
+  /** Who reviews the item (shown on the campaign page; the inbox is the reviewer's own). */
+  reviewerEmail?: string;
   policyLabel: string;
   tiers: string[];
   actionCount: number;

@@ -50,6 +50,7 @@ export function toInboxItemView(row: ItemRow, revocation?: { id: number; status:
     score: row.score,
     keepUntil: row.keepUntil,
     reviewerReason: row.reviewerReason,
+    reviewerEmail: row.reviewerEmail,
     policyLabel: policyLabel(context.grantPath),
     tiers: context.tiers,
     actionCount: context.actions.length,
