@@ -31,8 +31,8 @@ async function itemLabels(page: Page): Promise<string[]> {
 async function decide(page: Page, label: string, kind: 'Attest' | 'Revoke', justification: string): Promise<void> {
   await page.getByRole('group', { name: `Decide ${label}`, exact: true }).getByRole('button', { name: kind }).click();
   const form = page.getByRole('form', { name: `${kind} ${label}`, exact: true });
-  // An item with no Bedrock use in the evidence window asks why it should be kept instead.
-  await form.getByLabel(/^(Justification|Why keep access that shows no use)/).fill(justification);
+  // An item with no Bedrock use, recommended for revocation or over-broad asks why it should be kept instead.
+  await form.getByLabel(/^(Justification|Why )/).fill(justification);
   await form.getByRole('button', { name: `Confirm ${kind.toLowerCase()}` }).click();
   await expect(page.getByText(`${label} ${kind === 'Attest' ? 'attested' : 'revoked'}.`)).toBeVisible();
 }
