@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import clsx from 'clsx';
 import type { ColumnDef } from '@tanstack/react-table';
 import { DataTable, type DataTableColumnMeta, type ServerSort } from '@/components/data-table/data-table';
-import { TierChips } from '@/components/ui/tier-chip';
+import { TierChip } from '@/components/ui/tier-chip';
 import { StatusBadge } from './badges';
 import { BulkDecisionBar } from './bulk-decision-bar';
 import type { InboxItemView } from './inbox-items';
@@ -30,9 +30,32 @@ function isTyping(event: KeyboardEvent): boolean {
 }
 
 function lastUseText(item: InboxItemView): { text: string; isUnused: boolean } {
-  if (item.usage?.isUnused) return { text: `No use in ${item.usage.windowDays} d`, isUnused: true };
+  if (item.usage?.isUnused) return { text: `No use ${item.usage.windowDays} d`, isUnused: true };
   if (item.usage?.lastUsed) return { text: item.usage.lastUsed.slice(0, 10), isUnused: false };
   return { text: item.lastUsedAt ? item.lastUsedAt.slice(0, 10) : 'never seen', isUnused: false };
+}
+
+/** Most consequential first: what a reviewer should see when only two chips fit. */
+const TIER_WEIGHT = ['govern', 'customize', 'provision', 'invoke', 'agent', 'build', 'unclassified', 'read'];
+const SHOWN_TIERS = 2;
+
+/** The two weightiest tiers as chips and "+N" for the rest; the full list on hover and for screen readers. */
+function TierSummary({ tiers }: { tiers: readonly string[] }) {
+  const ordered = [...tiers].sort((left, right) => TIER_WEIGHT.indexOf(left) - TIER_WEIGHT.indexOf(right));
+  const rest = ordered.length - SHOWN_TIERS;
+  return (
+    <span className="flex flex-nowrap items-center gap-1" title={ordered.join(', ')}>
+      {ordered.slice(0, SHOWN_TIERS).map((tier) => (
+        <TierChip key={tier} tier={tier} />
+      ))}
+      {rest > 0 ? (
+        <span className="text-xs text-slate-700">
+          +{rest}
+          <span className="sr-only"> more: {ordered.slice(SHOWN_TIERS).join(', ')}</span>
+        </span>
+      ) : null}
+    </span>
+  );
 }
 
 interface RowState {
@@ -123,7 +146,7 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
         header: 'Principal',
         meta: { sortKey: 'principal' } satisfies DataTableColumnMeta,
         cell: ({ row }) => (
-          <span className="block max-w-48 truncate font-medium text-slate-900" title={`${row.original.principalName} (${row.original.principalType}) ${row.original.principalArn}`}>
+          <span className="block max-w-40 truncate font-medium text-slate-900" title={`${row.original.principalName} (${row.original.principalType}) ${row.original.principalArn}`}>
             {row.original.principalName}
           </span>
         ),
@@ -133,7 +156,7 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
         header: 'Account',
         meta: { headerClassName: 'hidden lg:table-cell', cellClassName: 'hidden lg:table-cell' } satisfies DataTableColumnMeta,
         cell: ({ row }) => (
-          <span className="block max-w-36 truncate" title={row.original.accountId}>
+          <span className="block max-w-28 truncate" title={row.original.accountId}>
             {row.original.accountName ?? row.original.accountId}
           </span>
         ),
@@ -142,7 +165,7 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
         id: 'entitlement',
         header: 'Entitlement',
         cell: ({ row }) => (
-          <span className="flex max-w-64 items-center gap-1">
+          <span className="flex max-w-44 items-center gap-1">
             <span className="truncate" title={row.original.policyLabel}>
               {row.original.policyLabel}
             </span>
@@ -150,11 +173,11 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
           </span>
         ),
       },
-      { id: 'tiers', header: 'Tiers', meta: { headerClassName: 'hidden md:table-cell', cellClassName: 'hidden md:table-cell' } satisfies DataTableColumnMeta, cell: ({ row }) => <TierChips tiers={row.original.tiers} /> },
+      { id: 'tiers', header: 'Tiers', meta: { headerClassName: 'hidden md:table-cell', cellClassName: 'hidden md:table-cell' } satisfies DataTableColumnMeta, cell: ({ row }) => <TierSummary tiers={row.original.tiers} /> },
       { id: 'score', header: 'Score', meta: { sortKey: 'risk', align: 'right' } satisfies DataTableColumnMeta, cell: ({ row }) => row.original.score },
       {
         id: 'recommendation',
-        header: 'Recommendation',
+        header: 'Recommended',
         cell: ({ row }) => {
           const style = RECOMMENDATION[row.original.recommendation.decision];
           const conflicts = row.original.conflicts.length;
@@ -172,22 +195,8 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
         meta: { headerClassName: 'hidden md:table-cell', cellClassName: 'hidden md:table-cell whitespace-nowrap' } satisfies DataTableColumnMeta,
         cell: ({ row }) => {
           const lastUse = lastUseText(row.original);
-          return <span className={lastUse.isUnused ? 'rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900' : 'text-slate-800'}>{lastUse.text}</span>;
+          return <span className={lastUse.isUnused ? 'whitespace-nowrap rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900' : 'whitespace-nowrap text-slate-800'}>{lastUse.text}</span>;
         },
-      },
-      {
-        id: 'status',
-        header: 'Status',
-        cell: ({ row }) => (
-          <span className="flex flex-col items-start gap-0.5">
-            <StatusBadge status={row.original.status} />
-            {row.original.revocation ? (
-              <Link href={`/revocations/${row.original.revocation.id}`} data-testid={`item-revocation-${row.original.revocation.id}`} className="whitespace-nowrap text-xs text-brand-700 underline underline-offset-2">
-                {row.original.revocation.label}
-              </Link>
-            ) : null}
-          </span>
-        ),
       },
       {
         id: 'decide',
@@ -197,6 +206,17 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
           const state = stateOf(item.id);
           const toggle = (mode: DecisionMode) => setRow(item.id, { mode: state.mode === mode ? null : mode });
           return (
+            <div className="flex flex-nowrap items-center gap-1">
+              {item.status !== 'pending' || item.revocation ? (
+                <span className="flex flex-col items-start gap-0.5">
+                  <StatusBadge status={item.status} />
+                  {item.revocation ? (
+                    <Link href={`/revocations/${item.revocation.id}`} data-testid={`item-revocation-${item.revocation.id}`} className="whitespace-nowrap text-xs text-brand-700 underline underline-offset-2">
+                      {item.revocation.label}
+                    </Link>
+                  ) : null}
+                </span>
+              ) : null}
             <div className="flex flex-nowrap gap-1" role="group" aria-label={`Decide ${itemLabel(item)}`}>
               <button type="button" className={smallButton} aria-pressed={state.mode === 'attest'} onClick={() => toggle('attest')}>
                 Attest
@@ -208,8 +228,10 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
                 Delegate
               </button>
               <button type="button" className={smallButton} aria-expanded={state.isOpen} aria-controls={`item-${item.id}-details`} onClick={() => setRow(item.id, { isOpen: !state.isOpen })}>
-                Details<span className="sr-only"> of {itemLabel(item)}</span>
+                <span aria-hidden="true">{state.isOpen ? '▴' : '▾'}</span>
+                <span className="sr-only">Details of {itemLabel(item)}</span>
               </button>
+            </div>
             </div>
           );
         },

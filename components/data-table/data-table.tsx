@@ -75,7 +75,7 @@ export function DataTable<Row>({
                     key={header.id}
                     scope="col"
                     aria-sort={isSorted ? (sort?.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-                    className={clsx('whitespace-nowrap px-3 py-2 font-semibold', meta.align === 'right' && 'text-right', meta.headerClassName)}
+                    className={clsx('whitespace-nowrap font-semibold', isCompact ? 'px-1.5 py-2' : 'px-3 py-2', meta.align === 'right' && 'text-right', meta.headerClassName)}
                   >
                     {meta.sortKey ? (
                       <Link
@@ -107,7 +107,7 @@ export function DataTable<Row>({
                   {row.getVisibleCells().map((cell) => {
                     const meta = (cell.column.columnDef.meta ?? {}) as DataTableColumnMeta;
                     return (
-                      <td key={cell.id} className={clsx(isCompact ? 'px-2 py-1' : 'px-3 py-2', 'align-top', meta.align === 'right' && 'text-right tabular-nums', meta.cellClassName)}>
+                      <td key={cell.id} className={clsx(isCompact ? 'px-1.5 py-1' : 'px-3 py-2', 'align-top', meta.align === 'right' && 'text-right tabular-nums', meta.cellClassName)}>
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </td>
                     );
