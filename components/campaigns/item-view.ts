@@ -4,7 +4,7 @@ import { protectionOf } from '@/lib/revocations/protected-principal';
 import { campaignRevocationLabel } from '@/lib/revocations/lifecycle';
 import type { RevocationStatus } from '@/db/schema/revocations';
 import type { AttributableConflict } from '@/lib/analysis/sod/attribute-conflict';
-import { splitItemConflicts } from '@/lib/campaigns/item-conflicts';
+import { recommendationForItem, splitItemConflicts, type ItemConflicts } from '@/lib/campaigns/item-conflicts';
 
 /** Facts read beside the page's rows: account names, the conflicts' sides, principal pages. */
 export interface ItemViewExtras {
@@ -34,7 +34,7 @@ export function toInboxItemView(row: ItemRow, revocation?: { id: number; status:
   const context = row.context;
   const protection = protectionOf({ arn: row.principalArn });
   // Without the sides read (older callers), every conflict of the principal stays with the item.
-  const conflicts = extras.conflictSides ? splitItemConflicts(context, extras.conflictSides.get(row.id)) : { own: context.conflicts, otherCount: 0 };
+  const conflicts: ItemConflicts = extras.conflictSides ? splitItemConflicts(context, extras.conflictSides.get(row.id)) : { own: context.conflicts.map((conflict) => ({ ...conflict, participation: 'unknown' as const })), otherCount: 0 };
   return {
     id: row.id,
     version: row.version,
@@ -62,7 +62,7 @@ export function toInboxItemView(row: ItemRow, revocation?: { id: number; status:
     principalId: extras.principalIds?.get(row.id) ?? null,
     lastUsedAt: context.lastUsedAt,
     peerCount: context.peerCount,
-    recommendation: context.recommendation,
+    recommendation: recommendationForItem(context.recommendation, conflicts),
     change: changeLabel(context.change),
     lastDecision: row.lastDecision,
     protectionReason: protection ? protection.reason : null,

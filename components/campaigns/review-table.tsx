@@ -20,7 +20,7 @@ const RECOMMENDATION = {
 } as const;
 
 const KEY_MODES: Record<string, DecisionMode> = { a: 'attest', r: 'revoke', d: 'delegate' };
-const smallButton = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-800 hover:bg-slate-100 aria-pressed:border-brand-600 aria-pressed:bg-brand-50';
+const smallButton = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs font-medium text-slate-800 hover:bg-slate-100 aria-pressed:border-brand-600 aria-pressed:bg-brand-50';
 
 /** A key press meant for a field (or with a modifier) is never a shortcut. */
 function isTyping(event: KeyboardEvent): boolean {
@@ -146,7 +146,7 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
         header: 'Principal',
         meta: { sortKey: 'principal' } satisfies DataTableColumnMeta,
         cell: ({ row }) => (
-          <span className="block max-w-40 truncate font-medium text-slate-900" title={`${row.original.principalName} (${row.original.principalType}) ${row.original.principalArn}`}>
+          <span className="block max-w-36 truncate font-medium text-slate-900" title={`${row.original.principalName} (${row.original.principalType}) ${row.original.principalArn}`}>
             {row.original.principalName}
           </span>
         ),
@@ -165,7 +165,7 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
         id: 'entitlement',
         header: 'Entitlement',
         cell: ({ row }) => (
-          <span className="flex max-w-44 items-center gap-1">
+          <span className="flex max-w-40 items-center gap-1">
             <span className="truncate" title={row.original.policyLabel}>
               {row.original.policyLabel}
             </span>
@@ -182,7 +182,7 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
           const style = RECOMMENDATION[row.original.recommendation.decision];
           const conflicts = row.original.conflicts.length;
           return (
-            <span className="flex flex-wrap items-center gap-1" title={row.original.recommendation.reason}>
+            <span className="flex flex-nowrap items-center gap-1 whitespace-nowrap" title={row.original.recommendation.reason}>
               <span className={clsx('rounded px-1.5 py-0.5 text-xs font-semibold', style.className)}>{style.label}</span>
               {conflicts > 0 ? <span className="text-xs text-red-800">{conflicts} SoD</span> : null}
             </span>

@@ -35,6 +35,8 @@ for (const [role, email] of [
     });
 
     test('a campaign shows its progress, items and evidence links', async ({ page }) => {
+      // Two axe runs and two full-page screenshots of a 232-item campaign on a shared machine.
+      test.setTimeout(180_000);
       await page.goto(`/campaigns/${campaignId}`);
       await expect(page.getByRole('heading', { level: 1, name: campaignName })).toBeVisible();
       await expect(page.getByRole('heading', { level: 2, name: 'Completion' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { attributeConflicts, type AttributableConflict, type ConflictParticipation } from '../analysis/sod/attribute-conflict';
-import type { CampaignItemContext } from './item-context';
+import type { CampaignItemContext, ItemRecommendation } from './item-context';
 
 export interface ItemConflict {
   ruleId: string;
@@ -37,4 +37,16 @@ export function splitItemConflicts(context: Pick<CampaignItemContext, 'conflicts
     else otherCount += 1;
   }
   return { own, otherCount };
+}
+
+/**
+ * The recommendation to show beside an item once its conflicts are attributed. At launch "look
+ * closer" is recommended for every entitlement of a principal with conflicts; an entitlement whose
+ * actions stand on no side of any of them (a read-only policy beside an admin one) is not what
+ * the conflicts are about, so it is recommended on its own merits: keep. Revoke stays revoke.
+ */
+export function recommendationForItem(recommendation: ItemRecommendation, conflicts: ItemConflicts): ItemRecommendation {
+  if (recommendation.decision !== 'review' || conflicts.own.length > 0 || conflicts.otherCount === 0) return recommendation;
+  const count = conflicts.otherCount;
+  return { decision: 'attest', reason: `No separation-of-duties conflict of its own: the principal's ${count} ${count === 1 ? 'conflict comes' : 'conflicts come'} from its other grants.` };
 }
