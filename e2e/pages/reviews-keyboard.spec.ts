@@ -30,6 +30,8 @@ async function rowIds(page: Page): Promise<string[]> {
 }
 
 test('the table lists one entitlement per row, riskiest first, with names and decisions on the row', async ({ page }) => {
+  // Two axe runs and two full-page screenshots on a machine shared by several builds.
+  test.setTimeout(180_000);
   await signIn(page, OWNER);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`/inbox?campaign=${campaignId}`);

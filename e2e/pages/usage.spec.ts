@@ -87,7 +87,7 @@ test.describe('usage evidence in reviews', () => {
     const campaignId = await launchCampaignAsAdmin(page, baseURL, uniqueName('Usage evidence'));
     await page.goto(`/inbox?campaign=${campaignId}`);
     // The table's "Last use" column marks unused entitlements; the details under the row carry the evidence.
-    const unusedRow = page.getByTestId('review-table').locator('tbody tr').filter({ hasText: /No use in 90 d/ }).first();
+    const unusedRow = page.getByTestId('review-table').locator('tbody tr').filter({ hasText: /No use 90 d/ }).first();
     await expect(unusedRow).toBeVisible();
     await unusedRow.getByRole('button', { name: /^Details/ }).click();
     const evidence = page.getByTestId('item-usage');
