@@ -4,9 +4,9 @@ import Link from 'next/link';
 import clsx from 'clsx';
 import type { ColumnDef } from '@tanstack/react-table';
 import { DataTable, type DataTableColumnMeta, type ServerSort } from '@/components/data-table/data-table';
-import { TierChips } from '@/components/ui/tier-chip';
 import { StatusBadge } from './badges';
 import type { InboxItemView } from './inbox-items';
+import { TierSummary } from './tier-summary';
 
 const RECOMMENDATION = { revoke: 'Revoke', review: 'Look closer', attest: 'Keep' } as const;
 
@@ -46,7 +46,7 @@ const columns: ColumnDef<InboxItemView, unknown>[] = [
     cell: ({ row }) => (
       <span className="block min-w-40 space-y-1">
         <span className="block break-words">{row.original.policyLabel}</span>
-        <TierChips tiers={row.original.tiers} />
+        <TierSummary tiers={row.original.tiers} />
       </span>
     ),
   },

@@ -6,12 +6,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import clsx from 'clsx';
 import type { ColumnDef } from '@tanstack/react-table';
 import { DataTable, type DataTableColumnMeta, type ServerSort } from '@/components/data-table/data-table';
-import { TierChip } from '@/components/ui/tier-chip';
 import { StatusBadge } from './badges';
 import { BulkDecisionBar } from './bulk-decision-bar';
 import type { InboxItemView } from './inbox-items';
 import { itemLabel, ReviewDecisionForm, type DecisionMode, type DecisionOutcome } from './review-decision-form';
 import { ReviewItemDetails } from './review-item-details';
+import { TierSummary } from './tier-summary';
 
 const RECOMMENDATION = {
   revoke: { label: 'Revoke', className: 'bg-red-100 text-red-900' },
@@ -33,29 +33,6 @@ function lastUseText(item: InboxItemView): { text: string; isUnused: boolean } {
   if (item.usage?.isUnused) return { text: `No use ${item.usage.windowDays} d`, isUnused: true };
   if (item.usage?.lastUsed) return { text: item.usage.lastUsed.slice(0, 10), isUnused: false };
   return { text: item.lastUsedAt ? item.lastUsedAt.slice(0, 10) : 'never seen', isUnused: false };
-}
-
-/** Most consequential first: what a reviewer should see when only two chips fit. */
-const TIER_WEIGHT = ['govern', 'customize', 'provision', 'invoke', 'agent', 'build', 'unclassified', 'read'];
-const SHOWN_TIERS = 2;
-
-/** The two weightiest tiers as chips and "+N" for the rest; the full list on hover and for screen readers. */
-function TierSummary({ tiers }: { tiers: readonly string[] }) {
-  const ordered = [...tiers].sort((left, right) => TIER_WEIGHT.indexOf(left) - TIER_WEIGHT.indexOf(right));
-  const rest = ordered.length - SHOWN_TIERS;
-  return (
-    <span className="flex flex-nowrap items-center gap-1" title={ordered.join(', ')}>
-      {ordered.slice(0, SHOWN_TIERS).map((tier) => (
-        <TierChip key={tier} tier={tier} />
-      ))}
-      {rest > 0 ? (
-        <span className="text-xs text-slate-700">
-          +{rest}
-          <span className="sr-only"> more: {ordered.slice(SHOWN_TIERS).join(', ')}</span>
-        </span>
-      ) : null}
-    </span>
-  );
 }
 
 interface RowState {
