@@ -58,7 +58,9 @@ test('the owner attests one item, revokes another and delegates a third', async 
   expect(campaignId).toBeGreaterThan(0);
   await signIn(page, OWNER);
   await page.goto(`/inbox?campaign=${campaignId}`);
-  const found = await itemLabels(page);
+  // Riskiest first puts the same role and policy of several accounts side by side: take labels that name one item.
+  const all = await itemLabels(page);
+  const found = all.filter((label) => all.indexOf(label) === all.lastIndexOf(label));
   expect(found.length, 'the owner has at least three items in the new campaign').toBeGreaterThanOrEqual(3);
   [labels.attest, labels.revoke, labels.delegate] = found;
   await expectNoSeriousA11yViolations(page);
