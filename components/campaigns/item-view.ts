@@ -5,6 +5,15 @@ import { campaignRevocationLabel } from '@/lib/revocations/lifecycle';
 import type { RevocationStatus } from '@/db/schema/revocations';
 import type { AssignmentItemContext } from '@/lib/campaigns/assignment-items';
 import type { AssignmentItemView } from './assignment-item-context';
+import type { AttributableConflict } from '@/lib/analysis/sod/attribute-conflict';
+import { recommendationForItem, splitItemConflicts, type ItemConflicts } from '@/lib/campaigns/item-conflicts';
+
+/** Facts read beside the page's rows: account names, the conflicts' sides, principal pages. */
+export interface ItemViewExtras {
+  accountNames?: ReadonlyMap<string, string>;
+  conflictSides?: ReadonlyMap<number, AttributableConflict[]>;
+  principalIds?: ReadonlyMap<number, number>;
+}
 
 const SAMPLE_ACTIONS = 8;
 
@@ -52,12 +61,12 @@ function assignmentLabel(assignment: AssignmentItemView, accountId: string): str
 }
 
 /** Shapes a page row for the browser: only what the inbox shows. */
-export function toInboxItemView(row: ItemRow, revocation?: { id: number; status: RevocationStatus }): InboxItemView {
+export function toInboxItemView(row: ItemRow, revocation?: { id: number; status: RevocationStatus }, extras: ItemViewExtras = {}): InboxItemView {
   const context = row.context;
   const assignment = toAssignmentItemView(context);
   if (assignment) {
     return {
-      ...toEntitlementItemView(row, revocation),
+      ...toEntitlementItemView(row, revocation, extras),
       principalName: assignment.displayName ? `${assignment.displayName} (${assignment.userName})` : assignment.userName,
       principalType: 'Identity Center person',
       policyLabel: assignmentLabel(assignment, row.accountId),
@@ -66,12 +75,14 @@ export function toInboxItemView(row: ItemRow, revocation?: { id: number; status:
       assignment,
     };
   }
-  return toEntitlementItemView(row, revocation);
+  return toEntitlementItemView(row, revocation, extras);
 }
 
-function toEntitlementItemView(row: ItemRow, revocation?: { id: number; status: RevocationStatus }): InboxItemView {
+function toEntitlementItemView(row: ItemRow, revocation: { id: number; status: RevocationStatus } | undefined, extras: ItemViewExtras): InboxItemView {
   const context = row.context;
   const protection = protectionOf({ arn: row.principalArn });
+  // Without the sides read (older callers), every conflict of the principal stays with the item.
+  const conflicts: ItemConflicts = extras.conflictSides ? splitItemConflicts(context, extras.conflictSides.get(row.id)) : { own: context.conflicts.map((conflict) => ({ ...conflict, participation: 'unknown' as const })), otherCount: 0 };
   return {
     id: row.id,
     version: row.version,
@@ -87,14 +98,19 @@ function toEntitlementItemView(row: ItemRow, revocation?: { id: number; status: 
     score: row.score,
     keepUntil: row.keepUntil,
     reviewerReason: row.reviewerReason,
+    reviewerEmail: row.reviewerEmail,
     policyLabel: policyLabel(context.grantPath),
     tiers: context.tiers,
     actionCount: context.actions.length,
     sampleActions: context.actions.slice(0, SAMPLE_ACTIONS),
-    conflicts: context.conflicts,
+    conflicts: conflicts.own,
+    otherConflictCount: conflicts.otherCount,
+    accountName: extras.accountNames?.get(row.accountId) ?? null,
+    grantPath: context.grantPath,
+    principalId: extras.principalIds?.get(row.id) ?? null,
     lastUsedAt: context.lastUsedAt,
     peerCount: context.peerCount,
-    recommendation: context.recommendation,
+    recommendation: recommendationForItem(context.recommendation, conflicts),
     change: changeLabel(context.change),
     lastDecision: row.lastDecision,
     protectionReason: protection ? protection.reason : null,

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { Fragment, type HTMLAttributes, type ReactNode } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import clsx from 'clsx';
 import { hrefWith } from '@/components/ui/pagination';
@@ -15,7 +16,12 @@ export interface DataTableColumnMeta {
   sortKey?: string;
   align?: 'left' | 'right';
   headerClassName?: string;
+  /** Classes of the column's body cells (e.g. hide a secondary column at phone width). */
+  cellClassName?: string;
 }
+
+/** Attributes a page may set on a body row (focus handling, test ids), beside the table's own. */
+export type DataTableRowProps = HTMLAttributes<HTMLTableRowElement> & { 'data-testid'?: string; ref?: (element: HTMLTableRowElement | null) => void };
 
 /**
  * A TanStack table whose sorting and paging happen on the server: the header of a sortable
@@ -30,6 +36,9 @@ export function DataTable<Row>({
   sort,
   getRowId,
   testId,
+  getRowProps,
+  renderRowDetail,
+  isCompact,
 }: {
   columns: ColumnDef<Row, unknown>[];
   data: Row[];
@@ -39,6 +48,12 @@ export function DataTable<Row>({
   sort?: ServerSort;
   getRowId: (row: Row) => string;
   testId?: string;
+  /** Extra attributes of a body row (merged over the table's; `className` is appended). */
+  getRowProps?: (row: Row, index: number) => DataTableRowProps;
+  /** Content shown in place under a row across all columns (details, a form), or null. */
+  renderRowDetail?: (row: Row) => ReactNode;
+  /** Tighter cells for dense work lists. */
+  isCompact?: boolean;
 }) {
   // TanStack Table returns fresh functions each render; the React Compiler skipping this component is expected.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -60,7 +75,7 @@ export function DataTable<Row>({
                     key={header.id}
                     scope="col"
                     aria-sort={isSorted ? (sort?.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-                    className={clsx('whitespace-nowrap px-3 py-2 font-semibold', meta.align === 'right' && 'text-right', meta.headerClassName)}
+                    className={clsx('whitespace-nowrap font-semibold', isCompact ? 'px-1.5 py-2' : 'px-3 py-2', meta.align === 'right' && 'text-right', meta.headerClassName)}
                   >
                     {meta.sortKey ? (
                       <Link
@@ -83,18 +98,31 @@ export function DataTable<Row>({
           ))}
         </thead>
         <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
-              {row.getVisibleCells().map((cell) => {
-                const meta = (cell.column.columnDef.meta ?? {}) as DataTableColumnMeta;
-                return (
-                  <td key={cell.id} className={clsx('px-3 py-2 align-top', meta.align === 'right' && 'text-right tabular-nums')}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
+          {table.getRowModel().rows.map((row, index) => {
+            const { className: rowClassName, ...rowProps } = getRowProps?.(row.original, index) ?? {};
+            const detail = renderRowDetail?.(row.original) ?? null;
+            return (
+              <Fragment key={row.id}>
+                <tr {...rowProps} className={clsx('border-b border-slate-100 last:border-0 hover:bg-slate-50', rowClassName)}>
+                  {row.getVisibleCells().map((cell) => {
+                    const meta = (cell.column.columnDef.meta ?? {}) as DataTableColumnMeta;
+                    return (
+                      <td key={cell.id} className={clsx(isCompact ? 'px-1.5 py-1' : 'px-3 py-2', 'align-top', meta.align === 'right' && 'text-right tabular-nums', meta.cellClassName)}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    );
+                  })}
+                </tr>
+                {detail ? (
+                  <tr className="border-b border-slate-200 bg-slate-50">
+                    <td colSpan={row.getVisibleCells().length} className="px-3 py-3">
+                      {detail}
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -105,6 +105,10 @@ export const campaignItems = sqliteTable(
     index('campaign_items_campaign_reviewer_idx').on(table.campaignId, table.reviewerEmail, table.status),
     index('campaign_items_campaign_account_idx').on(table.campaignId, table.accountId, table.status),
     index('campaign_items_campaign_order_idx').on(table.campaignId, table.principalName, table.entitlementKey),
+    // Riskiest first: the inbox's and the campaign page's default order walks these (score ties
+    // are sorted by recommendation in small groups), never sorting a reviewer's whole list.
+    index('campaign_items_reviewer_risk_idx').on(table.reviewerEmail, table.status, sql`${table.score} desc`),
+    index('campaign_items_campaign_risk_idx').on(table.campaignId, sql`${table.score} desc`),
     uniqueIndex('campaign_items_campaign_entitlement_idx').on(table.campaignId, table.entitlementKey),
   ],
 );

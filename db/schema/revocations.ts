@@ -35,7 +35,12 @@ export const revocations = sqliteTable(
     script: text('script'),
     attempts: integer('attempts').notNull().default(0),
   },
-  (table) => [index('revocations_status_idx').on(table.status), index('revocations_principal_idx').on(table.principalArn)],
+  (table) => [
+    index('revocations_status_idx').on(table.status),
+    index('revocations_principal_idx').on(table.principalArn),
+    // A campaign page counts and links the revocations its items' revoke decisions created.
+    index('revocations_campaign_item_idx').on(table.campaignItemId),
+  ],
 );
 
 export type Revocation = typeof revocations.$inferSelect;

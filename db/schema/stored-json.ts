@@ -67,6 +67,9 @@ export interface StoredConflictSide {
 export const storedDecisionContextSchema = z.object({
   principalEmailTag: z.string().nullable().optional(),
   actions: z.array(z.string()).optional(),
+  tiers: z.array(z.string()).optional(),
+  // The recommendation frozen at launch: attesting against a revoke recommendation needs a reason.
+  recommendation: z.object({ decision: z.enum(['revoke', 'attest', 'review']), reason: z.string() }).optional(),
 });
 
 export function parseStoredDecisionContext(text: string): z.infer<typeof storedDecisionContextSchema> {

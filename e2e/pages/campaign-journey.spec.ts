@@ -31,8 +31,8 @@ async function itemLabels(page: Page): Promise<string[]> {
 async function decide(page: Page, label: string, kind: 'Attest' | 'Revoke', justification: string): Promise<void> {
   await page.getByRole('group', { name: `Decide ${label}`, exact: true }).getByRole('button', { name: kind }).click();
   const form = page.getByRole('form', { name: `${kind} ${label}`, exact: true });
-  // An item with no Bedrock use in the evidence window asks why it should be kept instead.
-  await form.getByLabel(/^(Justification|Why keep access that shows no use)/).fill(justification);
+  // An item with no Bedrock use, recommended for revocation or over-broad asks why it should be kept instead.
+  await form.getByLabel(/^(Justification|Why )/).fill(justification);
   await form.getByRole('button', { name: `Confirm ${kind.toLowerCase()}` }).click();
   await expect(page.getByText(`${label} ${kind === 'Attest' ? 'attested' : 'revoked'}.`)).toBeVisible();
 }
@@ -58,7 +58,9 @@ test('the owner attests one item, revokes another and delegates a third', async 
   expect(campaignId).toBeGreaterThan(0);
   await signIn(page, OWNER);
   await page.goto(`/inbox?campaign=${campaignId}`);
-  const found = await itemLabels(page);
+  // Riskiest first puts the same role and policy of several accounts side by side: take labels that name one item.
+  const all = await itemLabels(page);
+  const found = all.filter((label) => all.indexOf(label) === all.lastIndexOf(label));
   expect(found.length, 'the owner has at least three items in the new campaign').toBeGreaterThanOrEqual(3);
   [labels.attest, labels.revoke, labels.delegate] = found;
   await expectNoSeriousA11yViolations(page);

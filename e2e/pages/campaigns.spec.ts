@@ -35,6 +35,8 @@ for (const [role, email] of [
     });
 
     test('a campaign shows its progress, items and evidence links', async ({ page }) => {
+      // Two axe runs and two full-page screenshots of a 232-item campaign on a shared machine.
+      test.setTimeout(180_000);
       await page.goto(`/campaigns/${campaignId}`);
       await expect(page.getByRole('heading', { level: 1, name: campaignName })).toBeVisible();
       await expect(page.getByRole('heading', { level: 2, name: 'Completion' })).toBeVisible();
@@ -44,10 +46,21 @@ for (const [role, email] of [
       if (role === 'admin') await expect(closeButton).toBeVisible();
       else await expect(closeButton).toHaveCount(0);
       // Items of several reviewers, each with a principal and an entitlement.
-      const items = page.getByRole('table', { name: /Campaign items/ }).locator('tbody tr');
+      const table = page.getByRole('table', { name: /Campaign items/ });
+      const items = table.locator('tbody tr');
       expect(await items.count()).toBeGreaterThan(1);
+      // Riskiest first; principals link to their page; "revoked" split into what became of the revocations.
+      const scoreColumn = await table.locator('thead th').evaluateAll((cells) => cells.findIndex((cell) => cell.textContent?.startsWith('Score')));
+      const scores = await items.evaluateAll((rows, column) => rows.map((row) => Number(row.children[column]?.textContent)), scoreColumn);
+      expect(scores).toEqual([...scores].sort((left, right) => right - left));
+      await expect(table.locator('tbody a[href^="/principals/"]').first()).toBeVisible();
+      for (const label of ['Requested', 'Applied', 'Verified']) await expect(page.getByTestId('revocation-progress')).toContainText(label);
       await expectNoSeriousA11yViolations(page);
+      await page.setViewportSize({ width: 1440, height: 900 });
       await saveScreenshot(page, role, 'campaign-detail');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expectNoSeriousA11yViolations(page);
+      await saveScreenshot(page, role, 'campaign-detail-mobile');
     });
   });
 }

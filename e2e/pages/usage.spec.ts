@@ -86,12 +86,15 @@ test.describe('usage evidence in reviews', () => {
     await signIn(page, ADMIN);
     const campaignId = await launchCampaignAsAdmin(page, baseURL, uniqueName('Usage evidence'));
     await page.goto(`/inbox?campaign=${campaignId}`);
+    // The table's "Last use" column marks unused entitlements; the details under the row carry the evidence.
+    const unusedRow = page.getByTestId('review-table').locator('tbody tr').filter({ hasText: /No use 90 d/ }).first();
+    await expect(unusedRow).toBeVisible();
+    await unusedRow.getByRole('button', { name: /^Details/ }).click();
     const evidence = page.getByTestId('item-usage');
     await expect(evidence.first()).toBeVisible();
     await expect(evidence.filter({ hasText: 'No use' }).first()).toBeVisible();
-    const unusedItem = page.locator('article').filter({ has: page.getByTestId('item-usage').filter({ hasText: 'No use' }) }).first();
-    await unusedItem.getByRole('button', { name: /^Attest/ }).click();
-    await expect(unusedItem.getByLabel(/Why keep access that shows no use in 90 days\?/)).toBeVisible();
+    await unusedRow.getByRole('button', { name: 'Attest' }).click();
+    await expect(page.getByRole('form', { name: /^Attest / }).getByLabel(/Why keep access that shows no use in 90 days\?/)).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     for (const [width, height, suffix] of [
       [1440, 900, ''],

@@ -5,7 +5,7 @@ import type { OutgoingEmail } from './email';
 import type { CampaignItemContext } from './item-context';
 import type { ItemStatus } from './item-statuses';
 import { isSelfReview } from './reviewer';
-import { unusedAttestJustificationError } from './unused-justification';
+import { attestJustificationError } from './attest-justification';
 
 export type DecisionInput =
   | { kind: 'attest'; justification: string; keepUntil?: string | null }
@@ -43,7 +43,7 @@ export interface DecisionFacts {
   /** Delegations only: the active user named by `delegateEmailOf(decision)`, if any. */
   delegate?: { email: string; role: string } | undefined;
   /** Delegations and attestations: the parts of the item's stored context the rules read. */
-  context?: Partial<Pick<CampaignItemContext, 'principalEmailTag' | 'actions'>>;
+  context?: Partial<Pick<CampaignItemContext, 'principalEmailTag' | 'actions'>> & { tiers?: readonly string[]; recommendation?: Pick<CampaignItemContext['recommendation'], 'decision' | 'reason'> };
   /** Attestations only: the principal's calls in the usage window (the evidence the reviewer sees). */
   usage?: { rows: readonly PrincipalActionUsageRow[]; hasCloudTrail: boolean; windowDays: number };
 }
@@ -135,8 +135,9 @@ export function planDecision(facts: DecisionFacts): DecisionPlan {
     // The same evidence the reviewer sees beside the item: the calls of its own actions in the window.
     const usage = facts.usage ?? { rows: [], hasCloudTrail: false, windowDays: 90 };
     const evidence = summarizeItemUsage(usage.rows, facts.context?.actions ?? [], usage.hasCloudTrail, usage.windowDays);
-    const unusedError = unusedAttestJustificationError(decision.kind, evidence, justification);
-    if (unusedError) throw new ValidationError(unusedError);
+    // Unused, recommended for revocation or over-broad: the justification must answer why it stays.
+    const concernError = attestJustificationError(decision.kind, { usage: evidence, recommendation: facts.context?.recommendation, tiers: facts.context?.tiers ?? [] }, justification);
+    if (concernError) throw new ValidationError(concernError);
   }
 
   const status = decision.kind === 'attest' ? 'attested' : decision.kind === 'revoke' ? 'revoked' : item.status;

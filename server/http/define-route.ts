@@ -6,6 +6,7 @@ import type { UserRole } from '../../db/schema/users';
 import { AuthorizationError } from '../../lib/auth/errors';
 import { requireUser, type SessionUser } from '../auth/session';
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/http/errors';
+import { describeRequestIssues } from '../../lib/http/describe-request-issues';
 
 type Params = Record<string, string | string[]>;
 
@@ -57,8 +58,8 @@ export function defineRoute<Body extends z.ZodType | undefined = undefined>(opti
         const raw: unknown = await request.json().catch(() => undefined);
         const parsed = options.body.safeParse(raw);
         if (!parsed.success) {
-          const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
-          return errorResponse(400, problems.join('; '));
+          // Shown under the form as is: sentences, never field paths (`decision.justification: …`).
+          return errorResponse(400, describeRequestIssues(parsed.error.issues));
         }
         body = parsed.data;
       }

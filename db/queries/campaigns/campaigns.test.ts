@@ -139,14 +139,14 @@ describe('decisions', () => {
       [analyst.id, 'requested', 'decision', 'live'],
       [notebook.id, 'requested', 'decision', 'offline'],
     ]);
-    decideItem(database, { itemId: analyst.id, expectedVersion: 1, reviewerEmail: 'maya@example.com', decision: { kind: 'attest', justification: 'Needed after all' }, now: at(2) });
+    decideItem(database, { itemId: analyst.id, expectedVersion: 1, reviewerEmail: 'maya@example.com', decision: { kind: 'attest', justification: 'Needed after all for the Q2 launch' }, now: at(2) });
     expect(database.select().from(revocations).where(eq(revocations.campaignItemId, analyst.id)).get()?.status).toBe('rejected');
   });
 
   it('refuses a stale version with who decided and when (compare-and-set)', () => {
     const { database, campaignId } = setup();
     const item = itemFor(database, campaignId, 'analyst');
-    decideItem(database, { itemId: item.id, expectedVersion: 0, reviewerEmail: 'maya@example.com', decision: { kind: 'attest', justification: 'first tab' }, now: at(1) });
+    decideItem(database, { itemId: item.id, expectedVersion: 0, reviewerEmail: 'maya@example.com', decision: { kind: 'attest', justification: 'first tab keeps the pipeline' }, now: at(1) });
     expect(() => decideItem(database, { itemId: item.id, expectedVersion: 0, reviewerEmail: 'maya@example.com', decision: { kind: 'revoke', justification: 'second tab' }, now: at(2) })).toThrow(
       new ConflictError(`This item was decided by maya@example.com at ${at(1).toISOString()}; reload to see it.`),
     );
@@ -184,7 +184,7 @@ describe('decisions', () => {
     const { database, campaignId } = setup();
     const mayaItems = itemsOf(database, campaignId).filter((item) => item.reviewerEmail === 'maya@example.com');
     const someoneElse = itemFor(database, campaignId, 'notebook');
-    decideItem(database, { itemId: mayaItems[0].id, expectedVersion: 0, reviewerEmail: 'maya@example.com', decision: { kind: 'attest', justification: 'earlier' }, now: at(1) });
+    decideItem(database, { itemId: mayaItems[0].id, expectedVersion: 0, reviewerEmail: 'maya@example.com', decision: { kind: 'attest', justification: 'earlier decision, pipeline still runs' }, now: at(1) });
     const result = decideItems(database, {
       items: [...mayaItems.map((item) => ({ id: item.id, version: 0 })), { id: someoneElse.id, version: 0 }],
       reviewerEmail: 'maya@example.com',
@@ -220,10 +220,10 @@ describe('inbox and progress', () => {
     expect(listInboxItems(database, 'maya@example.com', { accountId: SANDBOX_ACCOUNT }).total).toBe(0);
     expect(listInboxItems(database, 'maya@example.com', { search: '%' }).total).toBe(0);
     const first = page.rows[0];
-    decideItem(database, { itemId: first.id, expectedVersion: first.version, reviewerEmail: 'maya@example.com', decision: { kind: 'attest', justification: 'ok' }, now: at(1) });
+    decideItem(database, { itemId: first.id, expectedVersion: first.version, reviewerEmail: 'maya@example.com', decision: { kind: 'attest', justification: 'Production pipeline still needs it' }, now: at(1) });
     expect(listInboxItems(database, 'maya@example.com', { status: 'pending' }).total).toBe(2);
     const decided = listInboxItems(database, 'maya@example.com', { status: 'decided' });
-    expect(decided.rows[0].lastDecision).toMatchObject({ kind: 'attest', justification: 'ok', decidedBy: 'maya@example.com' });
+    expect(decided.rows[0].lastDecision).toMatchObject({ kind: 'attest', justification: 'Production pipeline still needs it', decidedBy: 'maya@example.com' });
     expect(listInboxCampaigns(database, 'maya@example.com')).toEqual([expect.objectContaining({ id: campaignId, total: 3, pending: 2 })]);
     closeCampaign(database, { campaignId, actor: 'admin@example.com', now: at(2), reason: 'manual' });
     expect(listInboxItems(database, 'maya@example.com', {}).total).toBe(0);

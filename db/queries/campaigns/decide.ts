@@ -28,6 +28,8 @@ export interface DecideItemResult {
   status: string;
   version: number;
   reviewerEmail: string;
+  /** The revocation request a revoke decision created (null otherwise), so the reviewer can follow it. */
+  revocationId: number | null;
   emails: OutgoingEmail[];
 }
 
@@ -86,7 +88,7 @@ function readDecisionFacts(database: AppDatabase, input: DecideItemInput): Decis
 }
 
 /** Writes a decision plan; the item update is a compare-and-set, so a lost race throws ConflictError and the transaction rolls back. */
-function writeDecisionPlan(database: AppDatabase, plan: DecisionPlan, now: Date): number {
+function writeDecisionPlan(database: AppDatabase, plan: DecisionPlan, now: Date): { decisionId: number; revocationId: number | null } {
   const inserted = database.insert(decisions).values(plan.decision).returning({ id: decisions.id }).get();
   const where = plan.itemUpdate.where;
   const updated = database
@@ -107,7 +109,7 @@ function writeDecisionPlan(database: AppDatabase, plan: DecisionPlan, now: Date)
     : 0;
   for (const notification of plan.notifications) database.insert(notifications).values(notification).run();
   appendAudit(database, { ...plan.audit, after: { ...plan.audit.after, decisionId: inserted.id, revocationId, withdrawnRevocations } }, now);
-  return inserted.id;
+  return { decisionId: inserted.id, revocationId };
 }
 
 /**
@@ -119,8 +121,8 @@ function writeDecisionPlan(database: AppDatabase, plan: DecisionPlan, now: Date)
 export function decideItem(database: AppDatabase, input: DecideItemInput): DecideItemResult {
   return inWriteTransaction(database, () => {
     const plan = planDecision(readDecisionFacts(database, input));
-    const decisionId = writeDecisionPlan(database, plan, input.now);
-    return { itemId: plan.result.itemId, decisionId, status: plan.result.status, version: plan.result.version, reviewerEmail: plan.result.reviewerEmail, emails: plan.result.emails };
+    const { decisionId, revocationId } = writeDecisionPlan(database, plan, input.now);
+    return { itemId: plan.result.itemId, decisionId, status: plan.result.status, version: plan.result.version, reviewerEmail: plan.result.reviewerEmail, revocationId, emails: plan.result.emails };
   });
 }
 

@@ -6,8 +6,10 @@ import type { Tier } from '../../../lib/analysis/types';
 import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
 import { rowsInIdOrder } from '../viewer';
 
-export const INBOX_STATUS_FILTERS = ['pending', 'decided', 'all'] as const;
-export type InboxStatusFilter = (typeof INBOX_STATUS_FILTERS)[number];
+import type { InboxStatusFilter } from '../../../lib/campaigns/search-params';
+
+// The filter values live in lib/ (the URL schema reads them); re-exported for existing imports.
+export { INBOX_STATUS_FILTERS, type InboxStatusFilter } from '../../../lib/campaigns/search-params';
 
 export interface InboxFilters {
   campaignId?: number;
@@ -115,7 +117,7 @@ export function toItemRow(raw: RawItemRow): ItemRow {
   };
 }
 
-export function selectItemPage(database: AppDatabase, where: SQL | undefined, page: number, pageSize: number): PagedItems {
+export function selectItemPage(database: AppDatabase, where: SQL | undefined, page: number, pageSize: number, orderBy?: SQL[]): PagedItems {
   const safePage = Math.max(1, Math.floor(page));
   // Deferred join: the page's ids first, in order (read off an index where one fits, and never
   // sorting rows that carry the wide context JSON), then only those rows.
@@ -124,7 +126,7 @@ export function selectItemPage(database: AppDatabase, where: SQL | undefined, pa
     .from(campaignItems)
     .innerJoin(campaigns, eq(campaigns.id, campaignItems.campaignId))
     .where(where)
-    .orderBy(desc(campaignItems.campaignId), asc(campaignItems.principalName), asc(campaignItems.entitlementKey))
+    .orderBy(...(orderBy ?? [desc(campaignItems.campaignId), asc(campaignItems.principalName), asc(campaignItems.entitlementKey)]))
     .limit(pageSize)
     .offset((safePage - 1) * pageSize)
     .all()

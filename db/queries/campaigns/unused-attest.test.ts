@@ -91,7 +91,18 @@ describe('attesting access that shows no use (server-side rule)', () => {
 
     const unknown = setup({ cloudTrail: false });
     const analyst = itemFor(unknown.database, unknown.campaignId, 'analyst', 'AmazonBedrockFullAccess');
-    expect(decideItem(unknown.database, { itemId: analyst.id, expectedVersion: 0, reviewerEmail: 'maya@example.com', decision: { kind: 'attest', justification: 'ok' }, now: at(1) }).status).toBe('attested');
+    // Unknown usage is not "unused"; the revoke recommendation frozen at launch (and the over-broad
+    // grant) still ask for a sentence, in their own words.
+    expect(() => decideItem(unknown.database, { itemId: analyst.id, expectedVersion: 0, reviewerEmail: 'maya@example.com', decision: { kind: 'attest', justification: 'ok' }, now: at(1) })).toThrow(/recommended for revocation/);
+    expect(decideItem(unknown.database, { itemId: analyst.id, expectedVersion: 0, reviewerEmail: 'maya@example.com', decision: { kind: 'attest', justification: 'Quarterly evaluation runs in January' }, now: at(1) }).status).toBe('attested');
+  });
+
+  it('asks the same of an over-broad entitlement that is in use (invoke with customize)', () => {
+    const { database, campaignId } = setup({ cloudTrail: true });
+    const fullAccess = itemFor(database, campaignId, 'ml-pipeline', 'AmazonBedrockFullAccess');
+    const attest = (justification: string) => decideItem(database, { itemId: fullAccess.id, expectedVersion: 0, reviewerEmail: 'maya@example.com', decision: { kind: 'attest', justification }, now: at(1) });
+    expect(() => attest('ok')).toThrow(/invokes models and also holds the customize tier/);
+    expect(attest('The pipeline fine-tunes and serves the fraud model').status).toBe('attested');
   });
 
   it('bulk attest skips the unused items with the reason and applies the used ones', () => {
