@@ -6,7 +6,7 @@ import { getLatestPublishedScanId } from '@/db/queries/scans';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
 import { requirePageUser } from '@/server/auth/session';
 import { NotFoundError } from '@/lib/http/errors';
-import { BlastRadiusFactorsPanel } from '@/components/people/blast-radius-factors-panel';
+import { BlastRadiusFactorsPanel } from '@/components/blast-radius/blast-radius-factors-panel';
 import { PersonAccessPanel } from '@/components/people/person-access-panel';
 import { PersonAssignmentsPanel } from '@/components/people/person-assignments-panel';
 import { PersonConflictsPanel } from '@/components/people/person-conflicts-panel';
