@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 
 export interface SnapshotFacts {
   scanId: number;
-  finishedAt: string;
+  finishedAt: string | null;
   isLatest: boolean;
 }
 

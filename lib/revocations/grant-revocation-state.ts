@@ -8,8 +8,8 @@ export interface GrantRevocationFacts {
   executedAt: string | null;
   /** Whether the snapshot on screen still holds the grant the revocation targets. */
   isHeldInSnapshot: boolean;
-  /** When that snapshot finished, and whether it is the latest published one. */
-  snapshotFinishedAt: string;
+  /** When that snapshot finished (null: not recorded), and whether it is the latest published one. */
+  snapshotFinishedAt: string | null;
   isLatestSnapshot: boolean;
   snapshotId: number;
 }
@@ -41,7 +41,7 @@ export function describeGrantRevocation(facts: GrantRevocationFacts): GrantRevoc
       return { label: 'awaiting confirmation', tone: 'warning', note: 'The AWS CLI script was handed over; the next import of the account verifies it.' };
     case 'executed':
       if (!facts.isHeldInSnapshot) return { label: 'executed', tone: 'success', note: `Not in ${snapshot}; the next scan verifies it.` };
-      if (facts.executedAt !== null && facts.snapshotFinishedAt > facts.executedAt) {
+      if (facts.executedAt !== null && facts.snapshotFinishedAt !== null && facts.snapshotFinishedAt > facts.executedAt) {
         return { label: 'executed, not effective', tone: 'danger', note: `${capitalize(snapshot)}, taken after the execution, still holds this grant: check the revocation.` };
       }
       return { label: 'executed, still present', tone: 'warning', note: `Executed, still present in ${snapshot}: re-scan to verify.` };

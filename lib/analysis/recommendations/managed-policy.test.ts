@@ -3,8 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ActionCatalogue, loadActionCatalogue } from '../catalogue/load-catalogue';
 import { createEvaluator } from '../evaluation/evaluate-principal';
-import type { CredentialSummary, PrincipalFacts, SnapshotInput } from '../snapshot-analysis-types';
-import type { Grant } from '../types';
+import type { CredentialSummary } from '../snapshot-analysis-types';
+import type { Grant, PrincipalFacts, SnapshotInput } from '../types';
 import { recommendForPrincipal } from './recommend';
 import { buildReplacementPolicy } from './replacement-policy';
 
