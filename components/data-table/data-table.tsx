@@ -15,6 +15,14 @@ export interface DataTableColumnMeta {
   sortKey?: string;
   align?: 'left' | 'right';
   headerClassName?: string;
+  /** Hide a secondary column below this breakpoint, so the table fits a phone (the cell's content stays reachable on the row's own page). */
+  hideBelow?: 'sm' | 'md' | 'lg';
+}
+
+const HIDE_BELOW: Record<NonNullable<DataTableColumnMeta['hideBelow']>, string> = { sm: 'hidden sm:table-cell', md: 'hidden md:table-cell', lg: 'hidden lg:table-cell' };
+
+function hiddenClass(meta: DataTableColumnMeta): string | undefined {
+  return meta.hideBelow ? HIDE_BELOW[meta.hideBelow] : undefined;
 }
 
 /**
@@ -60,7 +68,7 @@ export function DataTable<Row>({
                     key={header.id}
                     scope="col"
                     aria-sort={isSorted ? (sort?.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-                    className={clsx('whitespace-nowrap px-3 py-2 font-semibold', meta.align === 'right' && 'text-right', meta.headerClassName)}
+                    className={clsx('whitespace-nowrap px-3 py-2 font-semibold', meta.align === 'right' && 'text-right', hiddenClass(meta), meta.headerClassName)}
                   >
                     {meta.sortKey ? (
                       <Link
@@ -88,7 +96,7 @@ export function DataTable<Row>({
               {row.getVisibleCells().map((cell) => {
                 const meta = (cell.column.columnDef.meta ?? {}) as DataTableColumnMeta;
                 return (
-                  <td key={cell.id} className={clsx('px-3 py-2 align-top', meta.align === 'right' && 'text-right tabular-nums')}>
+                  <td key={cell.id} className={clsx('px-3 py-2 align-top', meta.align === 'right' && 'text-right tabular-nums', hiddenClass(meta))}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 );
