@@ -17,14 +17,17 @@ export function GrantRevocationState({ revocations, isHeldInSnapshot, snapshot }
   const [latest] = revocations;
   if (!latest) return null;
   const state = describeGrantRevocation({ status: latest.status, executedAt: latest.executedAt, isHeldInSnapshot, snapshotFinishedAt: snapshot.finishedAt, isLatestSnapshot: snapshot.isLatest, snapshotId: snapshot.scanId });
+  // The test id wraps the link and the state (as before #19); the sentence follows it.
   return (
-    <span className="inline-flex flex-wrap items-center gap-1 text-xs" data-testid={`revocation-${latest.id}`}>
-      <Link href={`/revocations/${latest.id}`} className="text-brand-700 underline underline-offset-2">
-        Revocation #{latest.id}
-      </Link>
-      <Badge tone={state.tone} title={state.note ?? undefined}>
-        {state.label}
-      </Badge>
+    <span className="inline-flex flex-wrap items-center gap-1 text-xs">
+      <span className="inline-flex items-center gap-1" data-testid={`revocation-${latest.id}`}>
+        <Link href={`/revocations/${latest.id}`} className="text-brand-700 underline underline-offset-2">
+          Revocation #{latest.id}
+        </Link>
+        <Badge tone={state.tone} title={state.note ?? undefined}>
+          {state.label}
+        </Badge>
+      </span>
       {state.note ? <span className="text-slate-700">{state.note}</span> : null}
       {revocations.length > 1 ? <span className="text-slate-700">({revocations.length - 1} earlier)</span> : null}
     </span>

@@ -46,15 +46,17 @@ export function PrincipalConflictsPanel({ conflicts }: { conflicts: PrincipalCon
       {conflicts.length === 0 ? (
         <p className="text-sm text-slate-700">No conflict.</p>
       ) : (
-        <ul className="space-y-3">
+        <ul className="divide-y divide-slate-100">
           {conflicts.map((conflict) => (
-            <li key={conflict.id} className="rounded-md border border-slate-200 p-3">
-              <p className="flex flex-wrap items-center gap-2 text-sm">
-                <SeverityBadge severity={conflict.severity} /> <code className="font-mono text-xs">{conflict.ruleId}</code> <span className="font-medium">{conflict.title}</span>
-                {conflict.exception ? <Badge tone="success">exception until {formatDate(conflict.exception.expiresAt)}</Badge> : null}
-              </p>
-              <details className="mt-1 text-xs">
-                <summary className="cursor-pointer text-sm text-brand-700">Show both sides</summary>
+            <li key={conflict.id} className="py-1.5">
+              <details className="text-xs">
+                <summary className="cursor-pointer text-sm">
+                  <span className="inline-flex flex-wrap items-center gap-2 align-middle">
+                    <SeverityBadge severity={conflict.severity} /> <code className="font-mono text-xs">{conflict.ruleId}</code> <span className="font-medium text-slate-900">{conflict.title}</span>
+                    {conflict.exception ? <Badge tone="success">exception until {formatDate(conflict.exception.expiresAt)}</Badge> : null}
+                    <span className="text-brand-700 underline-offset-2">both sides</span>
+                  </span>
+                </summary>
                 <div className="mt-2 grid grid-cols-1 gap-3 md:grid-cols-2">
                   <ConflictSide label="Side A" side={conflict.sideA} />
                   <ConflictSide label="Side B" side={conflict.sideB} />

@@ -8,7 +8,7 @@ import { formatDateTime } from '@/components/ui/format';
 import { GrantPathText } from '@/components/ui/grant-path';
 import { GrantRevocationState, type SnapshotFacts } from './grant-revocation-state';
 import { GrantStatements } from './grant-statements';
-import { TierSummaryList } from './tier-summary-list';
+import { TierCounts, TierSummaryList } from './tier-summary-list';
 
 export interface PrincipalGrantsPanelProps {
   principalId: number;
@@ -34,15 +34,13 @@ function EntitlementCard({ entitlement, principalId, revocations, snapshot, revo
           <GrantPathText path={entitlement} showStatement={false} />
         </h3>
         <span className="flex flex-wrap items-center gap-2">
+          <TierCounts summaries={summarizeTiers(heldActions(entitlement), 0)} />
           {entitlement.isConditional ? <Badge tone="warning">conditional</Badge> : null}
           {revocations.length > 0 ? <GrantRevocationState revocations={revocations} isHeldInSnapshot snapshot={snapshot} /> : null}
           {revoke.isAllowed ? <RequestRevocationButton principalId={principalId} entitlementKey={entitlement.entitlementKey} policyLabel={entitlement.policyName} protectionReason={revoke.protectionReason} /> : null}
         </span>
       </header>
-      <div className="px-3 py-2">
-        <TierSummaryList summaries={summarizeTiers(heldActions(entitlement), 3)} />
-      </div>
-      <details className="border-t border-slate-100">
+      <details>
         <summary className="cursor-pointer px-3 py-1.5 text-sm text-brand-700 underline-offset-2 hover:underline">
           Show all {actionTotal} action{actionTotal === 1 ? '' : 's'} in {entitlement.statements.length} statement{entitlement.statements.length === 1 ? '' : 's'}
         </summary>

@@ -64,7 +64,7 @@ export function PrincipalHeaderPanel({ principal }: { principal: PrincipalHeader
         </div>
         <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
           {facts.map(([label, value]) => (
-            <div key={label} className="min-w-0">
+            <div key={label} className={label === 'ARN' ? 'min-w-0 sm:col-span-2' : 'min-w-0'}>
               <dt className="text-xs font-semibold uppercase tracking-wide text-slate-700">{label}</dt>
               <dd className="mt-0.5 break-words text-slate-900">{value}</dd>
             </div>

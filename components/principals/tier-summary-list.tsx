@@ -24,3 +24,17 @@ export function TierSummaryList({ summaries, testId }: { summaries: TierSummary[
     </ul>
   );
 }
+
+/** "invoke 31 · agent 67": the tiers of one grant path with their action counts, on one line. */
+export function TierCounts({ summaries }: { summaries: TierSummary[] }) {
+  return (
+    <span className="flex flex-wrap items-center gap-1">
+      {summaries.map((summary) => (
+        <span key={summary.tier} className="inline-flex items-center gap-0.5 text-xs tabular-nums text-slate-800" title={`${summary.actionCount} ${summary.tier} action(s)`}>
+          <TierChip tier={summary.tier} />
+          {summary.actionCount}
+        </span>
+      ))}
+    </span>
+  );
+}

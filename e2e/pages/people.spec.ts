@@ -62,6 +62,8 @@ for (const [role, email] of [
     });
 
     test('a person shows assignments, access per account, the score factor by factor and SoD across assignments', async ({ page }) => {
+      // Three pages at two widths with axe and screenshots: slow on a shared machine.
+      test.slow();
       await page.goto('/people?q=yusuf');
       await personRows(page).first().getByRole('link').click();
       await expect(page.getByRole('heading', { level: 1, name: 'Yusuf Demir' })).toBeVisible();

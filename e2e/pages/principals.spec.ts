@@ -196,7 +196,11 @@ async function expectNoHorizontalOverflow(page: Page, what: string): Promise<voi
 }
 
 test.describe('principal detail (#19)', () => {
-  test.beforeEach(async ({ page }) => signIn(page, ADMIN));
+  test.beforeEach(async ({ page }) => {
+    // Several full-page screenshots and axe runs per test on a shared machine.
+    test.slow();
+    await signIn(page, ADMIN);
+  });
 
   test('the principal with the most grants fits in three screens: grants by tier, full list behind "show all"', async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -289,8 +293,9 @@ test.describe('principal detail (#19)', () => {
     const revocationId = Number(/\/revocations\/(\d+)$/.exec(page.url())?.[1]);
     await page.goto(`/principals/${id}`);
     const state = page.getByTestId(`revocation-${revocationId}`);
-    await expect(state).toContainText('requested');
-    await expect(state).toContainText('Awaiting an admin’s approval.');
-    await expect(state).not.toContainText(/\bexecuted\b/);
+    await expect(state).toHaveText(`Revocation #${revocationId}requested`);
+    const targeted = page.getByTestId('entitlement').filter({ has: state });
+    await expect(targeted).toContainText('Awaiting an admin’s approval.');
+    await expect(targeted).not.toContainText(/\bexecuted\b/);
   });
 });

@@ -29,18 +29,21 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
       <PrincipalHeaderPanel principal={principal} />
       {view.peopleBehind ? <PeopleBehindRolePanel behind={view.peopleBehind} /> : null}
       <PrincipalGrantsPanel principalId={principal.id} actionCount={principal.actionCount} entitlements={entitlements} revocationsByKey={view.revocationsByKey} snapshot={snapshot} revoke={{ isAllowed: user.role === 'admin', protectionReason: view.protectionReason }} />
-      <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
-        <RecommendationsPanel recommendations={analysis.recommendations} entitlements={entitlements} used={view.used} />
-        <CredentialsPanel credentials={analysis.credentials} />
+      {/* Two columns on wide screens keep the page within about three screens (#19). */}
+      <div className="grid grid-cols-1 items-start gap-5 xl:grid-cols-2">
+        <div className="min-w-0 space-y-5">
+          <RecommendationsPanel recommendations={analysis.recommendations} entitlements={entitlements} used={view.used} />
+          <UsagePanel {...view.usageView} />
+          <CredentialsPanel credentials={analysis.credentials} />
+        </div>
+        <div className="min-w-0 space-y-5">
+          <BlastRadiusFactorsPanel blastRadius={analysis.blastRadius} description={`Score ${analysis.blastRadius.score} of 100: the sum of the points below.`} isCompact />
+          <PrincipalConflictsPanel conflicts={conflicts} />
+          <DeniedActionsPanel denied={analysis.denied} />
+          <ExposurePanel exposure={analysis.exposure} isUser={principal.type === 'user'} />
+          <PrincipalHistoryPanel history={view.history} principalId={principal.id} principalName={principal.name} />
+        </div>
       </div>
-      <BlastRadiusFactorsPanel blastRadius={analysis.blastRadius} description={`Score ${analysis.blastRadius.score} of 100: the sum of the points below.`} />
-      <UsagePanel {...view.usageView} />
-      <PrincipalConflictsPanel conflicts={conflicts} />
-      <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
-        <DeniedActionsPanel denied={analysis.denied} />
-        <ExposurePanel exposure={analysis.exposure} isUser={principal.type === 'user'} />
-      </div>
-      <PrincipalHistoryPanel history={view.history} principalId={principal.id} principalName={principal.name} />
       <EvaluationErrorsPanel errors={analysis.errors} hasNoAccess={entitlements.length === 0 && conflicts.length === 0 && analysis.actions.length === 0} />
     </div>
   );
