@@ -25,6 +25,7 @@ function ReplacementPolicyText({ recommendation, entitlements, used }: { recomme
   return (
     <details className="mt-1">
       <summary className="cursor-pointer text-xs text-brand-700">Customer managed policy to use ({policy.document.Statement.length} statement{policy.document.Statement.length === 1 ? '' : 's'}, from {basis})</summary>
+      <p className="mt-1 text-xs text-slate-700">It covers only the Bedrock actions of {entitlement.policyName}: if the attachment is there for other services too (as AdministratorAccess is), keep their statements in the replacement, or keep the attachment and add an explicit Deny of the Bedrock actions not listed here.</p>
       {policy.hasUnpinnedInvoke ? <p className="mt-1 text-xs text-amber-900">No model use on record: replace the invoke statement’s Resource with the model ARNs the workload needs.</p> : null}
       <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-50" tabIndex={0} aria-label={`Policy text replacing ${entitlement.policyName}`}>
         {JSON.stringify(policy.document, null, 2)}

@@ -238,17 +238,33 @@ test.describe('principal detail (#19)', () => {
     const replace = recommendations.locator('li[data-kind="replace-managed-policy"]').first();
     await expect(replace).toContainText(/Replace AWS managed policy \S+ with a scoped customer managed policy/);
     await expect(replace.locator('code').first()).toBeVisible();
-    await replace.locator('summary', { hasText: 'Customer managed policy to use' }).click();
-    const document = JSON.parse(await replace.locator('pre').innerText()) as { Version: string; Statement: Array<{ Effect: string; Action: string[] }> };
-    expect(document.Version).toBe('2012-10-17');
-    expect(document.Statement.length).toBeGreaterThan(0);
-    expect(document.Statement.every((statement) => statement.Effect === 'Allow' && statement.Action.every((action) => /^bedrock[\w-]*:\w+$/.test(action)))).toBe(true);
+    // The demo's IAM users made no Bedrock call on record: CloudTrail evidence says revoke rather than replace.
+    await expect(replace).toContainText('CloudTrail shows no use of what this attachment grants: revoke it rather than replace it.');
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, 'admin', 'principal-detail-managed-user');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await expectNoHorizontalOverflow(page, 'the principal detail');
     await saveScreenshot(page, 'admin', 'principal-detail-managed-user-390');
+  });
+
+  test('a role with usage evidence: the replacement policy text is built from what it used', async ({ page }) => {
+    const { id, heading } = pickPrincipal(`p.analysis LIKE '%replace-managed-policy%' AND EXISTS (SELECT 1 FROM usage_daily u WHERE u.principal_arn = p.arn AND u.calls > 0)`, '(SELECT sum(u.calls) FROM usage_daily u WHERE u.principal_arn = p.arn) DESC');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`/principals/${id}`);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    const replace = page.getByTestId('recommendations').locator('li[data-kind="replace-managed-policy"]').first();
+    const summary = replace.locator('summary', { hasText: 'Customer managed policy to use' });
+    await expect(summary).toContainText('from the actions and models CloudTrail saw it use');
+    await summary.click();
+    const document = JSON.parse(await replace.locator('pre').innerText()) as { Version: string; Statement: Array<{ Sid: string; Effect: string; Action: string[]; Resource: string | string[] }> };
+    expect(document.Version).toBe('2012-10-17');
+    expect(document.Statement.length).toBeGreaterThan(0);
+    expect(document.Statement.every((statement) => statement.Effect === 'Allow' && statement.Action.every((action) => /^bedrock[\w-]*:\w+$/.test(action)))).toBe(true);
+    // Invoke is pinned to the models it invoked, never left on every model.
+    const invoke = document.Statement.find((statement) => statement.Sid === 'Invoke');
+    if (invoke) expect([invoke.Resource].flat().every((resource) => resource.startsWith('arn:aws:bedrock:'))).toBe(true);
+    await saveScreenshot(page, 'admin', 'principal-detail-replacement-policy');
   });
 
   test('an SSO role at both widths', async ({ page }) => {
