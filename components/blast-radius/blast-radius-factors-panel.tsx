@@ -3,7 +3,7 @@ import { Card } from '@/components/ui/card';
 
 /** A blast radius explained factor by factor: value, sentence, points of the maximum. */
 export function BlastRadiusFactorsPanel({ blastRadius, description, isCompact = false }: { blastRadius: BlastRadius; description: string; /** Label, bar and sentence stacked: for a half-width column. */ isCompact?: boolean }) {
-  const rowClass = isCompact ? 'grid grid-cols-[1fr_9rem] gap-x-3 gap-y-0.5 py-2' : 'grid grid-cols-1 gap-2 py-2.5 md:grid-cols-[10rem_1fr_12rem] md:items-center';
+  const rowClass = isCompact ? 'grid grid-cols-[1fr_9rem] gap-x-3 py-1.5' : 'grid grid-cols-1 gap-2 py-2.5 md:grid-cols-[10rem_1fr_12rem] md:items-center';
   return (
     <Card title="Blast radius factors" id="blast-radius" description={description}>
       {blastRadius.factors.length === 0 ? (

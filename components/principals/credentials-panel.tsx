@@ -24,7 +24,7 @@ export function CredentialsPanel({ credentials }: { credentials: StoredPrincipal
   ];
   return (
     <Card title="Credentials" id="credentials">
-      <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-700">{label}</dt>

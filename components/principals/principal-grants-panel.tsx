@@ -80,7 +80,7 @@ function RevokedElsewhere({ lists, snapshot }: { lists: PrincipalRevocation[][];
 export function PrincipalGrantsPanel({ principalId, actionCount, entitlements, revocationsByKey, snapshot, revoke }: PrincipalGrantsPanelProps) {
   const heldKeys = new Set(entitlements.map((entitlement) => entitlement.entitlementKey));
   const revokedElsewhere = [...revocationsByKey.values()].filter((list) => list.length > 0 && !heldKeys.has(list[0].entitlementKey));
-  const summaries = summarizeTiers(entitlements.flatMap(heldActions));
+  const summaries = summarizeTiers(entitlements.flatMap(heldActions), 3);
   return (
     <Card title="Grants" id="grants" description={`${actionCount} Bedrock action(s) through ${entitlements.length} entitlement(s).`}>
       {entitlements.length === 0 ? (

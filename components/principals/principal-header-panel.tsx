@@ -9,7 +9,7 @@ import { TierChips } from '@/components/ui/tier-chip';
 
 export type PrincipalHeaderFacts = Pick<
   PrincipalDetail,
-  'name' | 'arn' | 'type' | 'accountId' | 'accountName' | 'environment' | 'ownerEmail' | 'permissionSetName' | 'path' | 'lastUsedAt' | 'scanId' | 'scanFinishedAt' | 'isLatestScan' | 'tiersMask' | 'score'
+  'name' | 'arn' | 'type' | 'accountId' | 'accountName' | 'environment' | 'ownerEmail' | 'permissionSetName' | 'lastUsedAt' | 'scanId' | 'scanFinishedAt' | 'isLatestScan' | 'tiersMask' | 'score'
 >;
 
 function accountText(principal: PrincipalHeaderFacts): string {
@@ -17,7 +17,7 @@ function accountText(principal: PrincipalHeaderFacts): string {
   return `${principal.accountName ?? principal.accountId} (${principal.accountId})${environment}`;
 }
 
-/** Breadcrumb, name, tiers, score and the identifying facts of one principal in one snapshot. */
+/** Breadcrumb, name, tiers, score and the identifying facts of one principal in one snapshot (its path is in the ARN). */
 export function PrincipalHeaderPanel({ principal }: { principal: PrincipalHeaderFacts }) {
   const facts: Array<[string, ReactNode]> = [
     ['ARN', <code key="arn" className="break-all font-mono text-xs">{principal.arn}</code>],
@@ -25,7 +25,6 @@ export function PrincipalHeaderPanel({ principal }: { principal: PrincipalHeader
     ['Type', principal.type === 'user' ? 'IAM user' : 'IAM role'],
     ['Owner', principal.ownerEmail ?? 'unowned'],
     ['Permission set', principal.permissionSetName ?? '—'],
-    ['Path', principal.path],
     ['Last used', principal.lastUsedAt ? formatDateTime(principal.lastUsedAt) : 'never / unknown'],
     ['Snapshot', `#${principal.scanId}, ${formatDateTime(principal.scanFinishedAt)}`],
   ];

@@ -34,7 +34,8 @@ for (const [role, email] of [
       for (const [suffix, size] of WIDTHS) {
         await page.setViewportSize(size);
         // #19: the table scrolls inside its card and hides secondary columns; the page never scrolls sideways.
-        if (size.width <= 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        // Charts re-measure after a resize: wait for the page to settle at the new width.
+        if (size.width <= 390) await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
         await saveScreenshot(page, role, `people${suffix}`);
       }
       await page.setViewportSize({ width: 1440, height: 900 });
@@ -77,7 +78,8 @@ for (const [role, email] of [
       await expectNoSeriousA11yViolations(page);
       for (const [suffix, size] of WIDTHS) {
         await page.setViewportSize(size);
-        if (size.width <= 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        // Charts re-measure after a resize: wait for the page to settle at the new width.
+        if (size.width <= 390) await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
         await saveScreenshot(page, role, `person${suffix}`);
       }
       await page.setViewportSize({ width: 1440, height: 900 });
