@@ -26,7 +26,7 @@ export function PeopleBehindRolePanel({ behind }: { behind: PeopleBehindRole }) 
       ) : (
         <ul className="grid grid-cols-1 gap-x-6 sm:grid-cols-2 xl:grid-cols-3" data-testid="people-behind-role">
           {behind.people.map((person) => (
-            <li key={`${person.userId}-${person.viaGroupId ?? 'direct'}`} className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 py-2">
+            <li key={`${person.userId}-${person.viaGroupId ?? 'direct'}`} className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 py-1.5">
               <div>
                 <Link href={`/people/${encodeURIComponent(person.userId)}`} className="font-medium text-brand-700 underline underline-offset-2">
                   {person.displayName ?? person.userName}

@@ -4,7 +4,7 @@ import { TierChip } from '@/components/ui/tier-chip';
 /** One line per tier: the tier, how many actions, and the actions that define it. */
 export function TierSummaryList({ summaries, testId }: { summaries: TierSummary[]; testId?: string }) {
   return (
-    <ul className="space-y-1" data-testid={testId}>
+    <ul className="space-y-0.5" data-testid={testId}>
       {summaries.map((summary) => (
         <li key={summary.tier} className="flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm" data-tier={summary.tier}>
           <TierChip tier={summary.tier} />
