@@ -50,12 +50,11 @@ export function PrincipalConflictsPanel({ conflicts }: { conflicts: PrincipalCon
           {conflicts.map((conflict) => (
             <li key={conflict.id} className="py-1.5">
               <details className="text-xs">
-                <summary className="cursor-pointer text-sm">
-                  <span className="inline-flex flex-wrap items-center gap-2 align-middle">
-                    <SeverityBadge severity={conflict.severity} /> <code className="font-mono text-xs">{conflict.ruleId}</code> <span className="font-medium text-slate-900">{conflict.title}</span>
-                    {conflict.exception ? <Badge tone="success">exception until {formatDate(conflict.exception.expiresAt)}</Badge> : null}
-                    <span className="text-brand-700 underline-offset-2">both sides</span>
-                  </span>
+                {/* The conflict on one line; the marker is replaced by the "both sides" cue at its end. */}
+                <summary className="flex cursor-pointer list-none flex-wrap items-center gap-2 text-sm [&::-webkit-details-marker]:hidden">
+                  <SeverityBadge severity={conflict.severity} /> <code className="font-mono text-xs">{conflict.ruleId}</code> <span className="font-medium text-slate-900">{conflict.title}</span>
+                  {conflict.exception ? <Badge tone="success">exception until {formatDate(conflict.exception.expiresAt)}</Badge> : null}
+                  <span className="text-brand-700 underline underline-offset-2">both sides ▾</span>
                 </summary>
                 <div className="mt-2 grid grid-cols-1 gap-3 md:grid-cols-2">
                   <ConflictSide label="Side A" side={conflict.sideA} />
