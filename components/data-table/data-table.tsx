@@ -18,6 +18,14 @@ export interface DataTableColumnMeta {
   headerClassName?: string;
   /** Classes of the column's body cells (e.g. hide a secondary column at phone width). */
   cellClassName?: string;
+  /** Hide a secondary column below this breakpoint, so the table fits a phone (the cell's content stays reachable on the row's own page). */
+  hideBelow?: 'sm' | 'md' | 'lg';
+}
+
+const HIDE_BELOW: Record<NonNullable<DataTableColumnMeta['hideBelow']>, string> = { sm: 'hidden sm:table-cell', md: 'hidden md:table-cell', lg: 'hidden lg:table-cell' };
+
+function hiddenClass(meta: DataTableColumnMeta): string | undefined {
+  return meta.hideBelow ? HIDE_BELOW[meta.hideBelow] : undefined;
 }
 
 /** Attributes a page may set on a body row (focus handling, test ids), beside the table's own. */
@@ -59,7 +67,7 @@ export function DataTable<Row>({
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, getRowId });
   return (
-    <div tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600">
+    <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600">
       <table className="w-full text-left text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -75,7 +83,7 @@ export function DataTable<Row>({
                     key={header.id}
                     scope="col"
                     aria-sort={isSorted ? (sort?.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-                    className={clsx('whitespace-nowrap font-semibold', isCompact ? 'px-1.5 py-2' : 'px-3 py-2', meta.align === 'right' && 'text-right', meta.headerClassName)}
+                    className={clsx('whitespace-nowrap font-semibold', isCompact ? 'px-1.5 py-2' : 'px-3 py-2', meta.align === 'right' && 'text-right', hiddenClass(meta), meta.headerClassName)}
                   >
                     {meta.sortKey ? (
                       <Link
@@ -107,7 +115,7 @@ export function DataTable<Row>({
                   {row.getVisibleCells().map((cell) => {
                     const meta = (cell.column.columnDef.meta ?? {}) as DataTableColumnMeta;
                     return (
-                      <td key={cell.id} className={clsx(isCompact ? 'px-1.5 py-1' : 'px-3 py-2', 'align-top', meta.align === 'right' && 'text-right tabular-nums', meta.cellClassName)}>
+                      <td key={cell.id} className={clsx(isCompact ? 'px-1.5 py-1' : 'px-3 py-2', 'align-top', meta.align === 'right' && 'text-right tabular-nums', hiddenClass(meta), meta.cellClassName)}>
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </td>
                     );

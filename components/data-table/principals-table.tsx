@@ -2,10 +2,11 @@
 
 import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
-import { Badge, SeverityBadge } from '@/components/ui/badge';
+import { Badge } from '@/components/ui/badge';
 import { ScoreBadge } from '@/components/ui/score-badge';
 import { TierChips } from '@/components/ui/tier-chip';
 import { formatDate } from '@/components/ui/format';
+import { ConflictCountCell } from './conflict-count-cell';
 import { DataTable, type DataTableColumnMeta, type ServerSort } from './data-table';
 
 /** What the server sends per row: already-decoded tiers, no JSON blobs. */
@@ -33,7 +34,7 @@ const columns: ColumnDef<PrincipalTableRow, unknown>[] = [
     header: 'Principal',
     meta: meta({ sortKey: 'name' }),
     cell: ({ row }) => (
-      <div className="min-w-56 max-w-md">
+      <div className="min-w-40 max-w-md sm:min-w-56">
         <div className="flex items-center gap-2">
           <Link href={`/principals/${row.original.id}`} className="font-medium text-brand-700 underline underline-offset-2">
             {row.original.permissionSetName ?? row.original.name}
@@ -48,7 +49,7 @@ const columns: ColumnDef<PrincipalTableRow, unknown>[] = [
   {
     id: 'account',
     header: 'Account',
-    meta: meta({ sortKey: 'account' }),
+    meta: meta({ sortKey: 'account', hideBelow: 'md' }),
     cell: ({ row }) => (
       <div>
         <div>{row.original.accountName ?? row.original.accountId}</div>
@@ -56,24 +57,11 @@ const columns: ColumnDef<PrincipalTableRow, unknown>[] = [
       </div>
     ),
   },
-  { id: 'owner', header: 'Owner', cell: ({ row }) => (row.original.ownerEmail ? <span className="whitespace-nowrap">{row.original.ownerEmail}</span> : <span className="text-slate-700">unowned</span>) },
+  { id: 'owner', header: 'Owner', meta: meta({ hideBelow: 'lg' }), cell: ({ row }) => (row.original.ownerEmail ? <span className="whitespace-nowrap">{row.original.ownerEmail}</span> : <span className="text-slate-700">unowned</span>) },
   { id: 'tiers', header: 'Tiers', cell: ({ row }) => <TierChips tiers={row.original.tiers} /> },
   { id: 'score', header: 'Score', meta: meta({ sortKey: 'score', align: 'right' }), cell: ({ row }) => <ScoreBadge score={row.original.score} /> },
-  {
-    id: 'conflicts',
-    header: 'Conflicts',
-    meta: meta({ sortKey: 'conflicts', align: 'right' }),
-    cell: ({ row }) =>
-      row.original.conflictCount > 0 ? (
-        <span className="inline-flex items-center gap-1">
-          {row.original.conflictCount}
-          {row.original.maxConflictSeverity ? <SeverityBadge severity={row.original.maxConflictSeverity} /> : null}
-        </span>
-      ) : (
-        <span className="text-slate-700">0</span>
-      ),
-  },
-  { id: 'lastUsed', header: 'Last used', meta: meta({ sortKey: 'lastUsed' }), cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDate(row.original.lastUsedAt) : 'never / unknown'}</span> },
+  { id: 'conflicts', header: 'Conflicts', meta: meta({ sortKey: 'conflicts', align: 'right', hideBelow: 'sm' }), cell: ({ row }) => <ConflictCountCell count={row.original.conflictCount} maxSeverity={row.original.maxConflictSeverity} /> },
+  { id: 'lastUsed', header: 'Last used', meta: meta({ sortKey: 'lastUsed', hideBelow: 'lg' }), cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDate(row.original.lastUsedAt) : 'never / unknown'}</span> },
 ];
 
 export function PrincipalsTable({ rows, params, sort }: { rows: PrincipalTableRow[]; params: Record<string, string | number | undefined>; sort: ServerSort }) {

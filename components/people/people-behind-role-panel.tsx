@@ -24,9 +24,9 @@ export function PeopleBehindRolePanel({ behind }: { behind: PeopleBehindRole }) 
       {behind.people.length === 0 ? (
         <p className="text-sm text-slate-700">{behind.permissionSetArn === null ? 'Nobody can be named.' : 'Nobody is assigned this permission set in this account any more; the role stays provisioned.'}</p>
       ) : (
-        <ul className="divide-y divide-slate-100" data-testid="people-behind-role">
+        <ul className="grid grid-cols-1 gap-x-6 sm:grid-cols-2 xl:grid-cols-3" data-testid="people-behind-role">
           {behind.people.map((person) => (
-            <li key={`${person.userId}-${person.viaGroupId ?? 'direct'}`} className="flex flex-wrap items-center justify-between gap-2 py-2">
+            <li key={`${person.userId}-${person.viaGroupId ?? 'direct'}`} className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 py-1.5">
               <div>
                 <Link href={`/people/${encodeURIComponent(person.userId)}`} className="font-medium text-brand-700 underline underline-offset-2">
                   {person.displayName ?? person.userName}

@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
-import { SeverityBadge } from '@/components/ui/badge';
 import { ScoreBadge } from '@/components/ui/score-badge';
 import { TierChips } from '@/components/ui/tier-chip';
+import { ConflictCountCell } from '@/components/data-table/conflict-count-cell';
 import { DataTable, type DataTableColumnMeta, type ServerSort } from '@/components/data-table/data-table';
 
 /** What the server sends per person: decoded tiers, no analysis JSON. */
@@ -30,7 +30,7 @@ const columns: ColumnDef<PersonTableRow, unknown>[] = [
     header: 'Person',
     meta: meta({ sortKey: 'name' }),
     cell: ({ row }) => (
-      <div className="min-w-48 max-w-sm">
+      <div className="min-w-36 max-w-sm sm:min-w-48">
         <Link href={`/people/${encodeURIComponent(row.original.userId)}`} className="font-medium text-brand-700 underline underline-offset-2">
           {row.original.displayName ?? row.original.userName}
         </Link>
@@ -41,7 +41,7 @@ const columns: ColumnDef<PersonTableRow, unknown>[] = [
   {
     id: 'accounts',
     header: 'Accounts with Bedrock',
-    meta: meta({ sortKey: 'accounts', align: 'right' }),
+    meta: meta({ sortKey: 'accounts', align: 'right', hideBelow: 'md' }),
     cell: ({ row }) => (
       <span className="whitespace-nowrap tabular-nums" title={`${row.original.assignmentCount} assignment(s) in ${row.original.accountCount} account(s)`}>
         {row.original.bedrockAccountCount} <span className="text-slate-700">of {row.original.accountCount}</span>
@@ -50,20 +50,7 @@ const columns: ColumnDef<PersonTableRow, unknown>[] = [
   },
   { id: 'tiers', header: 'Tiers', cell: ({ row }) => <TierChips tiers={row.original.tiers} /> },
   { id: 'score', header: 'Score', meta: meta({ sortKey: 'score', align: 'right' }), cell: ({ row }) => <ScoreBadge score={row.original.score} /> },
-  {
-    id: 'conflicts',
-    header: 'Conflicts',
-    meta: meta({ sortKey: 'conflicts', align: 'right' }),
-    cell: ({ row }) =>
-      row.original.conflictCount > 0 ? (
-        <span className="inline-flex items-center gap-1">
-          {row.original.conflictCount}
-          {row.original.maxConflictSeverity ? <SeverityBadge severity={row.original.maxConflictSeverity} /> : null}
-        </span>
-      ) : (
-        <span className="text-slate-700">0</span>
-      ),
-  },
+  { id: 'conflicts', header: 'Conflicts', meta: meta({ sortKey: 'conflicts', align: 'right', hideBelow: 'sm' }), cell: ({ row }) => <ConflictCountCell count={row.original.conflictCount} maxSeverity={row.original.maxConflictSeverity} /> },
 ];
 
 /** The people list: server-sorted and paged (sort state in the URL). */

@@ -10,7 +10,7 @@ export interface GrantPathView {
   statementIndex?: number;
 }
 
-/** "managed policy X (AWS managed), via group Y, statement Sid / #2". */
+/** "managed policy X (AWS managed), via group Y, statement Sid #2": statements counted from 1, as recommendations count them. */
 export function GrantPathText({ path, showStatement = true }: { path: GrantPathView; showStatement?: boolean }) {
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
@@ -19,7 +19,7 @@ export function GrantPathText({ path, showStatement = true }: { path: GrantPathV
       <span className="text-slate-700">{path.attachedVia === 'group' ? `via group ${path.groupName ?? '?'}` : 'attached directly'}</span>
       {showStatement && path.statementIndex !== undefined ? (
         <span className="text-slate-700">
-          · statement {path.statementId ? <code className="font-mono text-xs">{path.statementId}</code> : null} #{path.statementIndex}
+          · statement {path.statementId ? <code className="font-mono text-xs">{path.statementId}</code> : null} #{path.statementIndex + 1}
         </span>
       ) : null}
     </span>

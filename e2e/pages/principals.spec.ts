@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../../scanners/live/credential-report-csv';
 import { ADMIN, AUDITOR, OTHER_OWNER, OWNER, signIn } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { findPrincipalIdOwnedBy } from '../support/database';
+import { findPrincipalIdOwnedBy, latestPublishedScanId, queryE2eDatabase } from '../support/database';
 import { saveScreenshot } from '../support/screenshots';
 
 const DETAIL_SECTIONS = ['Blast radius factors', 'Grants', 'Denied actions', 'Who can become it', 'Separation-of-duties conflicts', 'Recommendations', 'Credentials', 'History across snapshots'];
@@ -51,7 +51,8 @@ async function expectPrincipalDetail(page: Page, name: string): Promise<void> {
   const grants = page.locator('#grants article');
   expect(await grants.count()).toBeGreaterThan(0);
   await expect(grants.first().getByRole('heading', { level: 3 })).not.toBeEmpty();
-  await expect(grants.first().locator('code', { hasText: /^bedrock[\w-]*:/ }).first()).toBeVisible();
+  // Changed with #19: the actions that define each tier are listed by tier; a grant path's full list is behind "show all".
+  await expect(page.getByTestId('grants-by-tier').locator('code', { hasText: /^bedrock[\w-]*:/ }).first()).toBeVisible();
 }
 
 for (const [role, email] of [
@@ -176,5 +177,142 @@ test.describe('principals as an owner', () => {
     const widened = await page.request.get(`/api/principals/export?owner=${encodeURIComponent(OTHER_OWNER)}`);
     const widenedRows = parseCsv(await widened.text()).filter((row) => row.length > 1).slice(1);
     for (const row of widenedRows) expect(row[ownerColumn]).toBe(OWNER);
+  });
+});
+
+/** The newest published scan's principal that a query picks, with its heading. */
+function pickPrincipal(where: string, orderBy: string): { id: number; heading: string } {
+  const scanId = latestPublishedScanId(process.env.E2E_PORT ?? '3100');
+  const [row] = queryE2eDatabase<{ id: number; name: string; permissionSetName: string | null }>(
+    `SELECT p.id, p.name, p.permission_set_name AS permissionSetName FROM principals p WHERE p.scan_id = ? AND p.has_bedrock = 1 AND ${where} ORDER BY ${orderBy} LIMIT 1`,
+    scanId,
+  );
+  expect(row, `a principal where ${where}`).toBeDefined();
+  return { id: row.id, heading: row.permissionSetName ?? row.name };
+}
+
+async function expectNoHorizontalOverflow(page: Page, what: string): Promise<void> {
+  // Charts re-measure after a resize: wait for the page to settle at the new width.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `${what} is wider than 390px` }).toBeLessThanOrEqual(390);
+}
+
+test.describe('principal detail (#19)', () => {
+  test.beforeEach(async ({ page }) => {
+    // Several full-page screenshots and axe runs per test on a shared machine.
+    test.slow();
+    await signIn(page, ADMIN);
+  });
+
+  test('the principal with the most grants fits in three screens: grants by tier, full list behind "show all"', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    for (const orderBy of ['p.action_count DESC', '(SELECT count(*) FROM entitlements e WHERE e.principal_id = p.id) DESC']) {
+      const { id, heading } = pickPrincipal('1 = 1', orderBy);
+      await page.goto(`/principals/${id}`);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      const height = await page.evaluate(() => document.body.scrollHeight);
+      expect(height, `principal ${id} (${orderBy}) is ${height}px tall`).toBeLessThanOrEqual(3 * 900);
+      // Every tier it holds, with a count and its actions; the statements stay collapsed.
+      const byTier = page.getByTestId('grants-by-tier').locator('li');
+      expect(await byTier.count()).toBeGreaterThan(0);
+      await expect(byTier.first()).toContainText(/\d+ actions?/);
+      const firstGrant = page.getByTestId('entitlement').first();
+      const showAll = firstGrant.locator('summary', { hasText: /^Show all \d+ actions?/ });
+      await expect(showAll).toBeVisible();
+      await expect(firstGrant.getByText(/^Statement #\d+/).first()).toBeHidden();
+      await showAll.click();
+      await expect(firstGrant.getByText(/^Statement #\d+/).first()).toBeVisible();
+    }
+  });
+
+  test('an IAM user with AWS managed access: customise named by its jobs, the managed policy replaced with policy text, no raw backticks', async ({ page }) => {
+    const { id, heading } = pickPrincipal(
+      `p.type = 'user' AND p.analysis LIKE '%replace-managed-policy%' AND EXISTS (SELECT 1 FROM entitlements e WHERE e.principal_id = p.id AND e.is_aws_managed = 1 AND e.actions LIKE '%bedrock:CreateModelCustomizationJob%')`,
+      'p.score DESC',
+    );
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`/principals/${id}`);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    // The customise tier is named by its defining actions, not by the alphabetically first.
+    await expect(page.getByTestId('grants-by-tier').locator('li[data-tier="customize"]')).toContainText('bedrock:CreateModelCustomizationJob');
+    const recommendations = page.getByTestId('recommendations');
+    expect(await recommendations.innerText()).not.toContain('`');
+    const replace = recommendations.locator('li[data-kind="replace-managed-policy"]').first();
+    await expect(replace).toContainText(/Replace AWS managed policy \S+ with a scoped customer managed policy/);
+    await expect(replace.locator('code').first()).toBeVisible();
+    // The demo's IAM users made no Bedrock call on record: CloudTrail evidence says revoke rather than replace.
+    await expect(replace).toContainText('CloudTrail shows no use of what this attachment grants: revoke it rather than replace it.');
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, 'admin', 'principal-detail-managed-user');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expectNoHorizontalOverflow(page, 'the principal detail');
+    await saveScreenshot(page, 'admin', 'principal-detail-managed-user-390');
+  });
+
+  test('a role with usage evidence: the replacement policy text is built from what it used', async ({ page }) => {
+    const { id, heading } = pickPrincipal(`p.analysis LIKE '%replace-managed-policy%' AND EXISTS (SELECT 1 FROM usage_daily u WHERE u.principal_arn = p.arn AND u.calls > 0)`, '(SELECT sum(u.calls) FROM usage_daily u WHERE u.principal_arn = p.arn) DESC');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`/principals/${id}`);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    const replace = page.getByTestId('recommendations').locator('li[data-kind="replace-managed-policy"]').first();
+    const summary = replace.locator('summary', { hasText: 'Customer managed policy to use' });
+    await expect(summary).toContainText('from the actions and models CloudTrail saw it use');
+    await summary.click();
+    const document = JSON.parse(await replace.locator('pre').innerText()) as { Version: string; Statement: Array<{ Sid: string; Effect: string; Action: string[]; Resource: string | string[] }> };
+    expect(document.Version).toBe('2012-10-17');
+    expect(document.Statement.length).toBeGreaterThan(0);
+    expect(document.Statement.every((statement) => statement.Effect === 'Allow' && statement.Action.every((action) => /^bedrock[\w-]*:\w+$/.test(action)))).toBe(true);
+    // Invoke is pinned to the models it invoked, never left on every model.
+    const invoke = document.Statement.find((statement) => statement.Sid === 'Invoke');
+    if (invoke) expect([invoke.Resource].flat().every((resource) => resource.startsWith('arn:aws:bedrock:'))).toBe(true);
+    await saveScreenshot(page, 'admin', 'principal-detail-replacement-policy');
+  });
+
+  test('an SSO role at both widths', async ({ page }) => {
+    const { id, heading } = pickPrincipal('p.permission_set_name IS NOT NULL', 'p.score DESC');
+    for (const [size, suffix] of [
+      [{ width: 1440, height: 900 }, ''],
+      [{ width: 390, height: 844 }, '-390'],
+    ] as const) {
+      await page.setViewportSize(size);
+      await page.goto(`/principals/${id}`);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      if (size.width === 390) await expectNoHorizontalOverflow(page, 'an SSO role');
+      await expectNoSeriousA11yViolations(page);
+      await saveScreenshot(page, 'admin', `principal-detail-sso${suffix}`);
+    }
+  });
+
+  test('the principals list fits a phone', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/principals');
+    await expect(page.getByTestId('principals-table')).toBeVisible();
+    await expectNoHorizontalOverflow(page, 'the principals list');
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, 'admin', 'principals-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.reload();
+    await saveScreenshot(page, 'admin', 'principals-1440');
+  });
+
+  test('a revocation request shows its real state on the grant it targets', async ({ page }) => {
+    const { id, heading } = pickPrincipal(
+      `p.type = 'user' AND NOT EXISTS (SELECT 1 FROM revocations r WHERE r.principal_arn = p.arn) AND EXISTS (SELECT 1 FROM entitlements e WHERE e.principal_id = p.id AND e.policy_kind = 'inline')`,
+      'p.score ASC',
+    );
+    await page.goto(`/principals/${id}`);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    const grant = page.getByTestId('entitlement').first();
+    await grant.getByRole('button', { name: /^Request revocation of / }).click();
+    await grant.getByLabel('Justification').fill('e2e: no longer needed (#19 revocation state)');
+    await grant.getByRole('button', { name: 'Confirm revocation request' }).click();
+    await expect(page).toHaveURL(/\/revocations\/\d+$/);
+    const revocationId = Number(/\/revocations\/(\d+)$/.exec(page.url())?.[1]);
+    await page.goto(`/principals/${id}`);
+    const state = page.getByTestId(`revocation-${revocationId}`);
+    await expect(state).toHaveText(`Revocation #${revocationId}requested`);
+    const targeted = page.getByTestId('entitlement').filter({ has: state });
+    await expect(targeted).toContainText('Awaiting an admin’s approval.');
+    await expect(targeted).not.toContainText(/\bexecuted\b/);
   });
 });

@@ -343,6 +343,7 @@ export type RecommendationKind =
   | 'revoke-unused'
   | 'pin-models'
   | 'require-guardrail'
+  | 'replace-managed-policy'
   | 'pin-oidc-subject'
   | 'replace-access-keys';
 

@@ -1,55 +1,16 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import type { AppDatabase } from '../../client';
 import { identityCenterGroups, identityCenterMemberships, identityCenterPermissionSets, identityCenterUsers, personAssignments } from '../../schema';
 import { tierBit } from '../../../lib/analysis/tier-mask';
-import { TIERS, type Severity } from '../../../lib/analysis/types';
+import type { Severity } from '../../../lib/analysis/types';
+import { peopleDirectionOf, type PeopleListQuery, type PeopleSort } from '../../../lib/people/search-params';
 import { accountCondition } from '../account-options';
 import { rowsInIdOrder, toLikePattern, toPaging } from '../viewer';
 
-export const PEOPLE_SORTS = ['score', 'name', 'accounts', 'conflicts'] as const;
-export type PeopleSort = (typeof PEOPLE_SORTS)[number];
-
-const optionalText = z
-  .string()
-  .trim()
-  .max(200)
-  .optional()
-  .transform((value) => (value ? value : undefined));
-const optionalScore = z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.coerce.number().int().min(0).max(100).optional()).catch(undefined);
-
-/** The URL state of the people list (and its CSV export); bad values fall back to defaults. */
-export const peopleListQuerySchema = z.object({
-  q: optionalText.catch(undefined),
-  /** A group id. */
-  group: optionalText.catch(undefined),
-  /** A 12-digit account id or an account's exact name. */
-  account: optionalText.catch(undefined),
-  /** A permission set name. */
-  permissionSet: optionalText.catch(undefined),
-  tier: z.enum(TIERS).optional().catch(undefined),
-  minScore: optionalScore,
-  maxScore: optionalScore,
-  /** People without any Bedrock access are hidden unless asked for. */
-  scope: z.enum(['bedrock', 'all']).default('bedrock').catch('bedrock'),
-  sort: z.enum(PEOPLE_SORTS).default('score').catch('score'),
-  direction: z.enum(['asc', 'desc']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-  pageSize: z.coerce.number().int().min(10).max(100).default(25).catch(25),
-});
-export type PeopleListQuery = z.infer<typeof peopleListQuerySchema>;
-
-export function parsePeopleListQuery(searchParams: Record<string, string | string[] | undefined>): PeopleListQuery {
-  const flat = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-  return peopleListQuerySchema.parse(flat);
-}
+// The URL state lives in lib/people/search-params.ts; re-exported under the names pages and routes import.
+export { PEOPLE_SORTS, parsePeopleListQuery, peopleDirectionOf, peopleListQuerySchema, type PeopleListQuery, type PeopleSort } from '../../../lib/people/search-params';
 
 const SORT_COLUMNS = { score: identityCenterUsers.score, name: identityCenterUsers.userName, accounts: identityCenterUsers.bedrockAccountCount, conflicts: identityCenterUsers.conflictCount } as const satisfies Record<PeopleSort, unknown>;
-const DEFAULT_DIRECTION: Record<PeopleSort, 'asc' | 'desc'> = { score: 'desc', name: 'asc', accounts: 'desc', conflicts: 'desc' };
-
-export function peopleDirectionOf(query: Pick<PeopleListQuery, 'sort' | 'direction'>): 'asc' | 'desc' {
-  return query.direction ?? DEFAULT_DIRECTION[query.sort];
-}
 
 function filterConditions(scanId: number, query: PeopleListQuery): SQL[] {
   const conditions: SQL[] = [eq(identityCenterUsers.scanId, scanId)];

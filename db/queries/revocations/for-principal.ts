@@ -14,6 +14,8 @@ export interface PrincipalRevocation {
   requestedAt: string;
   /** When it took effect: verified, else executed (null while it has not run, or an offline script awaits confirmation). */
   effectiveAt: string | null;
+  /** When the IAM calls ran (null until they have): compared with the snapshot's time to say whether a re-scan can tell. */
+  executedAt: string | null;
 }
 
 /**
@@ -53,7 +55,7 @@ export function listRevocationsOfPrincipal(database: AppDatabase, principalArn: 
   for (const row of rows) {
     const plan = row.plan ? (JSON.parse(row.plan) as RevocationPlan) : null;
     const list = byKey.get(row.entitlementKey) ?? [];
-    list.push({ id: row.id, status: row.status, entitlementKey: row.entitlementKey, grantLabel: describeEntitlementKey(row.entitlementKey, plan), requestedAt: row.requestedAt, effectiveAt: row.verifiedAt ?? (row.status === 'awaiting-confirmation' || row.status === 'not-applied' ? null : row.executedAt) });
+    list.push({ id: row.id, status: row.status, entitlementKey: row.entitlementKey, grantLabel: describeEntitlementKey(row.entitlementKey, plan), requestedAt: row.requestedAt, effectiveAt: row.verifiedAt ?? (row.status === 'awaiting-confirmation' || row.status === 'not-applied' ? null : row.executedAt), executedAt: row.executedAt });
     byKey.set(row.entitlementKey, list);
   }
   return byKey;

@@ -6,9 +6,13 @@ export function describeGrantPath(path: GrantPath): string {
   return path.attachedVia === 'group' ? `${policy} through group \`${path.groupName ?? '?'}\`` : policy;
 }
 
-/** "statement `AllowInvoke`" or "statement #2" (1-based, as people count). */
+/**
+ * "statement #2 (`AllowInvoke`)" or "statement #2": counted from 1, as the principal page numbers
+ * statements, with the Sid when there is one.
+ */
 export function describeStatement(path: GrantPath): string {
-  return path.statementId ? `statement \`${path.statementId}\`` : `statement #${path.statementIndex + 1}`;
+  const number = `statement #${path.statementIndex + 1}`;
+  return path.statementId ? `${number} (\`${path.statementId}\`)` : number;
 }
 
 /** Identifies the entitlement (policy + attachment), ignoring the statement. */

@@ -72,13 +72,24 @@ describe('recommendForPrincipal', () => {
     expect(recommendForPrincipal(input({ grants: fullGrants, bedrockUse: { status: 'unknown', lastUseDaysAgo: null } })).some((entry) => entry.kind === 'revoke-unused')).toBe(false);
   });
 
-  it('pin-models and require-guardrail once per statement, naming the path', () => {
-    const result = recommendForPrincipal(input({ grants: fullGrants }));
+  // Changed with #19: an AWS managed policy cannot be edited, so its grants get one
+  // replace-managed-policy recommendation (see managed-policy.test.ts), and pin-models /
+  // require-guardrail are about policies the account can edit, here a customer managed copy.
+  it('pin-models and require-guardrail once per statement of an editable policy, naming the path', () => {
+    const customerManaged: GrantPath = { ...fullAccess, policyArn: 'arn:aws:iam::111111111111:policy/bedrock-all', policyName: 'bedrock-all', isAwsManaged: false };
+    const customerGrants = fullGrants.map((entry) => ({ ...entry, path: customerManaged }));
+    const result = recommendForPrincipal(input({ grants: customerGrants }));
     expect(result.map((entry) => entry.kind)).toEqual(['pin-models', 'require-guardrail']);
-    expect(result[0]).toMatchObject({ title: 'Pin models in statement `BedrockAll` of managed policy `AmazonBedrockFullAccess`', path: fullAccess });
+    expect(result[0]).toMatchObject({ title: 'Pin models in statement #1 (`BedrockAll`) of managed policy `bedrock-all`', path: customerManaged });
     expect(result[0].detail).toContain('bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream is allowed on every model (*)');
-    expect(result[1]).toMatchObject({ title: 'Require a guardrail in statement `BedrockAll` of managed policy `AmazonBedrockFullAccess`', path: fullAccess });
+    expect(result[1]).toMatchObject({ title: 'Require a guardrail in statement #1 (`BedrockAll`) of managed policy `bedrock-all`', path: customerManaged });
     expect(result[1].detail).toContain('bedrock:GuardrailIdentifier');
+  });
+
+  it('the same grants through the AWS managed policy: replace the attachment instead', () => {
+    const result = recommendForPrincipal(input({ grants: fullGrants }));
+    expect(result.map((entry) => entry.kind)).toEqual(['replace-managed-policy']);
+    expect(result[0]).toMatchObject({ title: 'Replace AWS managed policy `AmazonBedrockFullAccess` with a scoped customer managed policy', path: fullAccess });
   });
 
   it('pin-oidc-subject once per unpinned provider principal, with no path', () => {

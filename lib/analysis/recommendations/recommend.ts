@@ -64,6 +64,7 @@ function describeActions(group: Grant[]): string {
 interface GrantDerived {
   pinModels: Recommendation[];
   requireGuardrail: Recommendation[];
+  replaceManaged: Recommendation[];
   /** Per entitlement: what a revoke-unused recommendation says of it, whoever holds it. */
   revokeUnusedParts: Array<{ path: GrantPath; title: string; actions: string }>;
   /** Revoke-unused recommendations by how long ago Bedrock was last used: principals share them. */
@@ -77,6 +78,7 @@ function derivedFrom(grants: Grant[]): GrantDerived {
     derived = {
       pinModels: recommendPinModels(grants),
       requireGuardrail: recommendRequireGuardrail(grants),
+      replaceManaged: recommendReplaceManaged(grants),
       revokeUnusedParts: groupByKey(grants, entitlementPathKey).map((group) => ({ path: group[0].path, title: `Revoke unused Bedrock access through ${describeGrantPath(group[0].path)}`, actions: describeActions(group) })),
       revokeUnusedBySince: new Map(),
     };
@@ -104,8 +106,23 @@ function recommendRevokeUnused(input: Pick<RecommendationInput, 'grants' | 'bedr
   return recommendations;
 }
 
+/** An invoke grant on every model: the statement should list the models the workload uses. */
+function isUnpinned(grant: Grant): boolean {
+  return grant.tier === 'invoke' && coversAllModels(grant);
+}
+
+/** An invoke grant without a `bedrock:GuardrailIdentifier` condition. */
+function isUnguarded(grant: Grant): boolean {
+  return grant.tier === 'invoke' && !grant.requiresGuardrail;
+}
+
+/** Policies the principal's account can edit: AWS managed policies cannot be (only replaced or limited). */
+function isEditable(grant: Grant): boolean {
+  return !grant.path.isAwsManaged;
+}
+
 function recommendPinModels(grants: Grant[]): Recommendation[] {
-  const unpinned = grants.filter((grant) => grant.tier === 'invoke' && coversAllModels(grant));
+  const unpinned = grants.filter((grant) => isEditable(grant) && isUnpinned(grant));
   return groupByKey(unpinned, statementPathKey).map(([grant, ...rest]) => ({
     kind: 'pin-models',
     title: `Pin models in ${describeStatement(grant.path)} of ${describeGrantPath(grant.path)}`,
@@ -115,13 +132,39 @@ function recommendPinModels(grants: Grant[]): Recommendation[] {
 }
 
 function recommendRequireGuardrail(grants: Grant[]): Recommendation[] {
-  const unguarded = grants.filter((grant) => grant.tier === 'invoke' && !grant.requiresGuardrail);
+  const unguarded = grants.filter((grant) => isEditable(grant) && isUnguarded(grant));
   return groupByKey(unguarded, statementPathKey).map(([grant, ...rest]) => ({
     kind: 'require-guardrail',
     title: `Require a guardrail in ${describeStatement(grant.path)} of ${describeGrantPath(grant.path)}`,
     detail: `${describeActions([grant, ...rest])} can run without a guardrail. Add a condition on \`bedrock:GuardrailIdentifier\` naming the approved guardrail so every call is filtered.`,
     path: grant.path,
   }));
+}
+
+/**
+ * An AWS managed policy cannot be edited, so "pin models" or "require a guardrail" in it cannot be
+ * done: one recommendation per AWS managed attachment says what can (replace the attachment with
+ * a scoped customer managed policy, or limit it with a permissions boundary or a Deny). The page
+ * builds the policy text from the attachment's grants and usage (see replacement-policy.ts).
+ */
+function recommendReplaceManaged(grants: Grant[]): Recommendation[] {
+  const managed = grants.filter((grant) => grant.path.isAwsManaged);
+  return groupByKey(managed, entitlementPathKey).flatMap((group) => {
+    const problems: string[] = [];
+    if (group.some(isUnpinned)) problems.push('pin the models invoked');
+    if (group.some(isUnguarded)) problems.push('require a guardrail');
+    if (problems.length === 0) return [];
+    const [first] = group;
+    const name = `\`${first.path.policyName}\``;
+    return [
+      {
+        kind: 'replace-managed-policy' as const,
+        title: `Replace AWS managed policy ${name} with a scoped customer managed policy`,
+        detail: `${describeGrantPath(first.path)} is an AWS managed policy: it cannot be edited to ${problems.join(' or ')}, and AWS may add actions to it later. Create a customer managed policy with the text below (the actions this attachment grants, narrowed to those used where usage evidence exists), attach it in place of ${name}, then detach ${name}. If the attachment must stay, add a permissions boundary with the same text, or an explicit \`Deny\` of what it should not allow. ${describeActions(group)} ${group.length === 1 ? 'is' : 'are'} granted today.`,
+        path: first.path,
+      },
+    ];
+  });
 }
 
 function recommendPinOidcSubject(input: RecommendationInput): Recommendation[] {
@@ -165,6 +208,8 @@ function recommendReplaceAccessKeys(input: RecommendationInput): Recommendation[
  * - revoke-unused: no Bedrock use in 90 days; one per entitlement (policy + attachment).
  * - pin-models: an invoke grant covering every model; one per statement.
  * - require-guardrail: an invoke grant without `bedrock:GuardrailIdentifier`; one per statement.
+ * - replace-managed-policy: instead of the two above in an AWS managed policy (which cannot be
+ *   edited); one per attachment.
  * - pin-oidc-subject: an OIDC trust whose `sub` is not pinned; one per provider principal, path null.
  * - replace-access-keys: a user with Bedrock grants and active access keys or a Bedrock API key; path null.
  */
@@ -173,12 +218,13 @@ export function recommendForPrincipal(input: RecommendationInput): Recommendatio
 }
 
 /**
- * The recommendations about the grants (revoke-unused, pin-models, require-guardrail): their
+ * The recommendations about the grants (revoke-unused, pin-models, require-guardrail,
+ * replace-managed-policy): their
  * texts and paths come from the grants alone, with the principal's last Bedrock use.
  */
 export function recommendFromGrants(input: Pick<RecommendationInput, 'grants' | 'bedrockUse'>): Recommendation[] {
   const derived = derivedFrom(input.grants);
-  return [...recommendRevokeUnused(input), ...derived.pinModels, ...derived.requireGuardrail];
+  return [...recommendRevokeUnused(input), ...derived.pinModels, ...derived.requireGuardrail, ...derived.replaceManaged];
 }
 
 /** The recommendations about the identity itself (pin-oidc-subject, replace-access-keys). */
