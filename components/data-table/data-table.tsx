@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import clsx from 'clsx';
+import type { ReactNode } from 'react';
 import { hrefWith } from '@/components/ui/pagination';
 
 export interface ServerSort {
@@ -15,6 +16,14 @@ export interface DataTableColumnMeta {
   sortKey?: string;
   align?: 'left' | 'right';
   headerClassName?: string;
+  /** Extra classes on each body cell of the column (for example a minimum width). */
+  cellClassName?: string;
+}
+
+/** A block of consecutive rows under one heading row (rows arrive already ordered by the group). */
+export interface DataTableGroup {
+  key: string;
+  label: ReactNode;
 }
 
 /**
@@ -30,6 +39,8 @@ export function DataTable<Row>({
   sort,
   getRowId,
   testId,
+  groupBy,
+  rowClassName,
 }: {
   columns: ColumnDef<Row, unknown>[];
   data: Row[];
@@ -39,6 +50,10 @@ export function DataTable<Row>({
   sort?: ServerSort;
   getRowId: (row: Row) => string;
   testId?: string;
+  /** Optional: splits the rows into groups, each under a heading row spanning the table. */
+  groupBy?: (row: Row) => DataTableGroup;
+  /** Optional extra classes per row (for example a highlighted state). */
+  rowClassName?: (row: Row) => string | undefined;
 }) {
   // TanStack Table returns fresh functions each render; the React Compiler skipping this component is expected.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -82,21 +97,43 @@ export function DataTable<Row>({
             </tr>
           ))}
         </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
-              {row.getVisibleCells().map((cell) => {
-                const meta = (cell.column.columnDef.meta ?? {}) as DataTableColumnMeta;
-                return (
-                  <td key={cell.id} className={clsx('px-3 py-2 align-top', meta.align === 'right' && 'text-right tabular-nums')}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
+        {groupRows(table.getRowModel().rows, groupBy).map((group) => (
+          <tbody key={group.key}>
+            {group.label !== undefined ? (
+              <tr className="border-b border-slate-200 bg-slate-100/70" data-testid="data-table-group">
+                <th scope="colgroup" colSpan={columns.length} className="px-3 py-1.5 text-left text-sm font-semibold text-slate-900">
+                  {group.label}
+                </th>
+              </tr>
+            ) : null}
+            {group.rows.map((row) => (
+              <tr key={row.id} className={clsx('border-b border-slate-100 last:border-0 hover:bg-slate-50', rowClassName?.(row.original))}>
+                {row.getVisibleCells().map((cell) => {
+                  const meta = (cell.column.columnDef.meta ?? {}) as DataTableColumnMeta;
+                  return (
+                    <td key={cell.id} className={clsx('px-3 py-2 align-top', meta.align === 'right' && 'text-right tabular-nums', meta.cellClassName)}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
     </div>
   );
+}
+
+/** Consecutive rows with the same group key, in order; one unlabelled group without `groupBy`. */
+function groupRows<Item extends { original: Row }, Row>(rows: Item[], groupBy: ((row: Row) => DataTableGroup) | undefined): Array<{ key: string; label: ReactNode | undefined; rows: Item[] }> {
+  if (!groupBy) return [{ key: 'all', label: undefined, rows }];
+  const groups: Array<{ key: string; label: ReactNode; rows: Item[] }> = [];
+  for (const row of rows) {
+    const group = groupBy(row.original);
+    const last = groups.at(-1);
+    if (last && last.key === group.key) last.rows.push(row);
+    else groups.push({ key: `${group.key}#${groups.length}`, label: group.label, rows: [row] });
+  }
+  return groups;
 }

@@ -25,7 +25,7 @@ export function FilterBar({ action, hidden, children, resetHref, label = 'Filter
   );
 }
 
-export function SelectField({ name, label, value, options, allLabel = 'All', className }: { name: string; label: string; value: string | undefined; options: ReadonlyArray<{ value: string; label: string }>; allLabel?: string; className?: string }) {
+export function SelectField({ name, label, value, options, allLabel = 'All', className }: { name: string; label: string; value: string | undefined; options: ReadonlyArray<{ value: string; label: string }>; allLabel?: string | null; className?: string }) {
   const id = `filter-${name}`;
   return (
     <div className={className ?? 'min-w-36'}>

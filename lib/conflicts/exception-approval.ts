@@ -44,3 +44,9 @@ export function resolveExceptionExpiry(expiresOn: string, now: Date): { expiresA
   if (expiresAt.getTime() - now.getTime() > MAX_EXCEPTION_DAYS * 86_400_000) return { error: `An exception may last at most ${MAX_EXCEPTION_DAYS} days.` };
   return { expiresAt };
 }
+
+/** The expiry form's default (90 days) and latest allowed date (YYYY-MM-DD, UTC) for today. */
+export function exceptionExpiryBounds(now: Date): { defaultExpiry: string; maxExpiry: string } {
+  const day = 86_400_000;
+  return { defaultExpiry: new Date(now.getTime() + 90 * day).toISOString().slice(0, 10), maxExpiry: new Date(now.getTime() + (MAX_EXCEPTION_DAYS - 1) * day).toISOString().slice(0, 10) };
+}
