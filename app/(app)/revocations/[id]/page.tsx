@@ -3,12 +3,14 @@ import { getDatabase } from '@/db/client';
 import { getRevocationDetail } from '@/db/queries/revocations/list';
 import { loadRevocationPlanView } from '@/db/queries/revocations/plan-for-display';
 import { getConfig } from '@/lib/config/load-config';
+import { canReportScriptFailure } from '@/lib/revocations/script-failure';
 import { requirePageUser } from '@/server/auth/session';
 import { FourEyesNotice } from '@/components/revocations/four-eyes-notice';
 import { RevocationActions } from '@/components/revocations/revocation-actions';
 import { RevocationLifecyclePanel } from '@/components/revocations/revocation-lifecycle-panel';
 import { RevocationPlanPanel } from '@/components/revocations/revocation-plan-panel';
 import { RevocationResultsPanel } from '@/components/revocations/revocation-results-panel';
+import { ReportScriptFailureForm } from '@/components/revocations/report-script-failure-form';
 import { RevocationScriptPanel } from '@/components/revocations/revocation-script-panel';
 import { RevocationSummaryPanel } from '@/components/revocations/revocation-summary-panel';
 
@@ -26,6 +28,7 @@ export default async function RevocationPage({ params }: { params: Promise<{ id:
       <RevocationSummaryPanel detail={detail} />
       {detail.status === 'requested' ? <FourEyesNotice requireFourEyes={getConfig().revocations.requireFourEyes} requestedBy={detail.requestedBy} /> : null}
       {user.role === 'admin' ? <RevocationActions id={detail.id} status={detail.status} mode={detail.mode} hasBeforeState={detail.beforeState !== null} /> : null}
+      {user.role === 'admin' && canReportScriptFailure(detail) ? <ReportScriptFailureForm id={detail.id} /> : null}
       <RevocationLifecyclePanel detail={detail} />
       <RevocationPlanPanel view={planView} />
       <RevocationResultsPanel detail={detail} />
