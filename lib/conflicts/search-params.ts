@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagingSearchParams, parseSearchParams } from '../http/search-params';
 import type { Severity } from '../analysis/types';
 
 /** Severities from most to least severe (the order lists and filters use). */
@@ -19,15 +20,13 @@ export const conflictListQuerySchema = z.object({
   account: z.string().trim().min(1).max(200).optional().catch(undefined),
   excepted: z.enum(EXCEPTION_VISIBILITIES).default('hide').catch('hide'),
   group: z.enum(CONFLICT_GROUPINGS).default('principal').catch('principal'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-  pageSize: z.coerce.number().int().min(10).max(100).default(25).catch(25),
+  ...pagingSearchParams,
 });
 export type ConflictListQuery = z.infer<typeof conflictListQuerySchema>;
 
 /** Reads the list's URL state; repeated keys take their first value. */
 export function parseConflictListQuery(searchParams: Record<string, string | string[] | undefined>): ConflictListQuery {
-  const flat = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-  return conflictListQuerySchema.parse(flat);
+  return parseSearchParams(conflictListQuerySchema, searchParams);
 }
 
 /** The URL state to carry into paging links (defaults left out so URLs stay short). */
