@@ -128,12 +128,13 @@ export function DataTable<Row>({
 /** Consecutive rows with the same group key, in order; one unlabelled group without `groupBy`. */
 function groupRows<Item extends { original: Row }, Row>(rows: Item[], groupBy: ((row: Row) => DataTableGroup) | undefined): Array<{ key: string; label: ReactNode | undefined; rows: Item[] }> {
   if (!groupBy) return [{ key: 'all', label: undefined, rows }];
-  const groups: Array<{ key: string; label: ReactNode; rows: Item[] }> = [];
+  const groups: Array<{ key: string; groupKey: string; label: ReactNode; rows: Item[] }> = [];
   for (const row of rows) {
     const group = groupBy(row.original);
     const last = groups.at(-1);
-    if (last && last.key === group.key) last.rows.push(row);
-    else groups.push({ key: `${group.key}#${groups.length}`, label: group.label, rows: [row] });
+    // The React key stays unique even if a group key comes back after another group.
+    if (last && last.groupKey === group.key) last.rows.push(row);
+    else groups.push({ key: `${group.key}#${groups.length}`, groupKey: group.key, label: group.label, rows: [row] });
   }
   return groups;
 }

@@ -15,6 +15,7 @@ for (const [role, email] of [
     test.beforeEach(async ({ page }) => signIn(page, email));
 
     test('lists conflicts grouped by principal, one line each with both sides, and passes axe at both widths', async ({ page }) => {
+      test.setTimeout(180_000);
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.goto('/conflicts');
       await expect(page.getByRole('heading', { level: 1, name: 'SoD conflicts' })).toBeVisible();
@@ -26,6 +27,9 @@ for (const [role, email] of [
       expect(await groups.count()).toBeGreaterThan(0);
       const rows = table.locator(CONFLICT_ROWS);
       expect(await rows.count()).toBeGreaterThan(0);
+      // One heading per principal: a principal's conflicts sit together under it.
+      const principals = await groups.locator('a').allInnerTexts();
+      expect(new Set(principals).size).toBe(principals.length);
       await expect(rows.first().locator('code').first()).toHaveText(/^SOD-/);
       // Each side names the actions that put the principal on it.
       await expect(rows.first().locator('td').nth(2).locator('code').first()).toHaveText(/^[a-z-]+:[A-Za-z*]+$/);
@@ -40,7 +44,7 @@ for (const [role, email] of [
       await expectNoSeriousA11yViolations(page);
       await saveScreenshot(page, role, 'conflicts');
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.reload();
+      await page.goto('/conflicts');
       await expect(page.getByRole('heading', { level: 1, name: 'SoD conflicts' })).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await expectNoSeriousA11yViolations(page);
@@ -84,6 +88,7 @@ test.describe('SoD conflicts as admin', () => {
   });
 
   test('a critical exception awaits a second admin (four-eyes), who approves it; each step says what happened', async ({ page, browser }) => {
+    test.setTimeout(180_000);
     await page.goto('/conflicts?severity=critical');
     const button = page.getByRole('button', { name: /^Accept SOD-.+ as an exception$/ }).first();
     const [, ruleId, principalName] = /^Accept (SOD-\S+) for (.+) as an exception$/.exec((await button.getAttribute('aria-label')) ?? '') ?? [];

@@ -19,7 +19,7 @@ function revocableEntitlement(): { arn: string; key: string } {
 }
 
 test('a revocation shows Bedrock access by tier, and a reported script failure with AWS’s error, at both widths', async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const requester = await (await browser.newContext({ baseURL })).newPage();
   await signIn(requester, ADMIN);
   const { arn, key } = revocableEntitlement();
@@ -55,7 +55,7 @@ test('a revocation shows Bedrock access by tier, and a reported script failure w
   await expectNoSeriousA11yViolations(requester);
   await saveScreenshot(requester, 'admin', 'revocation-failed');
   await requester.setViewportSize({ width: 390, height: 844 });
-  await requester.reload();
+  await requester.goto(`/revocations/${id}`);
   expect(await requester.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await saveScreenshot(requester, 'admin', 'revocation-failed-mobile');
 
@@ -66,6 +66,6 @@ test('a revocation shows Bedrock access by tier, and a reported script failure w
   await expectNoSeriousA11yViolations(requester);
   await saveScreenshot(requester, 'admin', 'revocations-mobile');
   await requester.setViewportSize({ width: 1440, height: 900 });
-  await requester.reload();
+  await requester.goto('/revocations?status=failed');
   await saveScreenshot(requester, 'admin', 'revocations');
 });
