@@ -95,7 +95,10 @@ describe('the demo database with history', () => {
 
   it('has revocations in every state an offline organisation reaches, verified by the next import', () => {
     const statuses = new Set(all('SELECT status FROM revocations').map((row) => row.status));
-    for (const status of ['requested', 'approved', 'awaiting-confirmation', 'verified', 'rolled-back', 'rejected']) expect(statuses).toContain(status);
+    for (const status of ['requested', 'approved', 'awaiting-confirmation', 'verified', 'rolled-back', 'rejected', 'failed']) expect(statuses).toContain(status);
+    const failed = all("SELECT error FROM revocations WHERE status = 'failed'");
+    expect(failed).toHaveLength(1);
+    expect(String(failed[0].error)).toMatch(/^The AWS CLI script failed at \w+: AccessDenied — User: arn:aws:sts::\d{12}:assumed-role\/.+ is not authorized to perform: iam:\w+ on resource: (role|user) .+ with an explicit deny in a service control policy$/);
     expect(all("SELECT 1 FROM audit_log WHERE action = 'revocation.verified' AND actor = 'scan'")).toHaveLength(1);
   });
 

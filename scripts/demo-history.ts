@@ -14,8 +14,8 @@
  *   closes a campaign at its due date, so an active campaign past due would close at demo start;
  * - revocations in each state an offline organisation reaches: requested, approved, awaiting confirmation
  *   (script produced, awaiting the next import), verified by the next import, rolled back, and a
- *   rejected one. 'failed' is only reached by the live worker when an AWS call fails, so the
- *   offline demo has none (we do not write a fake one).
+ *   rejected one, and a failed one: its script stopped at an SCP's explicit deny and the admin
+ *   reported the AWS CLI's error (`reportScriptFailure`, the path offline accounts take).
  *
  * The e2e servers do not call this: their specs start from a database with one snapshot.
  */
@@ -34,7 +34,8 @@ import { EMPTY_SCOPE } from '../lib/campaigns/scope';
 import { tierBit } from '../lib/analysis/tier-mask';
 import { ValidationError } from '../lib/http/errors';
 import { createEngineEvaluate } from '../lib/revocations/engine';
-import type { EvaluateAccess } from '../lib/revocations/types';
+import type { EvaluateAccess, RevocationPlan } from '../lib/revocations/types';
+import { reportScriptFailure } from '../db/queries/revocations/report-script-failure';
 import { runScan } from '../scanners/pipeline/run-scan';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -190,6 +191,19 @@ function requestOnFreeGrant(database: AppDatabase, scanId: number, exclude: Set<
   return null;
 }
 
+/**
+ * What the AWS CLI prints when a service control policy denies the script's first IAM call: the
+ * CLI's error line around IAM's AccessDenied message for an explicit deny in an SCP.
+ */
+function scriptDeniedOutput(database: AppDatabase, revocationId: number): string {
+  const row = database.select({ plan: revocations.plan }).from(revocations).where(eq(revocations.id, revocationId)).get();
+  const plan = row?.plan ? (JSON.parse(row.plan) as RevocationPlan) : null;
+  const action = plan?.calls[0]?.action ?? 'DeleteRolePolicy';
+  const resource = plan ? `${plan.principalType} ${plan.principalName}` : 'role';
+  const account = plan?.accountId ?? '000000000000';
+  return `\nAn error occurred (AccessDenied) when calling the ${action} operation: User: arn:aws:sts::${account}:assumed-role/PlatformAdmin/admin@example.com is not authorized to perform: iam:${action} on resource: ${resource} with an explicit deny in a service control policy\n`;
+}
+
 export interface DemoHistorySummary {
   scanIds: number[];
   closedCampaignId: number;
@@ -297,6 +311,15 @@ export async function seedDemoHistory(database: AppDatabase, input: { orgDirecto
       requestExecution(database, { id: executed, actor: ADMIN, now: at(third, 16) });
     }
     requestOnFreeGrant(database, thirdScan, taken, at(third, 17), evaluate, 'Found while triaging the overdue campaign: the inline policy allows every model.');
+
+    // A script that stopped: the account's service control policy denies IAM changes to the role,
+    // and the admin who ran it reported the AWS CLI's error (the revocation is 'failed').
+    const stopped = requestOnFreeGrant(database, thirdScan, taken, at(third, 12), evaluate, 'Inline grant broader than the team needs; the owner agreed to remove it.');
+    if (stopped) {
+      approveRevocation(database, { id: stopped, actor: SECOND_ADMIN, now: at(third, 12, 4), requireFourEyes: true, comment: 'Approved; run it in the Thursday window.', evaluate });
+      requestExecution(database, { id: stopped, actor: ADMIN, now: at(third, 13) });
+      reportScriptFailure(database, { id: stopped, actor: ADMIN, now: at(third, 13, 1), output: scriptDeniedOutput(database, stopped) });
+    }
 
     const revocationsByStatus: Record<string, number> = {};
     for (const row of database.select({ status: revocations.status }).from(revocations).all()) revocationsByStatus[row.status] = (revocationsByStatus[row.status] ?? 0) + 1;

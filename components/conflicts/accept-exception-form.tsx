@@ -4,10 +4,16 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { fieldClass, fieldLabelClass } from '@/components/data-table/filter-bar';
+import { sendJson } from '@/components/campaigns/send-json';
+import { formatDate } from '@/components/ui/format';
+import { useExceptionFeedback } from './exception-feedback';
+
+type AcceptAnswer = { status: 'accepted'; expiresAt: string } | { status: 'awaiting-second-admin'; expiresAt: string };
 
 /** Admin-only form (the route checks the role again): accept one conflict as an exception. */
-export function AcceptExceptionForm({ conflictId, principalName, ruleId, defaultExpiry, maxExpiry }: { conflictId: number; principalName: string; ruleId: string; defaultExpiry: string; maxExpiry: string }) {
+export function AcceptExceptionForm({ conflictId, principalName, ruleId, defaultExpiry, maxExpiry, needsSecondAdmin }: { conflictId: number; principalName: string; ruleId: string; defaultExpiry: string; maxExpiry: string; needsSecondAdmin: boolean }) {
   const router = useRouter();
+  const announce = useExceptionFeedback();
   const formId = useId();
   const [isOpen, setIsOpen] = useState(false);
   const [isSubmitting, setIsSubmitting] = useState(false);
@@ -26,28 +32,24 @@ export function AcceptExceptionForm({ conflictId, principalName, ruleId, default
     const data = new FormData(event.currentTarget);
     setIsSubmitting(true);
     setError(null);
-    try {
-      const response = await fetch('/api/conflicts/exceptions', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ conflictId, reason: String(data.get('reason') ?? ''), expiresOn: String(data.get('expiresOn') ?? '') }),
-      });
-      const body = (await response.json().catch(() => ({}))) as { error?: string };
-      if (!response.ok) {
-        setError(body.error ?? `The server answered ${response.status}.`);
-        return;
-      }
-      setIsOpen(false);
-      router.refresh();
-    } catch {
-      setError('The server could not be reached. Try again.');
-    } finally {
-      setIsSubmitting(false);
+    const result = await sendJson<AcceptAnswer>('/api/conflicts/exceptions', 'POST', { conflictId, reason: String(data.get('reason') ?? ''), expiresOn: String(data.get('expiresOn') ?? '') });
+    setIsSubmitting(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
     }
+    announce(
+      result.data.status === 'accepted'
+        ? `Exception accepted: ${ruleId} on ${principalName} until ${formatDate(result.data.expiresAt)}. Accepted exceptions are hidden from the open list; choose “Include accepted exceptions” to see them.`
+        : `Exception recorded for ${ruleId} on ${principalName}: it is critical, so it is awaiting a second admin before it applies.`,
+    );
+    setIsOpen(false);
+    router.refresh();
   }
 
   return (
-    <form onSubmit={submit} className="mt-2 space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={`Exception for ${ruleId} on ${principalName}`}>
+    <form onSubmit={submit} className="mt-2 min-w-56 space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={`Exception for ${ruleId} on ${principalName}`}>
+      {needsSecondAdmin ? <p className="text-xs text-slate-700">Critical conflict: four-eyes is on, so another admin must approve this exception before it applies.</p> : null}
       <div>
         <label htmlFor={`${formId}-reason`} className={fieldLabelClass}>
           Reason
@@ -67,7 +69,7 @@ export function AcceptExceptionForm({ conflictId, principalName, ruleId, default
       ) : null}
       <div className="flex gap-2">
         <Button type="submit" size="sm" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : 'Accept exception'}
+          {isSubmitting ? 'Saving…' : needsSecondAdmin ? 'Ask for approval' : 'Accept exception'}
         </Button>
         <Button variant="secondary" size="sm" onClick={() => setIsOpen(false)}>
           Cancel

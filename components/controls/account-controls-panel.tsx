@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
-import { Card } from '@/components/ui/card';
 import type { ControlAccountView } from '@/db/queries/controls-posture';
 import type { ControlSwitcherView } from '@/db/queries/control-switchers';
 import type { ControlRecommendation } from '@/lib/controls/recommend-controls';
@@ -20,11 +19,30 @@ function groupSwitchers(switchers: ControlSwitcherView[]) {
   return [...groups.values()];
 }
 
-/** One account: who can switch each control off (with the grant) and the recommended policies. */
+/**
+ * One account, collapsed to a summary line (name, environment, OU, how many can switch a control
+ * off, how many recommendations) so the page stays about three screens long; opening it shows who
+ * can switch each control off (with the grant) and the recommended policies.
+ */
 export function AccountControlsPanel({ account, switchers, recommendations }: { account: ControlAccountView; switchers: ControlSwitcherView[]; recommendations: ControlRecommendation[] }) {
   const groups = groupSwitchers(switchers);
   return (
-    <Card title={`${account.accountName} (${account.accountId})`} id={`account-${account.accountId}`} description={`${account.environment} · ${account.ouPath.map((unit) => unit.name).join(' / ') || 'root'}`}>
+    <details id={`account-${account.accountId}`} className="group border-b border-slate-100 last:border-0">
+      <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 hover:bg-slate-50">
+        <h3 className="min-w-0 text-sm font-semibold text-slate-900 [overflow-wrap:anywhere]">
+          {account.accountName} <span className="font-mono text-xs font-normal text-slate-700">({account.accountId})</span>
+        </h3>
+        <span className="text-xs text-slate-700">
+          {account.environment} · {account.ouPath.map((unit) => unit.name).join(' / ') || 'root'}
+        </span>
+        <span className="ml-auto flex flex-wrap gap-1">
+          <Badge tone={groups.length > 0 ? 'warning' : 'neutral'}>{groups.length} can switch off</Badge>
+          <Badge tone={recommendations.length > 0 ? 'info' : 'neutral'}>
+            {recommendations.length} {recommendations.length === 1 ? 'recommendation' : 'recommendations'}
+          </Badge>
+        </span>
+      </summary>
+      <div className="px-4 pb-4 pt-1">
       <h3 className="text-sm font-semibold text-slate-900">Who can switch a control off</h3>
       {groups.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700">Nobody in the snapshot holds an action that disables an enforced control here.</p>
@@ -99,6 +117,7 @@ export function AccountControlsPanel({ account, switchers, recommendations }: { 
           ))}
         </ul>
       )}
-    </Card>
+      </div>
+    </details>
   );
 }

@@ -22,6 +22,12 @@ export interface DataTableColumnMeta {
   hideBelow?: 'sm' | 'md' | 'lg';
 }
 
+/** A block of consecutive rows under one heading row (rows arrive already ordered by the group). */
+export interface DataTableGroup {
+  key: string;
+  label: ReactNode;
+}
+
 const HIDE_BELOW: Record<NonNullable<DataTableColumnMeta['hideBelow']>, string> = { sm: 'hidden sm:table-cell', md: 'hidden md:table-cell', lg: 'hidden lg:table-cell' };
 
 function hiddenClass(meta: DataTableColumnMeta): string | undefined {
@@ -47,6 +53,8 @@ export function DataTable<Row>({
   getRowProps,
   renderRowDetail,
   isCompact,
+  groupBy,
+  rowClassName,
 }: {
   columns: ColumnDef<Row, unknown>[];
   data: Row[];
@@ -62,6 +70,10 @@ export function DataTable<Row>({
   renderRowDetail?: (row: Row) => ReactNode;
   /** Tighter cells for dense work lists. */
   isCompact?: boolean;
+  /** Optional: splits the rows into groups, each under a heading row spanning the table. */
+  groupBy?: (row: Row) => DataTableGroup;
+  /** Optional extra classes per row (for example a highlighted state). */
+  rowClassName?: (row: Row) => string | undefined;
 }) {
   // TanStack Table returns fresh functions each render; the React Compiler skipping this component is expected.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -105,34 +117,57 @@ export function DataTable<Row>({
             </tr>
           ))}
         </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row, index) => {
-            const { className: rowClassName, ...rowProps } = getRowProps?.(row.original, index) ?? {};
-            const detail = renderRowDetail?.(row.original) ?? null;
-            return (
-              <Fragment key={row.id}>
-                <tr {...rowProps} className={clsx('border-b border-slate-100 last:border-0 hover:bg-slate-50', rowClassName)}>
-                  {row.getVisibleCells().map((cell) => {
-                    const meta = (cell.column.columnDef.meta ?? {}) as DataTableColumnMeta;
-                    return (
-                      <td key={cell.id} className={clsx(isCompact ? 'px-1.5 py-1' : 'px-3 py-2', 'align-top', meta.align === 'right' && 'text-right tabular-nums', hiddenClass(meta), meta.cellClassName)}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    );
-                  })}
-                </tr>
-                {detail ? (
-                  <tr className="border-b border-slate-200 bg-slate-50">
-                    <td colSpan={row.getVisibleCells().length} className="px-3 py-3">
-                      {detail}
-                    </td>
+        {groupRows(table.getRowModel().rows, groupBy).map((group) => (
+          <tbody key={group.key}>
+            {group.label !== undefined ? (
+              <tr className="border-b border-slate-200 bg-slate-100/70" data-testid="data-table-group">
+                <th scope="colgroup" colSpan={columns.length} className="px-3 py-1.5 text-left text-sm font-semibold text-slate-900">
+                  {group.label}
+                </th>
+              </tr>
+            ) : null}
+            {group.rows.map((row) => {
+              const { className: propsClassName, ...rowProps } = getRowProps?.(row.original, row.index) ?? {};
+              const detail = renderRowDetail?.(row.original) ?? null;
+              return (
+                <Fragment key={row.id}>
+                  <tr {...rowProps} className={clsx('border-b border-slate-100 last:border-0 hover:bg-slate-50', rowClassName?.(row.original), propsClassName)}>
+                    {row.getVisibleCells().map((cell) => {
+                      const meta = (cell.column.columnDef.meta ?? {}) as DataTableColumnMeta;
+                      return (
+                        <td key={cell.id} className={clsx(isCompact ? 'px-1.5 py-1' : 'px-3 py-2', 'align-top', meta.align === 'right' && 'text-right tabular-nums', hiddenClass(meta), meta.cellClassName)}>
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </td>
+                      );
+                    })}
                   </tr>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </tbody>
+                  {detail ? (
+                    <tr className="border-b border-slate-200 bg-slate-50">
+                      <td colSpan={row.getVisibleCells().length} className="px-3 py-3">
+                        {detail}
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        ))}
       </table>
     </div>
   );
+}
+
+/** Consecutive rows with the same group key, in order; one unlabelled group without `groupBy`. */
+function groupRows<Item extends { original: Row }, Row>(rows: Item[], groupBy: ((row: Row) => DataTableGroup) | undefined): Array<{ key: string; label: ReactNode | undefined; rows: Item[] }> {
+  if (!groupBy) return [{ key: 'all', label: undefined, rows }];
+  const groups: Array<{ key: string; groupKey: string; label: ReactNode; rows: Item[] }> = [];
+  for (const row of rows) {
+    const group = groupBy(row.original);
+    const last = groups.at(-1);
+    // The React key stays unique even if a group key comes back after another group.
+    if (last && last.groupKey === group.key) last.rows.push(row);
+    else groups.push({ key: `${group.key}#${groups.length}`, groupKey: group.key, label: group.label, rows: [row] });
+  }
+  return groups;
 }

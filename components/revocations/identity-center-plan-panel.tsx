@@ -1,5 +1,9 @@
 import { renderIdentityCenterCommands } from '@/lib/revocations/identity-center/render-identity-center-script';
 import type { IdentityCenterCallOutcomeRecord, IdentityCenterPlan } from '@/lib/revocations/identity-center/types';
+import { AffectedPeopleTable } from './affected-people-table';
+import { CallOutcomeTable } from './call-outcome-table';
+import { identityCenterCallRows } from './call-outcome-rows';
+import { CommandBlock } from './command-block';
 
 const KIND_LABELS: Record<IdentityCenterPlan['kind'], string> = {
   'remove-from-group': 'Remove the person from the group',
@@ -21,9 +25,7 @@ export function IdentityCenterPlanPanel({ plan }: { plan: IdentityCenterPlan }) 
       </p>
       <div>
         <h3 className="font-semibold">Identity Center calls</h3>
-        <pre tabIndex={0} className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-xs leading-5 text-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600">
-          {renderIdentityCenterCommands(plan.calls).join('\n')}
-        </pre>
+        <CommandBlock commands={renderIdentityCenterCommands(plan.calls)} />
       </div>
       <div>
         <h3 className="font-semibold">{plan.kind === 'remove-from-group' || plan.kind === 'delete-assignment' ? 'Account of the assignment' : `Accounts the permission set reaches (${plan.accountIds.length})`}</h3>
@@ -31,27 +33,7 @@ export function IdentityCenterPlanPanel({ plan }: { plan: IdentityCenterPlan }) 
           {plan.accountIds.join(', ') || 'None provisioned.'}
         </p>
       </div>
-      <div className="min-w-0">
-        <table className="w-full table-fixed text-left text-sm" data-testid="identity-center-people">
-          <caption className="text-left font-semibold">People who lose this access ({plan.losing.length})</caption>
-          <thead className="border-b border-slate-200 text-slate-700">
-            <tr>
-              <th scope="col" className="py-1 pr-3">Person</th>
-              <th scope="col" className="py-1 pr-3">Via</th>
-              <th scope="col" className="py-1">Accounts</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.losing.map((person) => (
-              <tr key={person.userId} className="border-b border-slate-100 align-top">
-                <td className="break-words py-1 pr-3 [overflow-wrap:anywhere]">{person.userName}</td>
-                <td className="py-1 pr-3 text-xs [overflow-wrap:anywhere]">{person.via}</td>
-                <td className="py-1 font-mono text-xs [overflow-wrap:anywhere]">{person.accountIds.join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AffectedPeopleTable people={plan.losing} />
       {plan.keeping.length > 0 ? (
         <p className="text-sm text-slate-800">
           Keep their access: {plan.keeping.map((person) => `${person.userName} (${person.via})`).join(', ')}.
@@ -59,7 +41,7 @@ export function IdentityCenterPlanPanel({ plan }: { plan: IdentityCenterPlan }) 
       ) : null}
       <details className="text-sm">
         <summary className="cursor-pointer font-semibold">Rollback calls</summary>
-        <pre tabIndex={0} className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-3 text-xs">{renderIdentityCenterCommands(plan.rollbackCalls).join('\n')}</pre>
+        <CommandBlock commands={renderIdentityCenterCommands(plan.rollbackCalls)} tone="light" />
       </details>
     </div>
   );
@@ -67,27 +49,5 @@ export function IdentityCenterPlanPanel({ plan }: { plan: IdentityCenterPlan }) 
 
 /** What each sso-admin / identitystore call did on the last run. */
 export function IdentityCenterCallTable({ outcomes, caption }: { outcomes: IdentityCenterCallOutcomeRecord[]; caption: string }) {
-  return (
-    <table className="mt-2 w-full text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="border-b border-slate-200 text-slate-700">
-        <tr>
-          <th scope="col" className="py-1 pr-3">Call</th>
-          <th scope="col" className="py-1 pr-3">Outcome</th>
-          <th scope="col" className="py-1">Detail</th>
-        </tr>
-      </thead>
-      <tbody>
-        {outcomes.map((outcome, index) => (
-          <tr key={index} className="border-b border-slate-100 align-top">
-            <td className="py-1 pr-3 font-mono text-xs">
-              {outcome.call.service} {outcome.call.action}
-            </td>
-            <td className="py-1 pr-3">{outcome.status}</td>
-            <td className="py-1 text-xs text-red-800">{outcome.error ?? outcome.requestId ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <CallOutcomeTable rows={identityCenterCallRows(outcomes)} caption={caption} />;
 }

@@ -1,7 +1,9 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import type { ConflictListQuery } from '../../lib/conflicts/search-params';
+import { planExceptionAcceptance, resolveExceptionExpiry } from '../../lib/conflicts/exception-approval';
 import type { AppDatabase } from '../client';
-import { accounts, principals, sodConflicts, sodExceptions, SEVERITIES } from '../schema';
+import { accounts, principals, sodConflicts, sodExceptionRequests, sodExceptions } from '../schema';
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/http/errors';
 import type { Severity } from '../../lib/analysis/types';
 import { accountCondition } from './account-options';
@@ -10,22 +12,7 @@ import { parseConflictSide, type ConflictSideGrant } from './principals';
 import { ownerScope, toPaging, type Viewer } from './viewer';
 import { inWriteTransaction } from '../write-transaction';
 
-export const conflictListQuerySchema = z.object({
-  rule: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/).optional().catch(undefined),
-  severity: z.enum(SEVERITIES).optional().catch(undefined),
-  /** A 12-digit account id, or an account's exact name (case-insensitive). */
-  account: z.string().trim().min(1).max(200).optional().catch(undefined),
-  /** By default conflicts covered by an active exception are hidden. */
-  excepted: z.enum(['hide', 'include', 'only']).default('hide').catch('hide'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-  pageSize: z.coerce.number().int().min(10).max(100).default(25).catch(25),
-});
-export type ConflictListQuery = z.infer<typeof conflictListQuerySchema>;
-
-export function parseConflictListQuery(searchParams: Record<string, string | string[] | undefined>): ConflictListQuery {
-  const flat = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-  return conflictListQuerySchema.parse(flat);
-}
+export { conflictListQuerySchema, parseConflictListQuery, type ConflictListQuery } from '../../lib/conflicts/search-params';
 
 /** An exception applies while it is neither withdrawn nor expired. */
 function activeExceptionExists(now: Date): SQL {
@@ -49,6 +36,8 @@ export interface ConflictListRow {
   sideA: ConflictSideGrant[];
   sideB: ConflictSideGrant[];
   exception: { reason: string; expiresAt: string; createdBy: string } | null;
+  /** A critical exception asked for while four-eyes is on, waiting for a second admin. */
+  pendingException: { requestId: number; reason: string; expiresAt: string; requestedBy: string } | null;
 }
 
 /** A page of SoD conflicts of one scan, most severe first, scoped to the viewer through the principal. */
@@ -84,10 +73,11 @@ export function listConflicts(database: AppDatabase, viewer: Viewer, scanId: num
     .innerJoin(principals, eq(principals.id, sodConflicts.principalId))
     .leftJoin(accounts, eq(accounts.id, sodConflicts.accountId))
     .where(where)
-    .orderBy(SEVERITY_ORDER, desc(principals.score), asc(sodConflicts.id))
+    .orderBy(...(query.group === 'rule' ? [SEVERITY_ORDER, asc(sodConflicts.ruleId), desc(principals.score), asc(sodConflicts.id)] : [desc(principals.score), asc(principals.id), SEVERITY_ORDER, asc(sodConflicts.id)]))
     .limit(limit)
     .offset(offset)
     .all();
+  const pending = pendingRequestsFor(database, rows);
   const total = database.select({ total: count() }).from(sodConflicts).innerJoin(principals, eq(principals.id, sodConflicts.principalId)).where(where).get()?.total ?? 0;
   return {
     total,
@@ -96,8 +86,22 @@ export function listConflicts(database: AppDatabase, viewer: Viewer, scanId: num
       sideA: parseConflictSide(sideA),
       sideB: parseConflictSide(sideB),
       exception: exceptionReason !== null && exceptionExpiresAt !== null ? { reason: exceptionReason, expiresAt: exceptionExpiresAt, createdBy: exceptionCreatedBy ?? '' } : null,
+      pendingException: pending.get(`${row.ruleId}\n${row.principalArn}`) ?? null,
     })),
   };
+}
+
+/** Pending exception requests of the listed conflicts, keyed by rule and principal ARN. */
+function pendingRequestsFor(database: AppDatabase, rows: ReadonlyArray<{ ruleId: string; principalArn: string }>): Map<string, NonNullable<ConflictListRow['pendingException']>> {
+  const result = new Map<string, NonNullable<ConflictListRow['pendingException']>>();
+  if (rows.length === 0) return result;
+  const requests = database
+    .select({ requestId: sodExceptionRequests.id, ruleId: sodExceptionRequests.ruleId, principalArn: sodExceptionRequests.principalArn, reason: sodExceptionRequests.reason, expiresAt: sodExceptionRequests.expiresAt, requestedBy: sodExceptionRequests.requestedBy })
+    .from(sodExceptionRequests)
+    .where(and(eq(sodExceptionRequests.status, 'pending'), inArray(sodExceptionRequests.principalArn, [...new Set(rows.map((row) => row.principalArn))])))
+    .all();
+  for (const { ruleId, principalArn, ...request } of requests) result.set(`${ruleId}\n${principalArn}`, request);
+  return result;
 }
 
 /** Rule ids present in a scan, for the rule filter. */
@@ -113,19 +117,20 @@ export const acceptExceptionSchema = z.object({
 });
 export type AcceptExceptionInput = z.infer<typeof acceptExceptionSchema>;
 
-const MAX_EXCEPTION_DAYS = 366;
+export type AcceptExceptionResult = { status: 'accepted'; exceptionId: number; expiresAt: string } | { status: 'awaiting-second-admin'; requestId: number; expiresAt: string };
 
 /**
  * Accepts one conflict (rule x principal ARN) as an exception until the given date. The
  * exception outlives the snapshot: the same conflict in the next scan stays accepted until it
- * expires. Audited in the same transaction.
+ * expires. A critical conflict while four-eyes is on (`revocations.requireFourEyes`) is only
+ * recorded as a request that another admin approves (`approveSodExceptionRequest`). Audited in
+ * the same transaction.
  */
-export function acceptConflictAsException(database: AppDatabase, input: AcceptExceptionInput, actor: string, now = new Date()): { exceptionId: number; expiresAt: string } {
-  const expiresAt = new Date(`${input.expiresOn}T23:59:59.999Z`);
-  if (Number.isNaN(expiresAt.getTime())) throw new ValidationError('expiresOn: not a valid date.');
-  if (expiresAt.getTime() <= now.getTime()) throw new ValidationError('expiresOn: the expiry date must be in the future.');
-  if (expiresAt.getTime() - now.getTime() > MAX_EXCEPTION_DAYS * 86_400_000) throw new ValidationError(`expiresOn: an exception may last at most ${MAX_EXCEPTION_DAYS} days.`);
-  return inWriteTransaction(database, () => {
+export function acceptConflictAsException(database: AppDatabase, input: AcceptExceptionInput, actor: string, now = new Date(), policy: { requireFourEyes: boolean } = { requireFourEyes: true }): AcceptExceptionResult {
+  const expiry = resolveExceptionExpiry(input.expiresOn, now);
+  if ('error' in expiry) throw new ValidationError(expiry.error);
+  const expiresAt = expiry.expiresAt.toISOString();
+  return inWriteTransaction(database, (): AcceptExceptionResult => {
     const conflict = database.select({ ruleId: sodConflicts.ruleId, principalArn: sodConflicts.principalArn, severity: sodConflicts.severity }).from(sodConflicts).where(eq(sodConflicts.id, input.conflictId)).get();
     if (!conflict) throw new NotFoundError(`Conflict ${input.conflictId} does not exist.`);
     const existing = database
@@ -134,12 +139,27 @@ export function acceptConflictAsException(database: AppDatabase, input: AcceptEx
       .where(and(eq(sodExceptions.ruleId, conflict.ruleId), eq(sodExceptions.principalArn, conflict.principalArn), sql`${sodExceptions.withdrawnAt} IS NULL`, sql`${sodExceptions.expiresAt} > ${now.toISOString()}`))
       .get();
     if (existing) throw new ConflictError('This conflict already has an active exception.');
+    const pending = database
+      .select({ id: sodExceptionRequests.id })
+      .from(sodExceptionRequests)
+      .where(and(eq(sodExceptionRequests.ruleId, conflict.ruleId), eq(sodExceptionRequests.principalArn, conflict.principalArn), eq(sodExceptionRequests.status, 'pending')))
+      .get();
+    if (pending) throw new ConflictError('An exception for this conflict is already awaiting a second admin.');
+    if (planExceptionAcceptance({ severity: conflict.severity, requireFourEyes: policy.requireFourEyes }) === 'await-second-admin') {
+      const request = database
+        .insert(sodExceptionRequests)
+        .values({ conflictId: input.conflictId, ruleId: conflict.ruleId, principalArn: conflict.principalArn, severity: conflict.severity, reason: input.reason, expiresAt, requestedBy: actor, requestedAt: now.toISOString() })
+        .returning({ id: sodExceptionRequests.id })
+        .get();
+      appendAudit(database, { actor, action: 'sod-exception.requested', objectType: 'sod_exception_request', objectId: request.id, after: { ruleId: conflict.ruleId, principalArn: conflict.principalArn, severity: conflict.severity, reason: input.reason, expiresAt, conflictId: input.conflictId, fourEyes: true } }, now);
+      return { status: 'awaiting-second-admin', requestId: request.id, expiresAt };
+    }
     const created = database
       .insert(sodExceptions)
-      .values({ ruleId: conflict.ruleId, principalArn: conflict.principalArn, reason: input.reason, expiresAt: expiresAt.toISOString(), createdBy: actor, createdAt: now.toISOString() })
+      .values({ ruleId: conflict.ruleId, principalArn: conflict.principalArn, reason: input.reason, expiresAt, createdBy: actor, createdAt: now.toISOString() })
       .returning({ id: sodExceptions.id })
       .get();
-    appendAudit(database, { actor, action: 'sod-exception.create', objectType: 'sod_exception', objectId: created.id, after: { ruleId: conflict.ruleId, principalArn: conflict.principalArn, severity: conflict.severity, reason: input.reason, expiresAt: expiresAt.toISOString(), conflictId: input.conflictId } }, now);
-    return { exceptionId: created.id, expiresAt: expiresAt.toISOString() };
+    appendAudit(database, { actor, action: 'sod-exception.create', objectType: 'sod_exception', objectId: created.id, after: { ruleId: conflict.ruleId, principalArn: conflict.principalArn, severity: conflict.severity, reason: input.reason, expiresAt, conflictId: input.conflictId } }, now);
+    return { status: 'accepted', exceptionId: created.id, expiresAt };
   });
 }

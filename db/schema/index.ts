@@ -10,3 +10,4 @@ export * from './settings';
 export * from './controls';
 export * from './usage';
 export * from './people';
+export * from './sod-exception-requests';

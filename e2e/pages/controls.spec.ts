@@ -37,11 +37,14 @@ for (const [role, email] of [
       // A denied read is unknown, never off.
       await expect(page.getByTestId('controls-row-307142958673').getByText('logging unknown')).toHaveCount(1);
       // Who can switch it off, with the grant; recommendations with copyable JSON.
+      // Each account is one collapsed line; opening it shows the switchers and recommendations.
       const stagingPanel = page.locator(`#account-${STAGING}`);
+      await stagingPanel.locator('summary').first().click();
       await stagingPanel.getByText(/^\d+ principals \(/).click();
       const switchers = page.getByTestId(`switchers-${STAGING}`);
       await expect(switchers.getByText('bedrock:DeleteModelInvocationLoggingConfiguration').first()).toBeVisible();
       await expect(switchers.getByText(/statement/).first()).toBeVisible();
+      await page.locator(`#account-${PROD_GENAI_APPS} > summary`).click();
       const recommendations = page.getByTestId(`recommendations-${PROD_GENAI_APPS}`);
       const logging = recommendations.locator('li').filter({ hasText: 'Log model invocations in us-east-1' });
       await expect(logging.getByRole('button', { name: 'Copy the JSON of: Log model invocations in us-east-1' })).toBeVisible();
@@ -50,10 +53,14 @@ for (const [role, email] of [
       await expect(logging.locator('pre')).toContainText('"loggingConfig"');
       await expectNoSeriousA11yViolations(page);
       await page.getByTestId('controls-matrix').screenshot({ path: `e2e/screenshots/${role}-controls-matrix.png` });
+      // Collapsed per-account panels keep the page to about three screens at 1440x900.
+      await page.locator('details[id^="account-"][open]').evaluateAll((panels) => panels.forEach((panel) => panel.removeAttribute('open')));
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(3 * 900 + 200);
       await saveScreenshot(page, role, 'controls');
       await page.setViewportSize({ width: 390, height: 844 });
       await page.reload();
       await expect(page.getByRole('heading', { level: 1, name: 'Controls' })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await saveScreenshot(page, role, 'controls-narrow');
     });
 

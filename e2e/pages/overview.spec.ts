@@ -42,8 +42,17 @@ for (const [role, email] of [
       await expect(top).toHaveCount(10);
       await expect(top.first().getByRole('link')).toHaveAttribute('href', /^\/principals\/\d+$/);
 
+      // "Holders by account" labels every bar: one tick label per account in the chart's table.
+      const accountBars = await page.locator('#by-account figcaption table tbody tr').count();
+      await expect(page.locator('#by-account .recharts-yAxis .recharts-cartesian-axis-tick')).toHaveCount(accountBars);
+
       await expectNoSeriousA11yViolations(page);
       await saveScreenshot(page, role, 'overview');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await saveScreenshot(page, role, 'overview-narrow');
     });
 
     test('a KPI card and a top-10 link lead to the principals', async ({ page }) => {

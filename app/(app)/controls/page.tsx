@@ -5,7 +5,7 @@ import { getLatestPublishedScan } from '@/db/queries/scans';
 import { ENVIRONMENTS } from '@/lib/analysis/types';
 import { requirePageUser } from '@/server/auth/session';
 import { recommendForPosture } from '@/lib/controls/recommend-controls';
-import { AccountControlsPanel } from '@/components/controls/account-controls-panel';
+import { AccountControlsListPanel } from '@/components/controls/account-controls-list-panel';
 import { ControlsMatrixPanel } from '@/components/controls/controls-matrix-panel';
 import { FilterBar, SelectField } from '@/components/data-table/filter-bar';
 import { EmptyState, NoScanYet } from '@/components/ui/empty-state';
@@ -53,9 +53,7 @@ export default async function ControlsPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <ControlsMatrixPanel accounts={posture.accounts} regions={posture.regions} />
-          {posture.accounts.map((account) => (
-            <AccountControlsPanel key={account.accountId} account={account} switchers={switchers.filter((switcher) => switcher.accountId === account.accountId)} recommendations={recommendations.get(account.accountId) ?? []} />
-          ))}
+          <AccountControlsListPanel accounts={posture.accounts} switchers={switchers} recommendations={recommendations} />
         </>
       )}
     </div>

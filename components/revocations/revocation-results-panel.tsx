@@ -1,0 +1,47 @@
+import type { RevocationDetail } from '@/db/queries/revocations/list';
+import { cardClass } from '@/components/campaigns/form-styles';
+import { CallOutcomeTable } from './call-outcome-table';
+import { iamCallRows, identityCenterCallRows } from './call-outcome-rows';
+import { CommandBlock } from './command-block';
+
+/** What ran: each call's outcome, the verification, any rollback, and the recorded before-state. */
+export function RevocationResultsPanel({ detail }: { detail: RevocationDetail }) {
+  const { result, beforeState } = detail;
+  const icCalls = result.identityCenterCalls ?? [];
+  const icRollbackCalls = result.identityCenterRollbackCalls ?? [];
+  if (result.calls.length === 0 && result.rollbackCalls.length === 0 && !result.verification && icCalls.length === 0 && icRollbackCalls.length === 0) return null;
+  return (
+    <section className={cardClass} aria-labelledby="results-heading">
+      <h2 id="results-heading" className="text-lg font-semibold">
+        What ran
+      </h2>
+      {result.calls.length > 0 ? <CallOutcomeTable rows={iamCallRows(result.calls)} caption="Calls of the last execution" testId="execution-calls" /> : null}
+      {icCalls.length > 0 ? <CallOutcomeTable rows={identityCenterCallRows(icCalls)} caption="Identity Center calls of the last execution" /> : null}
+      {result.verification ? (
+        <p className="mt-3 text-sm">
+          Verification ({result.verification.checkedAt.slice(0, 19).replace('T', ' ')}): {result.verification.isVerified ? 'verified' : 'failed'} — {result.verification.reason}
+        </p>
+      ) : null}
+      {result.rollbackCalls.length > 0 ? (
+        <>
+          <h3 className="mt-4 font-semibold">Rollback</h3>
+          <CallOutcomeTable rows={iamCallRows(result.rollbackCalls)} caption="Rollback calls" />
+        </>
+      ) : null}
+      {icRollbackCalls.length > 0 ? (
+        <>
+          <h3 className="mt-4 font-semibold">Rollback at Identity Center</h3>
+          <CallOutcomeTable rows={identityCenterCallRows(icRollbackCalls)} caption="Identity Center rollback calls" />
+        </>
+      ) : null}
+      {beforeState && 'readAt' in beforeState ? (
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer font-semibold">
+            Recorded before-state ({beforeState.source}, {beforeState.readAt.slice(0, 19).replace('T', ' ')})
+          </summary>
+          <CommandBlock tone="light" commands={[JSON.stringify({ attached: beforeState.attachedManagedPolicyArns, inline: beforeState.inlinePolicies.map((policy) => policy.name), groups: beforeState.groupNames, boundary: beforeState.permissionsBoundaryArn }, null, 2)]} />
+        </details>
+      ) : null}
+    </section>
+  );
+}
