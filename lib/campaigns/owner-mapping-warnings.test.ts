@@ -29,7 +29,7 @@ describe('ownerMappingWarnings', () => {
   const cases: { name: string; rule: OwnerMappingDraft; kinds: string[]; text?: RegExp }[] = [
     { name: 'a clean rule', rule: draft({}), kinds: [] },
     { name: 'a known reviewer in another case', rule: draft({ ownerEmail: ' LIAM@example.com ' }), kinds: [] },
-    { name: 'an unknown reviewer', rule: draft({ ownerEmail: 'nobody@example.com' }), kinds: ['unknown-reviewer'], text: /nobody@example.com is not a user/ },
+    { name: 'an unknown reviewer', rule: draft({ ownerEmail: 'nobody@example.com' }), kinds: ['unknown-reviewer'], text: /nobody@example.com is not an active user/ },
     { name: 'a catch-all before other rules', rule: draft({ priority: 5, namePattern: null }), kinds: ['catch-all'], text: /the 3 rules after it never apply/ },
     { name: 'a catch-all as the last rule', rule: draft({ priority: 100, namePattern: '*' }), kinds: ['catch-all'], text: /falls through to its account owner/ },
     { name: 'a duplicate priority', rule: draft({ priority: 20 }), kinds: ['duplicate-priority'], text: /also used by rule 2/ },

@@ -34,7 +34,7 @@ export function ownerMappingWarnings(rule: OwnerMappingDraft, context: { rules: 
   const warnings: OwnerMappingWarning[] = [];
   const email = rule.ownerEmail.trim().toLowerCase();
   if (email && !context.userEmails.some((known) => known.trim().toLowerCase() === email)) {
-    warnings.push({ kind: 'unknown-reviewer', message: `${email} is not a user of this app: the items would go to someone who cannot sign in to review them. Add the user first.` });
+    warnings.push({ kind: 'unknown-reviewer', message: `${email} is not an active user of this app: the items would go to someone who cannot sign in to review them. Add the user first.` });
   }
   if (isCatchAllRule(rule)) {
     const later = context.rules.filter((other) => other.id !== rule.id && other.priority > rule.priority);
