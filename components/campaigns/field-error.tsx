@@ -1,0 +1,15 @@
+/** A field's problem in plain words, under the field; the input points at it with aria-describedby. */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="mt-1 text-sm font-medium text-red-800">
+      {message}
+    </p>
+  );
+}
+
+/** The aria attributes of an input with an optional error and help text. */
+export function describedBy(errorId: string, message: string | undefined, helpId?: string): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+  const ids = [message ? errorId : null, helpId ?? null].filter((id): id is string => id !== null);
+  return { ...(message ? { 'aria-invalid': true as const } : {}), ...(ids.length > 0 ? { 'aria-describedby': ids.join(' ') } : {}) };
+}
