@@ -89,3 +89,8 @@ export function previewOwnerMappingMatches(
   }
   return { matchCount, decidedCount, sampleNames };
 }
+
+/** A stored rule with its warnings, as the rules table shows it. */
+export interface OwnerMappingRuleWithWarnings extends OwnerMappingRule {
+  warnings: OwnerMappingWarning[];
+}

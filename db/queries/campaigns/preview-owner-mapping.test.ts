@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test-database';
+import { listOwnerMappingRows } from './list-owner-mapping-rows';
+import { createOwnerMapping } from './owner-mappings';
 import { previewOwnerMapping } from './preview-owner-mapping';
 import { PROD_ACCOUNT, SANDBOX_ACCOUNT, seedCampaignFixture } from './test-support/fixtures';
 
@@ -27,5 +29,18 @@ describe('previewOwnerMapping', () => {
   it('matches nothing before the first snapshot, and still warns', () => {
     const database = createTestDatabase();
     expect(previewOwnerMapping(database, draft)).toMatchObject({ scanId: null, matchCount: 0, warnings: [{ kind: 'unknown-reviewer' }, { kind: 'catch-all' }] });
+  });
+});
+
+describe('listOwnerMappingRows', () => {
+  it('gives each stored rule its warnings', () => {
+    const database = createTestDatabase();
+    seedCampaignFixture(database);
+    createOwnerMapping(database, { priority: 10, accountId: null, pathPrefix: null, namePattern: '*', ownerEmail: 'gone@example.com' }, 'admin@example.com');
+    const rows = listOwnerMappingRows(database);
+    expect(rows.map((row) => [row.priority, row.warnings.map((warning) => warning.kind)])).toEqual([
+      [10, ['duplicate-priority']],
+      [10, ['unknown-reviewer', 'catch-all', 'duplicate-priority']],
+    ]);
   });
 });
