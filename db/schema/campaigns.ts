@@ -6,8 +6,8 @@ import { CLOSE_BEHAVIOURS } from '../../lib/campaigns/close-behaviour';
 // The close behaviours live in lib/ (pure); the schema takes them from there.
 export { CLOSE_BEHAVIOURS } from '../../lib/campaigns/close-behaviour';
 
-export const CAMPAIGN_STATUSES = ['active', 'closed'] as const;
-export const CAMPAIGN_KINDS = ['standard', 'micro'] as const;
+import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES } from '../../lib/campaigns/campaign-states';
+export { CAMPAIGN_KINDS, CAMPAIGN_STATUSES } from '../../lib/campaigns/campaign-states';
 export const ITEM_STATUSES = ['pending', 'attested', 'revoked', 'not-certified'] as const;
 export const DECISION_KINDS = ['attest', 'revoke', 'delegate'] as const;
 
