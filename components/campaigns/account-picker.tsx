@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import { inputClass, labelClass, secondaryButtonClass } from './form-styles';
-import { describedBy, FieldError } from './field-error';
+import { describedGroup, FieldError } from './field-error';
 
 export interface AccountChoice {
   id: string;
@@ -33,7 +33,7 @@ export function AccountPicker({ accounts, selected, onChange, error }: { account
   }
 
   return (
-    <fieldset className="min-w-0" {...describedBy('campaign-accounts-error', error, 'campaign-accounts-summary')}>
+    <fieldset className="min-w-0" {...describedGroup('campaign-accounts-error', error, 'campaign-accounts-summary')}>
       <legend className={labelClass}>Accounts</legend>
       <p id="campaign-accounts-summary" className="mt-0.5 text-xs text-slate-700" data-testid="account-picker-summary">
         {selected.length === 0 ? `None chosen: all ${accounts.length} accounts are in scope.` : `${selected.length} of ${accounts.length} accounts chosen.`}

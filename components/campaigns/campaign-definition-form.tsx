@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { validateDefinition, type DefinitionField, type DefinitionFieldErrors } from '@/lib/campaigns/definition-field-errors';
+import { DEFINITION_FIELDS, validateDefinition, type DefinitionField, type DefinitionFieldErrors } from '@/lib/campaigns/definition-field-errors';
 import { EMPTY_SCOPE } from '@/lib/campaigns/scope';
 import { sendJson } from './send-json';
 import { primaryButtonClass } from './form-styles';
@@ -64,7 +64,7 @@ export function CampaignDefinitionForm({ accounts }: { accounts: AccountChoice[]
     router.refresh();
   }
 
-  const faultyFields = Object.keys(errors).filter((field): field is DefinitionField => field in FIELD_LABELS);
+  const faultyFields = DEFINITION_FIELDS.filter((field) => errors[field]);
   return (
     <form onSubmit={submit} className="space-y-6" noValidate>
       {faultyFields.length > 0 ? (

@@ -1,7 +1,7 @@
 import { CLOSE_BEHAVIOURS, type CloseBehaviour } from '@/lib/campaigns/close-behaviour';
 import type { DefinitionFieldErrors } from '@/lib/campaigns/definition-field-errors';
 import { cardClass, inputClass, labelClass } from './form-styles';
-import { describedBy, FieldError } from './field-error';
+import { describedBy, describedGroup, FieldError } from './field-error';
 
 const CLOSE_LABELS: Record<CloseBehaviour, string> = { report: 'Reported as not certified', revoke: 'Revoked (revocation requests are created)' };
 
@@ -27,7 +27,7 @@ export function DefinitionBasicsFields({ errors }: { errors: DefinitionFieldErro
           <input id="campaign-due" name="dueInDays" type="number" min={1} max={365} defaultValue={14} required className={inputClass} {...describedBy('campaign-due-error', errors.dueInDays)} />
           <FieldError id="campaign-due-error" message={errors.dueInDays} />
         </div>
-        <fieldset {...describedBy('campaign-close-error', errors.closeBehaviour)}>
+        <fieldset {...describedGroup('campaign-close-error', errors.closeBehaviour)}>
           <legend className={labelClass}>At close, undecided items are</legend>
           <div className="mt-1 space-y-1 text-sm">
             {CLOSE_BEHAVIOURS.map((behaviour) => (

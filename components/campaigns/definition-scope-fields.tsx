@@ -5,7 +5,7 @@ import type { DefinitionFieldErrors } from '@/lib/campaigns/definition-field-err
 import { SCOPE_PRINCIPAL_TYPES, type CampaignScope } from '@/lib/campaigns/scope';
 import { AccountPicker, type AccountChoice } from './account-picker';
 import { cardClass, inputClass, labelClass } from './form-styles';
-import { describedBy, FieldError } from './field-error';
+import { describedBy, describedGroup, FieldError } from './field-error';
 
 /** The scope as the form edits it: the minimum score stays text while typed. */
 export type ScopeDraft = Omit<CampaignScope, 'minScore'> & { minScore: string };
@@ -27,7 +27,7 @@ export function DefinitionScopeFields({ accounts, scope, onChange, errors }: { a
       <div className="mt-4 grid gap-6 sm:grid-cols-2">
         <AccountPicker accounts={accounts} selected={scope.accountIds} onChange={(accountIds) => onChange({ ...scope, accountIds })} error={errors.accountIds} />
         <div className="space-y-6">
-          <fieldset {...describedBy('campaign-tiers-error', errors.tiers)}>
+          <fieldset {...describedGroup('campaign-tiers-error', errors.tiers)}>
             <legend className={labelClass}>Tiers (entitlements holding any of)</legend>
             <div className="mt-1 grid grid-cols-2 gap-1 text-sm">
               {TIERS.map((tier: Tier) => (
@@ -38,7 +38,7 @@ export function DefinitionScopeFields({ accounts, scope, onChange, errors }: { a
             </div>
             <FieldError id="campaign-tiers-error" message={errors.tiers} />
           </fieldset>
-          <fieldset {...describedBy('campaign-types-error', errors.principalTypes)}>
+          <fieldset {...describedGroup('campaign-types-error', errors.principalTypes)}>
             <legend className={labelClass}>Principal types</legend>
             <div className="mt-1 space-y-1 text-sm">
               {SCOPE_PRINCIPAL_TYPES.map((type) => (

@@ -10,6 +10,11 @@ export function FieldError({ id, message }: { id: string; message: string | unde
 
 /** The aria attributes of an input with an optional error and help text. */
 export function describedBy(errorId: string, message: string | undefined, helpId?: string): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+  return { ...(message ? { 'aria-invalid': true as const } : {}), ...describedGroup(errorId, message, helpId) };
+}
+
+/** The same for a fieldset: a group takes a description but not aria-invalid (its inputs would). */
+export function describedGroup(errorId: string, message: string | undefined, helpId?: string): { 'aria-describedby'?: string } {
   const ids = [message ? errorId : null, helpId ?? null].filter((id): id is string => id !== null);
-  return { ...(message ? { 'aria-invalid': true as const } : {}), ...(ids.length > 0 ? { 'aria-describedby': ids.join(' ') } : {}) };
+  return ids.length > 0 ? { 'aria-describedby': ids.join(' ') } : {};
 }

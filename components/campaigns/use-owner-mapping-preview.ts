@@ -16,28 +16,29 @@ const DEBOUNCE_MS = 350;
  * (`POST /api/owner-mappings/preview`), 350 ms after the last change. `draft` null: nothing to ask.
  */
 export function useOwnerMappingPreview(draft: object | null): OwnerMappingPreviewState {
-  const [state, setState] = useState<OwnerMappingPreviewState>({ kind: 'idle' });
+  // Each answer remembers the rule it is for: while a newer rule waits, the old preview is not shown.
+  const [answer, setAnswer] = useState<{ key: string | null; state: OwnerMappingPreviewState } | null>(null);
   const key = draft === null ? null : JSON.stringify(draft);
   useEffect(() => {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       if (key === null) {
-        setState({ kind: 'idle' });
+        setAnswer({ key, state: { kind: 'idle' } });
         return;
       }
-      setState({ kind: 'loading' });
+      setAnswer({ key, state: { kind: 'loading' } });
       try {
         const response = await fetch('/api/owner-mappings/preview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: key, signal: controller.signal });
         const body: unknown = await response.json().catch(() => ({}));
         if (!response.ok) {
           const message = typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string' ? body.error : `The server answered ${response.status}.`;
-          setState({ kind: 'error', message });
+          setAnswer({ key, state: { kind: 'error', message } });
           return;
         }
-        setState({ kind: 'ready', preview: body as OwnerMappingMatchPreview & { scanId: number | null; warnings: OwnerMappingWarning[] } });
+        setAnswer({ key, state: { kind: 'ready', preview: body as OwnerMappingMatchPreview & { scanId: number | null; warnings: OwnerMappingWarning[] } } });
       } catch (error) {
         if (controller.signal.aborted) return;
-        setState({ kind: 'error', message: error instanceof Error ? `The preview could not be loaded: ${error.message}` : 'The preview could not be loaded.' });
+        setAnswer({ key, state: { kind: 'error', message: error instanceof Error ? `The preview could not be loaded: ${error.message}` : 'The preview could not be loaded.' } });
       }
     }, DEBOUNCE_MS);
     return () => {
@@ -45,5 +46,6 @@ export function useOwnerMappingPreview(draft: object | null): OwnerMappingPrevie
       controller.abort();
     };
   }, [key]);
-  return state;
+  if (key === null) return { kind: 'idle' };
+  return answer?.key === key ? answer.state : { kind: 'loading' };
 }

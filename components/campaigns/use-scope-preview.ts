@@ -17,29 +17,30 @@ const DEBOUNCE_MS = 350;
  * change; an answer to an older scope is dropped. An invalid scope is not sent.
  */
 export function useScopePreview(scope: unknown): ScopePreviewState {
-  const [state, setState] = useState<ScopePreviewState>({ kind: 'loading' });
+  // Each answer remembers the scope it is for: while a newer scope waits, the old numbers are not shown.
+  const [answer, setAnswer] = useState<{ key: string; state: ScopePreviewState } | null>(null);
   const key = JSON.stringify(scope);
   useEffect(() => {
     const parsed = campaignScopeSchema.safeParse(JSON.parse(key));
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       if (!parsed.success) {
-        setState({ kind: 'invalid' });
+        setAnswer({ key, state: { kind: 'invalid' } });
         return;
       }
-      setState({ kind: 'loading' });
+      setAnswer({ key, state: { kind: 'loading' } });
       try {
         const response = await fetch('/api/campaigns/preview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parsed.data), signal: controller.signal });
         const body: unknown = await response.json().catch(() => ({}));
         if (!response.ok) {
           const message = typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string' ? body.error : `The server answered ${response.status}.`;
-          setState({ kind: 'error', message });
+          setAnswer({ key, state: { kind: 'error', message } });
           return;
         }
-        setState({ kind: 'ready', preview: body as ScopePreview & { scanId: number | null } });
+        setAnswer({ key, state: { kind: 'ready', preview: body as ScopePreview & { scanId: number | null } } });
       } catch (error) {
         if (controller.signal.aborted) return;
-        setState({ kind: 'error', message: error instanceof Error ? `The preview could not be loaded: ${error.message}` : 'The preview could not be loaded.' });
+        setAnswer({ key, state: { kind: 'error', message: error instanceof Error ? `The preview could not be loaded: ${error.message}` : 'The preview could not be loaded.' } });
       }
     }, DEBOUNCE_MS);
     return () => {
@@ -47,5 +48,5 @@ export function useScopePreview(scope: unknown): ScopePreviewState {
       controller.abort();
     };
   }, [key]);
-  return state;
+  return answer?.key === key ? answer.state : { kind: 'loading' };
 }
