@@ -33,6 +33,7 @@ export function CampaignSchedulesTable({ schedules, canLaunch }: { schedules: Ca
       params={{}}
       getRowId={(definition) => String(definition.id)}
       testId="campaign-schedules-table"
+      wrapperClassName="relative"
     />
   );
 }

@@ -58,5 +58,5 @@ const columns: ColumnDef<CampaignListRow, unknown>[] = [
 
 /** Launched campaigns, one page, sortable by name, launch and due date on the server. */
 export function CampaignsTable({ rows, params, sort }: { rows: CampaignListRow[]; params: Record<string, string | undefined>; sort: ServerSort }) {
-  return <DataTable columns={columns} data={rows} caption="Launched campaigns" basePath="/campaigns" params={params} sort={sort} getRowId={(row) => String(row.id)} testId="campaigns-table" />;
+  return <DataTable columns={columns} data={rows} caption="Launched campaigns" basePath="/campaigns" params={params} sort={sort} getRowId={(row) => String(row.id)} testId="campaigns-table" wrapperClassName="relative" />;
 }

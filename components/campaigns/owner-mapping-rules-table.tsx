@@ -62,5 +62,5 @@ export function OwnerMappingRulesTable({
         ),
     },
   ];
-  return <DataTable columns={columns} data={rules} caption="Owner-mapping rules, in the order they are tried" basePath="/settings/owner-mappings" params={{}} getRowId={(rule) => String(rule.id)} testId="owner-mapping-rules" />;
+  return <DataTable columns={columns} data={rules} caption="Owner-mapping rules, in the order they are tried" basePath="/settings/owner-mappings" params={{}} getRowId={(rule) => String(rule.id)} testId="owner-mapping-rules" wrapperClassName="relative" />;
 }

@@ -30,6 +30,7 @@ export function DataTable<Row>({
   sort,
   getRowId,
   testId,
+  wrapperClassName,
 }: {
   columns: ColumnDef<Row, unknown>[];
   data: Row[];
@@ -39,12 +40,17 @@ export function DataTable<Row>({
   sort?: ServerSort;
   getRowId: (row: Row) => string;
   testId?: string;
+  /**
+   * Extra classes for the scrolling wrapper. `relative` makes it the containing block of the
+   * screen-reader-only spans in the cells, so they scroll with the table instead of widening the page.
+   */
+  wrapperClassName?: string;
 }) {
   // TanStack Table returns fresh functions each render; the React Compiler skipping this component is expected.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, getRowId });
   return (
-    <div tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600">
+    <div tabIndex={0} className={clsx('overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600', wrapperClassName)}>
       <table className="w-full text-left text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
