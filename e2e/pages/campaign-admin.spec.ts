@@ -241,20 +241,33 @@ test.describe('at phone and desktop width', () => {
     ['390', PHONE],
     ['1440', DESKTOP],
   ] as const) {
-    test(`campaign admin pages fit ${label} px and pass axe`, async ({ page }) => {
+    test(`campaign admin pages fit ${label} px and pass axe`, async ({ page, baseURL }) => {
       await page.setViewportSize(viewport);
       await signIn(page, ADMIN);
-      for (const [path, name] of [
-        ['/campaigns', 'campaigns-list'],
-        ['/campaigns/new', 'campaign-new-form'],
-        ['/settings/owner-mappings', 'owner-mappings'],
-      ] as const) {
-        await page.goto(path);
-        if (path === '/campaigns/new') await expect(page.getByTestId('scope-preview')).toHaveAttribute('data-state', 'ready');
-        if (path === '/settings/owner-mappings') await expect(page.getByTestId('owner-mapping-preview')).toHaveAttribute('data-state', /idle|ready/);
-        if (viewport === PHONE) await expectNoHorizontalOverflow(page);
-        await expectNoSeriousA11yViolations(page);
-        await saveScreenshot(page, 'admin', `${name}-${label}`);
+      // A campaign and a rule with long values, so the tables are there to overflow if they would.
+      await launchCampaignAsAdmin(page, baseURL, uniqueName(`Width ${label} check with a long campaign name`));
+      const rule = await page.request.post('/api/owner-mappings', {
+        headers: sameOriginHeaders(baseURL),
+        data: { priority: 9000 + viewport.width, accountId: '974102938475', pathPrefix: '/a/rather/long/path/prefix/for/width/', namePattern: 'e2e-width-*', ownerEmail: 'nobody-here@example.org' },
+      });
+      expect(rule.status(), await rule.text()).toBe(200);
+      const ruleId = ((await rule.json()) as { id: number }).id;
+      try {
+        for (const [path, name] of [
+          ['/campaigns', 'campaigns-list'],
+          ['/campaigns/new', 'campaign-new-form'],
+          ['/settings/owner-mappings', 'owner-mappings'],
+        ] as const) {
+          await page.goto(path);
+          if (path === '/campaigns') await expect(page.getByTestId('campaigns-table')).toBeVisible();
+          if (path === '/campaigns/new') await expect(page.getByTestId('scope-preview')).toHaveAttribute('data-state', 'ready');
+          if (path === '/settings/owner-mappings') await expect(page.getByTestId('owner-mapping-rules')).toContainText('e2e-width-*');
+          if (viewport === PHONE) await expectNoHorizontalOverflow(page);
+          await expectNoSeriousA11yViolations(page);
+          await saveScreenshot(page, 'admin', `${name}-${label}`);
+        }
+      } finally {
+        await page.request.delete(`/api/owner-mappings/${ruleId}`, { headers: sameOriginHeaders(baseURL) });
       }
     });
   }
