@@ -29,9 +29,10 @@ function toRequest(draft: Draft) {
   };
 }
 
-/** The rule as the preview route can read it, or null while a condition is not yet valid. */
+/** The rule as the preview route can read it, or null while nothing is typed yet or a condition is not yet valid. */
 function previewRequest(draft: Draft, id: number | null) {
   const request = toRequest(draft);
+  if (!request.accountId && !request.pathPrefix && !request.namePattern && !request.ownerEmail) return null;
   const isReadable = Number.isInteger(request.priority) && request.priority >= 0 && (!request.accountId || /^\d{12}$/.test(request.accountId)) && (!request.pathPrefix || request.pathPrefix.startsWith('/'));
   return isReadable ? { ...request, id } : null;
 }

@@ -31,7 +31,7 @@ export function OwnerMappingRulesTable({
 }) {
   const columns: ColumnDef<OwnerMappingRuleWithWarnings, unknown>[] = [
     { id: 'priority', header: 'Priority', meta: meta({ align: 'right' }), cell: ({ row }) => row.original.priority },
-    { id: 'account', header: 'Account', cell: ({ row }) => anyValue(row.original.accountId) },
+    { id: 'account', header: 'Account', cell: ({ row }) => (row.original.accountId ? <span className="whitespace-nowrap font-mono">{row.original.accountId}</span> : anyValue(null)) },
     { id: 'path', header: 'Path prefix', cell: ({ row }) => anyValue(row.original.pathPrefix) },
     { id: 'pattern', header: 'Name pattern', cell: ({ row }) => anyValue(row.original.namePattern) },
     { id: 'owner', header: 'Owner', cell: ({ row }) => <span className="break-all">{row.original.ownerEmail}</span> },
