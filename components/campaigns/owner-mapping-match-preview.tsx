@@ -5,7 +5,7 @@ import { WarningList } from './owner-mapping-warning-list';
 export function OwnerMappingMatchPreviewText({ state }: { state: OwnerMappingPreviewState }) {
   return (
     <div aria-live="polite" className="text-sm text-slate-800" data-testid="owner-mapping-preview" data-state={state.kind}>
-      {state.kind === 'idle' ? <p className="text-slate-700">Fill in valid conditions to see which principals this rule matches.</p> : null}
+      {state.kind === 'idle' ? <p className="text-slate-700">Type a condition or the owner email to see which principals this rule matches and what to watch for.</p> : null}
       {state.kind === 'loading' ? <p className="text-slate-700">Finding the principals this rule matches…</p> : null}
       {state.kind === 'error' ? <p className="font-medium text-red-800">{state.message}</p> : null}
       {state.kind === 'ready' ? (
