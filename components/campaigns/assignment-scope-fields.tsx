@@ -25,8 +25,10 @@ export function CampaignSubjectChoice({ subject, onChange }: { subject: 'entitle
   );
 }
 
-/** Scope fields that only assignment campaigns have: people, groups, permission sets. */
-export function AssignmentScopeFields() {
+type AssignmentListField = 'people' | 'groups' | 'permissionSets';
+
+/** Scope fields that only assignment campaigns have: people, groups, permission sets (controlled: the live preview reads them). */
+export function AssignmentScopeFields({ values, onChange }: { values: Partial<Record<AssignmentListField, string[]>>; onChange: (field: AssignmentListField, list: string[]) => void }) {
   const fields = [
     { name: 'people', label: 'People (user names)', placeholder: 'kenji.mori@northwind.example' },
     { name: 'groups', label: 'Groups', placeholder: 'ML-Engineers, Data-Science' },
@@ -41,7 +43,14 @@ export function AssignmentScopeFields() {
             <label htmlFor={`campaign-${field.name}`} className={labelClass}>
               {field.label}
             </label>
-            <input id={`campaign-${field.name}`} name={field.name} className={inputClass} placeholder={field.placeholder} />
+            <input
+              id={`campaign-${field.name}`}
+              name={field.name}
+              className={inputClass}
+              placeholder={field.placeholder}
+              defaultValue={(values[field.name] ?? []).join(', ')}
+              onChange={(event) => onChange(field.name, splitScopeList(event.target.value))}
+            />
           </div>
         ))}
       </div>

@@ -2,167 +2,85 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { DEFINITION_FIELDS, validateDefinition, type DefinitionField, type DefinitionFieldErrors } from '@/lib/campaigns/definition-field-errors';
+import { EMPTY_SCOPE } from '@/lib/campaigns/scope';
 import { sendJson } from './send-json';
-import { cardClass, inputClass, labelClass, primaryButtonClass } from './form-styles';
-import { AssignmentScopeFields, CampaignSubjectChoice, splitScopeList } from './assignment-scope-fields';
+import { primaryButtonClass } from './form-styles';
+import type { AccountChoice } from './account-picker';
+import { DefinitionBasicsFields } from './definition-basics-fields';
+import { DefinitionScheduleFields } from './definition-schedule-fields';
+import { DefinitionScopeFields, scopeFromDraft, type ScopeDraft } from './definition-scope-fields';
+import { ScopePreviewPanel } from './scope-preview-panel';
 
-const TIER_CHOICES = ['invoke', 'agent', 'customize', 'provision', 'govern', 'build', 'read', 'unclassified'] as const;
+const FIELD_LABELS: Record<DefinitionField, string> = {
+  name: 'Name',
+  dueInDays: 'Due in (days)',
+  closeBehaviour: 'At close',
+  schedule: 'Cron expression',
+  accountIds: 'Accounts',
+  tiers: 'Tiers',
+  minScore: 'Minimum blast-radius score',
+  principalTypes: 'Principal types',
+  onlyWithConflicts: 'SoD conflicts',
+};
 
-export function CampaignDefinitionForm({ accounts }: { accounts: { id: string; name: string }[] }) {
+/**
+ * The new-campaign form: field groups (basics, scope, schedule) beside a live preview of the
+ * scope. It checks the request the way the server will and shows each problem under its field.
+ */
+export function CampaignDefinitionForm({ accounts }: { accounts: AccountChoice[] }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [scope, setScope] = useState<ScopeDraft>({ ...EMPTY_SCOPE, minScore: '0' });
+  const [errors, setErrors] = useState<DefinitionFieldErrors>({});
+  const [serverError, setServerError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const [isRecurring, setIsRecurring] = useState(false);
-  const [subject, setSubject] = useState<'entitlements' | 'assignments'>('entitlements');
+  const requestScope = scopeFromDraft(scope);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setIsSaving(true);
-    setError(null);
-    const result = await sendJson<{ campaignId: number | null }>('/api/campaigns', 'POST', {
+    const checked = validateDefinition({
       name: String(form.get('name') ?? ''),
-      dueInDays: Number(form.get('dueInDays')),
+      dueInDays: String(form.get('dueInDays') ?? '').trim() === '' ? Number.NaN : Number(form.get('dueInDays')),
       closeBehaviour: form.get('closeBehaviour'),
       schedule: isRecurring ? String(form.get('schedule') ?? '') : null,
-      scope: {
-        accountIds: form.getAll('accountIds').map(String),
-        tiers: form.getAll('tiers').map(String),
-        minScore: Number(form.get('minScore') || 0),
-        principalTypes: form.getAll('principalTypes').map(String),
-        onlyWithConflicts: form.get('onlyWithConflicts') === 'on',
-        ...(subject === 'assignments' ? { subject, principalTypes: [], people: splitScopeList(form.get('people')), groups: splitScopeList(form.get('groups')), permissionSets: splitScopeList(form.get('permissionSets')) } : {}),
-      },
+      scope: requestScope,
     });
+    setServerError(null);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setIsSaving(true);
+    const result = await sendJson<{ campaignId: number | null }>('/api/campaigns', 'POST', checked.value);
     setIsSaving(false);
     if (!result.ok) {
-      setError(result.error);
+      setServerError(result.error);
       return;
     }
     router.push(result.data.campaignId ? `/campaigns/${result.data.campaignId}` : '/campaigns');
     router.refresh();
   }
 
+  const faultyFields = DEFINITION_FIELDS.filter((field) => errors[field]);
   return (
-    <form onSubmit={submit} className="max-w-3xl space-y-6" noValidate>
-      {error ? (
+    <form onSubmit={submit} className="space-y-6" noValidate>
+      {faultyFields.length > 0 ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
-          {error}
+          Check {faultyFields.length === 1 ? 'this field' : 'these fields'}: {faultyFields.map((field) => FIELD_LABELS[field]).join(', ')}.
         </p>
       ) : null}
-      <section className={cardClass} aria-labelledby="definition-basics">
-        <h2 id="definition-basics" className="text-lg font-semibold">
-          Campaign
-        </h2>
-        <div className="mt-4 grid gap-4 sm:grid-cols-2">
-          <div className="sm:col-span-2">
-            <label htmlFor="campaign-name" className={labelClass}>
-              Name
-            </label>
-            <input id="campaign-name" name="name" required minLength={3} className={inputClass} placeholder="Q3 Bedrock access review" />
-          </div>
-          <div>
-            <label htmlFor="campaign-due" className={labelClass}>
-              Due in (days)
-            </label>
-            <input id="campaign-due" name="dueInDays" type="number" min={1} max={365} defaultValue={14} required className={inputClass} />
-          </div>
-          <fieldset>
-            <legend className={labelClass}>At close, undecided items are</legend>
-            <div className="mt-1 space-y-1 text-sm">
-              <label className="flex items-center gap-2">
-                <input type="radio" name="closeBehaviour" value="report" defaultChecked /> Reported as not certified
-              </label>
-              <label className="flex items-center gap-2">
-                <input type="radio" name="closeBehaviour" value="revoke" /> Revoked (revocation requests are created)
-              </label>
-            </div>
-          </fieldset>
-        </div>
-      </section>
-
-      <section className={cardClass} aria-labelledby="definition-scope">
-        <h2 id="definition-scope" className="text-lg font-semibold">
-          Scope
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">Leave a group empty to include everything. Items are the Bedrock entitlements of the latest published snapshot.</p>
-        <div className="mt-4 grid gap-6 sm:grid-cols-2">
-          <CampaignSubjectChoice subject={subject} onChange={setSubject} />
-          {subject === 'assignments' ? <AssignmentScopeFields /> : null}
-          <fieldset>
-            <legend className={labelClass}>Accounts</legend>
-            <div className="mt-1 max-h-48 space-y-1 overflow-y-auto text-sm">
-              {accounts.length === 0 ? <p className="text-slate-600">No accounts scanned yet.</p> : null}
-              {accounts.map((account) => (
-                <label key={account.id} className="flex items-center gap-2">
-                  <input type="checkbox" name="accountIds" value={account.id} /> {account.name} <span className="text-slate-600">({account.id})</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend className={labelClass}>Tiers (entitlements holding any of)</legend>
-            <div className="mt-1 grid grid-cols-2 gap-1 text-sm">
-              {TIER_CHOICES.map((tier) => (
-                <label key={tier} className="flex items-center gap-2">
-                  <input type="checkbox" name="tiers" value={tier} /> {tier}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset hidden={subject === 'assignments'}>
-            <legend className={labelClass}>Principal types</legend>
-            <div className="mt-1 space-y-1 text-sm">
-              <label className="flex items-center gap-2">
-                <input type="checkbox" name="principalTypes" value="user" /> IAM users
-              </label>
-              <label className="flex items-center gap-2">
-                <input type="checkbox" name="principalTypes" value="role" /> IAM roles
-              </label>
-            </div>
-          </fieldset>
-          <div className="space-y-4">
-            <div>
-              <label htmlFor="campaign-min-score" className={labelClass}>
-                Minimum blast-radius score
-              </label>
-              <input id="campaign-min-score" name="minScore" type="number" min={0} max={100} defaultValue={0} className={inputClass} />
-            </div>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="onlyWithConflicts" /> Only principals with SoD conflicts
-            </label>
-          </div>
-        </div>
-      </section>
-
-      <section className={cardClass} aria-labelledby="definition-schedule">
-        <h2 id="definition-schedule" className="text-lg font-semibold">
-          Schedule
-        </h2>
-        <fieldset className="mt-3">
-          <legend className="sr-only">Schedule</legend>
-          <div className="space-y-1 text-sm">
-            <label className="flex items-center gap-2">
-              <input type="radio" name="scheduleKind" value="once" checked={!isRecurring} onChange={() => setIsRecurring(false)} /> One-off: launch now
-            </label>
-            <label className="flex items-center gap-2">
-              <input type="radio" name="scheduleKind" value="recurring" checked={isRecurring} onChange={() => setIsRecurring(true)} /> Recurring (cron expression)
-            </label>
-          </div>
-        </fieldset>
-        {isRecurring ? (
-          <div className="mt-3 max-w-sm">
-            <label htmlFor="campaign-schedule" className={labelClass}>
-              Cron expression
-            </label>
-            <input id="campaign-schedule" name="schedule" defaultValue="0 6 1 1,4,7,10 *" className={`${inputClass} font-mono`} aria-describedby="campaign-schedule-help" />
-            <p id="campaign-schedule-help" className="mt-1 text-xs text-slate-600">
-              Quarterly: <code>0 6 1 1,4,7,10 *</code> (06:00 on the first day of each quarter). The worker launches it.
-            </p>
-          </div>
-        ) : null}
-      </section>
-
+      {serverError ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
+          {serverError}
+        </p>
+      ) : null}
+      <DefinitionBasicsFields errors={errors} />
+      <DefinitionScopeFields accounts={accounts} scope={scope} onChange={setScope} errors={errors} />
+      <ScopePreviewPanel scope={requestScope} />
+      <DefinitionScheduleFields isRecurring={isRecurring} onRecurringChange={setIsRecurring} errors={errors} />
       <button type="submit" className={primaryButtonClass} disabled={isSaving}>
         {isSaving ? 'Saving…' : isRecurring ? 'Save schedule' : 'Launch campaign'}
       </button>

@@ -55,6 +55,7 @@ export function DataTable<Row>({
   isCompact,
   groupBy,
   rowClassName,
+  wrapperClassName,
 }: {
   columns: ColumnDef<Row, unknown>[];
   data: Row[];
@@ -74,12 +75,17 @@ export function DataTable<Row>({
   groupBy?: (row: Row) => DataTableGroup;
   /** Optional extra classes per row (for example a highlighted state). */
   rowClassName?: (row: Row) => string | undefined;
+  /**
+   * Extra classes for the scrolling wrapper. `relative` makes it the containing block of the
+   * screen-reader-only spans in the cells, so they scroll with the table instead of widening the page.
+   */
+  wrapperClassName?: string;
 }) {
   // TanStack Table returns fresh functions each render; the React Compiler skipping this component is expected.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, getRowId });
   return (
-    <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600">
+    <div tabIndex={0} className={clsx('relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600', wrapperClassName)}>
       <table className="w-full text-left text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">

@@ -8,8 +8,8 @@ import { ITEM_STATUSES } from '../../lib/campaigns/item-statuses';
 export { CLOSE_BEHAVIOURS } from '../../lib/campaigns/close-behaviour';
 export { ITEM_STATUSES } from '../../lib/campaigns/item-statuses';
 
-export const CAMPAIGN_STATUSES = ['active', 'closed'] as const;
-export const CAMPAIGN_KINDS = ['standard', 'micro'] as const;
+import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES } from '../../lib/campaigns/campaign-states';
+export { CAMPAIGN_KINDS, CAMPAIGN_STATUSES } from '../../lib/campaigns/campaign-states';
 export const DECISION_KINDS = ['attest', 'revoke', 'delegate'] as const;
 /** What an item certifies: an IAM entitlement, or an Identity Center assignment (#14). */
 export const ITEM_KINDS = ['entitlement', 'assignment'] as const;

@@ -13,7 +13,7 @@ export interface StatusCounts {
   notCertified: number;
 }
 
-const statusCountColumns = {
+export const statusCountColumns = {
   total: count(),
   pending: sql<number>`sum(case when ${campaignItems.status} = 'pending' then 1 else 0 end)`,
   attested: sql<number>`sum(case when ${campaignItems.status} = 'attested' then 1 else 0 end)`,
@@ -21,7 +21,7 @@ const statusCountColumns = {
   notCertified: sql<number>`sum(case when ${campaignItems.status} = 'not-certified' then 1 else 0 end)`,
 };
 
-function toCounts(row: { total: number; pending: number | null; attested: number | null; revoked: number | null; notCertified: number | null } | undefined): StatusCounts {
+export function toCounts(row: { total: number; pending: number | null; attested: number | null; revoked: number | null; notCertified: number | null } | undefined): StatusCounts {
   return {
     total: row?.total ?? 0,
     pending: Number(row?.pending ?? 0),
