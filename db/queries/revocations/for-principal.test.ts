@@ -60,7 +60,7 @@ describe('listRevocationsOfPrincipal', () => {
     ]);
     expect(byKey.get(FULL_ACCESS)?.[0]).toMatchObject({ grantLabel: 'AmazonBedrockFullAccess, attached directly', effectiveAt: '2030-01-04T00:01:00Z' });
     // Not run yet: no time it took effect.
-    expect(byKey.get(INLINE)).toEqual([{ id: inline, status: 'executing', entitlementKey: INLINE, grantLabel: 'invoke-any-model, attached directly', requestedAt: '2030-01-02T00:00:00Z', effectiveAt: null }]);
+    expect(byKey.get(INLINE)).toEqual([{ id: inline, status: 'executing', entitlementKey: INLINE, grantLabel: 'invoke-any-model, attached directly', requestedAt: '2030-01-02T00:00:00Z', executedAt: null, effectiveAt: null }]);
   });
 
   it('owners see the revocations of their own principals only; auditors see all', () => {
