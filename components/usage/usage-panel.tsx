@@ -18,7 +18,21 @@ function Stat({ label, value, detail }: { label: string; value: React.ReactNode;
   );
 }
 
+/** Rows shown before "show more": the busiest few answer most questions, and the page stays short. */
+const VISIBLE_COUNT_ROWS = 6;
+
+function CountRows({ rows }: { rows: Array<[string, number, string | null]> }) {
+  return rows.map(([name, calls, last]) => (
+    <tr key={name}>
+      <td className="break-all py-1 pr-2 font-mono text-xs">{name}</td>
+      <td className="py-1 pr-2 text-right tabular-nums">{calls}</td>
+      <td className="whitespace-nowrap py-1 text-xs">{formatDate(last)}</td>
+    </tr>
+  ));
+}
+
 function CountTable({ caption, rows, empty, testId }: { caption: string; rows: Array<[string, number, string | null]>; empty: string; testId: string }) {
+  const rest = rows.slice(VISIBLE_COUNT_ROWS);
   return (
     <div className="min-w-0">
       <h3 className="mb-1 text-sm font-semibold text-slate-900">{caption}</h3>
@@ -34,16 +48,21 @@ function CountTable({ caption, rows, empty, testId }: { caption: string; rows: A
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {rows.map(([name, calls, last]) => (
-              <tr key={name}>
-                <td className="break-all py-1 pr-2 font-mono text-xs">{name}</td>
-                <td className="py-1 pr-2 text-right tabular-nums">{calls}</td>
-                <td className="whitespace-nowrap py-1 text-xs">{formatDate(last)}</td>
-              </tr>
-            ))}
+            <CountRows rows={rows.slice(0, VISIBLE_COUNT_ROWS)} />
           </tbody>
         </table>
       )}
+      {rest.length > 0 ? (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-xs text-brand-700">Show {rest.length} more</summary>
+          <table className="w-full text-sm">
+            <caption className="sr-only">{caption}, continued</caption>
+            <tbody className="divide-y divide-slate-100">
+              <CountRows rows={rest} />
+            </tbody>
+          </table>
+        </details>
+      ) : null}
     </div>
   );
 }

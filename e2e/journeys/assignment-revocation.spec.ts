@@ -65,6 +65,8 @@ test('an owner revokes a group assignment in an assignment campaign; a second ad
   const owner = await signedInPage(browser, baseURL, OWNER);
   await owner.goto(`/inbox?campaign=${campaignId}&q=${encodeURIComponent(item.userName)}`);
   const label = `${item.displayName ? `${item.displayName} (${item.userName})` : item.userName} (Permission set ${PERMISSION_SET} via group ${GROUP} in ${item.accountId})`;
+  // What the assignment grants shows in the row's details, opened in place.
+  await owner.getByRole('button', { name: `Details of ${label}` }).click();
   await expect(owner.getByTestId('assignment-context').first()).toContainText(`member of group ${GROUP}`);
   await owner.getByRole('group', { name: `Decide ${label}` }).getByRole('button', { name: 'Revoke' }).click();
   const form = owner.getByRole('form', { name: `Revoke ${label}` });

@@ -38,6 +38,8 @@ test.describe('decided principal-fact conditions', () => {
   test('the exempted SecurityAdmin role shows why the SCP does not deny it', async ({ page }) => {
     await openPrincipal(page, 'AWSReservedSSO_SecurityAdmin');
     const grants = page.locator('#grants');
+    // The statements sit behind "Show all" (#19: grants by tier first); the decided conditions are in them.
+    for (const summary of await grants.locator('summary', { hasText: /^Show all/ }).all()) await summary.click();
     await expect(grants.getByTestId('decided-conditions').getByText('SCP ProtectSecurityServices does not deny: aws:PrincipalArn matches arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_SecurityAdmin_*').first()).toBeVisible();
     await saveScreenshot(page, 'admin', 'principal-decided-exemption');
   });
