@@ -26,22 +26,24 @@ export function AccessByTierSummary({ title, actions, empty, testId }: { title: 
           </ul>
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-brand-700 underline underline-offset-2">Show all {actions.length} actions</summary>
-            <dl className="mt-2 space-y-2">
-              {groups.map((group) => (
-                <div key={group.tier}>
-                  <dt className="text-xs font-semibold text-slate-700">{group.tier}</dt>
-                  <dd>
-                    <ul className="flex flex-wrap gap-x-3 gap-y-1">
-                      {group.actions.map((action) => (
-                        <li key={action} className="font-mono text-xs text-slate-900 [overflow-wrap:anywhere]">
-                          {action}
-                        </li>
-                      ))}
-                    </ul>
-                  </dd>
-                </div>
-              ))}
-            </dl>
+            <div role="region" tabIndex={0} aria-label={`All ${actions.length} actions by tier`} className="mt-2 max-h-96 overflow-y-auto focus-visible:outline-2 focus-visible:outline-brand-600">
+              <dl className="space-y-2">
+                {groups.map((group) => (
+                  <div key={group.tier}>
+                    <dt className="text-xs font-semibold text-slate-700">{group.tier}</dt>
+                    <dd>
+                      <ul className="flex flex-wrap gap-x-3 gap-y-1">
+                        {group.actions.map((action) => (
+                          <li key={action} className="font-mono text-xs text-slate-900 [overflow-wrap:anywhere]">
+                            {action}
+                          </li>
+                        ))}
+                      </ul>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </div>
           </details>
         </>
       )}
