@@ -118,13 +118,15 @@ test('an owner revokes a grant in a campaign; an admin approves, executes, verif
   await expect(plan.getByText(/^detach$/)).toBeVisible();
   const roleOrUser = item.principalArn.includes(':role/') ? 'role' : 'user';
   await expect(plan.locator('pre')).toHaveText(new RegExp(`^aws iam detach-${roleOrUser}-policy --${roleOrUser}-name '${item.principalName}' --policy-arn '[^']+/${item.policyName}'$`));
-  const beforeHeading = plan.getByRole('heading', { level: 3, name: /^Bedrock access before \(\d+\)$/ });
-  const afterHeading = plan.getByRole('heading', { level: 3, name: /^Expected after \(\d+\)$/ });
-  const countIn = async (heading: typeof beforeHeading) => Number(/\((\d+)\)/.exec(await heading.innerText())?.[1]);
+  // Access before and after are tier summaries (#19): "Bedrock access before (N actions)", the list behind "Show all".
+  const beforeHeading = plan.getByRole('heading', { level: 3, name: /^Bedrock access before \(\d+ actions?\)$/ });
+  const afterHeading = plan.getByRole('heading', { level: 3, name: /^Expected after \(\d+ actions?\)$/ });
+  const countIn = async (heading: typeof beforeHeading) => Number(/\((\d+) actions?\)/.exec(await heading.innerText())?.[1]);
   const actionsBefore = await countIn(beforeHeading);
   const actionsAfter = await countIn(afterHeading);
   expect(actionsBefore).toBeGreaterThanOrEqual(item.actions.length);
   expect(actionsAfter).toBeLessThan(actionsBefore);
+  await plan.getByText(/^Show all \d+ actions?$/).first().click();
   for (const action of item.actions) await expect(plan.getByText(action, { exact: false }).first()).toBeVisible();
   await expect(plan.getByText('Nothing lost outside this entitlement.')).toBeVisible();
 
