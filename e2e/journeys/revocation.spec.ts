@@ -168,6 +168,8 @@ test('an owner revokes a grant in a campaign; an admin approves, executes, verif
   await expect(restored.getByText(new RegExp(`^${actionsBefore} Bedrock action\\(s\\)`))).toBeVisible();
   const grant = restored.locator('article', { hasText: item.policyName });
   await expect(grant).toHaveCount(1);
+  // The statements sit behind "Show all" (#19: grants by tier first).
+  await grant.getByText(/^Show all \d+ actions?/).click();
   for (const action of item.actions) await expect(grant.getByText(action, { exact: true }).first()).toBeVisible();
   await expect(grant.getByTestId(`revocation-${id}`)).toHaveText(`Revocation #${id}rolled-back`);
   await expect(admin.getByTestId('revoked-grants')).toHaveCount(0);
