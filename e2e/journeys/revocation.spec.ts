@@ -171,7 +171,7 @@ test('an owner revokes a grant in a campaign; an admin approves, executes, verif
   // The statements sit behind "Show all" (#19: grants by tier first).
   await grant.getByText(/^Show all \d+ actions?/).click();
   for (const action of item.actions) await expect(grant.getByText(action, { exact: true }).first()).toBeVisible();
-  await expect(grant.getByTestId(`revocation-${id}`)).toHaveText(`Revocation #${id}rolled-back`);
+  await expect(grant.getByTestId(`revocation-${id}`)).toHaveText(`Revocation #${id}rolled back`);
   await expect(admin.getByTestId('revoked-grants')).toHaveCount(0);
 
   await owner.context().close();
