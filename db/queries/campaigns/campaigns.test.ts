@@ -9,7 +9,8 @@ import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
 import { launchCampaign } from './launch';
 import { decideItem, decideItems } from './decide';
 import { listInboxCampaigns, listInboxItems } from './inbox';
-import { campaignProgressBy, getCampaignSummary, listCampaignItems, listCampaigns } from './progress';
+import { campaignProgressBy, getCampaignSummary, listCampaignItems } from './progress';
+import { listCampaignPage } from './list-campaign-page';
 import { closeCampaign } from './close';
 import { buildEvidence, evidenceToCsv } from './evidence';
 import { FALLBACK, FIXTURE_NOW, PROD_ACCOUNT, SANDBOX_ACCOUNT, seedCampaignFixture } from './test-support/fixtures';
@@ -246,7 +247,7 @@ describe('inbox and progress', () => {
     expect(listCampaignItems(database, campaignId, { status: 'attested' }).total).toBe(1);
     expect(listCampaignItems(database, campaignId, { reviewerEmail: 'admin@example.com' }).total).toBe(2);
     expect(listCampaignItems(database, campaignId, {}, 2, 5).rows).toHaveLength(2);
-    const list = listCampaigns(database);
+    const list = listCampaignPage(database, { sort: 'launched', page: 1 });
     expect(list.rows[0].counts).toMatchObject({ total: 7, attested: 1, pending: 6 });
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { campaignItems, campaigns, scans } from '../../schema';
 import { NotFoundError } from '../../../lib/http/errors';
@@ -89,36 +89,6 @@ export interface CampaignListRow {
   dueAt: string;
   closedAt: string | null;
   counts: StatusCounts;
-}
-
-export function listCampaigns(database: AppDatabase, options: { status?: 'active' | 'closed'; page?: number; pageSize?: number } = {}): { rows: CampaignListRow[]; total: number } {
-  const pageSize = options.pageSize ?? 25;
-  const page = Math.max(1, options.page ?? 1);
-  const where = options.status ? eq(campaigns.status, options.status) : undefined;
-  const rows = database
-    .select({
-      id: campaigns.id,
-      name: campaigns.name,
-      kind: campaigns.kind,
-      status: campaigns.status,
-      isPartialSnapshot: campaigns.isPartialSnapshot,
-      launchedAt: campaigns.launchedAt,
-      dueAt: campaigns.dueAt,
-      closedAt: campaigns.closedAt,
-      ...statusCountColumns,
-      total: sql<number>`count(${campaignItems.id})`,
-    })
-    .from(campaigns)
-    .leftJoin(campaignItems, eq(campaignItems.campaignId, campaigns.id))
-    .where(where)
-    .groupBy(campaigns.id)
-    .orderBy(desc(campaigns.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all()
-    .map(({ total, pending, attested, revoked, notCertified, ...campaign }) => ({ ...campaign, counts: toCounts({ total: Number(total), pending, attested, revoked, notCertified }) }));
-  const total = database.select({ total: count() }).from(campaigns).where(where).get()?.total ?? 0;
-  return { rows, total };
 }
 
 export interface GroupProgress extends StatusCounts {
