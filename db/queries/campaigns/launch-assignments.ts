@@ -7,23 +7,12 @@ import { planAssignmentItems } from '../../../lib/campaigns/assignment-items';
 import type { OwnerMappingRule } from '../../../lib/campaigns/reviewer';
 import { dueDateFor } from '../../../lib/campaigns/timing';
 import type { OutgoingEmail } from '../../../lib/campaigns/email';
-import type { CampaignScope } from '../../../lib/campaigns/scope';
-import type { CloseBehaviour } from '../../../lib/campaigns/close-behaviour';
+import type { LaunchRequest } from '../../../lib/campaigns/plan-launch';
 import { readAssignmentFacts } from './assignment-facts';
 import { inWriteTransaction } from '../../write-transaction';
 
-export interface LaunchAssignmentCampaignInput {
-  name: string;
-  kind: 'standard' | 'micro';
-  scope: CampaignScope;
-  dueInDays: number;
-  closeBehaviour: CloseBehaviour;
-  launchedBy: string;
-  fallbackReviewers: readonly string[];
-  now: Date;
-  definitionId?: number | null;
-  scanId?: number;
-}
+/** The same request as an entitlement launch (`onlyEntitlements` does not apply to assignments). */
+export type LaunchAssignmentCampaignInput = Omit<LaunchRequest, 'onlyEntitlements'> & { scanId?: number };
 
 export interface LaunchAssignmentCampaignResult {
   campaignId: number;
