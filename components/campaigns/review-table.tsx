@@ -51,6 +51,9 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
   const router = useRouter();
   const [rowStates, setRowStates] = useState<Map<number, RowState>>(new Map());
   const [focusedId, setFocusedId] = useState<number | null>(items[0]?.id ?? null);
+  // Shortcuts work only once the handler below is attached; it marks the container so a test (or
+  // a script) can wait for that (set on the DOM, outside React's render, as it changes nothing shown).
+  const containerRef = useRef<HTMLDivElement>(null);
   const [selectedIds, setSelectedIds] = useState<Set<number>>(new Set());
   const [outcome, setOutcome] = useState<DecisionOutcome | null>(null);
   const rowElements = useRef(new Map<number, HTMLTableRowElement>());
@@ -94,6 +97,7 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
       }
     }
     document.addEventListener('keydown', onKeyDown);
+    containerRef.current?.setAttribute('data-keyboard-ready', 'true');
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [items, focusedId, focusRow, setRow, stateOf]);
 
@@ -218,7 +222,7 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
 
   const selected = items.filter((item) => selectedIds.has(item.id));
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" ref={containerRef}>
       <p role="status" aria-live="polite" className={outcome ? 'rounded-md border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-900' : 'sr-only'}>
         {outcome?.message}
         {outcome?.revocationId ? (

@@ -50,13 +50,17 @@ export function PrincipalConflictsPanel({ conflicts }: { conflicts: PrincipalCon
           {conflicts.map((conflict) => (
             <li key={conflict.id} className="py-1.5">
               <details className="text-xs">
-                {/* The conflict on one line; the marker is replaced by the "both sides" cue at its end. */}
-                <summary className="flex cursor-pointer list-none flex-wrap items-center gap-2 text-sm [&::-webkit-details-marker]:hidden">
-                  <SeverityBadge severity={conflict.severity} /> <code className="font-mono text-xs">{conflict.ruleId}</code> <span className="font-medium text-slate-900">{conflict.title}</span>
+                {/* The conflict on one line behind a disclosure arrow; the rule id and both sides open under it. */}
+                <summary className="flex cursor-pointer list-none flex-wrap items-center gap-2 text-sm [&::-webkit-details-marker]:hidden" title={`Rule ${conflict.ruleId}`}>
+                  <span className="text-brand-700" aria-hidden="true">▸</span>
+                  <SeverityBadge severity={conflict.severity} /> <span className="font-medium text-slate-900">{conflict.title}</span>
+                  <span className="sr-only">(show both sides)</span>
                   {conflict.exception ? <Badge tone="success">exception until {formatDate(conflict.exception.expiresAt)}</Badge> : null}
-                  <span className="text-brand-700 underline underline-offset-2">both sides ▾</span>
                 </summary>
-                <div className="mt-2 grid grid-cols-1 gap-3 md:grid-cols-2">
+                <p className="mt-1 text-slate-700">
+                  Rule <code className="font-mono">{conflict.ruleId}</code>
+                </p>
+                <div className="mt-1 grid grid-cols-1 gap-3 md:grid-cols-2">
                   <ConflictSide label="Side A" side={conflict.sideA} />
                   <ConflictSide label="Side B" side={conflict.sideB} />
                 </div>

@@ -41,20 +41,25 @@ export function RecommendationsPanel({ recommendations, entitlements, used }: Re
       {recommendations.length === 0 ? (
         <p className="text-sm text-slate-700">None.</p>
       ) : (
-        <ul className="space-y-3 text-sm" data-testid="recommendations">
+        <ul className="space-y-2.5 text-sm" data-testid="recommendations">
           {recommendations.map((recommendation, index) => (
             <li key={index} data-kind={recommendation.kind}>
-              <p className="font-medium">
-                <CodeSpanText text={recommendation.title} />
-              </p>
-              <p className="text-slate-700">
-                <CodeSpanText text={recommendation.detail} />
-              </p>
-              {recommendation.path ? (
-                <p className="text-xs">
-                  <GrantPathText path={recommendation.path} showStatement={recommendation.kind === 'pin-models' || recommendation.kind === 'require-guardrail'} />
+              {/* The title and where it applies; the evidence behind it (a paragraph) opens under them. */}
+              <details>
+                <summary className="cursor-pointer marker:text-brand-700">
+                  <span className="font-medium">
+                    <CodeSpanText text={recommendation.title} />
+                  </span>
+                  {recommendation.path ? (
+                    <span className="mt-0.5 block text-xs">
+                      <GrantPathText path={recommendation.path} showStatement={recommendation.kind === 'pin-models' || recommendation.kind === 'require-guardrail'} />
+                    </span>
+                  ) : null}
+                </summary>
+                <p className="mt-0.5 text-slate-700">
+                  <CodeSpanText text={recommendation.detail} />
                 </p>
-              ) : null}
+              </details>
               <ReplacementPolicyText recommendation={recommendation} entitlements={entitlements} used={used} />
             </li>
           ))}

@@ -24,7 +24,10 @@ const VISIBLE_COUNT_ROWS = 6;
 function CountRows({ rows }: { rows: Array<[string, number, string | null]> }) {
   return rows.map(([name, calls, last]) => (
     <tr key={name}>
-      <td className="break-all py-1 pr-2 font-mono text-xs">{name}</td>
+      {/* max-w-0 lets the name column take the rest of the width and truncate, the full name on hover. */}
+      <td className="w-full max-w-0 truncate py-1 pr-2 font-mono text-xs" title={name}>
+        {name}
+      </td>
       <td className="py-1 pr-2 text-right tabular-nums">{calls}</td>
       <td className="whitespace-nowrap py-1 text-xs">{formatDate(last)}</td>
     </tr>
@@ -67,6 +70,19 @@ function CountTable({ caption, rows, empty, testId }: { caption: string; rows: A
   );
 }
 
+/** Models a "reduce" keeps, by model id (the ARN on hover), on one wrapping line. */
+function ModelList({ arns }: { arns: string[] }) {
+  return (
+    <ul className="mt-0.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-800" aria-label="Models to keep">
+      {arns.map((arn) => (
+        <li key={arn} className="break-all font-mono" title={arn}>
+          {arn.slice(arn.lastIndexOf('/') + 1)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * Who actually used this principal's Bedrock access: the headline "holds N actions, used M", last
  * use and calls per action and model over 30 and 90 days, the people and workloads behind the
@@ -84,36 +100,44 @@ export function UsagePanel({ usage, heldActionCount, usedHeldActionCount, recomm
         </p>
         {usage.hasCloudTrail ? (
           <>
-            <dl className="grid grid-cols-2 gap-2 md:grid-cols-3 lg:grid-cols-6">
-              <Stat label="Last use" value={detail.lastUsed ? formatDate(detail.lastUsed) : 'none'} detail={detail.lastUsed ? formatDateTime(detail.lastUsed) : `in ${detail.windowDays} days`} />
-              <Stat label="Calls, 30 days" value={detail.calls30} />
-              <Stat label={`Calls, ${detail.windowDays} days`} value={detail.calls} />
-              <Stat label="Denied attempts" value={detail.deniedCalls} detail={detail.lastDenied ? `last ${formatDate(detail.lastDenied)}` : undefined} />
-              <Stat label="People" value={detail.distinctPeople} detail={`${detail.distinctWorkloads} workload(s)`} />
-              <Stat label="Standing-credential calls" value={detail.standingCredentialCalls} detail={usage.standingSourceCount > 0 ? `from ${usage.standingSourceCount} address(es)` : undefined} />
-            </dl>
-            <UsageOverTimeChart daily={detail.daily} label={`Bedrock calls per day over ${detail.windowDays} days`} />
-            <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+            {/* Wide: the figures beside the chart, then who called and the two count tables side by side. */}
+            <div className="grid grid-cols-1 gap-4 xl:grid-cols-[5fr_7fr]">
+              <dl className="grid grid-cols-2 gap-2 md:grid-cols-3">
+                <Stat label="Last use" value={detail.lastUsed ? formatDate(detail.lastUsed) : 'none'} detail={detail.lastUsed ? formatDateTime(detail.lastUsed) : `in ${detail.windowDays} days`} />
+                <Stat label="Calls, 30 days" value={detail.calls30} />
+                <Stat label={`Calls, ${detail.windowDays} days`} value={detail.calls} />
+                <Stat label="Denied attempts" value={detail.deniedCalls} detail={detail.lastDenied ? `last ${formatDate(detail.lastDenied)}` : undefined} />
+                <Stat label="People" value={detail.distinctPeople} detail={`${detail.distinctWorkloads} workload(s)`} />
+                <Stat label="Standing-credential calls" value={detail.standingCredentialCalls} detail={usage.standingSourceCount > 0 ? `from ${usage.standingSourceCount} address(es)` : undefined} />
+              </dl>
+              <div className="min-w-0">
+                <UsageOverTimeChart daily={detail.daily} label={`Bedrock calls per day over ${detail.windowDays} days`} height={170} />
+              </div>
+            </div>
+            <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 xl:grid-cols-3">
+              <div>
+                <h3 className="mb-1 text-sm font-semibold text-slate-900">Who called</h3>
+                {detail.callers.length === 0 ? (
+                  <p className="text-sm text-slate-700">Nobody in {detail.windowDays} days.</p>
+                ) : (
+                  <ul className="divide-y divide-slate-100 text-sm" data-testid="usage-callers">
+                    {detail.callers.slice(0, VISIBLE_COUNT_ROWS).map((caller) => (
+                      <li key={`${caller.kind}:${caller.name}`} className="flex items-center gap-2 py-1">
+                        <Badge tone={KIND_TONE[caller.kind]}>{KIND_LABEL[caller.kind]}</Badge>
+                        <span className="min-w-0 flex-1 truncate font-mono text-xs" title={caller.name}>
+                          {caller.name}
+                        </span>
+                        <span className="whitespace-nowrap tabular-nums" title={`last call ${formatDate(caller.lastUsed)}`}>
+                          {caller.calls} call(s)
+                        </span>
+                      </li>
+                    ))}
+                    {detail.callers.length > VISIBLE_COUNT_ROWS ? <li className="py-1 text-xs text-slate-700">+{detail.callers.length - VISIBLE_COUNT_ROWS} more</li> : null}
+                  </ul>
+                )}
+              </div>
               <CountTable caption="Calls per action" testId="usage-actions" empty="No call." rows={Object.entries(detail.actions).sort((a, b) => b[1].calls - a[1].calls).map(([action, count]) => [action, count.calls, count.lastUsed])} />
               <CountTable caption="Calls per model or inference profile" testId="usage-models" empty="No model call." rows={Object.entries(detail.models).sort((a, b) => b[1].calls - a[1].calls).map(([model, count]) => [model, count.calls, count.lastUsed])} />
-            </div>
-            <div>
-              <h3 className="mb-1 text-sm font-semibold text-slate-900">Who called</h3>
-              {detail.callers.length === 0 ? (
-                <p className="text-sm text-slate-700">Nobody in {detail.windowDays} days.</p>
-              ) : (
-                <ul className="divide-y divide-slate-100 text-sm" data-testid="usage-callers">
-                  {detail.callers.slice(0, 15).map((caller) => (
-                    <li key={`${caller.kind}:${caller.name}`} className="flex flex-wrap items-center gap-2 py-1">
-                      <Badge tone={KIND_TONE[caller.kind]}>{KIND_LABEL[caller.kind]}</Badge>
-                      <span className="break-all font-mono text-xs">{caller.name}</span>
-                      <span className="ml-auto tabular-nums">{caller.calls} call(s)</span>
-                      <span className="text-xs text-slate-700">last {formatDate(caller.lastUsed)}</span>
-                    </li>
-                  ))}
-                  {detail.callers.length > 15 ? <li className="py-1 text-xs text-slate-700">+{detail.callers.length - 15} more</li> : null}
-                </ul>
-              )}
             </div>
           </>
         ) : null}
@@ -126,24 +150,17 @@ export function UsagePanel({ usage, heldActionCount, usedHeldActionCount, recomm
         {recommendations.length > 0 ? (
           <div>
             <h3 className="mb-1 text-sm font-semibold text-slate-900">What the evidence recommends</h3>
-            <ul className="space-y-2" data-testid="usage-recommendations">
+            <ul className="divide-y divide-slate-100" data-testid="usage-recommendations">
               {recommendations.map((recommendation) => (
-                <li key={recommendation.kind + recommendation.title} className="rounded-md border border-slate-200 px-3 py-2 text-sm">
-                  <div className="flex flex-wrap items-center gap-2">
+                <li key={recommendation.kind + recommendation.title} className="py-1 text-sm">
+                  <div className="flex flex-wrap items-baseline gap-x-2">
                     <Badge tone={recommendation.action === 'revoke' ? 'danger' : recommendation.action === 'reduce' ? 'warning' : 'info'}>{recommendation.action}</Badge>
                     <span className="font-medium text-slate-900">{recommendation.title}</span>
-                    <span className="text-xs text-slate-700">{recommendation.evidence === 'access-advisor' ? 'Access Advisor date' : 'CloudTrail'}</span>
+                    <span className="text-xs text-slate-700">
+                      {recommendation.detail} ({recommendation.evidence === 'access-advisor' ? 'Access Advisor date' : 'CloudTrail'})
+                    </span>
                   </div>
-                  <p className="mt-1 text-slate-800">{recommendation.detail}</p>
-                  {recommendation.modelArns && recommendation.modelArns.length > 0 ? (
-                    <ul className="mt-1 space-y-0.5">
-                      {recommendation.modelArns.map((arn) => (
-                        <li key={arn} className="break-all font-mono text-xs text-slate-800">
-                          {arn}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  {recommendation.modelArns && recommendation.modelArns.length > 0 ? <ModelList arns={recommendation.modelArns} /> : null}
                 </li>
               ))}
             </ul>

@@ -1,8 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ADMIN, OWNER, signIn } from '../support/auth';
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN, OWNER } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { launchCampaignAsAdmin, uniqueName } from '../support/campaigns';
-import { findRevocableItem, findRevocationIdForItem, findScanAfterRevocation, latestPublishedScanId, type RevocableItem } from '../support/database';
+import { findRevocableItem, findRevocationIdForItem, latestPublishedScanId, type RevocableItem } from '../support/database';
+import { signedInPage, waitForNoScanInProgress, waitForRevocationStatus, waitForScanAfter } from '../support/revocation-journey';
 import { saveScreenshot } from '../support/screenshots';
 
 /**
@@ -12,46 +13,6 @@ import { saveScreenshot } from '../support/screenshots';
  * Four-eyes approval is on in that environment: the owner requests (a revoke decision), the admin
  * approves, so no second admin is needed.
  */
-
-// The worker polls every 2 s; a live scan of the demo organisation on a shared 2-core machine takes
-// tens of seconds. Generous, so a slow machine does not fail the journey.
-const WORKER_TIMEOUT = 120_000;
-const SCAN_TIMEOUT = 240_000;
-
-async function signedInPage(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-/** Waits, reloading, until the revocation page shows `status` (the page also refreshes itself while executing). */
-async function waitForRevocationStatus(page: Page, id: number, status: string): Promise<void> {
-  const heading = page.getByRole('heading', { level: 1, name: new RegExp(`^Revocation #${id}\\b`) });
-  await expect(async () => {
-    await page.goto(`/revocations/${id}`);
-    await expect(heading).toContainText(status, { timeout: 1_000 });
-  }).toPass({ timeout: WORKER_TIMEOUT, intervals: [2_000] });
-  await expect(heading).toHaveText(`Revocation #${id} ${status}`);
-}
-
-/** Waits until the worker's scan after the revocation's last change is published; returns its id. */
-async function waitForScanAfter(port: string, revocationId: number, afterScanId: number): Promise<number> {
-  let scanId = 0;
-  await expect
-    .poll(
-      () => {
-        const scan = findScanAfterRevocation(port, revocationId, afterScanId);
-        // A failed scan would never publish: fail at once with its status rather than at the timeout.
-        if (scan?.status === 'failed') throw new Error(`Scan ${scan.id} after revocation #${revocationId} failed.`);
-        scanId = scan?.isPublished ? scan.id : 0;
-        return scan ? `${scan.status}${scan.isPublished ? ' published' : ''}` : 'not queued';
-      },
-      { timeout: SCAN_TIMEOUT, intervals: [2_000] },
-    )
-    .toMatch(/^(complete|partial) published$/);
-  return scanId;
-}
 
 /** Finds the principal by name through the /principals search of the latest snapshot and opens it. */
 async function openPrincipalBySearch(page: Page, item: RevocableItem, snapshotId: number, scope: 'Bedrock holders' | 'All principals'): Promise<void> {
@@ -75,6 +36,8 @@ test('an owner revokes a grant in a campaign; an admin approves, executes, verif
   test.setTimeout(12 * 60_000);
   if (!baseURL) throw new Error('The journeys project sets baseURL.');
   const port = new URL(baseURL).port;
+  // An earlier journey's follow-up scan may still be running: start from a settled snapshot.
+  await waitForNoScanInProgress(port);
   const initialSnapshot = latestPublishedScanId(port);
 
   // The admin launches a campaign over the live snapshot.

@@ -25,6 +25,12 @@ function itemRows(page: Page): Locator {
   return page.getByTestId('review-table').locator('tbody tr[data-testid^="review-row-"]');
 }
 
+/** Opens the inbox and waits until the shortcuts are attached (a key pressed before hydration is lost). */
+async function openInbox(page: Page, query = ''): Promise<void> {
+  await page.goto(`/inbox?campaign=${campaignId}${query}`);
+  await expect(page.locator('[data-keyboard-ready="true"]')).toHaveCount(1);
+}
+
 async function rowIds(page: Page): Promise<string[]> {
   return itemRows(page).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid') ?? ''));
 }
@@ -34,7 +40,7 @@ test('the table lists one entitlement per row, riskiest first, with names and de
   test.setTimeout(180_000);
   await signIn(page, OWNER);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(`/inbox?campaign=${campaignId}`);
+  await openInbox(page);
   const rows = itemRows(page);
   expect(await rows.count()).toBeGreaterThan(3);
   const scoreColumn = await page.getByTestId('review-table').locator('thead th').evaluateAll((cells) => cells.findIndex((cell) => cell.textContent?.startsWith('Score')));
@@ -57,7 +63,7 @@ test('the table lists one entitlement per row, riskiest first, with names and de
 
 test('j/k move the row focus, a opens the attest form with focus in its field, and typing there is not a shortcut', async ({ page }) => {
   await signIn(page, OWNER);
-  await page.goto(`/inbox?campaign=${campaignId}`);
+  await openInbox(page);
   const ids = await rowIds(page);
   await page.locator('body').click({ position: { x: 1, y: 1 } });
   await page.keyboard.press('j');
@@ -82,7 +88,7 @@ test('j/k move the row focus, a opens the attest form with focus in its field, a
 
 test('a refused decision explains itself in plain words, never a field path', async ({ page }) => {
   await signIn(page, OWNER);
-  await page.goto(`/inbox?campaign=${campaignId}`);
+  await openInbox(page);
   await itemRows(page).first().focus();
   await page.keyboard.press('r');
   const form = page.getByRole('form', { name: /^Revoke / });
@@ -95,7 +101,7 @@ test('a refused decision explains itself in plain words, never a field path', as
 
 test('after attest the focus moves to the next row; a revoke says so and links its revocation', async ({ page }) => {
   await signIn(page, OWNER);
-  await page.goto(`/inbox?campaign=${campaignId}`);
+  await openInbox(page);
   const ids = await rowIds(page);
   await page.getByTestId(ids[0]).focus();
   await page.keyboard.press('a');
@@ -126,7 +132,7 @@ test('after attest the focus moves to the next row; a revoke says so and links i
 
 test('details open in place with the grant path, usage and the conflicts of this grant', async ({ page }) => {
   await signIn(page, OWNER);
-  await page.goto(`/inbox?campaign=${campaignId}&status=all`);
+  await openInbox(page, '&status=all');
   const first = itemRows(page).first();
   await first.getByRole('button', { name: /^Details/ }).click();
   const details = page.locator('[data-testid^="item-details-"]').first();

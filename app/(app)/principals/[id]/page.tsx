@@ -33,17 +33,18 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
       <div className="grid grid-cols-1 items-start gap-5 xl:grid-cols-2">
         <div className="min-w-0 space-y-5">
           <RecommendationsPanel recommendations={analysis.recommendations} entitlements={entitlements} used={view.used} />
-          <UsagePanel {...view.usageView} />
+          <PrincipalConflictsPanel conflicts={conflicts} />
+          <DeniedActionsPanel denied={analysis.denied} />
           <CredentialsPanel credentials={analysis.credentials} />
         </div>
         <div className="min-w-0 space-y-5">
           <BlastRadiusFactorsPanel blastRadius={analysis.blastRadius} description={`Score ${analysis.blastRadius.score} of 100: the sum of the points below.`} isCompact />
-          <PrincipalConflictsPanel conflicts={conflicts} />
-          <DeniedActionsPanel denied={analysis.denied} />
           <ExposurePanel exposure={analysis.exposure} isUser={principal.type === 'user'} />
           <PrincipalHistoryPanel history={view.history} principalId={principal.id} principalName={principal.name} />
         </div>
       </div>
+      {/* Full width: the chart, the callers and the count tables read best side by side. */}
+      <UsagePanel {...view.usageView} />
       <EvaluationErrorsPanel errors={analysis.errors} hasNoAccess={entitlements.length === 0 && conflicts.length === 0 && analysis.actions.length === 0} />
     </div>
   );
