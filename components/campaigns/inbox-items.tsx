@@ -10,6 +10,10 @@ export interface InboxItemView {
   campaignDueAt: string;
   isPartialSnapshot: boolean;
   principalName: string;
+  /** What the row shows: a permission set's name for its `AWSReservedSSO_*` role (the role name on hover), else the principal's name. */
+  shortName: string;
+  /** The principal is the role of an Identity Center permission set (shown with an "SSO" tag). */
+  isPermissionSetRole?: boolean;
   principalType: string;
   principalArn: string;
   accountId: string;

@@ -68,6 +68,7 @@ export function toInboxItemView(row: ItemRow, revocation?: { id: number; status:
     return {
       ...toEntitlementItemView(row, revocation, extras),
       principalName: assignment.displayName ? `${assignment.displayName} (${assignment.userName})` : assignment.userName,
+      shortName: assignment.displayName ?? assignment.userName,
       principalType: 'Identity Center person',
       policyLabel: assignmentLabel(assignment, row.accountId),
       // Revoking an assignment is carried out at Identity Center, not on the role: no IAM refusal.
@@ -91,6 +92,8 @@ function toEntitlementItemView(row: ItemRow, revocation: { id: number; status: R
     campaignDueAt: row.campaignDueAt,
     isPartialSnapshot: row.isPartialSnapshot,
     principalName: context.permissionSetName ? `${row.principalName} (permission set ${context.permissionSetName})` : row.principalName,
+    shortName: context.permissionSetName ?? row.principalName,
+    isPermissionSetRole: Boolean(context.permissionSetName),
     principalType: row.principalType,
     principalArn: row.principalArn,
     accountId: row.accountId,

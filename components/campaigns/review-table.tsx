@@ -125,17 +125,20 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
       {
         id: 'principal',
         header: 'Principal',
-        meta: { sortKey: 'principal' } satisfies DataTableColumnMeta,
+        // On a phone the name takes the first line of the stacked row, beside the checkbox.
+        meta: { sortKey: 'principal', cellClassName: 'max-md:grow max-md:basis-3/4' } satisfies DataTableColumnMeta,
         cell: ({ row }) => (
-          <span className="block max-w-36 truncate font-medium text-slate-900" title={`${row.original.principalName} (${row.original.principalType}) ${row.original.principalArn}`}>
-            {row.original.principalName}
+          <span className="flex max-w-44 items-center gap-1 max-md:max-w-72" title={`${row.original.principalName} (${row.original.principalType}) ${row.original.principalArn}`}>
+            <span className="truncate font-medium text-slate-900">{row.original.shortName}</span>
+            {row.original.isPermissionSetRole ? <span className="shrink-0 rounded bg-slate-100 px-1 text-xs text-slate-700">SSO</span> : null}
           </span>
         ),
       },
       {
         id: 'account',
         header: 'Account',
-        meta: { headerClassName: 'hidden lg:table-cell', cellClassName: 'hidden lg:table-cell' } satisfies DataTableColumnMeta,
+        // Hidden where the table is too narrow for it; on a phone the stacked row has room.
+        meta: { headerClassName: 'hidden lg:table-cell', cellClassName: 'md:max-lg:hidden' } satisfies DataTableColumnMeta,
         cell: ({ row }) => (
           <span className="block max-w-28 truncate" title={row.original.accountId}>
             {row.original.accountName ?? row.original.accountId}
@@ -146,7 +149,7 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
         id: 'entitlement',
         header: 'Entitlement',
         cell: ({ row }) => (
-          <span className="flex max-w-40 items-center gap-1">
+          <span className="flex max-w-40 items-center gap-1 max-md:max-w-64">
             <span className="truncate" title={row.original.policyLabel}>
               {row.original.policyLabel}
             </span>
@@ -154,8 +157,8 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
           </span>
         ),
       },
-      { id: 'tiers', header: 'Tiers', meta: { headerClassName: 'hidden md:table-cell', cellClassName: 'hidden md:table-cell' } satisfies DataTableColumnMeta, cell: ({ row }) => <TierSummary tiers={row.original.tiers} /> },
-      { id: 'score', header: 'Score', meta: { sortKey: 'risk', align: 'right' } satisfies DataTableColumnMeta, cell: ({ row }) => row.original.score },
+      { id: 'tiers', header: 'Tiers', cell: ({ row }) => <TierSummary tiers={row.original.tiers} /> },
+      { id: 'score', header: 'Score', meta: { sortKey: 'risk', align: 'right', phoneLabel: 'Score' } satisfies DataTableColumnMeta, cell: ({ row }) => row.original.score },
       {
         id: 'recommendation',
         header: 'Recommended',
@@ -173,7 +176,7 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
       {
         id: 'last-use',
         header: 'Last use',
-        meta: { headerClassName: 'hidden md:table-cell', cellClassName: 'hidden md:table-cell whitespace-nowrap' } satisfies DataTableColumnMeta,
+        meta: { cellClassName: 'whitespace-nowrap' } satisfies DataTableColumnMeta,
         cell: ({ row }) => {
           const lastUse = lastUseText(row.original);
           return <span className={lastUse.isUnused ? 'whitespace-nowrap rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900' : 'whitespace-nowrap text-slate-800'}>{lastUse.text}</span>;
@@ -258,6 +261,7 @@ export function ReviewTable({ items, delegates, minKeepUntil, basePath, params, 
         getRowId={(item) => String(item.id)}
         testId="review-table"
         isCompact
+        stacksOnPhone
         getRowProps={(item) => ({
           ref: (element) => {
             if (element) rowElements.current.set(item.id, element);

@@ -20,6 +20,8 @@ export interface DataTableColumnMeta {
   cellClassName?: string;
   /** Hide a secondary column below this breakpoint, so the table fits a phone (the cell's content stays reachable on the row's own page). */
   hideBelow?: 'sm' | 'md' | 'lg';
+  /** With `stacksOnPhone`: the label written before the cell's value when rows stack (e.g. "Score"). */
+  phoneLabel?: string;
 }
 
 /** A block of consecutive rows under one heading row (rows arrive already ordered by the group). */
@@ -33,6 +35,11 @@ const HIDE_BELOW: Record<NonNullable<DataTableColumnMeta['hideBelow']>, string> 
 function hiddenClass(meta: DataTableColumnMeta): string | undefined {
   return meta.hideBelow ? HIDE_BELOW[meta.hideBelow] : undefined;
 }
+
+// Stacked rows at phone width: the cells wrap in a block, each labelled by its column's phoneLabel.
+const STACKED_ROW = 'max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-3 max-md:gap-y-1 max-md:px-2 max-md:py-2';
+const STACKED_CELL = 'max-md:block max-md:p-0 max-md:text-left';
+const STACKED_LABEL = 'max-md:before:mr-1 max-md:before:text-xs max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]';
 
 /** Attributes a page may set on a body row (focus handling, test ids), beside the table's own. */
 export type DataTableRowProps = HTMLAttributes<HTMLTableRowElement> & { 'data-testid'?: string; ref?: (element: HTMLTableRowElement | null) => void };
@@ -56,6 +63,7 @@ export function DataTable<Row>({
   groupBy,
   rowClassName,
   wrapperClassName,
+  stacksOnPhone = false,
 }: {
   columns: ColumnDef<Row, unknown>[];
   data: Row[];
@@ -80,15 +88,20 @@ export function DataTable<Row>({
    * screen-reader-only spans in the cells, so they scroll with the table instead of widening the page.
    */
   wrapperClassName?: string;
+  /**
+   * Below the md breakpoint each row becomes a wrapped block of its cells (labelled by
+   * `phoneLabel`) instead of a row that scrolls sideways: for work lists people act on from a phone.
+   */
+  stacksOnPhone?: boolean;
 }) {
   // TanStack Table returns fresh functions each render; the React Compiler skipping this component is expected.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, getRowId });
   return (
     <div tabIndex={0} className={clsx('relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600', wrapperClassName)}>
-      <table className="w-full text-left text-sm" data-testid={testId}>
+      <table className={clsx('w-full text-left text-sm', stacksOnPhone && 'max-md:block')} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+        <thead className={clsx('border-b border-slate-200 bg-slate-50 text-slate-700', stacksOnPhone && 'max-md:sr-only')}>
           {table.getHeaderGroups().map((headerGroup) => (
             <tr key={headerGroup.id}>
               {headerGroup.headers.map((header) => {
@@ -124,7 +137,7 @@ export function DataTable<Row>({
           ))}
         </thead>
         {groupRows(table.getRowModel().rows, groupBy).map((group) => (
-          <tbody key={group.key}>
+          <tbody key={group.key} className={clsx(stacksOnPhone && 'max-md:block')}>
             {group.label !== undefined ? (
               <tr className="border-b border-slate-200 bg-slate-100/70" data-testid="data-table-group">
                 <th scope="colgroup" colSpan={columns.length} className="px-3 py-1.5 text-left text-sm font-semibold text-slate-900">
@@ -137,19 +150,23 @@ export function DataTable<Row>({
               const detail = renderRowDetail?.(row.original) ?? null;
               return (
                 <Fragment key={row.id}>
-                  <tr {...rowProps} className={clsx('border-b border-slate-100 last:border-0 hover:bg-slate-50', rowClassName?.(row.original), propsClassName)}>
+                  <tr {...rowProps} className={clsx('border-b border-slate-100 last:border-0 hover:bg-slate-50', stacksOnPhone && STACKED_ROW, rowClassName?.(row.original), propsClassName)}>
                     {row.getVisibleCells().map((cell) => {
                       const meta = (cell.column.columnDef.meta ?? {}) as DataTableColumnMeta;
                       return (
-                        <td key={cell.id} className={clsx(isCompact ? 'px-1.5 py-1' : 'px-3 py-2', 'align-top', meta.align === 'right' && 'text-right tabular-nums', hiddenClass(meta), meta.cellClassName)}>
+                        <td
+                          key={cell.id}
+                          data-label={stacksOnPhone ? meta.phoneLabel : undefined}
+                          className={clsx(isCompact ? 'px-1.5 py-1' : 'px-3 py-2', 'align-top', meta.align === 'right' && 'text-right tabular-nums', hiddenClass(meta), meta.cellClassName, stacksOnPhone && STACKED_CELL, stacksOnPhone && meta.phoneLabel && STACKED_LABEL)}
+                        >
                           {flexRender(cell.column.columnDef.cell, cell.getContext())}
                         </td>
                       );
                     })}
                   </tr>
                   {detail ? (
-                    <tr className="border-b border-slate-200 bg-slate-50">
-                      <td colSpan={row.getVisibleCells().length} className="px-3 py-3">
+                    <tr className={clsx('border-b border-slate-200 bg-slate-50', stacksOnPhone && 'max-md:block')}>
+                      <td colSpan={row.getVisibleCells().length} className={clsx('px-3 py-3', stacksOnPhone && 'max-md:block')}>
                         {detail}
                       </td>
                     </tr>

@@ -57,6 +57,13 @@ test('the table lists one entitlement per row, riskiest first, with names and de
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, 'owner', 'inbox-table');
   await page.setViewportSize({ width: 390, height: 844 });
+  // On a phone the rows stack: nothing scrolls sideways, and a row's score and decisions are on screen.
+  await expect.poll(() => page.getByTestId('review-table').evaluate((table) => (table.parentElement?.scrollWidth ?? 0) - (table.parentElement?.clientWidth ?? 0))).toBeLessThanOrEqual(0);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const firstRow = rows.first();
+  await firstRow.scrollIntoViewIfNeeded();
+  await expect(firstRow.getByRole('button', { name: 'Revoke' })).toBeInViewport();
+  await expect(firstRow.locator('td[data-label="Score"]')).toBeInViewport();
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, 'owner', 'inbox-table-mobile');
 });
