@@ -76,6 +76,36 @@ function sendS3Error(response: ServerResponse, status: number, code: string, mes
   sendXml(response, status, `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message>${fields}<RequestId>${randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase()}</RequestId><HostId>local</HostId></Error>`);
 }
 
+// The continuation token is opaque to clients; here a versioned, base64 form of the last key or
+// common prefix returned. A token this endpoint did not issue is refused, as S3 refuses one.
+const TOKEN_PREFIX = 'local-v1:';
+
+function continuationTokenFor(resumeAfter: string): string {
+  return Buffer.from(`${TOKEN_PREFIX}${resumeAfter}`, 'utf8').toString('base64');
+}
+
+function readContinuationToken(token: string): string | null {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(token)) return null;
+  const decoded = Buffer.from(token, 'base64').toString('utf8');
+  return decoded.startsWith(TOKEN_PREFIX) ? decoded.slice(TOKEN_PREFIX.length) : null;
+}
+
+function percentEncodeKey(text: string): string {
+  return [...Buffer.from(text, 'utf8')].map((byte) => (/[A-Za-z0-9\-_.~/]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+}
+
+/** What S3 answers 400 InvalidArgument to in a ListObjectsV2 request, or null when it is well formed. */
+export function listRefusal(parameters: URLSearchParams): { argument: string; message: string } | null {
+  const maxKeys = parameters.get('max-keys');
+  if (maxKeys !== null && !/^\d{1,10}$/.test(maxKeys)) return { argument: 'max-keys', message: 'Provided max-keys not an integer or within integer range' };
+  if (maxKeys !== null && Number(maxKeys) > 2_147_483_647) return { argument: 'max-keys', message: 'Provided max-keys not an integer or within integer range' };
+  const encoding = parameters.get('encoding-type');
+  if (encoding !== null && encoding !== 'url') return { argument: 'encoding-type', message: 'Invalid Encoding Method specified in Request' };
+  const token = parameters.get('continuation-token');
+  if (token !== null && readContinuationToken(token) === null) return { argument: 'continuation-token', message: 'The continuation token provided is incorrect' };
+  return null;
+}
+
 /** Answers one S3 request for `callerAccountId` from `trail`. */
 export function handleS3Request(request: IncomingMessage, response: ServerResponse, trail: LocalTrailBucket, callerAccountId: string): void {
   const url = new URL(request.url ?? '/', 'http://local');
@@ -91,13 +121,21 @@ export function handleS3Request(request: IncomingMessage, response: ServerRespon
   }
   const method = request.method ?? 'GET';
   if (method === 'GET' && key === '' && url.searchParams.get('list-type') === '2') {
+    const refusal = listRefusal(url.searchParams);
+    if (refusal !== null) {
+      sendS3Error(response, 400, 'InvalidArgument', refusal.message, { ArgumentName: refusal.argument, ArgumentValue: url.searchParams.get(refusal.argument) ?? '' });
+      return;
+    }
     const prefix = url.searchParams.get('prefix') ?? '';
     const delimiter = url.searchParams.get('delimiter') ?? '';
     const startAfter = url.searchParams.get('start-after') ?? '';
     const token = url.searchParams.get('continuation-token');
+    // Above 1000, S3 returns at most 1000 (not an error).
     const maxKeys = Math.min(MAX_KEYS, Number(url.searchParams.get('max-keys') ?? MAX_KEYS));
-    // The continuation token is opaque to clients; here it is the last key or common prefix returned, base64.
-    const after = token === null ? startAfter : Buffer.from(token, 'base64').toString('utf8');
+    const after = token === null ? startAfter : (readContinuationToken(token) ?? '');
+    // encoding-type=url: names in the answer percent-encoded (all but unreserved characters and '/'), for keys XML 1.0 cannot carry.
+    const isUrlEncoded = url.searchParams.get('encoding-type') === 'url';
+    const name = (text: string) => escapeXml(isUrlEncoded ? percentEncodeKey(text) : text);
     // Keys after `after`, those with the delimiter past the prefix rolled up into common prefixes.
     const entries: Array<{ object: StoredObject } | { commonPrefix: string }> = [];
     for (const object of objectsOf(trail)) {
@@ -115,19 +153,24 @@ export function handleS3Request(request: IncomingMessage, response: ServerRespon
     const body = page
       .map((entry) =>
         'commonPrefix' in entry
-          ? `<CommonPrefixes><Prefix>${escapeXml(entry.commonPrefix)}</Prefix></CommonPrefixes>`
-          : `<Contents><Key>${escapeXml(entry.object.key)}</Key><LastModified>${entry.object.lastModified.toISOString()}</LastModified><ETag>${escapeXml(etagOf(readFileSync(entry.object.file)))}</ETag><Size>${entry.object.size}</Size><StorageClass>STANDARD</StorageClass></Contents>`,
+          ? `<CommonPrefixes><Prefix>${name(entry.commonPrefix)}</Prefix></CommonPrefixes>`
+          : `<Contents><Key>${name(entry.object.key)}</Key><LastModified>${entry.object.lastModified.toISOString()}</LastModified><ETag>${escapeXml(etagOf(readFileSync(entry.object.file)))}</ETag><Size>${entry.object.size}</Size><StorageClass>STANDARD</StorageClass></Contents>`,
       )
       .join('');
     const lastEntry = page[page.length - 1];
     // After a common prefix, the next page starts past every key under it.
     const resumeAfter = lastEntry === undefined ? '' : 'commonPrefix' in lastEntry ? `${lastEntry.commonPrefix}\uffff` : lastEntry.object.key;
-    const next = isTruncated ? `<NextContinuationToken>${Buffer.from(resumeAfter).toString('base64')}</NextContinuationToken>` : '';
+    const next = isTruncated ? `<NextContinuationToken>${continuationTokenFor(resumeAfter)}</NextContinuationToken>` : '';
     sendXml(
       response,
       200,
-      `<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${escapeXml(bucket)}</Name><Prefix>${escapeXml(prefix)}</Prefix>${delimiter ? `<Delimiter>${escapeXml(delimiter)}</Delimiter>` : ''}${startAfter ? `<StartAfter>${escapeXml(startAfter)}</StartAfter>` : ''}${token === null ? '' : `<ContinuationToken>${escapeXml(token)}</ContinuationToken>`}<KeyCount>${page.length}</KeyCount><MaxKeys>${maxKeys}</MaxKeys><IsTruncated>${isTruncated}</IsTruncated>${body}${next}</ListBucketResult>`,
+      `<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${escapeXml(bucket)}</Name><Prefix>${name(prefix)}</Prefix>${delimiter ? `<Delimiter>${name(delimiter)}</Delimiter>` : ''}${isUrlEncoded ? '<EncodingType>url</EncodingType>' : ''}${startAfter ? `<StartAfter>${name(startAfter)}</StartAfter>` : ''}${token === null ? '' : `<ContinuationToken>${escapeXml(token)}</ContinuationToken>`}<KeyCount>${page.length}</KeyCount><MaxKeys>${maxKeys}</MaxKeys><IsTruncated>${isTruncated}</IsTruncated>${body}${next}</ListBucketResult>`,
     );
+    return;
+  }
+  if (method === 'GET' && key === '') {
+    // ListObjects (v1), ListObjectVersions and the bucket sub-resources are not served: the scanner lists with v2 only.
+    sendS3Error(response, 501, 'NotImplemented', 'The local endpoint serves ListObjectsV2 (list-type=2) and GetObject only.');
     return;
   }
   if (method === 'GET' && key !== '') {
