@@ -1,0 +1,79 @@
+/**
+ * A whole live scan with `scan.live.usage` enabled and the organisation trail configured: the
+ * usage step reads the trail from S3 through the local endpoint (not LookupEvents) and stores
+ * exactly the usage aggregates and file ledger that the offline scan of the same organisation
+ * folder stores from its `cloudtrail/`.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../db/test-database';
+import type { AppDatabase } from '../../../db/client';
+import { parseAppConfig } from '../../../lib/config/schema';
+import { applyToProcessEnvironment, localAwsSdkEnvironment } from '../../local-aws/sdk-environment';
+import { startLocalAws } from '../../local-aws/start-local-aws';
+import { runScan } from '../../pipeline/run-scan';
+
+const DEMO = path.join(process.cwd(), 'demo', 'org');
+const MANAGEMENT_ACCOUNT = '210987654321';
+
+function usageAggregates(database: AppDatabase): unknown[] {
+  return database.$client
+    .prepare('SELECT bucket_key, account_id, principal_arn, action, model_id, region, day, caller_kind, caller_name, caller_basis, credential, is_standing_credential, calls, denied_calls, last_call_at FROM usage_daily ORDER BY bucket_key')
+    .all();
+}
+
+function fileLedger(database: AppDatabase): unknown[] {
+  return database.$client.prepare('SELECT file_key, size_bytes, bedrock_events FROM usage_files ORDER BY file_key').all();
+}
+
+describe('a live scan reading the organisation trail from S3', () => {
+  let aws: Awaited<ReturnType<typeof startLocalAws>>;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    aws = await startLocalAws({ dataDir: DEMO, trailDir: path.join(DEMO, 'cloudtrail'), port: 0, baseIdentityArn: 'arn:aws:iam::318274650192:role/access-review-scanner' });
+    applyToProcessEnvironment(localAwsSdkEnvironment(aws.url));
+  });
+
+  afterAll(async () => {
+    await aws.stop();
+    process.env = saved;
+  });
+
+  it('stores the usage the offline scan of the same folder stores, with no LookupEvents call', async () => {
+    const config = parseAppConfig(
+      {
+        scan: {
+          schedule: null,
+          offlineDirectory: null,
+          live: {
+            managementAccountId: MANAGEMENT_ACCOUNT,
+            readOnlyRoleName: 'security/BedrockAccessReviewReadOnly',
+            regions: ['us-east-1'],
+            maxAttempts: 4,
+            usage: { enabled: true, organizationTrail: { bucket: `aws-cloudtrail-logs-${MANAGEMENT_ACCOUNT}-org`, organizationId: 'o-nw7k2p9x4q', region: 'us-east-1' } },
+          },
+        },
+      },
+      'test.config.json',
+    );
+    if (!config.scan.live) throw new Error('no live configuration');
+
+    const offline = createTestDatabase();
+    const offlineOutcome = await runScan(offline, { kind: 'offline', directory: DEMO }, { trigger: 'cli', requestedBy: 'test' });
+    const live = createTestDatabase();
+    const liveOutcome = await runScan(live, { kind: 'live', config: config.scan.live }, { trigger: 'cli', requestedBy: 'test' });
+    expect(offlineOutcome.status).toBe('complete');
+    expect(liveOutcome.status).toBe('complete');
+
+    const expected = usageAggregates(offline);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(usageAggregates(live)).toEqual(expected);
+    expect(fileLedger(live)).toEqual(fileLedger(offline));
+    expect(live.$client.prepare('SELECT source FROM usage_imports').all()).toEqual([{ source: 's3' }]);
+    // The trail came from S3: every object read once, and LookupEvents never called.
+    const s3Reads = aws.callLog.filter((call) => call.service === 's3' && !call.action.includes('list-type=2'));
+    expect(s3Reads.length).toBe((fileLedger(offline) as unknown[]).length);
+    expect(aws.callLog.some((call) => call.service === 'cloudtrail')).toBe(false);
+  }, 240_000);
+});
