@@ -28,7 +28,7 @@ const REIMPORTED = new Date('2026-03-03T09:00:00Z');
 interface IdentityCenterFile {
   IdentityCenter: {
     GroupMemberships: Array<{ GroupId: string; MembershipId: string; MemberId: { UserId: string } }>;
-    PermissionSets: Array<{ Name: string; PermissionSetArn: string; InlinePolicy: string }>;
+    PermissionSets: Array<{ Name: string; PermissionSetArn: string; InlinePolicy: string; AttachedManagedPolicies: Array<{ Name: string; Arn: string }> }>;
     AccountAssignments: Array<{ AccountId: string; PermissionSetArn: string; PrincipalType: string; PrincipalId: string }>;
   };
 }
@@ -72,6 +72,17 @@ function assignmentOf(userName: string, permissionSetName: string, accountId: st
     .find((candidate) => candidate.viaGroupId === (group?.groupId ?? null));
   if (!row?.roleArn) throw new Error(`the demo assigns ${permissionSetName} to ${userName} in ${accountId} ${groupName ?? 'directly'}`);
   return { ...row, roleArn: row.roleArn, entitlementKey: assignmentKey(row) };
+}
+
+/** The `AWSReservedSSO_<set>_*` role of an account in the first import. */
+function ssoRole(accountId: string, permissionSetName: string) {
+  const role = database
+    .select({ arn: principals.arn, id: principals.id })
+    .from(principals)
+    .where(and(eq(principals.scanId, firstScanId), eq(principals.accountId, accountId), like(principals.name, `AWSReservedSSO_${permissionSetName}_%`)))
+    .get();
+  if (!role) throw new Error(`the demo provisions ${permissionSetName} to ${accountId}`);
+  return role;
 }
 
 /** Requested, approved and handed over as a script: 'awaiting-confirmation'. */
@@ -145,14 +156,27 @@ describe('offline Identity Center revocations, confirmed by the next import', ()
     expect(rowOf(id)?.error).toBe(`Not applied: the import of scan #${scanId} still shows the direct assignment of BedrockMantleUser to yusuf.demir@northwind.example in 185920374618. Run the script, then export Identity Center (identity-center.json) and import again.`);
   }, 60_000);
 
+  it('permission set: the Bedrock-only managed policy still attached -> not-applied; detached -> verified', async () => {
+    const role = ssoRole('307142958673', 'DataScientist');
+    const entitlement = database.select({ key: entitlements.entitlementKey }).from(entitlements).where(and(eq(entitlements.principalId, role.id), eq(entitlements.policyName, 'AmazonBedrockFullAccess'))).get();
+    if (!entitlement) return expect.fail('the demo has DataScientist with AmazonBedrockFullAccess in 307142958673');
+    const { id } = requestRevocation(database, { principalArn: role.arn, entitlementKey: entitlement.key, justification: 'Data scientists use the approved models only', actor: 'admin@example.com', now: SCRIPT_PRODUCED, evaluate: testEvaluate });
+    expect(produceScript(id).identityCenter?.kind).toBe('permission-set-detach');
+
+    const unchanged = await importAgain();
+    expect(rowOf(id)?.error).toBe(`Not applied: the import of scan #${unchanged} still shows arn:aws:iam::aws:policy/AmazonBedrockFullAccess attached to DataScientist. Run the script, then export Identity Center (identity-center.json) and import again.`);
+    editIdentityCenter((ic) => {
+      const set = ic.PermissionSets.find((candidate) => candidate.Name === 'DataScientist');
+      if (set) set.AttachedManagedPolicies = set.AttachedManagedPolicies.filter((policy) => policy.Name !== 'AmazonBedrockFullAccess');
+    });
+    await importAgain();
+    expect(rowOf(id)?.status).toBe('verified');
+  }, 60_000);
+
   it("permission set: the inline Deny the script puts on the set -> verified; before it, not-applied", async () => {
-    const role = database
-      .select({ arn: principals.arn, id: principals.id })
-      .from(principals)
-      .where(and(eq(principals.scanId, firstScanId), eq(principals.accountId, '863019283746'), like(principals.name, 'AWSReservedSSO_PowerUserAccess_%')))
-      .get();
-    const entitlement = database.select({ key: entitlements.entitlementKey }).from(entitlements).where(and(eq(entitlements.principalId, role?.id ?? -1), eq(entitlements.policyName, 'PowerUserAccess'))).get();
-    if (!role || !entitlement) return expect.fail('the demo has PowerUserAccess provisioned to 863019283746');
+    const role = ssoRole('863019283746', 'PowerUserAccess');
+    const entitlement = database.select({ key: entitlements.entitlementKey }).from(entitlements).where(and(eq(entitlements.principalId, role.id), eq(entitlements.policyName, 'PowerUserAccess'))).get();
+    if (!entitlement) return expect.fail('the demo has PowerUserAccess provisioned to 863019283746');
     const { id } = requestRevocation(database, { principalArn: role.arn, entitlementKey: entitlement.key, justification: 'No Bedrock for power users', actor: 'admin@example.com', now: SCRIPT_PRODUCED, evaluate: testEvaluate });
     const plan = produceScript(id);
     expect(plan.identityCenter?.kind).toBe('permission-set-deny');
@@ -170,7 +194,7 @@ describe('offline Identity Center revocations, confirmed by the next import', ()
     expect(rowOf(id)).toMatchObject({ status: 'verified', error: null });
   }, 60_000);
 
-  it('an import without identity-center.json, or queued before the script, leaves the revocation as it is', async () => {
+  it('an import without identity-center.json, of another instance, or queued before the script, leaves the revocation as it is', async () => {
     const { id } = revokeAssignment('kenji.mori@northwind.example', 'BedrockDeveloper', '539182736450', 'GenAIProdSupport');
     expect(verifyOfflineRevocations(database, firstScanId, REIMPORTED).notScanned).toContain(id);
 
@@ -184,7 +208,14 @@ describe('offline Identity Center revocations, confirmed by the next import', ()
     expect(verifyOfflineRevocations(database, accountsOnly, REIMPORTED)).toMatchObject({ verified: [], stillGranted: [], notScanned: [id] });
     expect(auditOf(id)).not.toContain('revocation.verified');
 
-    // The next import that reads Identity Center decides.
+    // Another Identity Center instance says nothing about this one.
+    const otherInstance = JSON.parse(withoutGroups) as { IdentityCenter: { InstanceArn: string } };
+    otherInstance.IdentityCenter.InstanceArn = 'arn:aws:sso:::instance/ssoins-0000000000000000';
+    writeFileSync(identityCenterFile(), JSON.stringify(otherInstance));
+    await importAgain();
+    expect(rowOf(id)?.status).toBe('awaiting-confirmation');
+
+    // The next import that reads this instance decides.
     writeFileSync(identityCenterFile(), withoutGroups);
     await importAgain();
     expect(rowOf(id)?.status).toBe('verified');
