@@ -196,9 +196,17 @@ const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();
  * The items of an assignment campaign: every assignment in scope whose role holds Bedrock access
  * in the snapshot (an assignment whose role grants no Bedrock action, or is not provisioned, has
  * nothing to certify here). A group with no members gives no person an assignment, so no item.
- * Ordered by account, person, permission set and via, like entitlement items.
+ * Ordered by account, person, permission set and via, like entitlement items. With `only` (a
+ * micro-certification, e.g. attestations whose keep-until passed), only those assignment keys,
+ * each carrying why it is back.
  */
-export function planAssignmentItems(facts: AssignmentFacts, scope: CampaignScope, reviewers: AssignmentReviewerContext, now: Date): AssignmentItemDraft[] {
+export function planAssignmentItems(
+  facts: AssignmentFacts,
+  scope: CampaignScope,
+  reviewers: AssignmentReviewerContext,
+  now: Date,
+  only?: ReadonlyMap<string, NonNullable<CampaignItemContext['change']>>,
+): AssignmentItemDraft[] {
   const byUser = new Map<string, AssignmentFact[]>();
   for (const fact of facts.assignments) {
     const list = byUser.get(fact.userId) ?? [];
@@ -222,7 +230,7 @@ export function planAssignmentItems(facts: AssignmentFacts, scope: CampaignScope
     if (!person || !role || role.tiersMask === 0 || role.entitlements.length === 0) continue;
     if (!matchesAssignmentScope(fact, person, role, scope)) continue;
     const key = assignmentKey(fact);
-    if (seen.has(key)) continue;
+    if (seen.has(key) || (only && !only.has(key))) continue;
     seen.add(key);
 
     const reviewer = assignAssignmentReviewer(fact, person, reviewers);
@@ -252,7 +260,7 @@ export function planAssignmentItems(facts: AssignmentFacts, scope: CampaignScope
       principalPath: '/',
       permissionSetName: fact.permissionSetName,
       selfReviewAvoided: reviewer.selfReviewAvoided,
-      change: null,
+      change: only?.get(key) ?? null,
       assignment: {
         userId: person.userId,
         userName: person.userName,

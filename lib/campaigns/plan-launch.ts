@@ -20,7 +20,7 @@ export interface LaunchRequest {
   fallbackReviewers: readonly string[];
   now: Date;
   definitionId?: number | null;
-  /** Micro-certification: only these entitlement keys, with why each is there. */
+  /** Micro-certification: only these item keys (entitlement keys; assignment keys for a campaign of subject `assignments`), with why each is there. */
   onlyEntitlements?: ReadonlyMap<string, NonNullable<CampaignItemContext['change']>>;
 }
 

@@ -55,12 +55,13 @@ describe('micro-certification', () => {
     );
     const item = database.select().from(campaignItems).where(eq(campaignItems.campaignId, launch!.campaignId)).get()!;
     decideItem(database, { itemId: item.id, expectedVersion: 0, reviewerEmail: 'liam@example.com', decision: { kind: 'attest', justification: 'for now', keepUntil: '2030-02-01' }, now: FIXTURE_NOW });
-    expect(relaunchExpiredAttestationsNow(database, { now: new Date('2030-01-31T00:00:00.000Z'), campaignsConfig: config.campaigns })).toBeNull();
-    const relaunch = relaunchExpiredAttestationsNow(database, { now: new Date('2030-02-01T08:00:00.000Z'), campaignsConfig: config.campaigns });
+    expect(relaunchExpiredAttestationsNow(database, { now: new Date('2030-01-31T00:00:00.000Z'), campaignsConfig: config.campaigns })).toEqual([]);
+    const [relaunch, ...more] = relaunchExpiredAttestationsNow(database, { now: new Date('2030-02-01T08:00:00.000Z'), campaignsConfig: config.campaigns });
+    expect(more).toEqual([]);
     expect(relaunch?.itemCount).toBe(1);
     const again = database.select().from(campaignItems).where(eq(campaignItems.campaignId, relaunch!.campaignId)).get()!;
     expect((JSON.parse(again.context) as CampaignItemContext).change).toEqual({ kind: 'attestation-expired', addedActions: [], previousItemId: item.id });
-    expect(relaunchExpiredAttestationsNow(database, { now: new Date('2030-02-02T08:00:00.000Z'), campaignsConfig: config.campaigns })).toBeNull();
+    expect(relaunchExpiredAttestationsNow(database, { now: new Date('2030-02-02T08:00:00.000Z'), campaignsConfig: config.campaigns })).toEqual([]);
   });
 });
 

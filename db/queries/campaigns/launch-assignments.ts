@@ -11,8 +11,8 @@ import type { LaunchRequest } from '../../../lib/campaigns/plan-launch';
 import { readAssignmentFacts } from './assignment-facts';
 import { inWriteTransaction } from '../../write-transaction';
 
-/** The same request as an entitlement launch (`onlyEntitlements` does not apply to assignments). */
-export type LaunchAssignmentCampaignInput = Omit<LaunchRequest, 'onlyEntitlements'> & { scanId?: number };
+/** The same request as an entitlement launch; `onlyEntitlements` names assignment keys (`assignment|…`). */
+export type LaunchAssignmentCampaignInput = LaunchRequest & { scanId?: number };
 
 export interface LaunchAssignmentCampaignResult {
   campaignId: number;
@@ -45,7 +45,7 @@ export function launchAssignmentCampaign(database: AppDatabase, input: LaunchAss
     const mappings: OwnerMappingRule[] = database.select().from(ownerMappings).all();
     let drafts;
     try {
-      drafts = planAssignmentItems(facts, input.scope, { mappings, accountOwners, fallbackReviewers: input.fallbackReviewers }, input.now);
+      drafts = planAssignmentItems(facts, input.scope, { mappings, accountOwners, fallbackReviewers: input.fallbackReviewers }, input.now, input.onlyEntitlements);
     } catch (error) {
       throw new ValidationError((error as Error).message);
     }

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { campaignItems, entitlements } from '../../schema';
+import { campaignItems, entitlements, identityCenterInstances, type ITEM_KINDS } from '../../schema';
 import type { AppConfig } from '../../../lib/config/schema';
 import { getConfig } from '../../../lib/config/load-config';
 import { diffEntitlements } from '../../../lib/campaigns/micro-diff';
@@ -9,6 +9,7 @@ import { EMPTY_SCOPE } from '../../../lib/campaigns/scope';
 import { sendEmails } from '../../../lib/campaigns/email';
 import { findLatestPublishedScan, launchCampaign, type LaunchCampaignResult } from './launch';
 import { parseStoredStringList } from '../../schema/stored-json';
+import { findHeldAssignmentKeys } from './held-assignments';
 
 type Change = NonNullable<CampaignItemContext['change']>;
 
@@ -65,77 +66,109 @@ export async function launchMicroCertification(
 }
 
 /**
- * Time-bound attestations whose keep-until date has come: the latest item per entitlement that
- * was attested with a keep-until on or before today, and whose entitlement the latest published
- * snapshot still holds. A relaunched item is newer than the expired one, so it never comes twice.
+ * Attested items of one kind whose keep-until date has come (on or before today) and that are
+ * still the latest item of their key: key -> item id. A relaunched item is newer than the expired
+ * one, so it never comes twice.
  */
-export function findExpiredAttestations(database: AppDatabase, now: Date, scanId: number): Map<string, Change> {
+function latestExpiredAttestations(database: AppDatabase, now: Date, itemKind: (typeof ITEM_KINDS)[number]): Map<string, number> {
   const today = now.toISOString().slice(0, 10);
   const expired = database
     .select({ id: campaignItems.id, entitlementKey: campaignItems.entitlementKey })
     .from(campaignItems)
-    .where(and(eq(campaignItems.status, 'attested'), isNotNull(campaignItems.keepUntil), lte(campaignItems.keepUntil, today)))
+    .where(and(eq(campaignItems.itemKind, itemKind), eq(campaignItems.status, 'attested'), isNotNull(campaignItems.keepUntil), lte(campaignItems.keepUntil, today)))
     .orderBy(desc(campaignItems.id))
     .all();
-  const result = new Map<string, Change>();
+  const result = new Map<string, number>();
   if (expired.length === 0) return result;
   const keys = [...new Set(expired.map((item) => item.entitlementKey))];
   const latestByKey = new Map<string, number>();
-  const stillHeld = new Set<string>();
   for (let index = 0; index < keys.length; index += 400) {
-    const chunk = keys.slice(index, index + 400);
     for (const row of database
       .select({ entitlementKey: campaignItems.entitlementKey, latestId: sql<number>`max(${campaignItems.id})` })
       .from(campaignItems)
-      .where(inArray(campaignItems.entitlementKey, chunk))
+      .where(inArray(campaignItems.entitlementKey, keys.slice(index, index + 400)))
       .groupBy(campaignItems.entitlementKey)
       .all()) {
       latestByKey.set(row.entitlementKey, Number(row.latestId));
     }
+  }
+  for (const item of expired) if (latestByKey.get(item.entitlementKey) === item.id) result.set(item.entitlementKey, item.id);
+  return result;
+}
+
+const expiredChange = (previousItemId: number): Change => ({ kind: 'attestation-expired', addedActions: [], previousItemId });
+
+/**
+ * Time-bound attestations of entitlements whose keep-until date has come, and whose entitlement
+ * the snapshot `scanId` still holds.
+ */
+export function findExpiredAttestations(database: AppDatabase, now: Date, scanId: number): Map<string, Change> {
+  const expired = latestExpiredAttestations(database, now, 'entitlement');
+  const keys = [...expired.keys()];
+  const result = new Map<string, Change>();
+  for (let index = 0; index < keys.length; index += 400) {
     for (const row of database
       .select({ entitlementKey: entitlements.entitlementKey })
       .from(entitlements)
-      .where(and(eq(entitlements.scanId, scanId), inArray(entitlements.entitlementKey, chunk)))
+      .where(and(eq(entitlements.scanId, scanId), inArray(entitlements.entitlementKey, keys.slice(index, index + 400))))
       .all()) {
-      stillHeld.add(row.entitlementKey);
-    }
-  }
-  for (const item of expired) {
-    if (latestByKey.get(item.entitlementKey) === item.id && stillHeld.has(item.entitlementKey)) {
-      result.set(item.entitlementKey, { kind: 'attestation-expired', addedActions: [], previousItemId: item.id });
+      result.set(row.entitlementKey, expiredChange(expired.get(row.entitlementKey) ?? 0));
     }
   }
   return result;
-}
-
-/** Synchronous core of relaunchExpiredAttestations. */
-export function relaunchExpiredAttestationsNow(database: AppDatabase, input: { now: Date; campaignsConfig?: AppConfig['campaigns'] }): LaunchCampaignResult | null {
-  const scan = findLatestPublishedScan(database);
-  if (!scan) return null;
-  const expired = findExpiredAttestations(database, input.now, scan.id);
-  if (expired.size === 0) return null;
-  const config = input.campaignsConfig ?? getConfig().campaigns;
-  return launchCampaign(database, {
-    name: `Expired attestations: ${input.now.toISOString().slice(0, 10)}`,
-    kind: 'micro',
-    scope: EMPTY_SCOPE,
-    dueInDays: config.microCertificationDueInDays,
-    closeBehaviour: 'report',
-    launchedBy: 'system:attestation-expiry',
-    fallbackReviewers: config.fallbackReviewers,
-    now: input.now,
-    scanId: scan.id,
-    onlyEntitlements: expired,
-  });
 }
 
 /**
- * Brings back time-bound attestations whose keep-until date passed, as a micro campaign on the
- * latest published snapshot, to their owners at once. Sends the emails after commit.
+ * Time-bound attestations of Identity Center assignments (#14) whose keep-until date has come, and
+ * that the snapshot `scanId` still holds as an assignment item (findHeldAssignmentKeys).
  */
-export async function relaunchExpiredAttestations(database: AppDatabase, input: { now: Date; config?: AppConfig }): Promise<LaunchCampaignResult | null> {
+export function findExpiredAssignmentAttestations(database: AppDatabase, now: Date, scanId: number): Map<string, Change> {
+  const expired = latestExpiredAttestations(database, now, 'assignment');
+  if (expired.size === 0) return new Map();
+  const held = findHeldAssignmentKeys(database, scanId, expired.keys());
+  return new Map([...expired].filter(([key]) => held.has(key)).map(([key, itemId]) => [key, expiredChange(itemId)]));
+}
+
+/**
+ * Synchronous core of relaunchExpiredAttestations: at most two micro campaigns on the latest
+ * published snapshot, one of entitlements and one of assignments (a campaign has one subject).
+ * Assignments wait while that snapshot read no Identity Center: nothing says whether they are held.
+ */
+export function relaunchExpiredAttestationsNow(database: AppDatabase, input: { now: Date; campaignsConfig?: AppConfig['campaigns'] }): LaunchCampaignResult[] {
+  const scan = findLatestPublishedScan(database);
+  if (!scan) return [];
+  const readIdentityCenter = database.select({ scanId: identityCenterInstances.scanId }).from(identityCenterInstances).where(eq(identityCenterInstances.scanId, scan.id)).get() !== undefined;
+  const bySubject = [
+    { subject: 'entitlements' as const, expired: findExpiredAttestations(database, input.now, scan.id) },
+    { subject: 'assignments' as const, expired: readIdentityCenter ? findExpiredAssignmentAttestations(database, input.now, scan.id) : new Map<string, Change>() },
+  ];
+  const config = input.campaignsConfig ?? getConfig().campaigns;
+  return bySubject
+    .filter(({ expired }) => expired.size > 0)
+    .map(({ subject, expired }) =>
+      launchCampaign(database, {
+        name: `Expired ${subject === 'assignments' ? 'assignment ' : ''}attestations: ${input.now.toISOString().slice(0, 10)}`,
+        kind: 'micro',
+        scope: subject === 'assignments' ? { ...EMPTY_SCOPE, subject } : EMPTY_SCOPE,
+        dueInDays: config.microCertificationDueInDays,
+        closeBehaviour: 'report',
+        launchedBy: 'system:attestation-expiry',
+        fallbackReviewers: config.fallbackReviewers,
+        now: input.now,
+        scanId: scan.id,
+        onlyEntitlements: expired,
+      }),
+    );
+}
+
+/**
+ * Brings back time-bound attestations (of entitlements and of assignments) whose keep-until date
+ * passed, as micro campaigns on the latest published snapshot, to their reviewers at once. Sends
+ * the emails after commit.
+ */
+export async function relaunchExpiredAttestations(database: AppDatabase, input: { now: Date; config?: AppConfig }): Promise<LaunchCampaignResult[]> {
   const config = input.config ?? getConfig();
-  const result = relaunchExpiredAttestationsNow(database, { now: input.now, campaignsConfig: config.campaigns });
-  if (result) await sendEmails(config.smtp, result.emails);
-  return result;
+  const results = relaunchExpiredAttestationsNow(database, { now: input.now, campaignsConfig: config.campaigns });
+  for (const result of results) await sendEmails(config.smtp, result.emails);
+  return results;
 }

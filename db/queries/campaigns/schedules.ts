@@ -18,7 +18,8 @@ export interface ScheduleRunReport {
   remindedCampaignIds: number[];
   escalatedCampaignIds: number[];
   closedCampaignIds: number[];
-  relaunchedCampaignId: number | null;
+  /** Micro campaigns of expired keep-until attestations: entitlements, then assignments. */
+  relaunchedCampaignIds: number[];
   emailCount: number;
 }
 
@@ -50,7 +51,7 @@ export async function runCampaignSchedules(database: AppDatabase, config: AppCon
     remindedCampaignIds: [],
     escalatedCampaignIds: [],
     closedCampaignIds: [],
-    relaunchedCampaignId: null,
+    relaunchedCampaignIds: [],
     emailCount: 0,
   };
   const emails: OutgoingEmail[] = [];
@@ -125,9 +126,8 @@ export async function runCampaignSchedules(database: AppDatabase, config: AppCon
     }
   }
 
-  const relaunched = relaunchExpiredAttestationsNow(database, { now, campaignsConfig: config.campaigns });
-  if (relaunched) {
-    report.relaunchedCampaignId = relaunched.campaignId;
+  for (const relaunched of relaunchExpiredAttestationsNow(database, { now, campaignsConfig: config.campaigns })) {
+    report.relaunchedCampaignIds.push(relaunched.campaignId);
     emails.push(...relaunched.emails);
   }
 

@@ -1,10 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { entitlements, principals, revocations, scanAccounts, scans } from '../../schema';
+import { entitlements, principals, revocations, scanAccounts, scans, type Revocation } from '../../schema';
 import type { StoredPrincipalAnalysis } from '../../schema/stored-json';
 import { appendAudit } from '../audit';
+import type { IdentityCenterDirectory } from '../../../lib/people/types';
+import { verifyIdentityCenterPlan } from '../../../lib/revocations/identity-center/verify-identity-center-plan';
+import type { IdentityCenterPlan } from '../../../lib/revocations/identity-center/types';
 import type { RevocationPlan } from '../../../lib/revocations/types';
 import { inWriteTransaction } from '../../write-transaction';
+import { loadDirectory } from './identity-center-planner';
 
 export interface OfflineVerificationSummary {
   verified: number[];
@@ -16,47 +20,93 @@ export interface OfflineVerificationSummary {
 /** Offline revocations an import can confirm ('executed' is how scripts were marked before 'awaiting-confirmation'). */
 const AWAITING = ['awaiting-confirmation', 'not-applied', 'executed'] as const;
 
+/** What one import says about one revocation: nothing (not read), gone, or what is still there. */
+type Finding =
+  | { kind: 'not-scanned' }
+  | { kind: 'gone'; audit: Record<string, unknown> }
+  | { kind: 'remains'; stillShows: string; rerun: string; audit: Record<string, unknown> };
+
+const LISTED_ACTIONS = 5;
+
+/** An IAM plan: the account's new snapshot no longer grants the entitlement's actions (the plan's expected after aside). */
+function checkIam(database: AppDatabase, scanId: number, row: Revocation, plan: RevocationPlan | null): Finding {
+  const account = database.select({ status: scanAccounts.status }).from(scanAccounts).where(and(eq(scanAccounts.scanId, scanId), eq(scanAccounts.accountId, row.accountId))).get();
+  if (account?.status !== 'ok') return { kind: 'not-scanned' };
+  const principal = database.select({ id: principals.id, analysis: principals.analysis }).from(principals).where(and(eq(principals.scanId, scanId), eq(principals.arn, row.principalArn))).get();
+  let remaining: string[] = [];
+  if (principal) {
+    const onPath = database.select({ id: entitlements.id }).from(entitlements).where(and(eq(entitlements.scanId, scanId), eq(entitlements.entitlementKey, row.entitlementKey))).get();
+    const actions = new Set((JSON.parse(principal.analysis) as StoredPrincipalAnalysis).actions ?? []);
+    const expectedAfter = new Set(plan?.after.actions ?? []);
+    remaining = (plan?.entitlementActions ?? []).filter((action) => actions.has(action) && !expectedAfter.has(action));
+    if (onPath) remaining = remaining.length > 0 ? remaining : ['(the entitlement is still there)'];
+  }
+  if (remaining.length === 0) return { kind: 'gone', audit: { principalPresent: Boolean(principal) } };
+  return {
+    kind: 'remains',
+    stillShows: `${remaining.slice(0, LISTED_ACTIONS).join(', ')}${remaining.length > LISTED_ACTIONS ? ', …' : ''}`,
+    rerun: 'Run the script, then import the account again.',
+    audit: { remaining: remaining.slice(0, 20) },
+  };
+}
+
+/**
+ * A plan at Identity Center (#14): decided on the directory the scan read (identity-center.json
+ * offline), by the verifier the live worker uses. A scan that read no Identity Center, or another
+ * instance, says nothing about it.
+ */
+function checkIdentityCenter(plan: IdentityCenterPlan, entitlementActions: readonly string[], directory: IdentityCenterDirectory | null): Finding {
+  if (!directory || directory.instanceArn !== plan.instanceArn) return { kind: 'not-scanned' };
+  const check = verifyIdentityCenterPlan(plan, entitlementActions, directory);
+  if (check.isVerified) return { kind: 'gone', audit: { identityCenter: plan.kind, reason: check.reason } };
+  return {
+    kind: 'remains',
+    stillShows: check.stillShows ?? check.reason,
+    rerun: 'Run the script, then export Identity Center (identity-center.json) and import again.',
+    audit: { identityCenter: plan.kind, reason: check.reason },
+  };
+}
+
 /**
  * After each published scan: offline revocations whose script was handed over
  * ('awaiting-confirmation', or 'not-applied' by an earlier import) are checked against the new
- * snapshot of their account. Access gone (no entitlement with the key, none of the actions the
- * plan expected to be gone): 'verified'. Still there: 'not-applied', with what remains, until a
- * later import shows it gone. Accounts the scan did not read, and scans queued before the script
- * was produced, leave the revocation as it is.
+ * snapshot. IAM plans against their account: access gone (no entitlement with the key, none of the
+ * actions the plan expected to be gone), 'verified'. Identity Center plans against the Identity
+ * Center the scan read: the membership or assignment gone, the set changed, 'verified'. Still
+ * there: 'not-applied', with what remains, until a later import shows it gone. Scans that did not
+ * read the account (or Identity Center), and scans queued before the script was produced, leave the
+ * revocation as it is.
  */
 export function verifyOfflineRevocations(database: AppDatabase, scanId: number, now = new Date()): OfflineVerificationSummary {
   const summary: OfflineVerificationSummary = { verified: [], stillGranted: [], notScanned: [] };
   const scan = database.select({ queuedAt: scans.queuedAt }).from(scans).where(eq(scans.id, scanId)).get();
   const pending = database.select().from(revocations).where(and(eq(revocations.mode, 'offline'), inArray(revocations.status, [...AWAITING]))).all();
+  // Read once per scan, and only when an Identity Center plan waits: it can be the largest part of a snapshot.
+  let directory: IdentityCenterDirectory | null | undefined;
+  const directoryOfScan = () => (directory === undefined ? (directory = loadDirectory(database, scanId)) : directory);
   for (const row of pending) {
-    const account = database.select({ status: scanAccounts.status }).from(scanAccounts).where(and(eq(scanAccounts.scanId, scanId), eq(scanAccounts.accountId, row.accountId))).get();
-    if (account?.status !== 'ok' || !scan || (row.executedAt !== null && scan.queuedAt < row.executedAt)) {
+    if (!scan || (row.executedAt !== null && scan.queuedAt < row.executedAt)) {
       summary.notScanned.push(row.id);
       continue;
     }
     const plan = row.plan ? (JSON.parse(row.plan) as RevocationPlan) : null;
-    const principal = database.select({ id: principals.id, analysis: principals.analysis }).from(principals).where(and(eq(principals.scanId, scanId), eq(principals.arn, row.principalArn))).get();
-    let remaining: string[] = [];
-    if (principal) {
-      const onPath = database.select({ id: entitlements.id }).from(entitlements).where(and(eq(entitlements.scanId, scanId), eq(entitlements.entitlementKey, row.entitlementKey))).get();
-      const actions = new Set((JSON.parse(principal.analysis) as StoredPrincipalAnalysis).actions ?? []);
-      const expectedAfter = new Set(plan?.after.actions ?? []);
-      remaining = (plan?.entitlementActions ?? []).filter((action) => actions.has(action) && !expectedAfter.has(action));
-      if (onPath) remaining = remaining.length > 0 ? remaining : ['(the entitlement is still there)'];
+    const finding = plan?.identityCenter ? checkIdentityCenter(plan.identityCenter, plan.entitlementActions, directoryOfScan()) : checkIam(database, scanId, row, plan);
+    if (finding.kind === 'not-scanned') {
+      summary.notScanned.push(row.id);
+      continue;
     }
-    const at = now.toISOString();
-    if (remaining.length > 0) {
+    if (finding.kind === 'remains') {
       summary.stillGranted.push(row.id);
-      const error = `Not applied: the import of scan #${scanId} still shows ${remaining.slice(0, 5).join(', ')}${remaining.length > 5 ? ', …' : ''}. Run the script, then import the account again.`;
+      const error = `Not applied: the import of scan #${scanId} still shows ${finding.stillShows}. ${finding.rerun}`;
       inWriteTransaction(database, () => {
         const changed = database.update(revocations).set({ status: 'not-applied', error }).where(and(eq(revocations.id, row.id), eq(revocations.status, row.status))).run().changes;
-        if (changed === 1 && row.status !== 'not-applied') appendAudit(database, { actor: 'scan', action: 'revocation.not-applied', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'not-applied', scanId, remaining: remaining.slice(0, 20) } }, now);
+        if (changed === 1 && row.status !== 'not-applied') appendAudit(database, { actor: 'scan', action: 'revocation.not-applied', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'not-applied', scanId, ...finding.audit } }, now);
       });
       continue;
     }
     inWriteTransaction(database, () => {
-      const changed = database.update(revocations).set({ status: 'verified', verifiedAt: at, error: null }).where(and(eq(revocations.id, row.id), eq(revocations.status, row.status))).run().changes;
-      if (changed === 1) appendAudit(database, { actor: 'scan', action: 'revocation.verified', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'verified', scanId, principalPresent: Boolean(principal) } }, now);
+      const changed = database.update(revocations).set({ status: 'verified', verifiedAt: now.toISOString(), error: null }).where(and(eq(revocations.id, row.id), eq(revocations.status, row.status))).run().changes;
+      if (changed === 1) appendAudit(database, { actor: 'scan', action: 'revocation.verified', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'verified', scanId, ...finding.audit } }, now);
     });
     summary.verified.push(row.id);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IdentityCenterDirectory, PermissionSet } from '../../people/types';
-import { inlinePolicyWithDeny, planPermissionSetRevocation } from './plan-identity-center-revocation';
+import { linkPeopleToRoles } from '../../people/link-roles';
+import { inlinePolicyWithDeny, planAssignmentRevocation, planPermissionSetRevocation } from './plan-identity-center-revocation';
 import { verifyIdentityCenterPlan } from './verify-identity-center-plan';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-a832bacff72089f3';
@@ -33,10 +34,47 @@ describe('verifying an Identity Center revocation by re-reading', () => {
     expect(verifyIdentityCenterPlan(plan, ACTIONS, directory(set())).isVerified).toBe(false);
     expect(verifyIdentityCenterPlan(plan, ACTIONS, directory(set({ inlinePolicy: inlinePolicyWithDeny(null, SET_ARN, ['bedrock:InvokeModel']) }))).isVerified).toBe(false);
     const verified = verifyIdentityCenterPlan(plan, ACTIONS, directory(set({ inlinePolicy: inlinePolicyWithDeny(null, SET_ARN, ACTIONS) })));
-    expect(verified).toEqual({ isVerified: true, reason: "BedrockDeveloper's inline policy denies the 2 action(s); the set was provisioned to 1 account(s)." });
+    expect(verified).toEqual({ isVerified: true, reason: "BedrockDeveloper's inline policy denies the 2 action(s); the set was provisioned to 1 account(s).", stillShows: null });
+    expect(verifyIdentityCenterPlan(plan, ACTIONS, directory(set({ inlinePolicy: inlinePolicyWithDeny(null, SET_ARN, ['bedrock:InvokeModel']) }))).stillShows).toBe("BedrockDeveloper's inline policy without the Deny of bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream");
   });
 
   it('fails when the permission set is gone', () => {
     expect(verifyIdentityCenterPlan(plan, ACTIONS, { ...directory(set()), permissionSets: [] }).reason).toMatch(/not in Identity Center any more/);
+  });
+});
+
+describe('verifying a membership removal or an assignment deletion', () => {
+  const people: IdentityCenterDirectory = {
+    ...directory(set()),
+    users: [
+      { userId: 'u-maya', userName: 'maya@example.com', displayName: 'Maya', email: null, externalId: null },
+      { userId: 'u-raj', userName: 'raj@example.com', displayName: 'Raj', email: null, externalId: null },
+    ],
+    groups: [{ groupId: 'g-support', displayName: 'GenAIProdSupport', description: null }],
+    memberships: [
+      { membershipId: 'm-maya', groupId: 'g-support', userId: 'u-maya' },
+      { membershipId: 'm-raj', groupId: 'g-support', userId: 'u-raj' },
+    ],
+    assignments: [
+      { accountId: '641829374651', permissionSetArn: SET_ARN, principalType: 'GROUP', principalId: 'g-support' },
+      { accountId: '641829374651', permissionSetArn: SET_ARN, principalType: 'USER', principalId: 'u-raj' },
+    ],
+  };
+  const model = linkPeopleToRoles(people, []);
+  const leaveGroup = planAssignmentRevocation(people, model, { kind: 'assignment', userId: 'u-maya', accountId: '641829374651', permissionSetArn: SET_ARN, via: { kind: 'group', groupId: 'g-support', groupName: 'GenAIProdSupport' } });
+  const deleteDirect = planAssignmentRevocation(people, model, { kind: 'assignment', userId: 'u-raj', accountId: '641829374651', permissionSetArn: SET_ARN, via: { kind: 'direct' } });
+
+  it('names the person and the group while the person is still in it, under the old membership or a new one', () => {
+    expect(verifyIdentityCenterPlan(leaveGroup, ACTIONS, people)).toEqual({ isVerified: false, reason: 'maya@example.com is still a member of GenAIProdSupport (membership m-maya).', stillShows: 'maya@example.com in group GenAIProdSupport' });
+    const readded = { ...people, memberships: [{ membershipId: 'm-maya-again', groupId: 'g-support', userId: 'u-maya' }, people.memberships[1]] };
+    expect(verifyIdentityCenterPlan(leaveGroup, ACTIONS, readded).isVerified).toBe(false);
+    const left = { ...people, memberships: [people.memberships[1]] };
+    expect(verifyIdentityCenterPlan(leaveGroup, ACTIONS, left)).toEqual({ isVerified: true, reason: 'The group membership is gone from the identity store.', stillShows: null });
+  });
+
+  it('names the set, the person and the account while the direct assignment is listed; the group assignment staying does not count', () => {
+    expect(verifyIdentityCenterPlan(deleteDirect, ACTIONS, people).stillShows).toBe('the direct assignment of BedrockDeveloper to raj@example.com in 641829374651');
+    const deleted = { ...people, assignments: [people.assignments[0]] };
+    expect(verifyIdentityCenterPlan(deleteDirect, ACTIONS, deleted).isVerified).toBe(true);
   });
 });

@@ -5,7 +5,15 @@ import type { IdentityCenterPlan } from './types';
 export interface IdentityCenterVerification {
   isVerified: boolean;
   reason: string;
+  /**
+   * When not verified: what the re-read still holds, in words a reader of an import message
+   * follows ("maya@example.com in group GenAIProdSupport"); null when verified, or when the
+   * re-read lacks what the plan changes (the permission set is gone).
+   */
+  stillShows: string | null;
 }
+
+const LISTED_ACTIONS = 5;
 
 function denyStatement(inlinePolicy: string | null, sid: string): { Effect?: string; Action?: unknown } | null {
   if (inlinePolicy === null) return null;
@@ -18,39 +26,59 @@ function denyStatement(inlinePolicy: string | null, sid: string): { Effect?: str
   }
 }
 
+const verified = (reason: string): IdentityCenterVerification => ({ isVerified: true, reason, stillShows: null });
+const notVerified = (reason: string, stillShows: string | null): IdentityCenterVerification => ({ isVerified: false, reason, stillShows });
+
+/** The person the plan takes access from, named as the re-read (else the plan) names them. */
+function userNameIn(reread: IdentityCenterDirectory, plan: IdentityCenterPlan, userId: string): string {
+  return reread.users.find((user) => user.userId === userId)?.userName ?? plan.losing.find((person) => person.userId === userId)?.userName ?? userId;
+}
+
 /**
- * Whether Identity Center, re-read after the calls, holds the change the plan made: the membership
- * or assignment gone, the managed policy detached from the set, or the set's inline policy carrying
- * the plan's Deny of every action. Pure; the caller re-reads.
+ * Whether Identity Center, re-read after the calls (live) or exported again (offline import), holds
+ * the change the plan made: the person out of the group (neither the membership the plan deleted
+ * nor a new one of the same person in the same group), the assignment gone, the managed policy
+ * detached from the set, or the set's inline policy carrying the plan's Deny of every action.
+ * Pure; the caller re-reads.
  */
 export function verifyIdentityCenterPlan(plan: IdentityCenterPlan, actions: readonly string[], reread: IdentityCenterDirectory): IdentityCenterVerification {
   const set = reread.permissionSets.find((candidate) => candidate.arn === plan.permissionSetArn);
   switch (plan.kind) {
     case 'remove-from-group': {
       const membershipId = String(plan.calls[0].input.MembershipId);
-      const still = reread.memberships.some((membership) => membership.membershipId === membershipId);
-      return still ? { isVerified: false, reason: `Membership ${membershipId} is still in the identity store.` } : { isVerified: true, reason: 'The group membership is gone from the identity store.' };
+      // The rollback call names the group and the person the deleted membership joined.
+      const restore = plan.rollbackCalls[0]?.input ?? {};
+      const groupId = typeof restore.GroupId === 'string' ? restore.GroupId : null;
+      const userId = typeof restore.MemberId === 'object' ? restore.MemberId.UserId : (plan.losing[0]?.userId ?? null);
+      const still = reread.memberships.find((membership) => membership.membershipId === membershipId || (membership.groupId === groupId && membership.userId === userId));
+      if (!still) return verified('The group membership is gone from the identity store.');
+      const userName = userNameIn(reread, plan, still.userId);
+      const groupName = reread.groups.find((group) => group.groupId === still.groupId)?.displayName ?? still.groupId;
+      return notVerified(`${userName} is still a member of ${groupName} (membership ${still.membershipId}).`, `${userName} in group ${groupName}`);
     }
     case 'delete-assignment': {
       const input = plan.calls[0].input;
       const still = reread.assignments.some((assignment) => assignment.accountId === input.TargetId && assignment.permissionSetArn === input.PermissionSetArn && assignment.principalType === 'USER' && assignment.principalId === input.PrincipalId);
-      return still ? { isVerified: false, reason: `The assignment of ${plan.permissionSetName} in ${String(input.TargetId)} is still listed.` } : { isVerified: true, reason: 'The account assignment is no longer listed.' };
+      if (!still) return verified('The account assignment is no longer listed.');
+      const userName = userNameIn(reread, plan, String(input.PrincipalId));
+      return notVerified(`The assignment of ${plan.permissionSetName} in ${String(input.TargetId)} is still listed.`, `the direct assignment of ${plan.permissionSetName} to ${userName} in ${String(input.TargetId)}`);
     }
     case 'permission-set-detach': {
-      if (!set) return { isVerified: false, reason: `Permission set ${plan.permissionSetName} is not in Identity Center any more.` };
+      if (!set) return notVerified(`Permission set ${plan.permissionSetName} is not in Identity Center any more.`, null);
       const arn = String(plan.calls[0].input.ManagedPolicyArn);
       return set.managedPolicies.some((policy) => policy.arn === arn)
-        ? { isVerified: false, reason: `${arn} is still attached to ${set.name}.` }
-        : { isVerified: true, reason: `${arn} is no longer attached to ${set.name}; the set was provisioned to ${plan.accountIds.length} account(s).` };
+        ? notVerified(`${arn} is still attached to ${set.name}.`, `${arn} attached to ${set.name}`)
+        : verified(`${arn} is no longer attached to ${set.name}; the set was provisioned to ${plan.accountIds.length} account(s).`);
     }
     case 'permission-set-deny': {
-      if (!set) return { isVerified: false, reason: `Permission set ${plan.permissionSetName} is not in Identity Center any more.` };
+      if (!set) return notVerified(`Permission set ${plan.permissionSetName} is not in Identity Center any more.`, null);
       const statement = denyStatement(set.inlinePolicy, permissionSetDenySid(plan.permissionSetArn, actions));
       const denied = new Set(statement?.Effect === 'Deny' ? (Array.isArray(statement.Action) ? (statement.Action as string[]) : [String(statement.Action)]) : []);
       const missing = actions.filter((action) => !denied.has(action));
+      const listed = `${missing.slice(0, LISTED_ACTIONS).join(', ')}${missing.length > LISTED_ACTIONS ? `, … (${missing.length} actions)` : ''}`;
       return missing.length === 0
-        ? { isVerified: true, reason: `${set.name}'s inline policy denies the ${actions.length} action(s); the set was provisioned to ${plan.accountIds.length} account(s).` }
-        : { isVerified: false, reason: `${set.name}'s inline policy does not deny ${missing.join(', ')}.` };
+        ? verified(`${set.name}'s inline policy denies the ${actions.length} action(s); the set was provisioned to ${plan.accountIds.length} account(s).`)
+        : notVerified(`${set.name}'s inline policy does not deny ${missing.join(', ')}.`, `${set.name}'s inline policy without the Deny of ${listed}`);
     }
   }
 }
