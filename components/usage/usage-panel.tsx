@@ -100,21 +100,19 @@ export function UsagePanel({ usage, heldActionCount, usedHeldActionCount, recomm
         </p>
         {usage.hasCloudTrail ? (
           <>
-            {/* Wide: the figures beside the chart, then who called and the two count tables side by side. */}
-            <div className="grid grid-cols-1 gap-4 xl:grid-cols-[5fr_7fr]">
-              <dl className="grid grid-cols-2 gap-2 md:grid-cols-3">
-                <Stat label="Last use" value={detail.lastUsed ? formatDate(detail.lastUsed) : 'none'} detail={detail.lastUsed ? formatDateTime(detail.lastUsed) : `in ${detail.windowDays} days`} />
-                <Stat label="Calls, 30 days" value={detail.calls30} />
-                <Stat label={`Calls, ${detail.windowDays} days`} value={detail.calls} />
-                <Stat label="Denied attempts" value={detail.deniedCalls} detail={detail.lastDenied ? `last ${formatDate(detail.lastDenied)}` : undefined} />
-                <Stat label="People" value={detail.distinctPeople} detail={`${detail.distinctWorkloads} workload(s)`} />
-                <Stat label="Standing-credential calls" value={detail.standingCredentialCalls} detail={usage.standingSourceCount > 0 ? `from ${usage.standingSourceCount} address(es)` : undefined} />
-              </dl>
+            <dl className="grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-6">
+              <Stat label="Last use" value={detail.lastUsed ? formatDate(detail.lastUsed) : 'none'} detail={detail.lastUsed ? formatDateTime(detail.lastUsed) : `in ${detail.windowDays} days`} />
+              <Stat label="Calls, 30 days" value={detail.calls30} />
+              <Stat label={`Calls, ${detail.windowDays} days`} value={detail.calls} />
+              <Stat label="Denied attempts" value={detail.deniedCalls} detail={detail.lastDenied ? `last ${formatDate(detail.lastDenied)}` : undefined} />
+              <Stat label="People" value={detail.distinctPeople} detail={`${detail.distinctWorkloads} workload(s)`} />
+              <Stat label="Standing-credential calls" value={detail.standingCredentialCalls} detail={usage.standingSourceCount > 0 ? `from ${usage.standingSourceCount} address(es)` : undefined} />
+            </dl>
+            {/* Wide: the chart beside who called; the per-action and per-model counts one click away. */}
+            <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
               <div className="min-w-0">
                 <UsageOverTimeChart daily={detail.daily} label={`Bedrock calls per day over ${detail.windowDays} days`} height={170} />
               </div>
-            </div>
-            <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 xl:grid-cols-3">
               <div>
                 <h3 className="mb-1 text-sm font-semibold text-slate-900">Who called</h3>
                 {detail.callers.length === 0 ? (
@@ -127,18 +125,24 @@ export function UsagePanel({ usage, heldActionCount, usedHeldActionCount, recomm
                         <span className="min-w-0 flex-1 truncate font-mono text-xs" title={caller.name}>
                           {caller.name}
                         </span>
-                        <span className="whitespace-nowrap tabular-nums" title={`last call ${formatDate(caller.lastUsed)}`}>
-                          {caller.calls} call(s)
-                        </span>
+                        <span className="whitespace-nowrap tabular-nums">{caller.calls} call(s)</span>
+                        <span className="whitespace-nowrap text-xs text-slate-700">last {formatDate(caller.lastUsed)}</span>
                       </li>
                     ))}
                     {detail.callers.length > VISIBLE_COUNT_ROWS ? <li className="py-1 text-xs text-slate-700">+{detail.callers.length - VISIBLE_COUNT_ROWS} more</li> : null}
                   </ul>
                 )}
               </div>
-              <CountTable caption="Calls per action" testId="usage-actions" empty="No call." rows={Object.entries(detail.actions).sort((a, b) => b[1].calls - a[1].calls).map(([action, count]) => [action, count.calls, count.lastUsed])} />
-              <CountTable caption="Calls per model or inference profile" testId="usage-models" empty="No model call." rows={Object.entries(detail.models).sort((a, b) => b[1].calls - a[1].calls).map(([model, count]) => [model, count.calls, count.lastUsed])} />
             </div>
+            <details>
+              <summary className="cursor-pointer text-sm text-brand-700">
+                Calls per action ({Object.keys(detail.actions).length}) and per model or inference profile ({Object.keys(detail.models).length})
+              </summary>
+              <div className="mt-2 grid grid-cols-1 gap-4 lg:grid-cols-2">
+                <CountTable caption="Calls per action" testId="usage-actions" empty="No call." rows={Object.entries(detail.actions).sort((a, b) => b[1].calls - a[1].calls).map(([action, count]) => [action, count.calls, count.lastUsed])} />
+                <CountTable caption="Calls per model or inference profile" testId="usage-models" empty="No model call." rows={Object.entries(detail.models).sort((a, b) => b[1].calls - a[1].calls).map(([model, count]) => [model, count.calls, count.lastUsed])} />
+              </div>
+            </details>
           </>
         ) : null}
         {advisor ? (

@@ -88,6 +88,9 @@ for (const [role, email] of [
       await expect(page).toHaveURL(/\/principals\/\d+$/);
       const behind = page.getByTestId('people-behind-role');
       await expect(page.getByRole('heading', { level: 2, name: 'People behind this role' })).toBeVisible();
+      // The first six people show; the rest sit behind "Show all N people".
+      const showAll = behind.locator('summary', { hasText: /^Show all \d+ people$/ });
+      if ((await showAll.count()) > 0) await showAll.click();
       await expect(behind.getByRole('link', { name: 'Yusuf Demir' })).toBeVisible();
       await expect(behind.getByText('group SandboxUsers').first()).toBeVisible();
       await expectNoSeriousA11yViolations(page);

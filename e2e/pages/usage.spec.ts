@@ -38,6 +38,8 @@ for (const [role, email] of [
       const panel = page.getByTestId('usage-panel');
       await expect(page.getByRole('heading', { level: 2, name: 'Usage evidence' })).toBeVisible();
       await expect(panel.getByTestId('usage-headline')).toHaveText(/^Holds \d+ actions?, used [1-9]\d*$/);
+      // The per-action and per-model counts sit one click away.
+      await panel.locator('summary', { hasText: /^Calls per action \(\d+\) and per model or inference profile \(\d+\)$/ }).click();
       await expect(panel.getByTestId('usage-actions').locator('tbody tr').first()).toContainText('bedrock:');
       expect(await panel.getByTestId('usage-models').locator('tbody tr').count()).toBeGreaterThan(0);
       await expect(panel.getByTestId('usage-callers').getByText('person').first()).toBeVisible();
