@@ -5,6 +5,7 @@ export interface AssignmentItemView {
   userId: string;
   userName: string;
   displayName: string | null;
+  email: string | null;
   permissionSetName: string;
   /** `direct` or `group:<GroupName>`. */
   via: string;

@@ -39,6 +39,7 @@ export function toAssignmentItemView(context: ItemRow['context']): AssignmentIte
     userId: assignment.userId,
     userName: assignment.userName,
     displayName: assignment.displayName,
+    email: assignment.email,
     permissionSetName: assignment.permissionSetName,
     via: assignment.via,
     groupName: assignment.groupName,

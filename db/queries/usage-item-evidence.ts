@@ -19,11 +19,15 @@ export function listUsageOfPrincipals(database: AppDatabase, principalArns: read
   const unique = [...new Set(principalArns)];
   const rows = database.$client
     .prepare(
-      `SELECT principal_arn AS principalArn, action, caller_kind AS callerKind, caller_name AS callerName, sum(calls) AS calls, sum(denied_calls) AS deniedCalls, max(last_call_at) AS lastCallAt
+      `SELECT principal_arn AS principalArn, action, caller_kind AS callerKind, caller_name AS callerName, caller_user_id AS callerUserId, sum(calls) AS calls, sum(denied_calls) AS deniedCalls, max(last_call_at) AS lastCallAt
        FROM usage_daily WHERE principal_arn IN (SELECT value FROM json_each(?)) AND day >= ? AND scan_id IN ${VISIBLE_USAGE_SCANS_SQL}
-       GROUP BY principal_arn, action, caller_kind, caller_name`,
+       GROUP BY principal_arn, action, caller_kind, caller_name, caller_user_id`,
     )
     .all(JSON.stringify(unique), windowStartDay(getUsageAsOf(database, scanId), windowDays), scanId, scanId) as Array<PrincipalActionUsageRow & { principalArn: string }>;
-  for (const row of rows) byPrincipal.set(row.principalArn, [...(byPrincipal.get(row.principalArn) ?? []), row]);
+  for (const row of rows) {
+    const list = byPrincipal.get(row.principalArn);
+    if (list) list.push(row);
+    else byPrincipal.set(row.principalArn, [row]);
+  }
   return { hasCloudTrail: imports.n > 0, windowDays, byPrincipal };
 }

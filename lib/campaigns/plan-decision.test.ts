@@ -33,7 +33,7 @@ function facts(overrides: Partial<DecisionFacts> = {}, item: Partial<DecisionIte
 }
 
 const UNUSED = { rows: [], hasCloudTrail: true, windowDays: 90 };
-const USED = { rows: [{ action: 'bedrock:InvokeModel', callerKind: 'iam-user' as const, callerName: 'dana', calls: 4, deniedCalls: 0, lastCallAt: '2026-03-01T00:00:00Z' }], hasCloudTrail: true, windowDays: 90 };
+const USED = { rows: [{ action: 'bedrock:InvokeModel', callerKind: 'iam-user' as const, callerName: 'dana', callerUserId: '', calls: 4, deniedCalls: 0, lastCallAt: '2026-03-01T00:00:00Z' }], hasCloudTrail: true, windowDays: 90 };
 
 describe('planDecision refuses', () => {
   const cases: Array<[string, DecisionFacts, typeof NotFoundError | typeof ConflictError | typeof ValidationError, string | RegExp]> = [

@@ -4,6 +4,8 @@ export interface PrincipalActionUsageRow {
   action: string;
   callerKind: CallerKind;
   callerName: string;
+  /** The Identity Center user id the caller was resolved to ('' when not resolved). */
+  callerUserId: string;
   calls: number;
   deniedCalls: number;
   lastCallAt: string | null;
@@ -47,4 +49,21 @@ export function summarizeItemUsage(rows: readonly PrincipalActionUsageRow[], act
   evidence.callerCount = sorted.length;
   evidence.isUnused = evidence.calls === 0;
   return evidence;
+}
+
+/** The Identity Center person an assignment item is about: their user id and the names a session may carry. */
+export interface AssignmentPerson {
+  userId: string;
+  userName: string;
+  email: string | null;
+}
+
+/**
+ * An assignment item's evidence is the person's own calls through the role, not everyone's who
+ * shares the permission set: the calls attributed to their Identity Center user id, or, where the
+ * id was not resolved, to a session named by their user name or email.
+ */
+export function callsOfPerson(rows: readonly PrincipalActionUsageRow[], person: AssignmentPerson): PrincipalActionUsageRow[] {
+  const names = new Set([person.userName, person.email].filter((name): name is string => Boolean(name)).map((name) => name.toLowerCase()));
+  return rows.filter((row) => row.callerKind === 'person' && (row.callerUserId === person.userId || (row.callerUserId === '' && names.has(row.callerName.toLowerCase()))));
 }

@@ -8,6 +8,7 @@ import type { OutgoingEmail } from '../../../lib/campaigns/email';
 import { delegateEmailOf, planDecision, staleDecisionMessage, type DecisionFacts, type DecisionInput, type DecisionPlan } from '../../../lib/campaigns/plan-decision';
 import { inWriteTransaction } from '../../write-transaction';
 import { listUsageOfPrincipals } from '../usage-item-evidence';
+import { callsOfPerson } from '../../../lib/usage/item-usage-evidence';
 import { insertRevocationRequest } from '../revocations/insert-revocation-request';
 
 export type { DecisionInput } from '../../../lib/campaigns/plan-decision';
@@ -50,6 +51,9 @@ function loadOwnItem(database: AppDatabase, itemId: number, reviewerEmail: strin
       keepUntil: campaignItems.keepUntil,
       version: campaignItems.version,
       context: campaignItems.context,
+      personUserId: campaignItems.personUserId,
+      personUserName: campaignItems.personUserName,
+      personEmail: campaignItems.personEmail,
     })
     .from(campaignItems)
     .innerJoin(campaigns, eq(campaigns.id, campaignItems.campaignId))
@@ -74,7 +78,7 @@ function readDecisionFacts(database: AppDatabase, input: DecideItemInput): Decis
   const row = loadOwnItem(database, input.itemId, input.reviewerEmail.toLowerCase());
   const facts: DecisionFacts = { item: undefined, expectedVersion: input.expectedVersion, reviewerEmail: input.reviewerEmail, decision: input.decision, now: input.now, lastDecision: null };
   if (!row) return facts;
-  const { context, ...item } = row;
+  const { context, personUserId, personUserName, personEmail, ...item } = row;
   facts.item = item;
   facts.lastDecision = lastDecisionOf(database, row.id);
   const delegateTo = delegateEmailOf(input.decision);
@@ -82,7 +86,10 @@ function readDecisionFacts(database: AppDatabase, input: DecideItemInput): Decis
   if (input.decision.kind !== 'revoke') facts.context = parseStoredDecisionContext(context);
   if (input.decision.kind === 'attest') {
     const usage = listUsageOfPrincipals(database, [row.principalArn]);
-    facts.usage = { rows: usage.byPrincipal.get(row.principalArn) ?? [], hasCloudTrail: usage.hasCloudTrail, windowDays: usage.windowDays };
+    const rows = usage.byPrincipal.get(row.principalArn) ?? [];
+    // An assignment item is about one person: their own calls through the role are the evidence.
+    const person = personUserId && personUserName ? { userId: personUserId, userName: personUserName, email: personEmail } : null;
+    facts.usage = { rows: person ? callsOfPerson(rows, person) : rows, hasCloudTrail: usage.hasCloudTrail, windowDays: usage.windowDays };
   }
   return facts;
 }
