@@ -26,40 +26,44 @@ export function PrincipalHistoryPanel({ history, principalId, principalName }: {
         <>
           <TrendLineChart
             label={`Blast radius of ${principalName} per snapshot`}
-            height={160}
+            height={120}
             yDomain={[0, 100]}
             data={history.map((point) => ({ label: `#${point.scanId} ${formatDate(point.finishedAt)}`, score: point.score, actions: point.actionCount }))}
             series={[{ key: 'score', label: 'Score', colour: '#1f5fbf' }]}
           />
-          <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Score per snapshot">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Score, tiers and action count per snapshot</caption>
-              <thead className="border-b border-slate-200 text-slate-700">
-                <tr>
-                  <th scope="col" className="py-1.5 pr-3">Snapshot</th>
-                  <th scope="col" className="py-1.5 pr-3">Score</th>
-                  <th scope="col" className="py-1.5 pr-3">Tiers</th>
-                  <th scope="col" className="py-1.5 text-right">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((point) => (
-                  <tr key={point.scanId} className="border-b border-slate-100">
-                    <td className="py-1.5 pr-3">
-                      <SnapshotCell point={point} principalId={principalId} />
-                    </td>
-                    <td className="py-1.5 pr-3">
-                      <ScoreBadge score={point.score} />
-                    </td>
-                    <td className="py-1.5 pr-3">
-                      <TierChips tiers={maskToTiers(point.tiersMask)} />
-                    </td>
-                    <td className="py-1.5 text-right tabular-nums">{point.actionCount}</td>
+          {/* The chart carries its own table of scores; tiers and action counts per snapshot are one click away. */}
+          <details className="mt-2">
+            <summary className="cursor-pointer text-xs text-brand-700">Score, tiers and actions of each of the {history.length} snapshots</summary>
+            <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Score per snapshot">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Score, tiers and action count per snapshot</caption>
+                <thead className="border-b border-slate-200 text-slate-700">
+                  <tr>
+                    <th scope="col" className="py-1.5 pr-3">Snapshot</th>
+                    <th scope="col" className="py-1.5 pr-3">Score</th>
+                    <th scope="col" className="py-1.5 pr-3">Tiers</th>
+                    <th scope="col" className="py-1.5 text-right">Actions</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {history.map((point) => (
+                    <tr key={point.scanId} className="border-b border-slate-100">
+                      <td className="py-1.5 pr-3">
+                        <SnapshotCell point={point} principalId={principalId} />
+                      </td>
+                      <td className="py-1.5 pr-3">
+                        <ScoreBadge score={point.score} />
+                      </td>
+                      <td className="py-1.5 pr-3">
+                        <TierChips tiers={maskToTiers(point.tiersMask)} />
+                      </td>
+                      <td className="py-1.5 text-right tabular-nums">{point.actionCount}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
         </>
       )}
     </Card>

@@ -35,11 +35,11 @@ export default async function PrincipalPage({ params }: { params: Promise<{ id: 
           <RecommendationsPanel recommendations={analysis.recommendations} entitlements={entitlements} used={view.used} />
           <PrincipalConflictsPanel conflicts={conflicts} />
           <DeniedActionsPanel denied={analysis.denied} />
-          <CredentialsPanel credentials={analysis.credentials} />
+          <ExposurePanel exposure={analysis.exposure} isUser={principal.type === 'user'} />
         </div>
         <div className="min-w-0 space-y-5">
           <BlastRadiusFactorsPanel blastRadius={analysis.blastRadius} description={`Score ${analysis.blastRadius.score} of 100: the sum of the points below.`} isCompact />
-          <ExposurePanel exposure={analysis.exposure} isUser={principal.type === 'user'} />
+          <CredentialsPanel credentials={analysis.credentials} />
           <PrincipalHistoryPanel history={view.history} principalId={principal.id} principalName={principal.name} />
         </div>
       </div>
