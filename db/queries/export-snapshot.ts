@@ -2,10 +2,11 @@ import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { entitlements, grants, principals, scanAccounts, scans, sodConflicts } from '../schema';
 import type { StoredPrincipalAnalysis } from '../schema/stored-json';
-import { parseStoredStringList } from '../schema/stored-json';
+import { readGrantRowDefaults } from '../stored-json/grant-columns';
+import { readPrincipalAnalysis } from '../stored-json/principal-columns';
 import { describeDenial } from '../../lib/analysis/evaluation/describe-denial';
 import { describeDecidedCondition } from '../../lib/analysis/evaluation/principal-facts';
-import type { ConditionEntry, DecidedCondition } from '../../lib/analysis/types';
+import type { DecidedCondition } from '../../lib/analysis/types';
 import { decodeGrantActions } from './grant-actions';
 
 export interface ExportedGrant {
@@ -99,7 +100,7 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
     if (page.length === 0) return;
     for (const principal of page) {
       lastId = principal.id;
-      const analysis = JSON.parse(principal.analysis) as StoredPrincipalAnalysis;
+      const analysis = readPrincipalAnalysis(principal.analysis, principal.id);
       const conflicts = database
         .select({ rule: sodConflicts.ruleId, severity: sodConflicts.severity, title: sodConflicts.title })
         .from(sodConflicts)
@@ -107,6 +108,7 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
         .all();
       const grantRows = database
         .select({
+          id: grants.id,
           actions: grants.actions,
           resources: grants.resources,
           notResources: grants.notResources,
@@ -126,12 +128,7 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
         .orderBy(asc(grants.id))
         .all();
       const exportedGrants: ExportedGrant[] = grantRows.flatMap((row) =>
-        decodeGrantActions(row.actions, {
-          resources: parseStoredStringList(row.resources),
-          notResources: parseStoredStringList(row.notResources),
-          regions: parseStoredStringList(row.regions),
-          conditions: JSON.parse(row.conditions) as ConditionEntry[],
-        }).map((grant) => ({
+        decodeGrantActions(row.actions, readGrantRowDefaults(row), row.id).map((grant) => ({
           action: grant.action,
           tier: grant.tier,
           resources: grant.resources,

@@ -33,7 +33,8 @@ export type StoredPrincipalAnalysis = Pick<AnalyzedPrincipal, 'tiers' | 'actions
 export interface StoredScanSummary {
   principalCount: number;
   bedrockPrincipalCount: number;
-  byTier: Record<Tier, number>;
+  /** Every tier as the pipeline writes it; a scan summarised before a tier existed lacks that tier. */
+  byTier: Partial<Record<Tier, number>>;
   byAccount: Record<string, number>;
   scoreBuckets: number[]; // 10 buckets: 0-9, 10-19, ... 90-100
   openConflictsByRule: Record<string, number>;
