@@ -49,3 +49,8 @@ const encodedGrantActionsSchema = z.array(encodedGrantActionSchema);
 export function readEncodedGrantActions(text: string, grantId: number): EncodedGrantAction[] {
   return readStoredJson(encodedGrantActionsSchema, text, { column: 'grants.actions', row: grantId });
 }
+
+/** `entitlements.actions` of one row: the Bedrock actions the entitlement's grants give. */
+export function readEntitlementActions(text: string, entitlementId: number): string[] {
+  return readStoredJson(stringListSchema, text, { column: 'entitlements.actions', row: entitlementId });
+}

@@ -9,6 +9,7 @@ import type {
   Exposure,
   GroupFacts,
   InlinePolicyFacts,
+  PrincipalFacts,
   ReachPath,
   Recommendation,
   RoleFacts,
@@ -103,6 +104,27 @@ const storedPrincipalFactsSchema = z.object({
 /** `principals.facts` of one row. */
 export function readPrincipalFacts(text: string, principalId: number): StoredPrincipalFacts {
   return readStoredJson(storedPrincipalFactsSchema, text, { column: 'principals.facts', row: principalId });
+}
+
+/** What the reviewer rules read of a principal: its type, its tags, whether a user has a console password. */
+export interface PrincipalReviewerFacts {
+  type: PrincipalFacts['type'];
+  tags: Record<string, string>;
+  credentials?: Pick<UserCredentialFacts, 'hasConsolePassword'> | null;
+}
+
+/** Only the reviewer facts of `principals.facts`: checked and kept, the policies and keys are not (reads over every in-scope principal). */
+const reviewerFactsSchema = z.object({
+  principal: z.object({
+    type: z.enum(['user', 'role']),
+    tags: z.record(z.string(), z.string()).default({}),
+    credentials: userCredentialsSchema.pick({ hasConsolePassword: true }).nullish(),
+  } satisfies ShapeOf<PrincipalReviewerFacts>),
+});
+
+/** The reviewer facts of `principals.facts` of one row (launch and its preview decide self-review with them). */
+export function readPrincipalReviewerFacts(text: string, principalId: number): PrincipalReviewerFacts {
+  return readStoredJson(reviewerFactsSchema, text, { column: 'principals.facts', row: principalId }).principal;
 }
 
 // ---------------------------------------------------------------------------

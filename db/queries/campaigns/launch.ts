@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { accounts, campaignItems, campaigns, entitlements, notifications, ownerMappings, principals, scans, sodConflicts } from '../../schema';
-import type { StoredPrincipalAnalysis, StoredPrincipalFacts } from '../../schema/stored-json';
+import { readEntitlementActions } from '../../stored-json/grant-columns';
+import { readPrincipalRecommendations, readPrincipalReviewerFacts } from '../../stored-json/principal-columns';
 import { appendAudit } from '../audit';
 import type { Severity } from '../../../lib/analysis/types';
 import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
@@ -38,14 +39,6 @@ export function findLatestPublishedScan(database: AppDatabase): { id: number; st
 
 const INSERT_CHUNK = 400;
 
-function parseJson<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
-
 /** The facts a launch is planned from: the snapshot, its entitlements, the in-scope principals' details and conflicts, account owners, owner mappings. */
 function readLaunchFacts(database: AppDatabase, input: LaunchCampaignInput): LaunchFacts {
   const scan = input.scanId
@@ -59,6 +52,7 @@ function readLaunchFacts(database: AppDatabase, input: LaunchCampaignInput): Lau
 
   const rows = database
     .select({
+      entitlementId: entitlements.id,
       entitlementKey: entitlements.entitlementKey,
       policyKind: entitlements.policyKind,
       policyArn: entitlements.policyArn,
@@ -86,7 +80,7 @@ function readLaunchFacts(database: AppDatabase, input: LaunchCampaignInput): Lau
     .where(eq(entitlements.scanId, scan.id))
     .orderBy(principals.accountId, principals.name, entitlements.entitlementKey)
     .all();
-  const entitlementFacts = rows.map((row) => ({ ...row, actions: parseJson<string[]>(row.actions, []) }));
+  const entitlementFacts = rows.map(({ entitlementId, ...row }) => ({ ...row, actions: readEntitlementActions(row.actions, entitlementId) }));
 
   const principalIds = [...new Set(entitlementFacts.filter((row) => isInLaunchScope(row, input)).map((row) => row.principalId))];
   const details = new Map<number, LaunchPrincipalDetail>();
@@ -94,8 +88,7 @@ function readLaunchFacts(database: AppDatabase, input: LaunchCampaignInput): Lau
   for (let index = 0; index < principalIds.length; index += INSERT_CHUNK) {
     const chunk = principalIds.slice(index, index + INSERT_CHUNK);
     for (const principal of database.select({ id: principals.id, facts: principals.facts, analysis: principals.analysis }).from(principals).where(inArray(principals.id, chunk)).all()) {
-      const stored = parseJson<Partial<StoredPrincipalFacts>>(principal.facts, {});
-      details.set(principal.id, { principal: stored.principal, recommendations: parseJson<StoredPrincipalAnalysis | null>(principal.analysis, null)?.recommendations ?? [] });
+      details.set(principal.id, { principal: readPrincipalReviewerFacts(principal.facts, principal.id), recommendations: readPrincipalRecommendations(principal.analysis, principal.id) });
     }
     for (const conflict of database
       .select({ principalId: sodConflicts.principalId, ruleId: sodConflicts.ruleId, severity: sodConflicts.severity, title: sodConflicts.title })
