@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { entitlements, grants, principals, scanAccounts, scans, sodConflicts } from '../schema';
 import type { StoredPrincipalAnalysis } from '../schema/stored-json';
@@ -8,6 +8,7 @@ import { describeDenial } from '../../lib/analysis/evaluation/describe-denial';
 import { describeDecidedCondition } from '../../lib/analysis/evaluation/principal-facts';
 import type { DecidedCondition } from '../../lib/analysis/types';
 import { decodeGrantActions } from './grant-actions';
+import { getLatestPublishedScanId } from './scans';
 
 export interface ExportedGrant {
   action: string;
@@ -65,14 +66,10 @@ export interface ExportedScan {
   errors: Array<{ accountId: string; error: string }>;
 }
 
+/** The latest published scan (the snapshot the pages show) with the accounts that failed in it. */
 export function findLatestPublishedScan(database: AppDatabase): ExportedScan | null {
-  const scan = database
-    .select({ id: scans.id, status: scans.status, source: scans.source, startedAt: scans.startedAt, finishedAt: scans.finishedAt })
-    .from(scans)
-    .where(eq(scans.isPublished, true))
-    .orderBy(desc(scans.id))
-    .limit(1)
-    .get();
+  const scanId = getLatestPublishedScanId(database);
+  const scan = scanId === null ? undefined : database.select({ id: scans.id, status: scans.status, source: scans.source, startedAt: scans.startedAt, finishedAt: scans.finishedAt }).from(scans).where(eq(scans.id, scanId)).get();
   if (!scan) return null;
   const errors = database
     .select({ accountId: scanAccounts.accountId, error: scanAccounts.error })

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { accounts, campaignItems, campaigns, entitlements, notifications, ownerMappings, principals, scans, sodConflicts } from '../../schema';
+import { accounts, campaignItems, campaigns, entitlements, notifications, ownerMappings, principals, sodConflicts } from '../../schema';
 import { readEntitlementActions } from '../../stored-json/grant-columns';
 import { readPrincipalRecommendations, readPrincipalReviewerFacts } from '../../stored-json/principal-columns';
 import { appendAudit } from '../audit';
@@ -9,6 +9,7 @@ import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
 import type { OutgoingEmail } from '../../../lib/campaigns/email';
 import { isInLaunchScope, planLaunch, type LaunchFacts, type LaunchPlan, type LaunchPrincipalDetail, type LaunchRequest } from '../../../lib/campaigns/plan-launch';
 import { inWriteTransaction } from '../../write-transaction';
+import { findLaunchScan } from './find-launch-scan';
 import { launchAssignmentCampaign } from './launch-assignments';
 
 export interface LaunchCampaignInput extends LaunchRequest {
@@ -26,27 +27,11 @@ export interface LaunchCampaignResult {
   emails: OutgoingEmail[];
 }
 
-/** The latest published snapshot (the one pages show), or undefined before the first scan. */
-export function findLatestPublishedScan(database: AppDatabase): { id: number; status: string } | undefined {
-  return database
-    .select({ id: scans.id, status: scans.status })
-    .from(scans)
-    .where(eq(scans.isPublished, true))
-    .orderBy(desc(scans.finishedAt), desc(scans.id))
-    .limit(1)
-    .get();
-}
-
 const INSERT_CHUNK = 400;
 
 /** The facts a launch is planned from: the snapshot, its entitlements, the in-scope principals' details and conflicts, account owners, owner mappings. */
 function readLaunchFacts(database: AppDatabase, input: LaunchCampaignInput): LaunchFacts {
-  const scan = input.scanId
-    ? database.select({ id: scans.id, status: scans.status, isPublished: scans.isPublished }).from(scans).where(eq(scans.id, input.scanId)).get()
-    : (() => {
-        const latest = findLatestPublishedScan(database);
-        return latest ? { ...latest, isPublished: true } : undefined;
-      })();
+  const scan = findLaunchScan(database, input.scanId);
   const facts: LaunchFacts = { request: input, scan, entitlements: [], details: new Map(), conflicts: new Map(), accountOwners: new Map(), mappings: [] };
   if (!scan || !scan.isPublished) return facts;
 

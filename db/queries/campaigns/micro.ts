@@ -7,7 +7,8 @@ import { diffEntitlements } from '../../../lib/campaigns/micro-diff';
 import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
 import { EMPTY_SCOPE } from '../../../lib/campaigns/scope';
 import { sendEmails } from '../../../lib/campaigns/email';
-import { findLatestPublishedScan, launchCampaign, type LaunchCampaignResult } from './launch';
+import { launchCampaign, type LaunchCampaignResult } from './launch';
+import { getLatestPublishedScanId } from '../scans';
 import { parseStoredStringList } from '../../schema/stored-json';
 
 type Change = NonNullable<CampaignItemContext['change']>;
@@ -110,9 +111,9 @@ export function findExpiredAttestations(database: AppDatabase, now: Date, scanId
 
 /** Synchronous core of relaunchExpiredAttestations. */
 export function relaunchExpiredAttestationsNow(database: AppDatabase, input: { now: Date; campaignsConfig?: AppConfig['campaigns'] }): LaunchCampaignResult | null {
-  const scan = findLatestPublishedScan(database);
-  if (!scan) return null;
-  const expired = findExpiredAttestations(database, input.now, scan.id);
+  const scanId = getLatestPublishedScanId(database);
+  if (scanId === null) return null;
+  const expired = findExpiredAttestations(database, input.now, scanId);
   if (expired.size === 0) return null;
   const config = input.campaignsConfig ?? getConfig().campaigns;
   return launchCampaign(database, {
@@ -124,7 +125,7 @@ export function relaunchExpiredAttestationsNow(database: AppDatabase, input: { n
     launchedBy: 'system:attestation-expiry',
     fallbackReviewers: config.fallbackReviewers,
     now: input.now,
-    scanId: scan.id,
+    scanId,
     onlyEntitlements: expired,
   });
 }

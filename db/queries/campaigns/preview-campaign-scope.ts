@@ -3,7 +3,7 @@ import type { AppDatabase } from '../../client';
 import { accounts, entitlements, ownerMappings, principals } from '../../schema';
 import { matchesScope, type CampaignScope } from '../../../lib/campaigns/scope';
 import { previewScope, type ScopePreview, type ScopePreviewCandidate } from '../../../lib/campaigns/scope-preview';
-import { findLatestPublishedScan } from './launch';
+import { getLatestPublishedScanId } from '../scans';
 import { previewAssignmentScope } from './preview-assignment-scope';
 import { readPrincipalReviewerFacts } from '../../stored-json/principal-columns';
 
@@ -20,9 +20,9 @@ export interface CampaignScopePreviewResult extends ScopePreview {
  * each, by the same `matchesScope` and `assignReviewer` rules launch applies.
  */
 export function previewCampaignScope(database: AppDatabase, scope: CampaignScope, fallbackReviewers: readonly string[]): CampaignScopePreviewResult {
-  const scan = findLatestPublishedScan(database);
-  if (!scan) return { scanId: null, itemCount: 0, principalCount: 0, accountCount: 0, reviewerCount: 0, topReviewers: [], selfReviewAvoidedCount: 0 };
-  if (scope.subject === 'assignments') return { scanId: scan.id, ...previewAssignmentScope(database, scan.id, scope, fallbackReviewers, new Date()) };
+  const scanId = getLatestPublishedScanId(database);
+  if (scanId === null) return { scanId: null, itemCount: 0, principalCount: 0, accountCount: 0, reviewerCount: 0, topReviewers: [], selfReviewAvoidedCount: 0 };
+  if (scope.subject === 'assignments') return { scanId, ...previewAssignmentScope(database, scanId, scope, fallbackReviewers, new Date()) };
 
   const rows = database
     .select({
@@ -38,7 +38,7 @@ export function previewCampaignScope(database: AppDatabase, scope: CampaignScope
     })
     .from(entitlements)
     .innerJoin(principals, eq(principals.id, entitlements.principalId))
-    .where(eq(entitlements.scanId, scan.id))
+    .where(eq(entitlements.scanId, scanId))
     .all()
     .filter((row) => matchesScope({ accountId: row.accountId, principalType: row.principalType, score: row.score, tiersMask: row.tiersMask, conflictCount: row.conflictCount }, scope));
 
@@ -69,5 +69,5 @@ export function previewCampaignScope(database: AppDatabase, scope: CampaignScope
   });
   const accountOwners = new Map(database.select({ id: accounts.id, ownerEmail: accounts.ownerEmail }).from(accounts).all().map((account) => [account.id, account.ownerEmail]));
   const mappings = database.select().from(ownerMappings).all();
-  return { scanId: scan.id, ...previewScope(candidates, scope, { mappings, accountOwners, fallbackReviewers }) };
+  return { scanId, ...previewScope(candidates, scope, { mappings, accountOwners, fallbackReviewers }) };
 }
