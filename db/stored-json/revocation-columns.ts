@@ -159,12 +159,10 @@ export function readIdentityCenterBeforeState(text: string, revocationId: number
   return readStoredJson(identityCenterBeforeStateSchema, text, { column: 'revocations.before_state', row: revocationId });
 }
 
-const callOutcomeSchema = z.object({
-  call: iamCallSchema,
-  status: z.enum(CALL_OUTCOMES),
-  error: z.string().optional(),
-  at: z.string().optional(),
-} satisfies ShapeOf<CallOutcome>);
+/** What one call did: IAM's and Identity Center's outcomes have these in common. */
+const outcomeShape = { status: z.enum(CALL_OUTCOMES), error: z.string().optional() };
+
+const callOutcomeSchema = z.object({ ...outcomeShape, call: iamCallSchema, at: z.string().optional() } satisfies ShapeOf<CallOutcome>);
 
 const verificationOutcomeSchema = z.object({
   isVerified: z.boolean(),
@@ -173,12 +171,7 @@ const verificationOutcomeSchema = z.object({
   remainingActions: stringListSchema,
 } satisfies ShapeOf<VerificationOutcome>);
 
-const identityCenterOutcomeSchema = z.object({
-  call: identityCenterCallSchema,
-  status: z.enum(CALL_OUTCOMES),
-  error: z.string().optional(),
-  requestId: z.string().optional(),
-} satisfies ShapeOf<IdentityCenterCallOutcomeRecord>);
+const identityCenterOutcomeSchema = z.object({ ...outcomeShape, call: identityCenterCallSchema, requestId: z.string().optional() } satisfies ShapeOf<IdentityCenterCallOutcomeRecord>);
 
 /** A part the stored result lacks reads as EMPTY_RESULT's (the reader has always merged them so). */
 const revocationResultSchema = z.object({

@@ -10,6 +10,7 @@ import type { OutgoingEmail } from '../../../lib/campaigns/email';
 import { isInLaunchScope, planLaunch, type LaunchFacts, type LaunchPlan, type LaunchPrincipalDetail, type LaunchRequest } from '../../../lib/campaigns/plan-launch';
 import { inWriteTransaction } from '../../write-transaction';
 import { findLaunchScan } from './find-launch-scan';
+import { entitlementPathColumns } from '../entitlement-path-columns';
 import { launchAssignmentCampaign } from './launch-assignments';
 
 export interface LaunchCampaignInput extends LaunchRequest {
@@ -39,12 +40,7 @@ function readLaunchFacts(database: AppDatabase, input: LaunchCampaignInput): Lau
     .select({
       entitlementId: entitlements.id,
       entitlementKey: entitlements.entitlementKey,
-      policyKind: entitlements.policyKind,
-      policyArn: entitlements.policyArn,
-      policyName: entitlements.policyName,
-      isAwsManaged: entitlements.isAwsManaged,
-      attachedVia: entitlements.attachedVia,
-      groupName: entitlements.groupName,
+      ...entitlementPathColumns,
       tiersMask: entitlements.tiersMask,
       actions: entitlements.actions,
       isConditional: entitlements.isConditional,

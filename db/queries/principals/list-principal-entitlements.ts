@@ -5,6 +5,7 @@ import type { EntitlementPath } from '../../../lib/analysis/entitlements';
 import type { ConditionEntry } from '../../../lib/analysis/types';
 import { decodeGrantActions, type StoredGrantAction } from '../grant-actions';
 import { ownerScope, type Viewer } from '../viewer';
+import { entitlementPathColumns } from '../entitlement-path-columns';
 import { readGrantRowDefaults } from '../../stored-json/grant-columns';
 
 export interface PrincipalGrantStatement {
@@ -35,12 +36,7 @@ export function listPrincipalEntitlements(database: AppDatabase, viewer: Viewer,
     .select({
       id: entitlements.id,
       entitlementKey: entitlements.entitlementKey,
-      policyKind: entitlements.policyKind,
-      policyArn: entitlements.policyArn,
-      policyName: entitlements.policyName,
-      isAwsManaged: entitlements.isAwsManaged,
-      attachedVia: entitlements.attachedVia,
-      groupName: entitlements.groupName,
+      ...entitlementPathColumns,
       tiersMask: entitlements.tiersMask,
       actionCount: entitlements.actionCount,
       isConditional: entitlements.isConditional,
