@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { accounts, scanAccounts } from '../schema';
+import { readOuPath } from '../stored-json/control-columns';
 
 export interface AccountRow {
   id: string;
@@ -42,18 +43,9 @@ export function listAccounts(database: AppDatabase, publishedScanId: number | nu
     const last = row.lastScanId === null ? undefined : database.select({ status: scanAccounts.status, error: scanAccounts.error }).from(scanAccounts).where(sql`${scanAccounts.scanId} = ${row.lastScanId} AND ${eq(scanAccounts.accountId, row.id)}`).get();
     return {
       ...row,
-      ouPath: formatOuPath(row.ouPath),
+      ouPath: readOuPath(row.ouPath, row.id).map((unit) => unit.name).join(' / '),
       lastScanStatus: last?.status ?? null,
       lastScanError: last?.error ?? null,
     };
   });
-}
-
-function formatOuPath(json: string): string {
-  try {
-    const units = JSON.parse(json) as Array<{ name: string }>;
-    return units.map((unit) => unit.name).join(' / ');
-  } catch {
-    return '';
-  }
 }

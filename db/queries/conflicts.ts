@@ -83,8 +83,8 @@ export function listConflicts(database: AppDatabase, viewer: Viewer, scanId: num
     total,
     rows: rows.map(({ exceptionReason, exceptionExpiresAt, exceptionCreatedBy, sideA, sideB, ...row }) => ({
       ...row,
-      sideA: parseConflictSide(sideA),
-      sideB: parseConflictSide(sideB),
+      sideA: parseConflictSide(sideA, { side: 'side_a', conflictId: row.id }),
+      sideB: parseConflictSide(sideB, { side: 'side_b', conflictId: row.id }),
       exception: exceptionReason !== null && exceptionExpiresAt !== null ? { reason: exceptionReason, expiresAt: exceptionExpiresAt, createdBy: exceptionCreatedBy ?? '' } : null,
       pendingException: pending.get(`${row.ruleId}\n${row.principalArn}`) ?? null,
     })),

@@ -3,6 +3,7 @@ import type { AppDatabase } from '../client';
 import { controlSwitchers, principals } from '../schema';
 import type { ControlKind, SwitchGrant } from '../../lib/controls/types';
 import { parseStoredStringList } from '../schema/stored-json';
+import { readSwitchGrants } from '../stored-json/control-columns';
 
 export interface ControlSwitcherView {
   accountId: string;
@@ -25,6 +26,7 @@ export function listControlSwitchers(database: AppDatabase, scanId: number, acco
   const condition = accountIds && accountIds.length > 0 ? and(eq(controlSwitchers.scanId, scanId), sql`${controlSwitchers.accountId} IN (${sql.join(accountIds.map((id) => sql`${id}`), sql`, `)})`) : eq(controlSwitchers.scanId, scanId);
   const rows = database
     .select({
+      id: controlSwitchers.id,
       accountId: controlSwitchers.accountId,
       region: controlSwitchers.region,
       control: controlSwitchers.control,
@@ -40,10 +42,10 @@ export function listControlSwitchers(database: AppDatabase, scanId: number, acco
     .where(condition)
     .orderBy(asc(controlSwitchers.accountId), asc(controlSwitchers.region), asc(controlSwitchers.control), asc(principals.name))
     .all();
-  return rows.map((row) => ({
+  return rows.map(({ id, ...row }) => ({
     ...row,
     principalName: row.principalName ?? row.principalArn.split('/').pop() ?? row.principalArn,
     actions: parseStoredStringList(row.actions),
-    grants: JSON.parse(row.grants) as SwitchGrant[],
+    grants: readSwitchGrants(row.grants, id),
   }));
 }

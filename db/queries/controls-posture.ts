@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppDatabase } from '../client';
 import { accounts, controlAccounts, controlCells, controlSwitchers } from '../schema';
 import { ENVIRONMENTS, type Environment, type Tier } from '../../lib/analysis/types';
+import { readControlList, readDeniedTiers, readOuPath } from '../stored-json/control-columns';
 import type { GuardrailEnforcement, LoggingState } from '../../lib/controls/types';
 
 export const controlsQuerySchema = z.object({
@@ -63,10 +64,9 @@ export interface ControlsPosture {
   gapCount: number;
 }
 
-function parseList(json: string | null): string[] | null {
-  if (json === null) return null;
-  const parsed = JSON.parse(json) as unknown;
-  return Array.isArray(parsed) ? parsed.filter((entry): entry is string => typeof entry === 'string') : [];
+/** A nullable list column of control_accounts: null means the SCPs set no such limit. */
+function readOptionalList(text: string | null, column: string, controlAccountId: number): string[] | null {
+  return text === null ? null : readControlList(text, { column: `control_accounts.${column}`, row: controlAccountId });
 }
 
 /**
@@ -78,6 +78,7 @@ function parseList(json: string | null): string[] | null {
 export function getControlsPosture(database: AppDatabase, scanId: number, query: ControlsQuery): ControlsPosture {
   const accountRows = database
     .select({
+      id: controlAccounts.id,
       accountId: controlAccounts.accountId,
       isManagementAccount: controlAccounts.isManagementAccount,
       approvedRegions: controlAccounts.approvedRegions,
@@ -105,7 +106,7 @@ export function getControlsPosture(database: AppDatabase, scanId: number, query:
   const regions = new Set<string>();
   let gapCount = 0;
   for (const row of accountRows) {
-    const ouPath = (JSON.parse(row.ouPath ?? '[]') as Array<{ id: string; name: string }>).filter((unit) => unit.id.startsWith('ou-'));
+    const ouPath = row.ouPath === null ? [] : readOuPath(row.ouPath, row.accountId).filter((unit) => unit.id.startsWith('ou-'));
     for (const unit of ouPath) units.set(unit.id, unit.name);
     const environment = (row.environment ?? 'unknown') as Environment;
     if (query.environment && environment !== query.environment) continue;
@@ -123,13 +124,13 @@ export function getControlsPosture(database: AppDatabase, scanId: number, query:
           guardrailArn: cell.guardrailArn,
           guardrailVersion: cell.guardrailVersion,
           guardrailName: cell.guardrailName,
-          guardrailFilters: parseList(cell.guardrailFilters) ?? [],
+          guardrailFilters: readControlList(cell.guardrailFilters, { column: 'control_cells.guardrail_filters', row: cell.id }),
           guardrailSource: cell.guardrailSource,
           guardrailShareable: cell.guardrailShareable,
           guardrailNote: cell.guardrailNote,
           loggingState: cell.loggingState,
-          loggingDestinations: parseList(cell.loggingDestinations) ?? [],
-          loggingDataTypes: parseList(cell.loggingDataTypes) ?? [],
+          loggingDestinations: readControlList(cell.loggingDestinations, { column: 'control_cells.logging_destinations', row: cell.id }),
+          loggingDataTypes: readControlList(cell.loggingDataTypes, { column: 'control_cells.logging_data_types', row: cell.id }),
           loggingNote: cell.loggingNote,
           guardrailSwitchers: switcherCount.get(`${row.accountId}|${cell.region}|guardrail`) ?? 0,
           loggingSwitchers: switcherCount.get(`${row.accountId}|${cell.region}|logging`) ?? 0,
@@ -142,10 +143,10 @@ export function getControlsPosture(database: AppDatabase, scanId: number, query:
       environment,
       ouPath,
       isManagementAccount: row.isManagementAccount,
-      approvedRegions: parseList(row.approvedRegions),
-      modelAllowList: parseList(row.modelAllowList),
-      deniedTiers: (parseList(row.deniedTiers) ?? []) as Tier[],
-      policyNames: parseList(row.policyNames) ?? [],
+      approvedRegions: readOptionalList(row.approvedRegions, 'approved_regions', row.id),
+      modelAllowList: readOptionalList(row.modelAllowList, 'model_allow_list', row.id),
+      deniedTiers: readDeniedTiers(row.deniedTiers, row.id),
+      policyNames: readControlList(row.policyNames, { column: 'control_accounts.policy_names', row: row.id }),
       cells,
     });
   }

@@ -1,12 +1,14 @@
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { entitlements, grants, principals, scanAccounts, scans, sodConflicts } from '../schema';
 import type { StoredPrincipalAnalysis } from '../schema/stored-json';
-import { parseStoredStringList } from '../schema/stored-json';
+import { readGrantRowDefaults } from '../stored-json/grant-columns';
+import { readPrincipalAnalysis } from '../stored-json/principal-columns';
 import { describeDenial } from '../../lib/analysis/evaluation/describe-denial';
 import { describeDecidedCondition } from '../../lib/analysis/evaluation/principal-facts';
-import type { ConditionEntry, DecidedCondition } from '../../lib/analysis/types';
+import type { DecidedCondition } from '../../lib/analysis/types';
 import { decodeGrantActions } from './grant-actions';
+import { getLatestPublishedScanId } from './scans';
 
 export interface ExportedGrant {
   action: string;
@@ -64,14 +66,10 @@ export interface ExportedScan {
   errors: Array<{ accountId: string; error: string }>;
 }
 
+/** The latest published scan (the snapshot the pages show) with the accounts that failed in it. */
 export function findLatestPublishedScan(database: AppDatabase): ExportedScan | null {
-  const scan = database
-    .select({ id: scans.id, status: scans.status, source: scans.source, startedAt: scans.startedAt, finishedAt: scans.finishedAt })
-    .from(scans)
-    .where(eq(scans.isPublished, true))
-    .orderBy(desc(scans.id))
-    .limit(1)
-    .get();
+  const scanId = getLatestPublishedScanId(database);
+  const scan = scanId === null ? undefined : database.select({ id: scans.id, status: scans.status, source: scans.source, startedAt: scans.startedAt, finishedAt: scans.finishedAt }).from(scans).where(eq(scans.id, scanId)).get();
   if (!scan) return null;
   const errors = database
     .select({ accountId: scanAccounts.accountId, error: scanAccounts.error })
@@ -99,7 +97,7 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
     if (page.length === 0) return;
     for (const principal of page) {
       lastId = principal.id;
-      const analysis = JSON.parse(principal.analysis) as StoredPrincipalAnalysis;
+      const analysis = readPrincipalAnalysis(principal.analysis, principal.id);
       const conflicts = database
         .select({ rule: sodConflicts.ruleId, severity: sodConflicts.severity, title: sodConflicts.title })
         .from(sodConflicts)
@@ -107,6 +105,7 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
         .all();
       const grantRows = database
         .select({
+          id: grants.id,
           actions: grants.actions,
           resources: grants.resources,
           notResources: grants.notResources,
@@ -126,12 +125,7 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
         .orderBy(asc(grants.id))
         .all();
       const exportedGrants: ExportedGrant[] = grantRows.flatMap((row) =>
-        decodeGrantActions(row.actions, {
-          resources: parseStoredStringList(row.resources),
-          notResources: parseStoredStringList(row.notResources),
-          regions: parseStoredStringList(row.regions),
-          conditions: JSON.parse(row.conditions) as ConditionEntry[],
-        }).map((grant) => ({
+        decodeGrantActions(row.actions, readGrantRowDefaults(row), row.id).map((grant) => ({
           action: grant.action,
           tier: grant.tier,
           resources: grant.resources,

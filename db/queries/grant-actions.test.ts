@@ -19,13 +19,13 @@ describe('grant actions codec', () => {
     ];
     const text = encodeGrantActions(grants);
     expect(text).not.toContain('"resources":["*"]');
-    const decoded = decodeGrantActions(text, { resources: grants[0].resources, notResources: grants[0].notResources, regions: grants[0].regions, conditions: grants[0].conditions });
+    const decoded = decodeGrantActions(text, { resources: grants[0].resources, notResources: grants[0].notResources, regions: grants[0].regions, conditions: grants[0].conditions }, 1);
     expect(decoded).toEqual(grants.map(({ action, tier, resources, notResources, regions, conditions, requiresGuardrail }) => ({ action, tier, resources, notResources, regions, conditions, requiresGuardrail })));
   });
 
   it('reads rows written in the verbose form', () => {
     const verbose = JSON.stringify([{ action: 'bedrock:InvokeModel', tier: 'invoke', resources: ['arn:x'], notResources: [], regions: ['*'], conditions: [], requiresGuardrail: false }]);
-    expect(decodeGrantActions(verbose, { resources: ['*'], notResources: [], regions: ['us-east-1'], conditions: [] })).toEqual([{ action: 'bedrock:InvokeModel', tier: 'invoke', resources: ['arn:x'], notResources: [], regions: ['*'], conditions: [], requiresGuardrail: false }]);
+    expect(decodeGrantActions(verbose, { resources: ['*'], notResources: [], regions: ['us-east-1'], conditions: [] }, 1)).toEqual([{ action: 'bedrock:InvokeModel', tier: 'invoke', resources: ['arn:x'], notResources: [], regions: ['*'], conditions: [], requiresGuardrail: false }]);
   });
 
   it('keeps each action\'s decided principal-fact conditions, stored once when they repeat', () => {
@@ -34,7 +34,7 @@ describe('grant actions codec', () => {
     const grants = [grant('bedrock:PutModelInvocationLoggingConfiguration', { tier: 'govern', decided }), grant('bedrock:DeleteModelInvocationLoggingConfiguration', { tier: 'govern', decided }), grant('bedrock:InvokeModel')];
     const text = encodeGrantActions(grants);
     expect(text.split('BreakGlass').length - 1).toBe(1);
-    const decoded = decodeGrantActions(text, { resources: ['*'], notResources: [], regions: ['*'], conditions: [] });
+    const decoded = decodeGrantActions(text, { resources: ['*'], notResources: [], regions: ['*'], conditions: [] }, 1);
     expect(decoded.map((action) => action.decided)).toEqual([decided, decided, undefined]);
   });
 

@@ -1,4 +1,5 @@
-import type { ConditionEntry, DecidedCondition, Grant, Tier } from '../../lib/analysis/types';
+import type { DecidedCondition, Grant } from '../../lib/analysis/types';
+import { readEncodedGrantActions, type EncodedGrantAction, type GrantRowDefaults } from '../stored-json/grant-columns';
 
 /**
  * The per-action detail of one grant row (`grants.actions`). The row's own columns hold the
@@ -11,25 +12,6 @@ export type StoredGrantAction = Pick<Grant, 'action' | 'tier' | 'resources' | 'n
   /** Principal-fact conditions the engine decided for this action; absent when none. */
   decided?: DecidedCondition[];
 };
-
-interface EncodedGrantAction {
-  action: string;
-  tier: Tier;
-  resources?: string[];
-  notResources?: string[];
-  regions?: string[];
-  conditions?: ConditionEntry[];
-  requiresGuardrail?: boolean;
-  /** On the first action when it has any; on a later one when it differs from the first's. */
-  decided?: DecidedCondition[];
-}
-
-export interface GrantRowDefaults {
-  resources: string[];
-  notResources: string[];
-  regions: string[];
-  conditions: ConditionEntry[];
-}
 
 const NO_DECIDED: DecidedCondition[] = [];
 
@@ -64,9 +46,9 @@ export function encodeGrantActions(grants: Grant[]): string {
   );
 }
 
-/** Decodes `grants.actions` against the row's columns. */
-export function decodeGrantActions(text: string, defaults: GrantRowDefaults): StoredGrantAction[] {
-  const entries = JSON.parse(text) as EncodedGrantAction[];
+/** Decodes `grants.actions` of row `grantId` against the row's columns. */
+export function decodeGrantActions(text: string, defaults: GrantRowDefaults, grantId: number): StoredGrantAction[] {
+  const entries = readEncodedGrantActions(text, grantId);
   const firstDecided = entries[0]?.decided ?? NO_DECIDED;
   return entries.map((entry) => {
     const decided = entry.decided ?? firstDecided;

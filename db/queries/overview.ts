@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm
 import type { AppDatabase } from '../client';
 import { accounts, principals, scans, sodConflicts, sodExceptions } from '../schema';
 import type { StoredScanSummary } from '../schema/stored-json';
+import { readScanSummary } from '../stored-json/scan-summary';
 import { tierBit } from '../../lib/analysis/tier-mask';
 import { TIERS, type Severity, type Tier } from '../../lib/analysis/types';
 
@@ -24,7 +25,7 @@ export interface OverviewCounts {
  */
 export function getOverviewCounts(database: AppDatabase, scanId: number): OverviewCounts {
   const scan = database.select({ summary: scans.summary }).from(scans).where(eq(scans.id, scanId)).get();
-  const summary = scan?.summary ? (JSON.parse(scan.summary) as StoredScanSummary) : null;
+  const summary = scan?.summary ? readScanSummary(scan.summary, scanId) : null;
   const counts = summary ? countsFromSummary(summary) : countsFromRows(database, scanId);
   const names = new Map(database.select({ id: accounts.id, name: accounts.name }).from(accounts).all().map((account) => [account.id, account.name]));
   return {
@@ -34,13 +35,13 @@ export function getOverviewCounts(database: AppDatabase, scanId: number): Overvi
 }
 
 function countsFromSummary(summary: StoredScanSummary): OverviewCounts {
-  const byTier = Object.fromEntries(TIERS.map((tier) => [tier, summary.byTier?.[tier] ?? 0])) as Record<Tier, number>;
+  const byTier = Object.fromEntries(TIERS.map((tier) => [tier, summary.byTier[tier] ?? 0])) as Record<Tier, number>;
   return {
     bedrockPrincipalCount: summary.bedrockPrincipalCount,
     principalCount: summary.principalCount,
     byTier,
-    byAccount: Object.entries(summary.byAccount ?? {}).map(([accountId, value]) => ({ accountId, accountName: null, count: value })),
-    scoreBuckets: Array.from({ length: 10 }, (_, index) => summary.scoreBuckets?.[index] ?? 0),
+    byAccount: Object.entries(summary.byAccount).map(([accountId, value]) => ({ accountId, accountName: null, count: value })),
+    scoreBuckets: Array.from({ length: 10 }, (_, index) => summary.scoreBuckets[index] ?? 0),
     exposedOutsideOrgCount: summary.exposedOutsideOrgCount,
     unpinnedOidcCount: summary.unpinnedOidcCount,
     publicTrustCount: summary.publicTrustCount,
@@ -178,19 +179,21 @@ export function listTrends(database: AppDatabase, limit = 10): TrendPoint[] {
     .limit(limit)
     .all();
   return rows
-    .filter((row) => row.summary !== null)
-    .map((row) => {
-      const summary = JSON.parse(row.summary as string) as StoredScanSummary;
-      const conflicts = Object.values(summary.openConflictsByRule ?? {}).reduce((sum, value) => sum + value, 0);
-      return {
-        scanId: row.id,
-        finishedAt: row.finishedAt,
-        bedrockPrincipalCount: summary.bedrockPrincipalCount,
-        openConflictCount: conflicts,
-        criticalConflictCount: summary.openConflictsBySeverity?.critical ?? 0,
-        exposedOutsideOrgCount: summary.exposedOutsideOrgCount,
-        highScoreCount: (summary.scoreBuckets?.[7] ?? 0) + (summary.scoreBuckets?.[8] ?? 0) + (summary.scoreBuckets?.[9] ?? 0),
-      };
+    .flatMap((row) => {
+      if (row.summary === null) return [];
+      const summary = readScanSummary(row.summary, row.id);
+      const conflicts = Object.values(summary.openConflictsByRule).reduce((sum, value) => sum + value, 0);
+      return [
+        {
+          scanId: row.id,
+          finishedAt: row.finishedAt,
+          bedrockPrincipalCount: summary.bedrockPrincipalCount,
+          openConflictCount: conflicts,
+          criticalConflictCount: summary.openConflictsBySeverity.critical ?? 0,
+          exposedOutsideOrgCount: summary.exposedOutsideOrgCount,
+          highScoreCount: (summary.scoreBuckets[7] ?? 0) + (summary.scoreBuckets[8] ?? 0) + (summary.scoreBuckets[9] ?? 0),
+        },
+      ];
     })
     .reverse();
 }

@@ -152,7 +152,7 @@ describe('principal detail', () => {
   it('reads conflict sides written in the older one-entry-per-action format', () => {
     const path = { policyKind: 'managed', policyArn: null, policyName: 'P', isAwsManaged: false, attachedVia: 'direct', groupName: null, statementId: null, statementIndex: 0 };
     const legacy = JSON.stringify([{ action: 'bedrock:InvokeModel', tier: 'invoke', path }, { action: 'bedrock:Converse', tier: 'invoke', path }]);
-    expect(parseConflictSide(legacy)).toEqual([{ path, tiers: ['invoke'], actions: ['bedrock:InvokeModel', 'bedrock:Converse'] }]);
+    expect(parseConflictSide(legacy, { side: 'side_a', conflictId: 1 })).toEqual([{ path, tiers: ['invoke'], actions: ['bedrock:InvokeModel', 'bedrock:Converse'] }]);
   });
 
   it('returns the history of the same ARN across published scans, oldest first', () => {

@@ -11,14 +11,7 @@ import { inWriteTransaction } from '../write-transaction';
  * that are still running, never are (their rows may be half written).
  */
 export function getLatestPublishedScanId(database: AppDatabase): number | null {
-  const row = database
-    .select({ id: scans.id })
-    .from(scans)
-    .where(eq(scans.isPublished, true))
-    .orderBy(desc(scans.finishedAt), desc(scans.id))
-    .limit(1)
-    .get();
-  return row?.id ?? null;
+  return getLatestPublishedScan(database)?.id ?? null;
 }
 
 export interface PublishedScanHeader {
@@ -30,15 +23,7 @@ export interface PublishedScanHeader {
 
 /** The latest published scan with what a page header needs (status, age). */
 export function getLatestPublishedScan(database: AppDatabase): PublishedScanHeader | null {
-  return (
-    database
-      .select({ id: scans.id, status: scans.status, source: scans.source, finishedAt: scans.finishedAt })
-      .from(scans)
-      .where(eq(scans.isPublished, true))
-      .orderBy(desc(scans.finishedAt), desc(scans.id))
-      .limit(1)
-      .get() ?? null
-  );
+  return listPublishedScans(database, 1)[0] ?? null;
 }
 
 /** Published scans, newest first, for the drift pickers and trends. */
@@ -73,6 +58,20 @@ export interface ScanHistoryRow {
   failedAccountCount: number;
 }
 
+/** The columns of a scan that its history row and its detail page both show. */
+const scanHistoryColumns = {
+  id: scans.id,
+  status: scans.status,
+  source: scans.source,
+  trigger: scans.trigger,
+  requestedBy: scans.requestedBy,
+  queuedAt: scans.queuedAt,
+  startedAt: scans.startedAt,
+  finishedAt: scans.finishedAt,
+  isPublished: scans.isPublished,
+  error: scans.error,
+};
+
 function durationOf(startedAt: string | null, finishedAt: string | null): number | null {
   if (!startedAt || !finishedAt) return null;
   return Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt));
@@ -83,16 +82,7 @@ export function listScanHistory(database: AppDatabase, options: { page: number; 
   const { limit, offset } = toPaging(options.page, options.pageSize);
   const rows = database
     .select({
-      id: scans.id,
-      status: scans.status,
-      source: scans.source,
-      trigger: scans.trigger,
-      requestedBy: scans.requestedBy,
-      queuedAt: scans.queuedAt,
-      startedAt: scans.startedAt,
-      finishedAt: scans.finishedAt,
-      isPublished: scans.isPublished,
-      error: scans.error,
+      ...scanHistoryColumns,
       accountCount: sql<number>`(SELECT COUNT(*) FROM ${scanAccounts} WHERE ${scanAccounts.scanId} = ${scans.id})`,
       failedAccountCount: sql<number>`(SELECT COUNT(*) FROM ${scanAccounts} WHERE ${scanAccounts.scanId} = ${scans.id} AND ${scanAccounts.status} = 'failed')`,
     })
@@ -120,16 +110,7 @@ export interface ScanAccountOutcome {
 export function getScanDetail(database: AppDatabase, scanId: number): ScanHistoryRow & { progressMessage: string | null; sourceLocation: string | null; accounts: ScanAccountOutcome[] } {
   const scan = database
     .select({
-      id: scans.id,
-      status: scans.status,
-      source: scans.source,
-      trigger: scans.trigger,
-      requestedBy: scans.requestedBy,
-      queuedAt: scans.queuedAt,
-      startedAt: scans.startedAt,
-      finishedAt: scans.finishedAt,
-      isPublished: scans.isPublished,
-      error: scans.error,
+      ...scanHistoryColumns,
       progressMessage: scans.progressMessage,
       sourceLocation: scans.sourceLocation,
     })

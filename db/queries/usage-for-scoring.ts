@@ -2,7 +2,7 @@ import type { AppDatabase } from '../client';
 import type { UsageEvidenceForScoring } from '../../lib/analysis/blast-radius/usage-fact';
 import { windowStartDay } from '../../lib/usage/summarize-usage';
 import { getLatestPublishedScanId } from './scans';
-import { VISIBLE_USAGE_SCANS_SQL } from './usage-visible-scans';
+import { hasVisibleCloudTrail, VISIBLE_USAGE_SCANS_SQL } from './usage-visible-scans';
 
 /**
  * Successful Bedrock calls per principal over the `windowDays` ending at `asOf`, from the usage
@@ -11,8 +11,7 @@ import { VISIBLE_USAGE_SCANS_SQL } from './usage-visible-scans';
 export function getUsageForScoring(database: AppDatabase, asOf: Date, windowDays: number): UsageEvidenceForScoring | null {
   const scanId = getLatestPublishedScanId(database);
   if (scanId === null) return null;
-  const imports = database.$client.prepare(`SELECT count(*) AS n FROM usage_imports WHERE (source <> 'offline' OR files_read + files_skipped > 0) AND scan_id IN ${VISIBLE_USAGE_SCANS_SQL}`).get(scanId, scanId) as { n: number };
-  if (imports.n === 0) return null;
+  if (!hasVisibleCloudTrail(database, scanId)) return null;
   const rows = database.$client
     .prepare(
       `SELECT principal_arn AS principalArn, sum(calls) AS calls, max(last_call_at) AS lastUsed

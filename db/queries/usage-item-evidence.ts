@@ -2,7 +2,7 @@ import type { AppDatabase } from '../client';
 import type { PrincipalActionUsageRow } from '../../lib/usage/item-usage-evidence';
 import { windowStartDay } from '../../lib/usage/summarize-usage';
 import { getLatestPublishedScanId } from './scans';
-import { getUsageAsOf, VISIBLE_USAGE_SCANS_SQL } from './usage-visible-scans';
+import { getUsageAsOf, hasVisibleCloudTrail, VISIBLE_USAGE_SCANS_SQL } from './usage-visible-scans';
 
 export interface PrincipalsUsage {
   hasCloudTrail: boolean;
@@ -15,7 +15,6 @@ export function listUsageOfPrincipals(database: AppDatabase, principalArns: read
   const scanId = getLatestPublishedScanId(database);
   const byPrincipal = new Map<string, PrincipalActionUsageRow[]>();
   if (scanId === null || principalArns.length === 0) return { hasCloudTrail: false, windowDays, byPrincipal };
-  const imports = database.$client.prepare(`SELECT count(*) AS n FROM usage_imports WHERE (source <> 'offline' OR files_read + files_skipped > 0) AND scan_id IN ${VISIBLE_USAGE_SCANS_SQL}`).get(scanId, scanId) as { n: number };
   const unique = [...new Set(principalArns)];
   const rows = database.$client
     .prepare(
@@ -29,5 +28,5 @@ export function listUsageOfPrincipals(database: AppDatabase, principalArns: read
     if (list) list.push(row);
     else byPrincipal.set(row.principalArn, [row]);
   }
-  return { hasCloudTrail: imports.n > 0, windowDays, byPrincipal };
+  return { hasCloudTrail: hasVisibleCloudTrail(database, scanId), windowDays, byPrincipal };
 }

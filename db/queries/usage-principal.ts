@@ -1,6 +1,7 @@
 import type { AppDatabase } from '../client';
-import { summarizeUsage, windowStartDay, type UsageDetail, type UsageRow } from '../../lib/usage/summarize-usage';
-import { getUsageAsOf, VISIBLE_USAGE_SCANS_SQL } from './usage-visible-scans';
+import { windowStartDay, type UsageDetail } from '../../lib/usage/summarize-usage';
+import { summarizeStoredUsage, USAGE_DETAIL_COLUMNS, type StoredUsageDetailRow } from './usage-detail-rows';
+import { getUsageAsOf, hasVisibleCloudTrail, VISIBLE_USAGE_SCANS_SQL } from './usage-visible-scans';
 
 export interface AccessAdvisorEvidence {
   serviceNamespace: string;
@@ -26,13 +27,11 @@ export function getPrincipalUsage(database: AppDatabase, scanId: number, princip
   const asOf = getUsageAsOf(database, scanId);
   const rows = database.$client
     .prepare(
-      `SELECT action, model_id AS modelId, region, day, caller_kind AS callerKind, caller_name AS callerName, caller_user_id AS callerUserId, unattributed_reason AS unattributedReason,
-        is_standing_credential AS isStandingCredential, sum(calls) AS calls, sum(denied_calls) AS deniedCalls, max(last_call_at) AS lastCallAt, max(last_denied_at) AS lastDeniedAt
+      `SELECT ${USAGE_DETAIL_COLUMNS}
        FROM usage_daily WHERE principal_arn = ? AND day >= ? AND scan_id IN ${VISIBLE_USAGE_SCANS_SQL}
        GROUP BY action, model_id, region, day, caller_kind, caller_name, caller_user_id, unattributed_reason, is_standing_credential`,
     )
-    .all(principalArn, windowStartDay(asOf, windowDays), scanId, scanId) as Array<Omit<UsageRow, 'isStandingCredential'> & { isStandingCredential: number }>;
-  const imports = database.$client.prepare(`SELECT count(*) AS n FROM usage_imports WHERE (source <> 'offline' OR files_read + files_skipped > 0) AND scan_id IN ${VISIBLE_USAGE_SCANS_SQL}`).get(scanId, scanId) as { n: number };
+    .all(principalArn, windowStartDay(asOf, windowDays), scanId, scanId) as StoredUsageDetailRow[];
   const accessAdvisor = database.$client
     .prepare(
       `SELECT service_namespace AS serviceNamespace, action_name AS actionName, last_authenticated_at AS lastAuthenticatedAt, last_authenticated_region AS lastAuthenticatedRegion, report_generated_at AS reportGeneratedAt
@@ -44,12 +43,8 @@ export function getPrincipalUsage(database: AppDatabase, scanId: number, princip
   return {
     asOf: asOf.toISOString(),
     standingSourceCount: sources.n,
-    hasCloudTrail: imports.n > 0,
-    detail: summarizeUsage(
-      rows.map((row) => ({ ...row, isStandingCredential: row.isStandingCredential === 1 })),
-      asOf,
-      windowDays,
-    ),
+    hasCloudTrail: hasVisibleCloudTrail(database, scanId),
+    detail: summarizeStoredUsage(rows, asOf, windowDays),
     accessAdvisor,
   };
 }

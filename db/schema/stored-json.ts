@@ -2,15 +2,14 @@ import { z } from 'zod';
 import type { AnalyzedPrincipal, CredentialSummary } from '../../lib/analysis/snapshot-analysis-types';
 import type {
   AccountFacts,
-  ConditionEntry,
   GroupFacts,
   PrincipalFacts,
   Tier,
 } from '../../lib/analysis/types';
 
 /**
- * Shapes of the JSON columns. Written by the scan pipeline (scanners/persist), read by pages.
- * Kept here so both sides agree on one definition.
+ * Shapes of the JSON columns. Written by the scan pipeline (scanners/persist), read by pages
+ * through the readers of db/stored-json/, whose schemas are checked against these types.
  */
 
 /** `principals.facts`: what the snapshot said about the principal, including its groups' policies. */
@@ -33,7 +32,8 @@ export type StoredPrincipalAnalysis = Pick<AnalyzedPrincipal, 'tiers' | 'actions
 export interface StoredScanSummary {
   principalCount: number;
   bedrockPrincipalCount: number;
-  byTier: Record<Tier, number>;
+  /** Every tier as the pipeline writes it; a scan summarised before a tier existed lacks that tier. */
+  byTier: Partial<Record<Tier, number>>;
   byAccount: Record<string, number>;
   scoreBuckets: number[]; // 10 buckets: 0-9, 10-19, ... 90-100
   openConflictsByRule: Record<string, number>;
@@ -60,41 +60,11 @@ export interface StoredConflictSide {
 }
 
 /**
- * The parts of `campaign_items.context` (a `CampaignItemContext`, written at launch) that a decision
- * reads: the principal's email tag (no delegation to the principal itself) and the item's actions
- * (its usage evidence). Parsed here, at the boundary, instead of cast.
+ * A JSON list of strings (actions, resources, regions, destinations, ...), checked instead of cast.
+ * Readers that name the column and row on corrupt JSON live in db/stored-json/.
  */
-export const storedDecisionContextSchema = z.object({
-  principalEmailTag: z.string().nullable().optional(),
-  actions: z.array(z.string()).optional(),
-  tiers: z.array(z.string()).optional(),
-  // The recommendation frozen at launch: attesting against a revoke recommendation needs a reason.
-  recommendation: z.object({ decision: z.enum(['revoke', 'attest', 'review']), reason: z.string() }).optional(),
-});
-
-export function parseStoredDecisionContext(text: string): z.infer<typeof storedDecisionContextSchema> {
-  return storedDecisionContextSchema.parse(JSON.parse(text));
-}
-
-/** A JSON list of strings (actions, resources, regions, destinations, ...), checked instead of cast. */
 export const storedStringListSchema = z.array(z.string());
 
 export function parseStoredStringList(text: string): string[] {
   return storedStringListSchema.parse(JSON.parse(text));
-}
-
-/** `grants.conditions`: the conditions of one statement, as the engine reports them (`ConditionEntry`). */
-export const storedConditionsSchema = z.array(
-  z.object({
-    source: z.enum(['allow', 'deny', 'boundary', 'scp']),
-    operator: z.string(),
-    key: z.string(),
-    values: z.array(z.string()),
-    policyName: z.string(),
-    undecidedReason: z.string().optional(),
-  }),
-) satisfies z.ZodType<ConditionEntry[]>;
-
-export function parseStoredConditions(text: string): ConditionEntry[] {
-  return storedConditionsSchema.parse(JSON.parse(text));
 }

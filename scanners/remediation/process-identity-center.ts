@@ -1,5 +1,5 @@
 import type { AppDatabase } from '../../db/client';
-import { parseResult } from '../../db/queries/revocations/commands';
+import { readIdentityCenterBeforeState, readRevocationResult } from '../../db/stored-json/revocation-columns';
 import { finishRevocationRun, saveBeforeState } from '../../db/queries/revocations/worker';
 import type { Revocation } from '../../db/schema';
 import type { IdentityCenterBeforeState, IdentityCenterCallOutcomeRecord } from '../../lib/revocations/identity-center/types';
@@ -35,7 +35,7 @@ function describeFailure(outcomes: IdentityCenterCallOutcomeRecord[]): string | 
 export async function executeIdentityCenterRevocation(database: AppDatabase, row: Revocation, plan: RevocationPlan, clients: IdentityCenterClients, options: { now: () => Date; pollIntervalMs?: number }): Promise<IdentityCenterRunOutcome> {
   const { now } = options;
   const ic = plan.identityCenter;
-  const result = parseResult(row.result);
+  const result = readRevocationResult(row.result, row.id);
   if (!ic) {
     finishRevocationRun(database, { id: row.id, status: 'failed', result, error: 'The plan has no Identity Center change.', now: now(), auditAction: 'revocation.failed', auditDetail: {} });
     return { id: row.id, operation: 'execute', status: 'failed', error: 'The plan has no Identity Center change.', changedIam: false };
@@ -61,12 +61,12 @@ export async function executeIdentityCenterRevocation(database: AppDatabase, row
 
 /** Runs the recorded rollback calls (re-creating the membership or assignment, restoring the set, provisioning it again). */
 export async function rollbackIdentityCenterRevocation(database: AppDatabase, row: Revocation, plan: RevocationPlan, clients: IdentityCenterClients, options: { now: () => Date; pollIntervalMs?: number }): Promise<IdentityCenterRunOutcome> {
-  const before = row.beforeState ? (JSON.parse(row.beforeState) as Partial<IdentityCenterBeforeState>) : null;
+  const before = row.beforeState ? readIdentityCenterBeforeState(row.beforeState, row.id) : null;
   const calls = before?.rollbackCalls ?? plan.identityCenter?.rollbackCalls ?? [];
   const outcomes = await executeIdentityCenterCalls(clients, calls, { pollIntervalMs: options.pollIntervalMs });
   const failure = describeFailure(outcomes);
   const status = failure ? 'failed' : 'rolled-back';
   const error = failure ? `Rollback incomplete: ${failure}` : null;
-  finishRevocationRun(database, { id: row.id, status, result: { ...parseResult(row.result), identityCenterRollbackCalls: outcomes }, error, now: options.now(), auditAction: failure ? 'revocation.rollback-failed' : 'revocation.rolled-back', auditDetail: { outcomes: summary(outcomes) } });
+  finishRevocationRun(database, { id: row.id, status, result: { ...readRevocationResult(row.result, row.id), identityCenterRollbackCalls: outcomes }, error, now: options.now(), auditAction: failure ? 'revocation.rollback-failed' : 'revocation.rolled-back', auditDetail: { outcomes: summary(outcomes) } });
   return { id: row.id, operation: 'rollback', status, error, changedIam: changed(outcomes) };
 }

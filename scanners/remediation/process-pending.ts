@@ -1,12 +1,12 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { AppDatabase } from '../../db/client';
-import { parseResult } from '../../db/queries/revocations/commands';
+import { readPrincipalBeforeState, readRevocationPlan, readRevocationResult } from '../../db/stored-json/revocation-columns';
 import { loadPrincipalSlice } from '../../db/queries/revocations/load-principal-slice';
 import { claimNextRevocation, finishRevocationRun, saveBeforeState } from '../../db/queries/revocations/worker';
 import type { Revocation } from '../../db/schema';
 import type { AppConfig } from '../../lib/config/schema';
 import { enqueueScanAfterChange } from '../pipeline/scan-queue';
-import type { CallOutcome, EvaluateAccess, PrincipalState, RevocationPlan } from '../../lib/revocations/types';
+import type { CallOutcome, EvaluateAccess } from '../../lib/revocations/types';
 import { runIamCalls } from './execute-revocation';
 import { createRevocationIamClient } from './iam-client';
 import { readPrincipalState } from './read-principal-state';
@@ -52,8 +52,8 @@ function describeOutcomes(outcomes: CallOutcome[]): string {
 }
 
 async function execute(database: AppDatabase, row: Revocation, iam: IAMClient, evaluate: EvaluateAccess, now: () => Date): Promise<ProcessedRevocation> {
-  const plan = JSON.parse(row.plan ?? 'null') as RevocationPlan | null;
-  const result = parseResult(row.result);
+  const plan = row.plan ? readRevocationPlan(row.plan, row.id) : null;
+  const result = readRevocationResult(row.result, row.id);
   if (!plan) {
     finishRevocationRun(database, { id: row.id, status: 'failed', result, error: 'No plan.', now: now(), auditAction: 'revocation.failed', auditDetail: {} });
     return { id: row.id, operation: 'execute', status: 'failed', error: 'No plan.' };
@@ -83,9 +83,11 @@ async function execute(database: AppDatabase, row: Revocation, iam: IAMClient, e
 }
 
 async function rollback(database: AppDatabase, row: Revocation, iam: IAMClient, now: () => Date): Promise<ProcessedRevocation> {
-  const plan = JSON.parse(row.plan ?? 'null') as RevocationPlan;
-  const beforeState = JSON.parse(row.beforeState ?? 'null') as PrincipalState;
-  const result = parseResult(row.result);
+  // A rollback is requested only on a revocation that ran, which recorded both.
+  if (!row.plan || !row.beforeState) throw new Error('No plan or before-state was recorded: nothing to roll back.');
+  const plan = readRevocationPlan(row.plan, row.id);
+  const beforeState = readPrincipalBeforeState(row.beforeState, row.id);
+  const result = readRevocationResult(row.result, row.id);
   const { outcomes, isComplete } = await rollbackRevocation(iam, { plan, beforeState, now });
   const error = isComplete ? null : `Rollback incomplete: ${describeOutcomes(outcomes)}`;
   const status = isComplete ? 'rolled-back' : 'failed';
@@ -128,11 +130,11 @@ export async function processPendingRevocations(database: AppDatabase, config: A
   while (options.limit === undefined || processed.length < options.limit) {
     const row = claimNextRevocation(database, { pid, now: now() });
     if (!row) break;
-    const operation = parseResult(row.result).pending ?? 'execute';
+    const operation = readRevocationResult(row.result, row.id).pending ?? 'execute';
     let iam: IAMClient | null = null;
     let identityCenter: IdentityCenterClients | null = null;
     try {
-      const plan = JSON.parse(row.plan ?? 'null') as RevocationPlan | null;
+      const plan = row.plan ? readRevocationPlan(row.plan, row.id) : null;
       if (plan?.kind === 'identity-center') {
         // The same worker path, at Identity Center: the remediation identity's sso-admin / identitystore clients.
         identityCenter = await (options.createIdentityCenterClients ?? (() => identityCenterRemediationFromConfig(config)))();
@@ -147,7 +149,7 @@ export async function processPendingRevocations(database: AppDatabase, config: A
       processed.push({ ...outcome, followUpScanId: queueFollowUpScan(database, config, outcome, now()) });
     } catch (error) {
       const message = `${operation === 'rollback' ? 'Rollback' : 'Execution'} stopped: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
-      finishRevocationRun(database, { id: row.id, status: 'failed', result: parseResult(database.$client.prepare('select result from revocations where id = ?').pluck().get(row.id) as string | null), error: message, now: now(), auditAction: 'revocation.failed', auditDetail: { operation } });
+      finishRevocationRun(database, { id: row.id, status: 'failed', result: readRevocationResult(database.$client.prepare('select result from revocations where id = ?').pluck().get(row.id) as string | null, row.id), error: message, now: now(), auditAction: 'revocation.failed', auditDetail: { operation } });
       processed.push({ id: row.id, operation, status: 'failed', error: message });
     } finally {
       iam?.destroy();

@@ -1,19 +1,12 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { entitlements, identityCenterGroups, identityCenterUsers, personAssignments, principals, sodConflicts } from '../../schema';
-import type { StoredPrincipalAnalysis } from '../../schema/stored-json';
+import { readEntitlementActions } from '../../stored-json/grant-columns';
+import { readPrincipalRecommendations } from '../../stored-json/principal-columns';
 import type { Severity } from '../../../lib/analysis/types';
 import type { AssignmentFacts, PersonFact, RoleFact } from '../../../lib/campaigns/assignment-items';
 
 const CHUNK = 400;
-
-function parseJson<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
 
 /**
  * The facts an assignment campaign is generated from, all of one snapshot: every person
@@ -83,20 +76,19 @@ export function readAssignmentFacts(database: AppDatabase, scanId: number): Assi
       .all();
     const byId = new Map<number, RoleFact>();
     for (const row of rows) {
-      const analysis = parseJson<Partial<StoredPrincipalAnalysis>>(row.analysis, {});
-      const fact: RoleFact = { arn: row.arn, name: row.name, accountId: row.accountId, score: row.score, tiersMask: row.tiersMask, lastUsedAt: row.lastUsedAt, conflicts: [], recommendations: analysis.recommendations ?? [], entitlements: [] };
+      const fact: RoleFact = { arn: row.arn, name: row.name, accountId: row.accountId, score: row.score, tiersMask: row.tiersMask, lastUsedAt: row.lastUsedAt, conflicts: [], recommendations: readPrincipalRecommendations(row.analysis, row.id), entitlements: [] };
       byId.set(row.id, fact);
       roles.set(row.arn, fact);
     }
     const ids = [...byId.keys()];
     if (ids.length === 0) continue;
     for (const entitlement of database
-      .select({ principalId: entitlements.principalId, policyKind: entitlements.policyKind, policyArn: entitlements.policyArn, policyName: entitlements.policyName, tiersMask: entitlements.tiersMask, actions: entitlements.actions, isConditional: entitlements.isConditional })
+      .select({ id: entitlements.id, principalId: entitlements.principalId, policyKind: entitlements.policyKind, policyArn: entitlements.policyArn, policyName: entitlements.policyName, tiersMask: entitlements.tiersMask, actions: entitlements.actions, isConditional: entitlements.isConditional })
       .from(entitlements)
       .where(and(eq(entitlements.scanId, scanId), inArray(entitlements.principalId, ids)))
       .orderBy(entitlements.entitlementKey)
       .all()) {
-      byId.get(entitlement.principalId)?.entitlements.push({ policyKind: entitlement.policyKind, policyArn: entitlement.policyArn, policyName: entitlement.policyName, tiersMask: entitlement.tiersMask, actions: parseJson<string[]>(entitlement.actions, []), isConditional: entitlement.isConditional });
+      byId.get(entitlement.principalId)?.entitlements.push({ policyKind: entitlement.policyKind, policyArn: entitlement.policyArn, policyName: entitlement.policyName, tiersMask: entitlement.tiersMask, actions: readEntitlementActions(entitlement.actions, entitlement.id), isConditional: entitlement.isConditional });
     }
     for (const conflict of database
       .select({ principalId: sodConflicts.principalId, ruleId: sodConflicts.ruleId, severity: sodConflicts.severity, title: sodConflicts.title })

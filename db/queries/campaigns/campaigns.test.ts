@@ -6,29 +6,14 @@ import { verifyAuditChain } from '../audit';
 import { EMPTY_SCOPE } from '../../../lib/campaigns/scope';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/http/errors';
 import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
-import { launchCampaign } from './launch';
 import { decideItem, decideItems } from './decide';
 import { listInboxCampaigns, listInboxItems } from './inbox';
 import { campaignProgressBy, getCampaignSummary, listCampaignItems } from './progress';
 import { listCampaignPage } from './list-campaign-page';
 import { closeCampaign } from './close';
 import { buildEvidence, evidenceToCsv } from './evidence';
-import { FALLBACK, FIXTURE_NOW, PROD_ACCOUNT, SANDBOX_ACCOUNT, seedCampaignFixture } from './test-support/fixtures';
+import { FIXTURE_NOW, PROD_ACCOUNT, SANDBOX_ACCOUNT, launchFixtureCampaign, seedCampaignFixture } from './test-support/fixtures';
 import type { AppDatabase } from '../../client';
-
-function launchAll(database: AppDatabase, overrides: Partial<Parameters<typeof launchCampaign>[1]> = {}) {
-  return launchCampaign(database, {
-    name: 'Q1 review',
-    kind: 'standard',
-    scope: EMPTY_SCOPE,
-    dueInDays: 14,
-    closeBehaviour: 'report',
-    launchedBy: 'admin@example.com',
-    fallbackReviewers: FALLBACK,
-    now: FIXTURE_NOW,
-    ...overrides,
-  });
-}
 
 function itemsOf(database: AppDatabase, campaignId: number) {
   return database.select().from(campaignItems).where(eq(campaignItems.campaignId, campaignId)).all();
@@ -46,7 +31,7 @@ describe('launchCampaign', () => {
   it('freezes every in-scope entitlement with its reviewer and context, notifies and audits', () => {
     const database = createTestDatabase();
     seedCampaignFixture(database);
-    const result = launchAll(database);
+    const result = launchFixtureCampaign(database);
     expect(result.itemCount).toBe(7);
     expect(result.isPartialSnapshot).toBe(false);
     expect(result.reviewerCounts).toEqual({ 'maya@example.com': 3, 'admin@example.com': 2, 'liam@example.com': 1, 'sofia@example.com': 1 });
@@ -79,25 +64,25 @@ describe('launchCampaign', () => {
   it('applies the scope and refuses an empty one', () => {
     const database = createTestDatabase();
     seedCampaignFixture(database);
-    expect(launchAll(database, { scope: { ...EMPTY_SCOPE, tiers: ['govern'] } }).itemCount).toBe(1);
-    expect(launchAll(database, { scope: { ...EMPTY_SCOPE, accountIds: [SANDBOX_ACCOUNT], principalTypes: ['user'] } }).itemCount).toBe(1);
-    expect(launchAll(database, { scope: { ...EMPTY_SCOPE, minScore: 50 } }).itemCount).toBe(3);
-    expect(launchAll(database, { scope: { ...EMPTY_SCOPE, onlyWithConflicts: true } }).itemCount).toBe(2);
-    expect(() => launchAll(database, { scope: { ...EMPTY_SCOPE, minScore: 99 } })).toThrow(ValidationError);
+    expect(launchFixtureCampaign(database, { scope: { ...EMPTY_SCOPE, tiers: ['govern'] } }).itemCount).toBe(1);
+    expect(launchFixtureCampaign(database, { scope: { ...EMPTY_SCOPE, accountIds: [SANDBOX_ACCOUNT], principalTypes: ['user'] } }).itemCount).toBe(1);
+    expect(launchFixtureCampaign(database, { scope: { ...EMPTY_SCOPE, minScore: 50 } }).itemCount).toBe(3);
+    expect(launchFixtureCampaign(database, { scope: { ...EMPTY_SCOPE, onlyWithConflicts: true } }).itemCount).toBe(2);
+    expect(() => launchFixtureCampaign(database, { scope: { ...EMPTY_SCOPE, minScore: 99 } })).toThrow(ValidationError);
     expect(database.select().from(campaigns).all()).toHaveLength(4); // the refused launch left nothing
   });
 
   it('marks campaigns launched on a partial snapshot', () => {
     const database = createTestDatabase();
     seedCampaignFixture(database, { scanStatus: 'partial' });
-    const result = launchAll(database);
+    const result = launchFixtureCampaign(database);
     expect(result.isPartialSnapshot).toBe(true);
     expect(getCampaignSummary(database, result.campaignId).isPartialSnapshot).toBe(true);
   });
 
   it('refuses to launch before any published snapshot', () => {
     const database = createTestDatabase();
-    expect(() => launchAll(database)).toThrow(/No published snapshot/);
+    expect(() => launchFixtureCampaign(database)).toThrow(/No published snapshot/);
   });
 });
 
@@ -105,7 +90,7 @@ describe('decisions', () => {
   function setup() {
     const database = createTestDatabase();
     seedCampaignFixture(database);
-    const { campaignId } = launchAll(database);
+    const { campaignId } = launchFixtureCampaign(database);
     return { database, campaignId };
   }
 
@@ -210,7 +195,7 @@ describe('inbox and progress', () => {
   it("lists only the caller's items in active campaigns, filtered and paged", () => {
     const database = createTestDatabase();
     seedCampaignFixture(database);
-    const { campaignId } = launchAll(database);
+    const { campaignId } = launchFixtureCampaign(database);
     const page = listInboxItems(database, 'maya@example.com', {}, 1, 2);
     expect(page.total).toBe(3);
     expect(page.rows).toHaveLength(2);
@@ -233,7 +218,7 @@ describe('inbox and progress', () => {
   it('reports completion by reviewer and by account, and pages campaign items', () => {
     const database = createTestDatabase();
     seedCampaignFixture(database);
-    const { campaignId } = launchAll(database);
+    const { campaignId } = launchFixtureCampaign(database);
     const item = itemFor(database, campaignId, 'notebook');
     decideItem(database, { itemId: item.id, expectedVersion: 0, reviewerEmail: 'sofia@example.com', decision: { kind: 'attest', justification: 'ok' }, now: at(1) });
     const byReviewer = campaignProgressBy(database, campaignId, 'reviewer');
@@ -256,7 +241,7 @@ describe('close and evidence', () => {
   it("'report' closes undecided items as not certified", () => {
     const database = createTestDatabase();
     seedCampaignFixture(database);
-    const { campaignId } = launchAll(database);
+    const { campaignId } = launchFixtureCampaign(database);
     const result = closeCampaign(database, { campaignId, actor: 'admin@example.com', now: at(5), reason: 'manual' });
     expect(result).toMatchObject({ undecidedCount: 7, outcome: 'not-certified', revocationIds: [] });
     expect(getCampaignSummary(database, campaignId)).toMatchObject({ status: 'closed', counts: { notCertified: 7, pending: 0 } });
@@ -266,7 +251,7 @@ describe('close and evidence', () => {
   it("'revoke' closes undecided items as revoked with revocation requests", () => {
     const database = createTestDatabase();
     seedCampaignFixture(database);
-    const { campaignId } = launchAll(database, { closeBehaviour: 'revoke' });
+    const { campaignId } = launchFixtureCampaign(database, { closeBehaviour: 'revoke' });
     const item = itemFor(database, campaignId, 'notebook');
     decideItem(database, { itemId: item.id, expectedVersion: 0, reviewerEmail: 'sofia@example.com', decision: { kind: 'attest', justification: 'ok' }, now: at(1) });
     const result = closeCampaign(database, { campaignId, actor: 'system:worker', now: at(5), reason: 'due-date' });
@@ -278,7 +263,7 @@ describe('close and evidence', () => {
   it('exports evidence with a summary, as JSON and as formula-safe CSV', () => {
     const database = createTestDatabase();
     seedCampaignFixture(database);
-    const { campaignId } = launchAll(database, { dueInDays: 1 });
+    const { campaignId } = launchFixtureCampaign(database, { dueInDays: 1 });
     const item = itemFor(database, campaignId, 'notebook');
     decideItem(database, { itemId: item.id, expectedVersion: 0, reviewerEmail: 'sofia@example.com', decision: { kind: 'attest', justification: '=HYPERLINK("http://evil")' }, now: at(1) });
     const analyst = itemFor(database, campaignId, 'analyst');

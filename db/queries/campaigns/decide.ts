@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { campaignItems, campaigns, decisions, notifications, revocations, users } from '../../schema';
-import { parseStoredDecisionContext } from '../../schema/stored-json';
+import { readDecisionContext } from '../../stored-json/campaign-item-context';
 import { appendAudit } from '../audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/http/errors';
 import type { OutgoingEmail } from '../../../lib/campaigns/email';
@@ -83,7 +83,7 @@ function readDecisionFacts(database: AppDatabase, input: DecideItemInput): Decis
   facts.lastDecision = lastDecisionOf(database, row.id);
   const delegateTo = delegateEmailOf(input.decision);
   if (delegateTo) facts.delegate = database.select({ email: users.email, role: users.role }).from(users).where(and(eq(users.email, delegateTo), eq(users.isActive, true))).get();
-  if (input.decision.kind !== 'revoke') facts.context = parseStoredDecisionContext(context);
+  if (input.decision.kind !== 'revoke') facts.context = readDecisionContext(context, row.id);
   if (input.decision.kind === 'attest') {
     const usage = listUsageOfPrincipals(database, [row.principalArn]);
     const rows = usage.byPrincipal.get(row.principalArn) ?? [];

@@ -3,7 +3,7 @@ import type { AppDatabase } from '../../client';
 import { campaignItems, campaigns, decisions, notifications } from '../../schema';
 import { tierBit } from '../../../lib/analysis/tier-mask';
 import type { Tier } from '../../../lib/analysis/types';
-import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
+import { readItemContext, type StoredItemContext } from '../../stored-json/campaign-item-context';
 import { rowsInIdOrder } from '../viewer';
 
 import type { InboxStatusFilter } from '../../../lib/campaigns/search-params';
@@ -37,7 +37,7 @@ export interface ItemRow {
   score: number;
   keepUntil: string | null;
   version: number;
-  context: CampaignItemContext;
+  context: StoredItemContext;
   lastDecision: { kind: string; justification: string; decidedBy: string; decidedAt: string } | null;
 }
 
@@ -110,7 +110,7 @@ export function toItemRow(raw: RawItemRow): ItemRow {
     score: row.score,
     keepUntil: row.keepUntil,
     version: row.version,
-    context: JSON.parse(row.context as string) as CampaignItemContext,
+    context: readItemContext(row.context as string, row.id),
     lastDecision: row.decisionKind
       ? { kind: row.decisionKind, justification: row.decisionJustification, decidedBy: row.decidedBy, decidedAt: row.decidedAt }
       : null,

@@ -13,7 +13,7 @@ export function listConflictSidesOfItems(database: AppDatabase, itemIds: readonl
   const byItem = new Map<number, AttributableConflict[]>();
   if (itemIds.length === 0) return byItem;
   const rows = database
-    .select({ itemId: campaignItems.id, ruleId: sodConflicts.ruleId, severity: sodConflicts.severity, title: sodConflicts.title, sideA: sodConflicts.sideA, sideB: sodConflicts.sideB })
+    .select({ itemId: campaignItems.id, conflictId: sodConflicts.id, ruleId: sodConflicts.ruleId, severity: sodConflicts.severity, title: sodConflicts.title, sideA: sodConflicts.sideA, sideB: sodConflicts.sideB })
     .from(campaignItems)
     .innerJoin(campaigns, eq(campaigns.id, campaignItems.campaignId))
     .innerJoin(sodConflicts, and(eq(sodConflicts.scanId, campaigns.scanId), eq(sodConflicts.principalArn, campaignItems.principalArn)))
@@ -21,7 +21,7 @@ export function listConflictSidesOfItems(database: AppDatabase, itemIds: readonl
     .all();
   for (const row of rows) {
     const list = byItem.get(row.itemId) ?? [];
-    list.push({ ruleId: row.ruleId, severity: row.severity, title: row.title, sideA: parseConflictSide(row.sideA), sideB: parseConflictSide(row.sideB) });
+    list.push({ ruleId: row.ruleId, severity: row.severity, title: row.title, sideA: parseConflictSide(row.sideA, { side: 'side_a', conflictId: row.conflictId }), sideB: parseConflictSide(row.sideB, { side: 'side_b', conflictId: row.conflictId }) });
     byItem.set(row.itemId, list);
   }
   return byItem;

@@ -1,6 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { accounts, campaignItems, campaigns, identityCenterInstances, notifications, ownerMappings, scans } from '../../schema';
+import { accounts, campaignItems, campaigns, identityCenterInstances, notifications, ownerMappings } from '../../schema';
 import { appendAudit } from '../audit';
 import { ValidationError } from '../../../lib/http/errors';
 import { planAssignmentItems } from '../../../lib/campaigns/assignment-items';
@@ -9,19 +9,13 @@ import { dueDateFor } from '../../../lib/campaigns/timing';
 import type { OutgoingEmail } from '../../../lib/campaigns/email';
 import type { LaunchRequest } from '../../../lib/campaigns/plan-launch';
 import { readAssignmentFacts } from './assignment-facts';
+import { findLaunchScan } from './find-launch-scan';
+import type { LaunchCampaignResult } from './launch';
 import { inWriteTransaction } from '../../write-transaction';
 
 /** The same request as an entitlement launch; `onlyEntitlements` names assignment keys (`assignment|…`). */
 export type LaunchAssignmentCampaignInput = LaunchRequest & { scanId?: number };
 
-export interface LaunchAssignmentCampaignResult {
-  campaignId: number;
-  scanId: number;
-  itemCount: number;
-  isPartialSnapshot: boolean;
-  reviewerCounts: Record<string, number>;
-  emails: OutgoingEmail[];
-}
 
 const INSERT_CHUNK = 200;
 
@@ -31,11 +25,9 @@ const INSERT_CHUNK = 200;
  * with its reviewer, then notifications and the audit entry, in ONE synchronous transaction.
  * Throws ValidationError when the snapshot read no Identity Center or nothing is in scope.
  */
-export function launchAssignmentCampaign(database: AppDatabase, input: LaunchAssignmentCampaignInput): LaunchAssignmentCampaignResult {
+export function launchAssignmentCampaign(database: AppDatabase, input: LaunchAssignmentCampaignInput): LaunchCampaignResult {
   return inWriteTransaction(database, () => {
-    const scan = input.scanId
-      ? database.select({ id: scans.id, status: scans.status, isPublished: scans.isPublished }).from(scans).where(eq(scans.id, input.scanId)).get()
-      : database.select({ id: scans.id, status: scans.status, isPublished: scans.isPublished }).from(scans).where(eq(scans.isPublished, true)).orderBy(desc(scans.finishedAt), desc(scans.id)).limit(1).get();
+    const scan = findLaunchScan(database, input.scanId);
     if (!scan || !scan.isPublished) throw new ValidationError('No published snapshot to launch on yet: run a scan first.');
     const instance = database.select({ instanceArn: identityCenterInstances.instanceArn }).from(identityCenterInstances).where(eq(identityCenterInstances.scanId, scan.id)).get();
     if (!instance) throw new ValidationError('The latest snapshot read no IAM Identity Center: there are no assignments to certify.');

@@ -1,13 +1,16 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { accounts, campaignItems, campaigns, entitlements, notifications, ownerMappings, principals, scans, sodConflicts } from '../../schema';
-import type { StoredPrincipalAnalysis, StoredPrincipalFacts } from '../../schema/stored-json';
+import { accounts, campaignItems, campaigns, entitlements, notifications, ownerMappings, principals, sodConflicts } from '../../schema';
+import { readEntitlementActions } from '../../stored-json/grant-columns';
+import { readPrincipalRecommendations, readPrincipalReviewerFacts } from '../../stored-json/principal-columns';
 import { appendAudit } from '../audit';
 import type { Severity } from '../../../lib/analysis/types';
 import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
 import type { OutgoingEmail } from '../../../lib/campaigns/email';
 import { isInLaunchScope, planLaunch, type LaunchFacts, type LaunchPlan, type LaunchPrincipalDetail, type LaunchRequest } from '../../../lib/campaigns/plan-launch';
 import { inWriteTransaction } from '../../write-transaction';
+import { findLaunchScan } from './find-launch-scan';
+import { entitlementPathColumns } from '../entitlement-path-columns';
 import { launchAssignmentCampaign } from './launch-assignments';
 
 export interface LaunchCampaignInput extends LaunchRequest {
@@ -25,47 +28,19 @@ export interface LaunchCampaignResult {
   emails: OutgoingEmail[];
 }
 
-/** The latest published snapshot (the one pages show), or undefined before the first scan. */
-export function findLatestPublishedScan(database: AppDatabase): { id: number; status: string } | undefined {
-  return database
-    .select({ id: scans.id, status: scans.status })
-    .from(scans)
-    .where(eq(scans.isPublished, true))
-    .orderBy(desc(scans.finishedAt), desc(scans.id))
-    .limit(1)
-    .get();
-}
-
 const INSERT_CHUNK = 400;
-
-function parseJson<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
 
 /** The facts a launch is planned from: the snapshot, its entitlements, the in-scope principals' details and conflicts, account owners, owner mappings. */
 function readLaunchFacts(database: AppDatabase, input: LaunchCampaignInput): LaunchFacts {
-  const scan = input.scanId
-    ? database.select({ id: scans.id, status: scans.status, isPublished: scans.isPublished }).from(scans).where(eq(scans.id, input.scanId)).get()
-    : (() => {
-        const latest = findLatestPublishedScan(database);
-        return latest ? { ...latest, isPublished: true } : undefined;
-      })();
+  const scan = findLaunchScan(database, input.scanId);
   const facts: LaunchFacts = { request: input, scan, entitlements: [], details: new Map(), conflicts: new Map(), accountOwners: new Map(), mappings: [] };
   if (!scan || !scan.isPublished) return facts;
 
   const rows = database
     .select({
+      entitlementId: entitlements.id,
       entitlementKey: entitlements.entitlementKey,
-      policyKind: entitlements.policyKind,
-      policyArn: entitlements.policyArn,
-      policyName: entitlements.policyName,
-      isAwsManaged: entitlements.isAwsManaged,
-      attachedVia: entitlements.attachedVia,
-      groupName: entitlements.groupName,
+      ...entitlementPathColumns,
       tiersMask: entitlements.tiersMask,
       actions: entitlements.actions,
       isConditional: entitlements.isConditional,
@@ -86,7 +61,7 @@ function readLaunchFacts(database: AppDatabase, input: LaunchCampaignInput): Lau
     .where(eq(entitlements.scanId, scan.id))
     .orderBy(principals.accountId, principals.name, entitlements.entitlementKey)
     .all();
-  const entitlementFacts = rows.map((row) => ({ ...row, actions: parseJson<string[]>(row.actions, []) }));
+  const entitlementFacts = rows.map(({ entitlementId, ...row }) => ({ ...row, actions: readEntitlementActions(row.actions, entitlementId) }));
 
   const principalIds = [...new Set(entitlementFacts.filter((row) => isInLaunchScope(row, input)).map((row) => row.principalId))];
   const details = new Map<number, LaunchPrincipalDetail>();
@@ -94,8 +69,7 @@ function readLaunchFacts(database: AppDatabase, input: LaunchCampaignInput): Lau
   for (let index = 0; index < principalIds.length; index += INSERT_CHUNK) {
     const chunk = principalIds.slice(index, index + INSERT_CHUNK);
     for (const principal of database.select({ id: principals.id, facts: principals.facts, analysis: principals.analysis }).from(principals).where(inArray(principals.id, chunk)).all()) {
-      const stored = parseJson<Partial<StoredPrincipalFacts>>(principal.facts, {});
-      details.set(principal.id, { principal: stored.principal, recommendations: parseJson<StoredPrincipalAnalysis | null>(principal.analysis, null)?.recommendations ?? [] });
+      details.set(principal.id, { principal: readPrincipalReviewerFacts(principal.facts, principal.id), recommendations: readPrincipalRecommendations(principal.analysis, principal.id) });
     }
     for (const conflict of database
       .select({ principalId: sodConflicts.principalId, ruleId: sodConflicts.ruleId, severity: sodConflicts.severity, title: sodConflicts.title })

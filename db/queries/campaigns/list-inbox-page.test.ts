@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../test-database';
 import { sodConflicts } from '../../schema';
-import { EMPTY_SCOPE } from '../../../lib/campaigns/scope';
 import { parseCampaignItemSearchParams, parseInboxSearchParams } from '../../../lib/campaigns/search-params';
 import { splitItemConflicts } from '../../../lib/campaigns/item-conflicts';
-import { launchCampaign } from './launch';
 import { listInboxPage } from './list-inbox-page';
 import { listCampaignItemPage } from './list-campaign-item-page';
 import { listConflictSidesOfItems } from './item-conflicts';
-import { FALLBACK, FIXTURE_NOW, INVOKE_ONLY, PROD_ACCOUNT, insertPrincipal, seedCampaignFixture } from './test-support/fixtures';
+import { INVOKE_ONLY, PROD_ACCOUNT, insertPrincipal, launchFixtureCampaign, seedCampaignFixture } from './test-support/fixtures';
 
 const path = (policyName: string, policyKind: 'managed' | 'inline') => ({
   policyKind,
@@ -48,7 +46,7 @@ function setup() {
     })
     .where(eq(sodConflicts.ruleId, 'SOD-CUSTOMIZE-INVOKE'))
     .run();
-  const { campaignId } = launchCampaign(database, { name: 'Q1 review', kind: 'standard', scope: EMPTY_SCOPE, dueInDays: 14, closeBehaviour: 'report', launchedBy: 'admin@example.com', fallbackReviewers: FALLBACK, now: FIXTURE_NOW });
+  const { campaignId } = launchFixtureCampaign(database);
   return { database, campaignId };
 }
 

@@ -7,7 +7,8 @@ import { diffEntitlements } from '../../../lib/campaigns/micro-diff';
 import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
 import { EMPTY_SCOPE } from '../../../lib/campaigns/scope';
 import { sendEmails } from '../../../lib/campaigns/email';
-import { findLatestPublishedScan, launchCampaign, type LaunchCampaignResult } from './launch';
+import { launchCampaign, type LaunchCampaignResult } from './launch';
+import { getLatestPublishedScanId } from '../scans';
 import { parseStoredStringList } from '../../schema/stored-json';
 import { findHeldAssignmentKeys } from './held-assignments';
 
@@ -135,12 +136,12 @@ export function findExpiredAssignmentAttestations(database: AppDatabase, now: Da
  * Assignments wait while that snapshot read no Identity Center: nothing says whether they are held.
  */
 export function relaunchExpiredAttestationsNow(database: AppDatabase, input: { now: Date; campaignsConfig?: AppConfig['campaigns'] }): LaunchCampaignResult[] {
-  const scan = findLatestPublishedScan(database);
-  if (!scan) return [];
-  const readIdentityCenter = database.select({ scanId: identityCenterInstances.scanId }).from(identityCenterInstances).where(eq(identityCenterInstances.scanId, scan.id)).get() !== undefined;
+  const scanId = getLatestPublishedScanId(database);
+  if (scanId === null) return [];
+  const readIdentityCenter = database.select({ scanId: identityCenterInstances.scanId }).from(identityCenterInstances).where(eq(identityCenterInstances.scanId, scanId)).get() !== undefined;
   const bySubject = [
-    { subject: 'entitlements' as const, expired: findExpiredAttestations(database, input.now, scan.id) },
-    { subject: 'assignments' as const, expired: readIdentityCenter ? findExpiredAssignmentAttestations(database, input.now, scan.id) : new Map<string, Change>() },
+    { subject: 'entitlements' as const, expired: findExpiredAttestations(database, input.now, scanId) },
+    { subject: 'assignments' as const, expired: readIdentityCenter ? findExpiredAssignmentAttestations(database, input.now, scanId) : new Map<string, Change>() },
   ];
   const config = input.campaignsConfig ?? getConfig().campaigns;
   return bySubject
@@ -155,7 +156,7 @@ export function relaunchExpiredAttestationsNow(database: AppDatabase, input: { n
         launchedBy: 'system:attestation-expiry',
         fallbackReviewers: config.fallbackReviewers,
         now: input.now,
-        scanId: scan.id,
+        scanId,
         onlyEntitlements: expired,
       }),
     );

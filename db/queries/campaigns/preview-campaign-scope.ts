@@ -1,20 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import type { AppDatabase } from '../../client';
 import { accounts, entitlements, ownerMappings, principals } from '../../schema';
 import { matchesScope, type CampaignScope } from '../../../lib/campaigns/scope';
 import { previewScope, type ScopePreview, type ScopePreviewCandidate } from '../../../lib/campaigns/scope-preview';
-import { findLatestPublishedScan } from './launch';
+import { getLatestPublishedScanId } from '../scans';
 import { previewAssignmentScope } from './preview-assignment-scope';
-
-/** The parts of `principals.facts` the reviewer rules read (tags, console password); the rest is ignored. */
-const reviewerFactsSchema = z.object({
-  principal: z.object({
-    type: z.enum(['user', 'role']),
-    tags: z.record(z.string(), z.string()).default({}),
-    credentials: z.object({ hasConsolePassword: z.boolean() }).nullish(),
-  }),
-});
+import { readPrincipalReviewerFacts } from '../../stored-json/principal-columns';
 
 const CHUNK = 400;
 
@@ -29,9 +20,9 @@ export interface CampaignScopePreviewResult extends ScopePreview {
  * each, by the same `matchesScope` and `assignReviewer` rules launch applies.
  */
 export function previewCampaignScope(database: AppDatabase, scope: CampaignScope, fallbackReviewers: readonly string[]): CampaignScopePreviewResult {
-  const scan = findLatestPublishedScan(database);
-  if (!scan) return { scanId: null, itemCount: 0, principalCount: 0, accountCount: 0, reviewerCount: 0, topReviewers: [], selfReviewAvoidedCount: 0 };
-  if (scope.subject === 'assignments') return { scanId: scan.id, ...previewAssignmentScope(database, scan.id, scope, fallbackReviewers, new Date()) };
+  const scanId = getLatestPublishedScanId(database);
+  if (scanId === null) return { scanId: null, itemCount: 0, principalCount: 0, accountCount: 0, reviewerCount: 0, topReviewers: [], selfReviewAvoidedCount: 0 };
+  if (scope.subject === 'assignments') return { scanId, ...previewAssignmentScope(database, scanId, scope, fallbackReviewers, new Date()) };
 
   const rows = database
     .select({
@@ -47,7 +38,7 @@ export function previewCampaignScope(database: AppDatabase, scope: CampaignScope
     })
     .from(entitlements)
     .innerJoin(principals, eq(principals.id, entitlements.principalId))
-    .where(eq(entitlements.scanId, scan.id))
+    .where(eq(entitlements.scanId, scanId))
     .all()
     .filter((row) => matchesScope({ accountId: row.accountId, principalType: row.principalType, score: row.score, tiersMask: row.tiersMask, conflictCount: row.conflictCount }, scope));
 
@@ -57,9 +48,8 @@ export function previewCampaignScope(database: AppDatabase, scope: CampaignScope
   for (let index = 0; index < principalIds.length; index += CHUNK) {
     const chunk = principalIds.slice(index, index + CHUNK);
     for (const principal of database.select({ id: principals.id, facts: principals.facts }).from(principals).where(inArray(principals.id, chunk)).all()) {
-      const parsed = reviewerFactsSchema.safeParse(safeJson(principal.facts));
-      const facts = parsed.success ? parsed.data.principal : null;
-      details.set(principal.id, { tags: facts?.tags ?? {}, hasConsolePassword: facts?.type === 'user' && facts.credentials ? facts.credentials.hasConsolePassword : null });
+      const facts = readPrincipalReviewerFacts(principal.facts, principal.id);
+      details.set(principal.id, { tags: facts.tags, hasConsolePassword: facts.type === 'user' && facts.credentials ? facts.credentials.hasConsolePassword : null });
     }
   }
 
@@ -79,13 +69,5 @@ export function previewCampaignScope(database: AppDatabase, scope: CampaignScope
   });
   const accountOwners = new Map(database.select({ id: accounts.id, ownerEmail: accounts.ownerEmail }).from(accounts).all().map((account) => [account.id, account.ownerEmail]));
   const mappings = database.select().from(ownerMappings).all();
-  return { scanId: scan.id, ...previewScope(candidates, scope, { mappings, accountOwners, fallbackReviewers }) };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
+  return { scanId, ...previewScope(candidates, scope, { mappings, accountOwners, fallbackReviewers }) };
 }

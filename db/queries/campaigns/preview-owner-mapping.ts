@@ -3,7 +3,7 @@ import type { AppDatabase } from '../../client';
 import { entitlements, principals } from '../../schema';
 import { ownerMappingWarnings, previewOwnerMappingMatches, type OwnerMappingDraft, type OwnerMappingMatchPreview, type OwnerMappingWarning } from '../../../lib/campaigns/owner-mapping-warnings';
 import { listActiveUsers } from '../users';
-import { findLatestPublishedScan } from './launch';
+import { getLatestPublishedScanId } from '../scans';
 import { listOwnerMappings } from './owner-mappings';
 
 export interface OwnerMappingPreview extends OwnerMappingMatchPreview {
@@ -19,14 +19,14 @@ export interface OwnerMappingPreview extends OwnerMappingMatchPreview {
 export function previewOwnerMapping(database: AppDatabase, rule: OwnerMappingDraft): OwnerMappingPreview {
   const rules = listOwnerMappings(database);
   const warnings = ownerMappingWarnings(rule, { rules, userEmails: listActiveUsers(database).map((user) => user.email) });
-  const scan = findLatestPublishedScan(database);
-  if (!scan) return { scanId: null, matchCount: 0, decidedCount: 0, sampleNames: [], warnings };
+  const scanId = getLatestPublishedScanId(database);
+  if (scanId === null) return { scanId: null, matchCount: 0, decidedCount: 0, sampleNames: [], warnings };
   const subjects = database
     .selectDistinct({ id: principals.id, name: principals.name, path: principals.path, accountId: principals.accountId, ownerTag: principals.ownerEmail })
     .from(entitlements)
     .innerJoin(principals, eq(principals.id, entitlements.principalId))
-    .where(and(eq(entitlements.scanId, scan.id), rule.accountId ? eq(principals.accountId, rule.accountId) : undefined))
+    .where(and(eq(entitlements.scanId, scanId), rule.accountId ? eq(principals.accountId, rule.accountId) : undefined))
     .orderBy(principals.accountId, principals.name)
     .all();
-  return { scanId: scan.id, ...previewOwnerMappingMatches(rule, rules, subjects), warnings };
+  return { scanId, ...previewOwnerMappingMatches(rule, rules, subjects), warnings };
 }

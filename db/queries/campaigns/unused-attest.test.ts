@@ -2,12 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../test-database';
 import { campaignItems, usageDaily, usageImports } from '../../schema';
-import { EMPTY_SCOPE } from '../../../lib/campaigns/scope';
 import { ValidationError } from '../../../lib/http/errors';
 import type { AppDatabase } from '../../client';
-import { launchCampaign } from './launch';
 import { decideItem, decideItems } from './decide';
-import { FALLBACK, FIXTURE_NOW, PROD_ACCOUNT, seedCampaignFixture } from './test-support/fixtures';
+import { FIXTURE_NOW, PROD_ACCOUNT, launchFixtureCampaign, seedCampaignFixture } from './test-support/fixtures';
 
 const at = (minutes: number) => new Date(FIXTURE_NOW.getTime() + minutes * 60_000);
 
@@ -43,16 +41,7 @@ function setup(options: { cloudTrail: boolean }) {
       })
       .run();
   }
-  const { campaignId } = launchCampaign(database, {
-    name: 'Q1 review',
-    kind: 'standard',
-    scope: EMPTY_SCOPE,
-    dueInDays: 14,
-    closeBehaviour: 'report',
-    launchedBy: 'admin@example.com',
-    fallbackReviewers: FALLBACK,
-    now: FIXTURE_NOW,
-  });
+  const { campaignId } = launchFixtureCampaign(database);
   return { database, campaignId };
 }
 

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { accounts, principals, scans } from '../../schema';
 import type { StoredPrincipalAnalysis, StoredPrincipalFacts } from '../../schema/stored-json';
+import { readPrincipalAnalysis, readPrincipalFacts } from '../../stored-json/principal-columns';
 import { NotFoundError } from '../../../lib/http/errors';
 import { ownerScope, type Viewer } from '../viewer';
 
@@ -64,7 +65,7 @@ export function getPrincipalDetail(database: AppDatabase, viewer: Viewer, princi
   return {
     ...row,
     isLatestScan: row.scanId === latestScanId,
-    facts: JSON.parse(row.facts) as StoredPrincipalFacts,
-    analysis: JSON.parse(row.analysis) as StoredPrincipalAnalysis,
+    facts: readPrincipalFacts(row.facts, row.id),
+    analysis: readPrincipalAnalysis(row.analysis, row.id),
   };
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { principals, sodConflicts, sodExceptions } from '../../schema';
 import type { StoredConflictSide } from '../../schema/stored-json';
+import { readConflictSide } from '../../stored-json/conflict-side';
 import type { Severity } from '../../../lib/analysis/types';
 import { ownerScope, type Viewer } from '../viewer';
 
@@ -12,8 +13,8 @@ export type ConflictSideGrant = StoredConflictSide;
  * Reads `sod_conflicts.side_a/side_b`. Rows written before the per-path format (one entry per
  * action: `{action, tier, path}`) are folded into the same shape so old snapshots still display.
  */
-export function parseConflictSide(json: string): ConflictSideGrant[] {
-  const entries = JSON.parse(json) as Array<StoredConflictSide | { action: string; tier: string; path: StoredConflictSide['path'] }>;
+export function parseConflictSide(text: string, place: { side: 'side_a' | 'side_b'; conflictId: number }): ConflictSideGrant[] {
+  const entries = readConflictSide(text, place);
   const result: ConflictSideGrant[] = [];
   for (const entry of entries) {
     if ('actions' in entry) {
@@ -63,8 +64,8 @@ export function listPrincipalConflicts(database: AppDatabase, viewer: Viewer, pr
       ruleId: row.ruleId,
       severity: row.severity,
       title: row.title,
-      sideA: parseConflictSide(row.sideA),
-      sideB: parseConflictSide(row.sideB),
+      sideA: parseConflictSide(row.sideA, { side: 'side_a', conflictId: row.id }),
+      sideB: parseConflictSide(row.sideB, { side: 'side_b', conflictId: row.id }),
       exception: exception ? { reason: exception.reason, expiresAt: exception.expiresAt, createdBy: exception.createdBy } : null,
     };
   });

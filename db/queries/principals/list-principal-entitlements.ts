@@ -5,7 +5,8 @@ import type { EntitlementPath } from '../../../lib/analysis/entitlements';
 import type { ConditionEntry } from '../../../lib/analysis/types';
 import { decodeGrantActions, type StoredGrantAction } from '../grant-actions';
 import { ownerScope, type Viewer } from '../viewer';
-import { parseStoredStringList, parseStoredConditions } from '../../schema/stored-json';
+import { entitlementPathColumns } from '../entitlement-path-columns';
+import { readGrantRowDefaults } from '../../stored-json/grant-columns';
 
 export interface PrincipalGrantStatement {
   id: number;
@@ -35,12 +36,7 @@ export function listPrincipalEntitlements(database: AppDatabase, viewer: Viewer,
     .select({
       id: entitlements.id,
       entitlementKey: entitlements.entitlementKey,
-      policyKind: entitlements.policyKind,
-      policyArn: entitlements.policyArn,
-      policyName: entitlements.policyName,
-      isAwsManaged: entitlements.isAwsManaged,
-      attachedVia: entitlements.attachedVia,
-      groupName: entitlements.groupName,
+      ...entitlementPathColumns,
       tiersMask: entitlements.tiersMask,
       actionCount: entitlements.actionCount,
       isConditional: entitlements.isConditional,
@@ -72,17 +68,12 @@ export function listPrincipalEntitlements(database: AppDatabase, viewer: Viewer,
   const byEntitlement = new Map<number, PrincipalGrantStatement[]>();
   for (const grant of grantRows) {
     const list = byEntitlement.get(grant.entitlementId) ?? [];
-    const defaults = {
-      resources: parseStoredStringList(grant.resources),
-      notResources: parseStoredStringList(grant.notResources),
-      regions: parseStoredStringList(grant.regions),
-      conditions: parseStoredConditions(grant.conditions),
-    };
+    const defaults = readGrantRowDefaults(grant);
     list.push({
       id: grant.id,
       statementId: grant.statementId,
       statementIndex: grant.statementIndex,
-      actions: decodeGrantActions(grant.actions, defaults),
+      actions: decodeGrantActions(grant.actions, defaults, grant.id),
       ...defaults,
       isConditional: grant.isConditional,
       requiresGuardrail: grant.requiresGuardrail,

@@ -7,6 +7,7 @@ import { parseAssignmentKey } from '../../../lib/campaigns/assignment-items';
 import { linkPeopleToRoles } from '../../../lib/people/link-roles';
 import { planAssignmentRequest } from '../../../lib/revocations/identity-center/plan-assignment-request';
 import type { RevocationPlan } from '../../../lib/revocations/types';
+import { readEntitlementActions } from '../../stored-json/grant-columns';
 import { loadDirectory } from './identity-center-planner';
 
 const OPEN_STATUSES = ['requested', 'approved', 'executing', 'awaiting-confirmation', 'not-applied'] as const;
@@ -43,11 +44,11 @@ export function computeAssignmentPlan(database: AppDatabase, input: { principalA
     .get();
   const actions = role
     ? database
-        .select({ actions: entitlements.actions })
+        .select({ id: entitlements.id, actions: entitlements.actions })
         .from(entitlements)
         .where(and(eq(entitlements.scanId, scan.id), eq(entitlements.principalId, role.id)))
         .all()
-        .flatMap((row) => JSON.parse(row.actions) as string[])
+        .flatMap((row) => readEntitlementActions(row.actions, row.id))
     : [];
   return planAssignmentRequest({
     directory,

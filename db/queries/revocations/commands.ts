@@ -12,20 +12,17 @@ import { stateFromSlice } from '../../../lib/revocations/principal-state';
 import { renderRevocationScript } from '../../../lib/revocations/render-cli-script';
 import { renderIdentityCenterScript } from '../../../lib/revocations/identity-center/render-identity-center-script';
 import type { IdentityCenterBeforeState } from '../../../lib/revocations/identity-center/types';
-import { EMPTY_RESULT, type EvaluateAccess, type RevocationPlan, type RevocationResult } from '../../../lib/revocations/types';
+import type { EvaluateAccess, RevocationPlan, RevocationResult } from '../../../lib/revocations/types';
 import { identityCenterPlannerFor } from './identity-center-planner';
 import { insertRevocationRequest } from './insert-revocation-request';
 import { inWriteTransaction } from '../../write-transaction';
 import { requireAdminJustification } from '../../../lib/revocations/plan-request';
 import { loadPrincipalSlice } from './load-principal-slice';
 import { parseStoredStringList } from '../../schema/stored-json';
+import { readPrincipalBeforeState, readRevocationPlan, readRevocationResult } from '../../stored-json/revocation-columns';
 import { computeAssignmentPlan, isAssignmentRevocationKey } from './assignment-plan';
 
 export { OPEN_STATUSES } from '../../../lib/revocations/statuses';
-
-export function parseResult(text: string | null): RevocationResult {
-  return text ? { ...EMPTY_RESULT, ...(JSON.parse(text) as Partial<RevocationResult>) } : { ...EMPTY_RESULT };
-}
 
 function loadRevocation(database: AppDatabase, id: number): Revocation {
   const row = database.select().from(revocations).where(eq(revocations.id, id)).get();
@@ -139,7 +136,7 @@ export function rejectRevocation(database: AppDatabase, input: { id: number; act
 
 function requirePlan(row: Revocation): RevocationPlan {
   if (!row.plan) throw new ConflictError('The revocation has no plan yet: approve it first.');
-  return JSON.parse(row.plan) as RevocationPlan;
+  return readRevocationPlan(row.plan, row.id);
 }
 
 /**
@@ -186,7 +183,7 @@ export function requestExecution(database: AppDatabase, input: { id: number; act
     });
     return { status: 'awaiting-confirmation' };
   }
-  const result: RevocationResult = { ...parseResult(row.result), pending: 'execute', claim: null };
+  const result: RevocationResult = { ...readRevocationResult(row.result, row.id), pending: 'execute', claim: null };
   inWriteTransaction(database, () => {
     const changed = database
       .update(revocations)
@@ -218,7 +215,7 @@ export function requestRollback(database: AppDatabase, input: { id: number; acto
     return { status: 'rolled-back' };
   }
   if (row.mode === 'offline') {
-    const before = JSON.parse(row.beforeState) as ReturnType<typeof stateFromSlice>;
+    const before = readPrincipalBeforeState(row.beforeState, row.id);
     const loaded = loadPrincipalSlice(database, { principalArn: row.principalArn });
     const current = loaded ? stateFromSlice(loaded.slice, input.now.toISOString()) : before;
     const rollbackCalls = planRollback(before, current, plan.calls);
@@ -231,7 +228,7 @@ export function requestRollback(database: AppDatabase, input: { id: number; acto
     });
     return { status: 'rolled-back' };
   }
-  const result: RevocationResult = { ...parseResult(row.result), pending: 'rollback', claim: null };
+  const result: RevocationResult = { ...readRevocationResult(row.result, row.id), pending: 'rollback', claim: null };
   inWriteTransaction(database, () => {
     requireChanged(database.update(revocations).set({ status: 'executing', result: JSON.stringify(result) }).where(and(eq(revocations.id, row.id), eq(revocations.status, row.status))).run().changes);
     appendAudit(database, { actor: input.actor, action: 'revocation.rollback-requested', objectType: 'revocation', objectId: row.id, before: { status: row.status }, after: { status: 'executing', pending: 'rollback' } }, input.now);

@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { revocations, type RevocationStatus } from '../../schema';
 import type { RevocationPlan } from '../../../lib/revocations/types';
+import { readRevocationPlanPath } from '../../stored-json/revocation-columns';
 import { revocationScope, type RevocationViewer } from './list';
 
 /** One revocation as the principal page shows it beside the grant it is about. */
@@ -23,7 +24,7 @@ export interface PrincipalRevocation {
  * lib/analysis/entitlements.ts) and ARNs never contain `|`; requests from campaign decisions have
  * no plan until an admin approves them, so the key is the only description every row has.
  */
-export function describeEntitlementKey(key: string, plan: RevocationPlan | null): string {
+export function describeEntitlementKey(key: string, plan: Pick<RevocationPlan, 'path'> | null): string {
   if (plan) return `${plan.path.policyName}, ${plan.path.attachedVia === 'group' ? `via group ${plan.path.groupName ?? '?'}` : 'attached directly'}`;
   const [, policy = key, via = 'direct'] = key.split('|');
   const policyName = policy.startsWith('inline:') ? policy.slice('inline:'.length) : (policy.split('/').pop() ?? policy);
@@ -53,7 +54,7 @@ export function listRevocationsOfPrincipal(database: AppDatabase, principalArn: 
     .all();
   const byKey = new Map<string, PrincipalRevocation[]>();
   for (const row of rows) {
-    const plan = row.plan ? (JSON.parse(row.plan) as RevocationPlan) : null;
+    const plan = row.plan ? readRevocationPlanPath(row.plan, row.id) : null;
     const list = byKey.get(row.entitlementKey) ?? [];
     list.push({ id: row.id, status: row.status, entitlementKey: row.entitlementKey, grantLabel: describeEntitlementKey(row.entitlementKey, plan), requestedAt: row.requestedAt, effectiveAt: row.verifiedAt ?? (row.status === 'awaiting-confirmation' || row.status === 'not-applied' ? null : row.executedAt), executedAt: row.executedAt });
     byKey.set(row.entitlementKey, list);

@@ -2,9 +2,7 @@ import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { auditLog, principals, revocations, type RevocationStatus } from '../../schema';
 import type { UserRole } from '../../schema/users';
-import type { PrincipalState, RevocationPlan } from '../../../lib/revocations/types';
-import { parseResult } from './commands';
-import type { IdentityCenterBeforeState } from '../../../lib/revocations/identity-center/types';
+import { readRevocationBeforeState, readRevocationPlan, readRevocationResult } from '../../stored-json/revocation-columns';
 
 export interface RevocationViewer {
   role: UserRole;
@@ -93,9 +91,9 @@ export function getRevocationDetail(database: AppDatabase, id: number, viewer: R
     attempts: row.attempts,
     error: row.error,
     hasScript: row.script !== null,
-    plan: row.plan ? (JSON.parse(row.plan) as RevocationPlan) : null,
-    beforeState: row.beforeState ? (JSON.parse(row.beforeState) as PrincipalState | IdentityCenterBeforeState) : null,
-    result: parseResult(row.result),
+    plan: row.plan ? readRevocationPlan(row.plan, row.id) : null,
+    beforeState: row.beforeState ? readRevocationBeforeState(row.beforeState, row.id) : null,
+    result: readRevocationResult(row.result, row.id),
     timeline,
   };
 }

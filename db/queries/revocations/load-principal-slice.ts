@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, like } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { policies, policyDocuments, principals, scans } from '../../schema';
-import type { StoredPrincipalFacts } from '../../schema/stored-json';
+import { readPrincipalFacts } from '../../stored-json/principal-columns';
 import type { ManagedPolicyFacts, PrincipalFacts } from '../../../lib/analysis/types';
 import type { PrincipalSlice } from '../../../lib/revocations/types';
 
@@ -32,9 +32,7 @@ export function loadPrincipalSlice(database: AppDatabase, target: { principalId?
     .limit(1)
     .get();
   if (!row) return null;
-  const facts = JSON.parse(row.facts) as StoredPrincipalFacts;
-  const principal = facts.principal;
-  const groups = facts.groups ?? [];
+  const { principal, groups } = readPrincipalFacts(row.facts, row.id);
 
   const arns = [...new Set([...principal.attachedManagedPolicyArns, ...groups.flatMap((group) => group.attachedManagedPolicyArns), ...(principal.permissionsBoundaryArn ? [principal.permissionsBoundaryArn] : [])])];
   const managedPolicies: ManagedPolicyFacts[] =
@@ -51,12 +49,12 @@ export function loadPrincipalSlice(database: AppDatabase, target: { principalId?
   const groupMembers: Record<string, PrincipalFacts[]> = {};
   for (const group of groups) {
     const candidates = database
-      .select({ facts: principals.facts })
+      .select({ id: principals.id, facts: principals.facts })
       .from(principals)
       .where(and(eq(principals.scanId, row.scanId), eq(principals.accountId, row.accountId), eq(principals.type, 'user'), like(principals.facts, `%${JSON.stringify(group.name).replace(/[%_\\]/g, '_')}%`)))
       .all();
     groupMembers[group.name] = candidates
-      .map((candidate) => (JSON.parse(candidate.facts) as StoredPrincipalFacts).principal)
+      .map((candidate) => readPrincipalFacts(candidate.facts, candidate.id).principal)
       .filter((member) => member.type === 'user' && member.groupNames.includes(group.name));
   }
   return {

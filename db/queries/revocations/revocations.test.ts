@@ -1,17 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createHash } from 'node:crypto';
 import type { AppDatabase } from '../../client';
-import { accounts, auditLog, entitlements, policies, policyDocuments, principals, revocations, scanAccounts, scans } from '../../schema';
+import { accounts, auditLog, entitlements, principals, revocations, scanAccounts, scans } from '../../schema';
 import { createTestDatabase } from '../../test-database';
 import { entitlementKey } from '../../../lib/analysis/entitlements';
 import { testEvaluate } from '../../../lib/revocations/test-support/evaluator';
-import { ACCOUNT, awsManagedPolicy, group, user } from '../../../lib/revocations/test-support/fixtures';
+import { ACCOUNT, group, user } from '../../../lib/revocations/test-support/fixtures';
 import { approveRevocation, rejectRevocation, requestExecution, requestRevocation, requestRollback } from './commands';
 import { getRevocationDetail, getRevocationScript, listRevocations } from './list';
 import { loadPrincipalSlice } from './load-principal-slice';
 import { verifyOfflineRevocations } from './verify-offline';
 import { claimNextRevocation } from './worker';
+import { insertAwsManagedPolicy } from './test-support/publish-fixture';
 
 const NOW = new Date('2030-01-05T10:00:00Z');
 const tara = user('tara.rossi', { managed: ['AmazonBedrockFullAccess'], groups: ['hackers'] });
@@ -34,11 +34,7 @@ function publish(source: 'live' | 'offline', taraFacts = tara, analysisActions: 
       database.insert(entitlements).values({ scanId, principalId: id, entitlementKey: KEY, policyKind: 'managed', policyArn: 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess', policyName: 'AmazonBedrockFullAccess', isAwsManaged: true, attachedVia: 'direct', tiersMask: 1, actions: '["bedrock:InvokeModel"]', actionCount: 1, isConditional: false }).run();
     }
   }
-  const policy = awsManagedPolicy('AmazonBedrockFullAccess');
-  const text = JSON.stringify(policy.document);
-  const hash = createHash('sha256').update(text).digest('hex');
-  database.insert(policyDocuments).values({ hash, document: text }).onConflictDoNothing().run();
-  database.insert(policies).values({ scanId, accountId: ACCOUNT, arn: policy.arn, name: policy.name, isAwsManaged: true, defaultVersionId: policy.defaultVersionId, documentHash: hash }).run();
+  insertAwsManagedPolicy(database, scanId, 'AmazonBedrockFullAccess');
   return scanId;
 }
 

@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { entitlements, principals, revocations, scanAccounts, scans, type Revocation } from '../../schema';
-import type { StoredPrincipalAnalysis } from '../../schema/stored-json';
+import { readPrincipalActions } from '../../stored-json/principal-columns';
+import { readRevocationPlan } from '../../stored-json/revocation-columns';
 import { appendAudit } from '../audit';
 import type { IdentityCenterDirectory } from '../../../lib/people/types';
 import { verifyIdentityCenterPlan } from '../../../lib/revocations/identity-center/verify-identity-center-plan';
@@ -36,7 +37,7 @@ function checkIam(database: AppDatabase, scanId: number, row: Revocation, plan: 
   let remaining: string[] = [];
   if (principal) {
     const onPath = database.select({ id: entitlements.id }).from(entitlements).where(and(eq(entitlements.scanId, scanId), eq(entitlements.entitlementKey, row.entitlementKey))).get();
-    const actions = new Set((JSON.parse(principal.analysis) as StoredPrincipalAnalysis).actions ?? []);
+    const actions = new Set(readPrincipalActions(principal.analysis, principal.id));
     const expectedAfter = new Set(plan?.after.actions ?? []);
     remaining = (plan?.entitlementActions ?? []).filter((action) => actions.has(action) && !expectedAfter.has(action));
     if (onPath) remaining = remaining.length > 0 ? remaining : ['(the entitlement is still there)'];
@@ -89,7 +90,7 @@ export function verifyOfflineRevocations(database: AppDatabase, scanId: number, 
       summary.notScanned.push(row.id);
       continue;
     }
-    const plan = row.plan ? (JSON.parse(row.plan) as RevocationPlan) : null;
+    const plan = row.plan ? readRevocationPlan(row.plan, row.id) : null;
     const finding = plan?.identityCenter ? checkIdentityCenter(plan.identityCenter, plan.entitlementActions, directoryOfScan()) : checkIam(database, scanId, row, plan);
     if (finding.kind === 'not-scanned') {
       summary.notScanned.push(row.id);

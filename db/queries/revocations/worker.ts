@@ -3,7 +3,7 @@ import type { AppDatabase } from '../../client';
 import { revocations, type Revocation, type RevocationStatus } from '../../schema';
 import { appendAudit } from '../audit';
 import type { PrincipalState, RevocationResult } from '../../../lib/revocations/types';
-import { parseResult } from './commands';
+import { readRevocationResult } from '../../stored-json/revocation-columns';
 import type { IdentityCenterBeforeState } from '../../../lib/revocations/identity-center/types';
 import { inWriteTransaction } from '../../write-transaction';
 
@@ -17,7 +17,7 @@ export const CLAIM_TIMEOUT_MS = 15 * 60 * 1000;
 export function claimNextRevocation(database: AppDatabase, input: { pid: number; now: Date }): Revocation | null {
   const candidates = database.select().from(revocations).where(eq(revocations.status, 'executing')).orderBy(asc(revocations.id)).all();
   for (const row of candidates) {
-    const result = parseResult(row.result);
+    const result = readRevocationResult(row.result, row.id);
     if (!result.pending) continue;
     if (result.claim && input.now.getTime() - Date.parse(result.claim.at) < CLAIM_TIMEOUT_MS) continue;
     const claimed: RevocationResult = { ...result, claim: { pid: input.pid, at: input.now.toISOString() } };

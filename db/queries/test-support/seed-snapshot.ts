@@ -406,6 +406,21 @@ function summarise(specs: PrincipalSpec[], accountCount: number, failedAccountCo
   };
 }
 
+/** A published offline scan, started at `startedAt` (queued then too), summarised as the pipeline does, with its principals; their ids by name. */
+function insertPublishedScan(
+  database: AppDatabase,
+  scan: { status: 'complete' | 'partial'; startedAt: string; finishedAt: string; specs: PrincipalSpec[]; accountCount: number; failedAccountCount: number },
+): { scanId: number; principalIds: Record<string, number> } {
+  const { id: scanId } = database
+    .insert(scans)
+    .values({ status: scan.status, source: 'offline', trigger: 'cli', requestedBy: 'cli', queuedAt: scan.startedAt, startedAt: scan.startedAt, finishedAt: scan.finishedAt, isPublished: true, summary: JSON.stringify(summarise(scan.specs, scan.accountCount, scan.failedAccountCount)), progressMessage: 'Published' })
+    .returning({ id: scans.id })
+    .get();
+  const principalIds: Record<string, number> = {};
+  for (const spec of scan.specs) principalIds[spec.name] = insertPrincipal(database, scanId, spec);
+  return { scanId, principalIds };
+}
+
 export interface SeededSnapshot {
   previousScanId: number;
   latestScanId: number;
@@ -432,13 +447,7 @@ export function seedSnapshot(database: AppDatabase, options: { extraPrincipals?:
       .run();
 
     const previous = previousScanPrincipals();
-    const { id: previousScanId } = database
-      .insert(scans)
-      .values({ status: 'complete', source: 'offline', trigger: 'cli', requestedBy: 'cli', queuedAt: '2026-04-01T09:00:00.000Z', startedAt: '2026-04-01T09:00:00.000Z', finishedAt: '2026-04-01T09:01:30.000Z', isPublished: true, summary: JSON.stringify(summarise(previous, 2, 0)), progressMessage: 'Published' })
-      .returning({ id: scans.id })
-      .get();
-    const previousPrincipalIds: Record<string, number> = {};
-    for (const spec of previous) previousPrincipalIds[spec.name] = insertPrincipal(database, previousScanId, spec);
+    const { scanId: previousScanId, principalIds: previousPrincipalIds } = insertPublishedScan(database, { status: 'complete', startedAt: '2026-04-01T09:00:00.000Z', finishedAt: '2026-04-01T09:01:30.000Z', specs: previous, accountCount: 2, failedAccountCount: 0 });
     for (const accountId of [FIXTURE_ACCOUNTS.mlProd, FIXTURE_ACCOUNTS.dataNonprod]) {
       database.insert(scanAccounts).values({ scanId: previousScanId, accountId, status: 'ok', principalCount: 2, bedrockPrincipalCount: 2, durationMs: 1200 }).run();
     }
@@ -456,13 +465,7 @@ export function seedSnapshot(database: AppDatabase, options: { extraPrincipals?:
         entitlements: [{ policyName: `GeneratedPolicy${index % 7}`, statements: [{ statementId: null, actions: tiers }] }],
       });
     }
-    const { id: latestScanId } = database
-      .insert(scans)
-      .values({ status: 'partial', source: 'offline', trigger: 'cli', requestedBy: 'cli', queuedAt: '2026-05-01T09:00:00.000Z', startedAt: '2026-05-01T09:00:00.000Z', finishedAt: '2026-05-01T09:02:00.000Z', isPublished: true, summary: JSON.stringify(summarise(latest, 3, 1)), progressMessage: 'Published' })
-      .returning({ id: scans.id })
-      .get();
-    const principalIds: Record<string, number> = {};
-    for (const spec of latest) principalIds[spec.name] = insertPrincipal(database, latestScanId, spec);
+    const { scanId: latestScanId, principalIds } = insertPublishedScan(database, { status: 'partial', startedAt: '2026-05-01T09:00:00.000Z', finishedAt: '2026-05-01T09:02:00.000Z', specs: latest, accountCount: 3, failedAccountCount: 1 });
     database.insert(scanAccounts).values({ scanId: latestScanId, accountId: FIXTURE_ACCOUNTS.mlProd, status: 'ok', principalCount: 4, bedrockPrincipalCount: 3, durationMs: 1500 }).run();
     database.insert(scanAccounts).values({ scanId: latestScanId, accountId: FIXTURE_ACCOUNTS.dataNonprod, status: 'ok', principalCount: 3, bedrockPrincipalCount: 3, durationMs: 900 }).run();
     database.insert(scanAccounts).values({ scanId: latestScanId, accountId: FIXTURE_ACCOUNTS.sandbox, status: 'failed', error: 'AccessDenied: sts:AssumeRole on BedrockAccessReviewReadOnly', principalCount: 0, bedrockPrincipalCount: 0, durationMs: 300 }).run();

@@ -8,6 +8,8 @@ import type { StoredPrincipalAnalysis, StoredPrincipalFacts } from '../../../sch
 import { entitlementKey } from '../../../../lib/analysis/entitlements';
 import { tiersToMask } from '../../../../lib/analysis/tier-mask';
 import type { Recommendation, Tier } from '../../../../lib/analysis/types';
+import { EMPTY_SCOPE } from '../../../../lib/campaigns/scope';
+import { launchCampaign, type LaunchCampaignInput, type LaunchCampaignResult } from '../launch';
 
 export const PROD_ACCOUNT = '111111111111';
 export const SANDBOX_ACCOUNT = '222222222222';
@@ -196,3 +198,18 @@ export function seedCampaignFixture(database: AppDatabase, options: { scanStatus
 }
 
 export const FALLBACK = ['admin@example.com'];
+
+/** Launches the standard 'Q1 review' over the whole fixture snapshot at FIXTURE_NOW; `overrides` change any of it. */
+export function launchFixtureCampaign(database: AppDatabase, overrides: Partial<LaunchCampaignInput> = {}): LaunchCampaignResult {
+  return launchCampaign(database, {
+    name: 'Q1 review',
+    kind: 'standard',
+    scope: EMPTY_SCOPE,
+    dueInDays: 14,
+    closeBehaviour: 'report',
+    launchedBy: 'admin@example.com',
+    fallbackReviewers: FALLBACK,
+    now: FIXTURE_NOW,
+    ...overrides,
+  });
+}

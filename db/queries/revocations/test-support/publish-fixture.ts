@@ -10,6 +10,15 @@ export const tara = user('tara.rossi', { managed: ['AmazonBedrockFullAccess'], g
 const hackers = group('hackers', { managed: ['AmazonBedrockFullAccess'] });
 export const TARA_KEY = entitlementKey(tara.arn, { policyKind: 'managed', policyArn: 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess', policyName: 'AmazonBedrockFullAccess', isAwsManaged: true, attachedVia: 'direct', groupName: null });
 
+/** Stores the AWS managed policy `name` (its document from the bundled copies) in the scan's account, as the pipeline does. */
+export function insertAwsManagedPolicy(database: AppDatabase, scanId: number, name: string): void {
+  const policy = awsManagedPolicy(name);
+  const text = JSON.stringify(policy.document);
+  const hash = createHash('sha256').update(text).digest('hex');
+  database.insert(policyDocuments).values({ hash, document: text }).onConflictDoNothing().run();
+  database.insert(policies).values({ scanId, accountId: ACCOUNT, arn: policy.arn, name: policy.name, isAwsManaged: true, defaultVersionId: policy.defaultVersionId, documentHash: hash }).run();
+}
+
 export function publishTaraFixture(database: AppDatabase, source: 'live' | 'offline'): number {
   const at = FIXTURE_NOW.toISOString();
   database.insert(accounts).values({ id: ACCOUNT, name: 'sandbox', source, updatedAt: at }).onConflictDoNothing().run();
@@ -21,10 +30,6 @@ export function publishTaraFixture(database: AppDatabase, source: 'live' | 'offl
     .returning({ id: principals.id })
     .get().id;
   database.insert(entitlements).values({ scanId, principalId, entitlementKey: TARA_KEY, policyKind: 'managed', policyArn: 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess', policyName: 'AmazonBedrockFullAccess', isAwsManaged: true, attachedVia: 'direct', tiersMask: 1, actions: '["bedrock:InvokeModel"]', actionCount: 1, isConditional: false }).run();
-  const policy = awsManagedPolicy('AmazonBedrockFullAccess');
-  const text = JSON.stringify(policy.document);
-  const hash = createHash('sha256').update(text).digest('hex');
-  database.insert(policyDocuments).values({ hash, document: text }).onConflictDoNothing().run();
-  database.insert(policies).values({ scanId, accountId: ACCOUNT, arn: policy.arn, name: policy.name, isAwsManaged: true, defaultVersionId: policy.defaultVersionId, documentHash: hash }).run();
+  insertAwsManagedPolicy(database, scanId, 'AmazonBedrockFullAccess');
   return scanId;
 }

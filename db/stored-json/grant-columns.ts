@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { ConditionEntry } from '../../lib/analysis/types';
+import { conditionEntrySchema, decidedConditionSchema, stringListSchema, tierSchema } from './engine-schemas';
+import { readStoredJson } from './read-stored-json';
+
+/**
+ * The JSON columns of a `grants` row. The row's own columns hold the resources, NotResources,
+ * regions and conditions of its first action; `grants.actions` lists every action with only what
+ * differs from them (see db/queries/grant-actions.ts).
+ */
+
+export interface GrantRowDefaults {
+  resources: string[];
+  notResources: string[];
+  regions: string[];
+  conditions: ConditionEntry[];
+}
+
+const conditionsSchema = z.array(conditionEntrySchema);
+
+/** `grants.resources`, `not_resources`, `regions` and `conditions` of one row. */
+export function readGrantRowDefaults(row: { id: number; resources: string; notResources: string; regions: string; conditions: string }): GrantRowDefaults {
+  return {
+    resources: readStoredJson(stringListSchema, row.resources, { column: 'grants.resources', row: row.id }),
+    notResources: readStoredJson(stringListSchema, row.notResources, { column: 'grants.not_resources', row: row.id }),
+    regions: readStoredJson(stringListSchema, row.regions, { column: 'grants.regions', row: row.id }),
+    conditions: readStoredJson(conditionsSchema, row.conditions, { column: 'grants.conditions', row: row.id }),
+  };
+}
+
+/** One entry of `grants.actions`: the action and tier, and only the lists that differ from the row's. */
+const encodedGrantActionSchema = z.object({
+  action: z.string(),
+  tier: tierSchema,
+  resources: stringListSchema.optional(),
+  notResources: stringListSchema.optional(),
+  regions: stringListSchema.optional(),
+  conditions: conditionsSchema.optional(),
+  requiresGuardrail: z.boolean().optional(),
+  /** On the first action when it has any; on a later one when it differs from the first's. */
+  decided: z.array(decidedConditionSchema).optional(),
+});
+
+export type EncodedGrantAction = z.infer<typeof encodedGrantActionSchema>;
+
+const encodedGrantActionsSchema = z.array(encodedGrantActionSchema);
+
+/** `grants.actions` of one row, as stored (decode it against the row's columns). */
+export function readEncodedGrantActions(text: string, grantId: number): EncodedGrantAction[] {
+  return readStoredJson(encodedGrantActionsSchema, text, { column: 'grants.actions', row: grantId });
+}
+
+/** `entitlements.actions` of one row: the Bedrock actions the entitlement's grants give. */
+export function readEntitlementActions(text: string, entitlementId: number): string[] {
+  return readStoredJson(stringListSchema, text, { column: 'entitlements.actions', row: entitlementId });
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppDatabase } from '../../db/client';
+import { accounts, controlSwitchers, entitlements, grants, principals, scans } from '../../db/schema';
+import { readOuPath, readSwitchGrants } from '../../db/stored-json/control-columns';
+import { readEncodedGrantActions, readEntitlementActions, readGrantRowDefaults } from '../../db/stored-json/grant-columns';
+import { readPrincipalAnalysis, readPrincipalFacts } from '../../db/stored-json/principal-columns';
+import { readScanSummary } from '../../db/stored-json/scan-summary';
+import { createTestDatabase } from '../../db/test-database';
+import { runScan } from './run-scan';
+
+/**
+ * What the pipeline writes, read back through the stored-JSON readers: equal to the plain
+ * JSON.parse of the same text, so no schema drops a field the writers store (zod leaves out
+ * keys a schema does not declare) or refuses a value they write.
+ */
+const DEMO = path.resolve(__dirname, '..', '..', 'demo', 'org');
+
+let database: AppDatabase;
+
+beforeAll(async () => {
+  database = createTestDatabase();
+  const outcome = await runScan(database, { kind: 'offline', directory: DEMO }, { trigger: 'cli', requestedBy: 'test' });
+  expect(outcome.status).toBe('complete');
+}, 120_000);
+
+describe('stored JSON written by an offline import of the demo organisation', () => {
+  it('reads back every principal\'s facts and analysis as written', () => {
+    const rows = database.select({ id: principals.id, facts: principals.facts, analysis: principals.analysis }).from(principals).all();
+    expect(rows.length).toBeGreaterThan(200);
+    for (const row of rows) {
+      expect(readPrincipalFacts(row.facts, row.id)).toEqual(JSON.parse(row.facts));
+      expect(readPrincipalAnalysis(row.analysis, row.id)).toEqual(JSON.parse(row.analysis));
+    }
+  });
+
+  it('reads back the grants, entitlements, scan summary, switchers and OU paths as written', () => {
+    for (const row of database.select().from(grants).all()) {
+      expect(readGrantRowDefaults(row)).toEqual({ resources: JSON.parse(row.resources), notResources: JSON.parse(row.notResources), regions: JSON.parse(row.regions), conditions: JSON.parse(row.conditions) });
+      expect(readEncodedGrantActions(row.actions, row.id)).toEqual(JSON.parse(row.actions));
+    }
+    for (const row of database.select({ id: entitlements.id, actions: entitlements.actions }).from(entitlements).all()) expect(readEntitlementActions(row.actions, row.id)).toEqual(JSON.parse(row.actions));
+    const [scan] = database.select({ id: scans.id, summary: scans.summary }).from(scans).all();
+    expect(readScanSummary(scan.summary as string, scan.id)).toEqual(JSON.parse(scan.summary as string));
+    const switchers = database.select({ id: controlSwitchers.id, grants: controlSwitchers.grants }).from(controlSwitchers).all();
+    expect(switchers.length).toBeGreaterThan(0);
+    for (const row of switchers) expect(readSwitchGrants(row.grants, row.id)).toEqual(JSON.parse(row.grants));
+    const accountRows = database.select({ id: accounts.id, ouPath: accounts.ouPath }).from(accounts).all();
+    expect(accountRows.some((row) => readOuPath(row.ouPath, row.id).length > 1)).toBe(true);
+    for (const row of accountRows) expect(readOuPath(row.ouPath, row.id)).toEqual(JSON.parse(row.ouPath));
+  });
+});
