@@ -129,6 +129,7 @@ describe('stored person analysis', () => {
     const bits = new Uint32Array(3);
     for (const index of [0, 31, 32, 69]) bits[index >>> 5] |= 1 << (index & 31);
     expect(countBits(bits)).toBe(4);
+    expect(countBits(Uint32Array.of(0xffffffff, 0x80000001, 0x0f0f0f0f))).toBe(32 + 2 + 16);
     expect(namesOfHex(bitsToHex(bits), names)).toEqual(['bedrock:A00', 'bedrock:A31', 'bedrock:A32', 'bedrock:A69']);
     expect(bitsToHex(new Uint32Array(3))).toBe('');
   });

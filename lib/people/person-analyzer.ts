@@ -30,6 +30,8 @@ interface RoleDigest {
   order: number;
   actions: ActionBits;
   tiersMask: number;
+  /** Accounts where the role holds Bedrock access or reaches it (empty for a role without Bedrock access), as bits. */
+  reach: Uint32Array;
   /** Per rule (same order as the rules): the side's action bits, null when the role holds nothing on that side. */
   sides: Array<{ sideA: ActionBits | null; sideB: ActionBits | null }>;
 }
@@ -92,46 +94,64 @@ export function createPersonAnalyzer(roles: Iterable<RoleAccess>, rules: readonl
     }
     return bits;
   };
+  // Accounts as bits too: a person's reach is the OR of their roles' reach.
+  const accountBit = new Map<string, number>();
+  for (const role of sortedRoles) for (const accountId of [role.accountId, ...role.reachAccountIds]) if (!accountBit.has(accountId)) accountBit.set(accountId, accountBit.size);
   const digestByArn = new Map<string, RoleDigest>();
   for (const [order, role] of sortedRoles.entries()) {
     let tiersMask = 0;
     for (const grant of role.grants) tiersMask |= 1 << TIERS.indexOf(grant.tier);
+    const reach = emptyActionBits(accountBit.size);
+    if (role.grants.length > 0) {
+      for (const accountId of [role.accountId, ...role.reachAccountIds]) {
+        const bit = accountBit.get(accountId) ?? 0;
+        reach[bit >>> 5] |= 1 << (bit & 31);
+      }
+    }
     digestByArn.set(role.arn, {
       role,
       order,
       actions: bitsOf(role.grants),
       tiersMask,
+      reach,
       sides: sidesByRole[order].map((sides) => ({ sideA: sides.sideA.length > 0 ? bitsOf(sides.sideA) : null, sideB: sides.sideB.length > 0 ? bitsOf(sides.sideB) : null })),
     });
   }
 
+  // Scratch bitsets reused by every person (the analysis is synchronous).
+  const scratch = emptyActionBits(actionNames.length);
+  const scratchB = emptyActionBits(actionNames.length);
+  const scratchReach = emptyActionBits(accountBit.size);
+
   const analyzeRoles = (digests: RoleDigest[]): StoredPersonAnalysis => {
-    const all = emptyActionBits(actionNames.length);
-    let tiersMask = 0;
-    for (const digest of digests) {
-      orInto(all, digest.actions);
-      tiersMask |= digest.tiersMask;
-    }
-    const bedrock = digests.filter((digest) => digest.role.grants.length > 0);
+    const bedrock: RoleDigest[] = [];
     const byAccount = new Map<string, number[]>();
-    for (const [position, digest] of digests.entries()) {
+    let tiersMask = 0;
+    scratch.fill(0);
+    scratchReach.fill(0);
+    for (let position = 0; position < digests.length; position += 1) {
+      const digest = digests[position];
+      orInto(scratch, digest.actions);
+      tiersMask |= digest.tiersMask;
       if (digest.role.grants.length === 0) continue;
-      const positions = byAccount.get(digest.role.accountId) ?? [];
-      positions.push(position);
-      byAccount.set(digest.role.accountId, positions);
+      bedrock.push(digest);
+      orInto(scratchReach, digest.reach);
+      const positions = byAccount.get(digest.role.accountId);
+      if (positions) positions.push(position);
+      else byAccount.set(digest.role.accountId, [position]);
     }
+    const actions = bitsToHex(scratch);
+    const accountCount = countBits(scratchReach);
     const accounts = [...byAccount.keys()].sort().map((accountId) => {
       const positions = byAccount.get(accountId) ?? [];
-      const bits = emptyActionBits(actionNames.length);
+      scratch.fill(0);
       let mask = 0;
       for (const position of positions) {
-        orInto(bits, digests[position].actions);
+        orInto(scratch, digests[position].actions);
         mask |= digests[position].tiersMask;
       }
-      return { accountId, roles: positions, tiers: tiersOfMask(mask), actionCount: countBits(bits) };
+      return { accountId, roles: positions, tiers: tiersOfMask(mask), actionCount: countBits(scratch) };
     });
-    const reach = new Set<string>(byAccount.keys());
-    for (const digest of bedrock) for (const accountId of digest.role.reachAccountIds) reach.add(accountId);
     const exposure: Exposure = {
       trusts: bedrock.flatMap((digest) => digest.role.exposure.trusts),
       assumableBy: bedrock.flatMap((digest) => digest.role.exposure.assumableBy),
@@ -148,7 +168,7 @@ export function createPersonAnalyzer(roles: Iterable<RoleAccess>, rules: readonl
         bedrock.map((digest) => digest.role.environment),
         weights,
       ),
-      accountCount: reach.size,
+      accountCount,
     });
     // No usage fact for people: CloudTrail ties a call to a UserId only under trusted identity
     // propagation, so "no call seen for this UserId" is not evidence of no use. The usage factor says so.
@@ -156,33 +176,34 @@ export function createPersonAnalyzer(roles: Iterable<RoleAccess>, rules: readonl
     const blastRadius = bedrock.length === 0 ? { score: 0, factors: [] } : scoreBlastRadius(facts, weights);
 
     const conflicts: StoredPersonAnalysis['conflicts'] = [];
-    for (const [ruleIndex, rule] of rules.entries()) {
-      const sideA = emptyActionBits(actionNames.length);
-      const sideB = emptyActionBits(actionNames.length);
+    for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex += 1) {
+      const rule = rules[ruleIndex];
       const rolesA: number[] = [];
       const rolesB: number[] = [];
       let isWithinOneRole = false;
-      for (const [position, digest] of digests.entries()) {
-        const sides = digest.sides[ruleIndex];
+      scratch.fill(0);
+      scratchB.fill(0);
+      for (let position = 0; position < digests.length; position += 1) {
+        const sides = digests[position].sides[ruleIndex];
         if (sides.sideA) {
           rolesA.push(position);
-          orInto(sideA, sides.sideA);
+          orInto(scratch, sides.sideA);
         }
         if (sides.sideB) {
           rolesB.push(position);
-          orInto(sideB, sides.sideB);
+          orInto(scratchB, sides.sideB);
           // A role holding both sides is a role-level conflict the principal pages already show.
           if (sides.sideA) isWithinOneRole = true;
         }
       }
       if (rolesA.length === 0 || rolesB.length === 0) continue;
-      conflicts.push({ ruleId: rule.id, severity: rule.severity, title: rule.title, sideA: { roles: rolesA, actions: bitsToHex(sideA) }, sideB: { roles: rolesB, actions: bitsToHex(sideB) }, isAcrossRoles: !isWithinOneRole });
+      conflicts.push({ ruleId: rule.id, severity: rule.severity, title: rule.title, sideA: { roles: rolesA, actions: bitsToHex(scratch) }, sideB: { roles: rolesB, actions: bitsToHex(scratchB) }, isAcrossRoles: !isWithinOneRole });
     }
     return {
       format: 2,
       roles: digests.map((digest) => [digest.role.arn, digest.role.accountId]),
       tiers: tiersOfMask(tiersMask),
-      actions: bitsToHex(all),
+      actions,
       accounts,
       blastRadius,
       conflicts,

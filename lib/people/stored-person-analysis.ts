@@ -37,13 +37,14 @@ export function orInto(target: ActionBits, source: ActionBits): void {
   for (let word = 0; word < target.length; word += 1) target[word] |= source[word];
 }
 
+/** Population count, 32 bits at a time (SWAR): a person's accounts hold hundreds of actions each. */
 export function countBits(bits: ActionBits): number {
   let count = 0;
-  for (let word of bits) {
-    while (word !== 0) {
-      word &= word - 1;
-      count += 1;
-    }
+  for (let index = 0; index < bits.length; index += 1) {
+    let word = bits[index];
+    word -= (word >>> 1) & 0x55555555;
+    word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
+    count += Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
   }
   return count;
 }
