@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { identityCenterUsers, personAssignments, ssoRoleLinks } from '../../schema';
 import { maskToTiers } from '../../../lib/analysis/tier-mask';
@@ -74,7 +74,9 @@ export function* iterateExportedPeople(database: AppDatabase, scanId: number, pa
         .select({ accountId: personAssignments.accountId, permissionSet: personAssignments.permissionSetName, viaGroupName: personAssignments.viaGroupName, roleArn: personAssignments.roleArn })
         .from(personAssignments)
         .where(and(eq(personAssignments.scanId, scanId), eq(personAssignments.userId, user.userId)))
-        .orderBy(asc(personAssignments.accountId), asc(personAssignments.permissionSetName), asc(personAssignments.viaGroupName))
+        // `+` keeps SQLite from walking the account index for the order (every row of the scan,
+        // 1.15 million at #14's scale, seconds a page): the person's rows come by the user index.
+        .orderBy(sql`+${personAssignments.accountId}`, asc(personAssignments.permissionSetName), asc(personAssignments.viaGroupName))
         .all();
       const analysis = readStoredPersonAnalysis(user.userId, user.analysis, actionNames);
       yield {

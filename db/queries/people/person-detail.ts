@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { accounts, identityCenterGroups, identityCenterMemberships, identityCenterUsers, personAssignments, principals } from '../../schema';
 import type { PersonAnalysis } from '../../../lib/people/analyze-person';
@@ -74,7 +74,9 @@ export function getPersonDetail(database: AppDatabase, scanId: number, userId: s
     .leftJoin(accounts, eq(accounts.id, personAssignments.accountId))
     .leftJoin(principals, and(eq(principals.scanId, personAssignments.scanId), eq(principals.arn, personAssignments.roleArn)))
     .where(and(eq(personAssignments.scanId, scanId), eq(personAssignments.userId, userId)))
-    .orderBy(asc(personAssignments.accountId), asc(personAssignments.permissionSetName), asc(personAssignments.viaGroupName))
+    // `+` keeps SQLite from walking the account index for the order (every row of the scan,
+    // 1.15 million at #14's scale, seconds a page): the person's rows come by the user index.
+    .orderBy(sql`+${personAssignments.accountId}`, asc(personAssignments.permissionSetName), asc(personAssignments.viaGroupName))
     .all();
   const analysis = readStoredPersonAnalysis(person.userId, person.analysis, loadPersonActionNames(database, scanId));
   const accountIds = new Set([...assignments.map((row) => row.accountId), ...analysis.accounts.map((account) => account.accountId)]);
