@@ -7,8 +7,9 @@
 import { DEFAULT_WEIGHTS } from '../lib/analysis/blast-radius/weights';
 import { DEFAULT_SOD_RULES } from '../lib/analysis/sod/default-rules';
 import type { Exposure, Grant, Tier } from '../lib/analysis/types';
-import { analyzePerson, type RoleAccess } from '../lib/people/analyze-person';
-import { linkPeopleToRoles, type PersonAssignment, type SsoRoleInput } from '../lib/people/link-roles';
+import type { RoleAccess } from '../lib/people/analyze-person';
+import { createPersonAnalyzer } from '../lib/people/person-analyzer';
+import { linkPeopleToRoles, type SsoRoleInput } from '../lib/people/link-roles';
 import { mapIdentityCenter } from '../scanners/map/map-identity-center';
 import type { RawIdentityCenter } from '../scanners/raw-identity-center';
 
@@ -81,11 +82,13 @@ const directory = mapped.directory;
 const model = time(`link ${roles.length} SSO roles`, () => linkPeopleToRoles(directory, roles));
 console.log(`  ${model.personAssignments.length} person assignments, ${model.warnings.length} warnings`);
 time('analyse every person', () => {
-  const byUser = new Map<string, PersonAssignment[]>();
+  const byUser = new Map<string, Array<string | null>>();
   for (const assignment of model.personAssignments) {
     const list = byUser.get(assignment.userId) ?? [];
-    list.push(assignment);
+    list.push(assignment.roleArn);
     byUser.set(assignment.userId, list);
   }
-  for (const user of directory.users) analyzePerson(user.userId, byUser.get(user.userId) ?? [], roleByArn, DEFAULT_SOD_RULES, DEFAULT_WEIGHTS);
+  const analyzer = createPersonAnalyzer(roleByArn.values(), DEFAULT_SOD_RULES, DEFAULT_WEIGHTS);
+  for (const user of directory.users) analyzer.analyze(byUser.get(user.userId) ?? []);
+  console.log(`  ${analyzer.distinctRoleSetCount} distinct role sets among ${directory.users.length} people`);
 });

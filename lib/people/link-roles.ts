@@ -126,14 +126,15 @@ export function linkPeopleToRoles(directory: IdentityCenterDirectory, roles: Sso
   const permissionSetByName = new Map(directory.permissionSets.map((set) => [set.name, set]));
   const userIds = new Set(directory.users.map((user) => user.userId));
   const groupById = new Map(directory.groups.map((group) => [group.groupId, group]));
-  const membersByGroup = new Map<string, string[]>();
+  // A set per group: a membership listed twice gives the person the group's assignments once.
+  const membersByGroup = new Map<string, Set<string>>();
   for (const membership of directory.memberships) {
     if (!userIds.has(membership.userId)) {
       warnings.push(`Identity Center: membership ${membership.membershipId} of group ${membership.groupId} names user ${membership.userId}, who is not in the identity store`);
       continue;
     }
-    const members = membersByGroup.get(membership.groupId) ?? [];
-    members.push(membership.userId);
+    const members = membersByGroup.get(membership.groupId) ?? new Set<string>();
+    members.add(membership.userId);
     membersByGroup.set(membership.groupId, members);
   }
 
@@ -155,8 +156,13 @@ export function linkPeopleToRoles(directory: IdentityCenterDirectory, roles: Sso
 
   const personAssignments: PersonAssignment[] = [];
   const emptyGroupAssignments: PeopleModel['emptyGroupAssignments'] = [];
+  // Duplicates are found per account assignment (same account, set and principal listed twice),
+  // not per person: a person row is one of a group's members, and members are a set already.
+  // At #14's scale that is 200,000 keys instead of 1.15 million.
   const seen = new Set<string>();
   const assignedSets = new Set<string>();
+  const directVia: AssignmentVia = { kind: 'direct' };
+  const viaByGroup = new Map<string, AssignmentVia>();
   for (const assignment of directory.assignments) {
     const permissionSet = permissionSetByArn.get(assignment.permissionSetArn);
     if (!permissionSet) {
@@ -164,10 +170,11 @@ export function linkPeopleToRoles(directory: IdentityCenterDirectory, roles: Sso
       continue;
     }
     const roleArn = roleByAccountAndSet.get(`${assignment.accountId}|${permissionSet.arn}`)?.arn ?? null;
+    const key = `${assignment.principalType}|${assignment.principalId}|${assignment.accountId}|${permissionSet.arn}`;
+    const isRepeat = seen.has(key);
+    seen.add(key);
     const add = (userId: string, via: AssignmentVia) => {
-      const key = `${userId}|${assignment.accountId}|${permissionSet.arn}|${via.kind === 'direct' ? '' : via.groupId}`;
-      if (seen.has(key)) return;
-      seen.add(key);
+      if (isRepeat) return;
       personAssignments.push({ userId, accountId: assignment.accountId, permissionSetArn: permissionSet.arn, permissionSetName: permissionSet.name, via, roleArn });
     };
     if (assignment.principalType === 'USER') {
@@ -175,7 +182,7 @@ export function linkPeopleToRoles(directory: IdentityCenterDirectory, roles: Sso
         warnings.push(`Identity Center: an assignment of ${permissionSet.name} in account ${assignment.accountId} names user ${assignment.principalId}, who is not in the identity store`);
         continue;
       }
-      add(assignment.principalId, { kind: 'direct' });
+      add(assignment.principalId, directVia);
       assignedSets.add(`${assignment.accountId}|${permissionSet.arn}`);
       continue;
     }
@@ -184,13 +191,18 @@ export function linkPeopleToRoles(directory: IdentityCenterDirectory, roles: Sso
       warnings.push(`Identity Center: an assignment of ${permissionSet.name} in account ${assignment.accountId} names group ${assignment.principalId}, which is not in the identity store`);
       continue;
     }
-    const members = membersByGroup.get(group.groupId) ?? [];
-    if (members.length === 0) {
+    const members = membersByGroup.get(group.groupId);
+    if (!members || members.size === 0) {
       emptyGroupAssignments.push({ ...assignment, groupName: group.displayName });
       continue;
     }
     assignedSets.add(`${assignment.accountId}|${permissionSet.arn}`);
-    for (const userId of members) add(userId, { kind: 'group', groupId: group.groupId, groupName: group.displayName });
+    let via = viaByGroup.get(group.groupId);
+    if (!via) {
+      via = { kind: 'group', groupId: group.groupId, groupName: group.displayName };
+      viaByGroup.set(group.groupId, via);
+    }
+    for (const userId of members) add(userId, via);
   }
 
   const unassignedProvisionedRoles: PeopleModel['unassignedProvisionedRoles'] = [];

@@ -4,7 +4,8 @@ import { and, eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
 import { identityCenterAssignments, identityCenterUsers, personAssignments, ssoRoleLinks } from '../../db/schema';
 import { createTestDatabase } from '../../db/test-database';
-import type { PersonAnalysis } from '../../lib/people/analyze-person';
+import { loadPersonActionNames } from '../../db/queries/people/person-action-names';
+import { readStoredPersonAnalysis } from '../../lib/people/stored-person-analysis';
 import { runScan } from './run-scan';
 
 const DEMO = path.join(process.cwd(), 'demo', 'org');
@@ -23,7 +24,7 @@ describe('an offline import of the demo with its identity-center.json', () => {
   const person = (userName: string) => {
     const row = database.select().from(identityCenterUsers).where(and(eq(identityCenterUsers.scanId, scanId), eq(identityCenterUsers.userName, userName))).get();
     if (!row) throw new Error(`no ${userName}`);
-    return { ...row, analysis: JSON.parse(row.analysis) as PersonAnalysis };
+    return { ...row, analysis: readStoredPersonAnalysis(row.userId, row.analysis, loadPersonActionNames(database, scanId)) };
   };
 
   it('stores every person with their effective access across accounts', () => {
@@ -36,8 +37,9 @@ describe('an offline import of the demo with its identity-center.json', () => {
   });
 
   it('finds people whose SoD conflict exists only across their assignments', () => {
-    const rows = database.select({ userName: identityCenterUsers.userName, analysis: identityCenterUsers.analysis }).from(identityCenterUsers).where(eq(identityCenterUsers.scanId, scanId)).all();
-    const across = rows.filter((row) => (JSON.parse(row.analysis) as PersonAnalysis).conflicts.some((conflict) => conflict.isAcrossRoles));
+    const rows = database.select({ userId: identityCenterUsers.userId, userName: identityCenterUsers.userName, analysis: identityCenterUsers.analysis }).from(identityCenterUsers).where(eq(identityCenterUsers.scanId, scanId)).all();
+    const actionNames = loadPersonActionNames(database, scanId);
+    const across = rows.filter((row) => readStoredPersonAnalysis(row.userId, row.analysis, actionNames).conflicts.some((conflict) => conflict.isAcrossRoles));
     expect(across.map((row) => row.userName)).toEqual(['yusuf.demir@northwind.example']);
     const [conflict] = person('yusuf.demir@northwind.example').analysis.conflicts;
     expect(conflict).toMatchObject({ ruleId: 'SOD-GOVERN-INVOKE', isAcrossRoles: true });

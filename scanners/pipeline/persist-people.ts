@@ -14,8 +14,10 @@ import { resolveWeights } from '../../lib/analysis/blast-radius/weights';
 import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
 import { tiersToMask } from '../../lib/analysis/tier-mask';
 import type { Severity, SnapshotInput, SodRule } from '../../lib/analysis/types';
-import { analyzePerson, type PersonAnalysis, type RoleAccess } from '../../lib/people/analyze-person';
-import { linkPeopleToRoles, type PeopleModel, type PersonAssignment, type SsoRoleInput } from '../../lib/people/link-roles';
+import type { RoleAccess } from '../../lib/people/analyze-person';
+import { linkPeopleToRoles, type PeopleModel, type SsoRoleInput } from '../../lib/people/link-roles';
+import { createPersonAnalyzer } from '../../lib/people/person-analyzer';
+import type { StoredPersonAnalysis } from '../../lib/people/stored-person-analysis';
 import type { IdentityCenterDirectory } from '../../lib/people/types';
 import { inWriteTransaction } from '../../db/write-transaction';
 
@@ -47,8 +49,16 @@ export interface AnalyzePeopleOptions {
   now: Date;
 }
 
+/** The people's analyses of one scan, in the stored form, and the action names their bitsets index. */
+export interface PeopleAnalyses {
+  actionNames: readonly string[];
+  byUser: Map<string, StoredPersonAnalysis>;
+  /** Distinct sets of roles analysed: people holding the same set share one analysis. */
+  distinctRoleSetCount: number;
+}
+
 /** Every person's effective access, from the engine's analysis of the roles behind their assignments. */
-export function analyzePeople(directory: IdentityCenterDirectory, model: PeopleModel, principals: AnalyzedPrincipal[], options: AnalyzePeopleOptions): Map<string, PersonAnalysis> {
+export function analyzePeople(directory: IdentityCenterDirectory, model: PeopleModel, principals: AnalyzedPrincipal[], options: AnalyzePeopleOptions): PeopleAnalyses {
   const weights = resolveWeights(options.weightOverrides ?? {});
   const linkedArns = new Set(model.roleLinks.map((link) => link.roleArn));
   const roleByArn = new Map<string, RoleAccess>();
@@ -64,25 +74,44 @@ export function analyzePeople(directory: IdentityCenterDirectory, model: PeopleM
       reachAccountIds: principal.reachAccountIds,
     });
   }
-  const assignmentsByUser = new Map<string, PersonAssignment[]>();
+  const roleArnsByUser = new Map<string, Array<string | null>>();
   for (const assignment of model.personAssignments) {
-    const list = assignmentsByUser.get(assignment.userId) ?? [];
-    list.push(assignment);
-    assignmentsByUser.set(assignment.userId, list);
+    const list = roleArnsByUser.get(assignment.userId) ?? [];
+    list.push(assignment.roleArn);
+    roleArnsByUser.set(assignment.userId, list);
   }
-  const analyses = new Map<string, PersonAnalysis>();
-  for (const user of directory.users) analyses.set(user.userId, analyzePerson(user.userId, assignmentsByUser.get(user.userId) ?? [], roleByArn, options.sodRules, weights));
-  return analyses;
+  const analyzer = createPersonAnalyzer(roleByArn.values(), options.sodRules, weights);
+  const byUser = new Map<string, StoredPersonAnalysis>();
+  for (const user of directory.users) byUser.set(user.userId, analyzer.analyze(roleArnsByUser.get(user.userId) ?? []));
+  return { actionNames: analyzer.actionNames, byUser, distinctRoleSetCount: analyzer.distinctRoleSetCount };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+
+/**
+ * SQLite's page cache while a scan's people are written: the scan's slice of each
+ * person_assignments index (about 1.15 million entries at #14's scale) is filled in random key
+ * order, and with the default 2 MB cache every insert re-reads index pages from the file. Memory
+ * is taken only as pages are used, and given back when the cache is set back.
+ */
+const BULK_CACHE_KIB = 256 * 1024;
+
+function withBulkCache<Result>(database: AppDatabase, work: () => Result): Result {
+  const previous = database.$client.pragma('cache_size', { simple: true }) as number;
+  database.$client.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+  try {
+    return work();
+  } finally {
+    database.$client.pragma(`cache_size = ${previous}`);
+  }
+}
 
 /**
  * Writes a scan's Identity Center data and the derived links in ONE synchronous transaction
  * (prepared statements: a large organisation has hundreds of thousands of assignments). The rows
  * are invisible to pages until the scan is published, like the principals.
  */
-export function persistPeople(database: AppDatabase, scanId: number, directory: IdentityCenterDirectory, model: PeopleModel, analyses: ReadonlyMap<string, PersonAnalysis>): void {
+export function persistPeople(database: AppDatabase, scanId: number, directory: IdentityCenterDirectory, model: PeopleModel, analyses: PeopleAnalyses): void {
   const client = database.$client;
   const insertUser = client.prepare(
     `INSERT INTO identity_center_users (scan_id, user_id, user_name, display_name, email, external_id, account_count, assignment_count, tiers_mask, score, bedrock_account_count, conflict_count, max_conflict_severity, analysis)
@@ -110,10 +139,22 @@ export function persistPeople(database: AppDatabase, scanId: number, directory: 
   const emptyGroupKeys = new Set(model.emptyGroupAssignments.map((assignment) => `${assignment.accountId}|${assignment.permissionSetArn}|${assignment.principalId}`));
   const unassignedRoles = new Set(model.unassignedProvisionedRoles.map((role) => role.roleArn));
 
-  inWriteTransaction(database, () => {
-    database.insert(identityCenterInstances).values({ scanId, instanceArn: directory.instanceArn, identityStoreId: directory.identityStoreId }).run();
+  // People holding the same set of roles share one analysis object: serialise it once.
+  const jsonByAnalysis = new Map<StoredPersonAnalysis, string>();
+  const jsonOf = (analysis: StoredPersonAnalysis | undefined) => {
+    if (!analysis) return '{}';
+    let json = jsonByAnalysis.get(analysis);
+    if (json === undefined) {
+      json = JSON.stringify(analysis);
+      jsonByAnalysis.set(analysis, json);
+    }
+    return json;
+  };
+
+  withBulkCache(database, () => inWriteTransaction(database, () => {
+    database.insert(identityCenterInstances).values({ scanId, instanceArn: directory.instanceArn, identityStoreId: directory.identityStoreId, personActionNames: JSON.stringify(analyses.actionNames) }).run();
     for (const user of directory.users) {
-      const analysis = analyses.get(user.userId);
+      const analysis = analyses.byUser.get(user.userId);
       const worst = analysis?.conflicts.reduce<Severity | null>((current, conflict) => (current === null || SEVERITY_RANK[conflict.severity] > SEVERITY_RANK[current] ? conflict.severity : current), null) ?? null;
       insertUser.run(
         scanId,
@@ -129,7 +170,7 @@ export function persistPeople(database: AppDatabase, scanId: number, directory: 
         analysis?.accounts.length ?? 0,
         analysis?.conflicts.length ?? 0,
         worst,
-        JSON.stringify(analysis ?? {}),
+        jsonOf(analysis),
       );
     }
     for (const group of directory.groups) insertGroup.run(scanId, group.groupId, group.displayName, group.description, memberCount.get(group.groupId) ?? 0);
@@ -149,7 +190,7 @@ export function persistPeople(database: AppDatabase, scanId: number, directory: 
     for (const link of model.roleLinks) {
       insertLink.run(scanId, link.roleArn, link.accountId, link.permissionSetName, link.permissionSetArn, JSON.stringify(link.drift), link.permissionSetArn !== null && unassignedRoles.has(link.roleArn) ? 0 : 1);
     }
-  });
+  }));
 }
 
 /** Removes a scan's Identity Center rows (a scan that failed before publishing). */

@@ -1,9 +1,11 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { identityCenterUsers, personAssignments, ssoRoleLinks } from '../../schema';
 import { maskToTiers } from '../../../lib/analysis/tier-mask';
 import type { BlastRadius, Tier } from '../../../lib/analysis/types';
-import type { PersonAnalysis, PersonConflict } from '../../../lib/people/analyze-person';
+import type { PersonConflict } from '../../../lib/people/analyze-person';
+import { readStoredPersonAnalysis } from '../../../lib/people/stored-person-analysis';
+import { loadPersonActionNames } from './person-action-names';
 import { describeVia } from '../../../lib/people/types';
 
 /** What `export --format json` adds to an SSO role principal. */
@@ -55,6 +57,7 @@ export function loadExportedRolePeople(database: AppDatabase, scanId: number): M
 
 /** Every person of a scan for the export, in user-name order, a page at a time. */
 export function* iterateExportedPeople(database: AppDatabase, scanId: number, pageSize = 500): Generator<ExportedPerson> {
+  const actionNames = loadPersonActionNames(database, scanId);
   let lastId = 0;
   for (;;) {
     const users = database
@@ -71,9 +74,11 @@ export function* iterateExportedPeople(database: AppDatabase, scanId: number, pa
         .select({ accountId: personAssignments.accountId, permissionSet: personAssignments.permissionSetName, viaGroupName: personAssignments.viaGroupName, roleArn: personAssignments.roleArn })
         .from(personAssignments)
         .where(and(eq(personAssignments.scanId, scanId), eq(personAssignments.userId, user.userId)))
-        .orderBy(asc(personAssignments.accountId), asc(personAssignments.permissionSetName), asc(personAssignments.viaGroupName))
+        // `+` keeps SQLite from walking the account index for the order (every row of the scan,
+        // 1.15 million at #14's scale, seconds a page): the person's rows come by the user index.
+        .orderBy(sql`+${personAssignments.accountId}`, asc(personAssignments.permissionSetName), asc(personAssignments.viaGroupName))
         .all();
-      const analysis = JSON.parse(user.analysis) as Partial<PersonAnalysis>;
+      const analysis = readStoredPersonAnalysis(user.userId, user.analysis, actionNames);
       yield {
         userId: user.userId,
         userName: user.userName,
@@ -82,8 +87,8 @@ export function* iterateExportedPeople(database: AppDatabase, scanId: number, pa
         assignments: assignments.map((assignment) => ({ accountId: assignment.accountId, permissionSet: assignment.permissionSet, via: viaOf(assignment.viaGroupName) })),
         roles: [...new Set(assignments.map((assignment) => assignment.roleArn).filter((arn): arn is string => arn !== null))].sort(),
         tiers: maskToTiers(user.tiersMask),
-        blastRadius: analysis.blastRadius ?? { score: 0, factors: [] },
-        sodConflicts: analysis.conflicts ?? [],
+        blastRadius: analysis.blastRadius,
+        sodConflicts: analysis.conflicts,
       };
     }
   }

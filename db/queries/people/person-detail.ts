@@ -1,7 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { accounts, identityCenterGroups, identityCenterMemberships, identityCenterUsers, personAssignments, principals } from '../../schema';
 import type { PersonAnalysis } from '../../../lib/people/analyze-person';
+import { readStoredPersonAnalysis } from '../../../lib/people/stored-person-analysis';
+import { loadPersonActionNames } from './person-action-names';
 import { NotFoundError } from '../../../lib/http/errors';
 
 export interface PersonAssignmentRow {
@@ -72,20 +74,13 @@ export function getPersonDetail(database: AppDatabase, scanId: number, userId: s
     .leftJoin(accounts, eq(accounts.id, personAssignments.accountId))
     .leftJoin(principals, and(eq(principals.scanId, personAssignments.scanId), eq(principals.arn, personAssignments.roleArn)))
     .where(and(eq(personAssignments.scanId, scanId), eq(personAssignments.userId, userId)))
-    .orderBy(asc(personAssignments.accountId), asc(personAssignments.permissionSetName), asc(personAssignments.viaGroupName))
+    // `+` keeps SQLite from walking the account index for the order (every row of the scan,
+    // 1.15 million at #14's scale, seconds a page): the person's rows come by the user index.
+    .orderBy(sql`+${personAssignments.accountId}`, asc(personAssignments.permissionSetName), asc(personAssignments.viaGroupName))
     .all();
-  const analysis = withActionCounts(JSON.parse(person.analysis) as PersonAnalysis);
+  const analysis = readStoredPersonAnalysis(person.userId, person.analysis, loadPersonActionNames(database, scanId));
   const accountIds = new Set([...assignments.map((row) => row.accountId), ...analysis.accounts.map((account) => account.accountId)]);
   const accountNames: Record<string, string> = {};
   for (const row of database.select({ id: accounts.id, name: accounts.name }).from(accounts).all()) if (accountIds.has(row.id)) accountNames[row.id] = row.name;
   return { ...person, groups, assignments, analysis, accountNames };
-}
-
-/** Scans stored before #14's scale work kept each account's action list; they now keep its count. */
-function withActionCounts(analysis: PersonAnalysis): PersonAnalysis {
-  const accounts = analysis.accounts.map((account) => {
-    const legacy = account as PersonAnalysis['accounts'][number] & { actions?: string[] };
-    return typeof legacy.actionCount === 'number' ? account : { ...account, actionCount: legacy.actions?.length ?? 0 };
-  });
-  return { ...analysis, accounts };
 }

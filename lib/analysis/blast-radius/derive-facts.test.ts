@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CredentialSummary } from '../snapshot-analysis-types';
 import { TIERS, type Exposure, type Grant, type Tier } from '../types';
-import { deriveBlastRadiusFacts, type DeriveFactsInput } from './derive-facts';
+import { deriveBlastRadiusFacts, deriveBlastRadiusFactsOfUnion, type DeriveFactsInput } from './derive-facts';
 import { coversAllModels } from './model-scope';
 import { scoreBlastRadius } from './score-blast-radius';
 
@@ -47,6 +47,30 @@ describe('coversAllModels', () => {
   it('NotResource on every model carves the grant out', () => {
     expect(coversAllModels({ resources: ['*'], notResources: ['arn:aws:bedrock:*::foundation-model/anthropic.*'] })).toBe(true);
     expect(coversAllModels({ resources: ['*'], notResources: ['arn:aws:bedrock:*::foundation-model/*'] })).toBe(false);
+  });
+});
+
+const grantArbitrary = fc
+  .record({
+    tier: fc.constantFrom(...TIERS),
+    resources: fc.subarray(['*', CLAUDE, 'arn:aws:bedrock:*::foundation-model/*', 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-*'], { minLength: 1 }),
+    notResources: fc.subarray(['arn:aws:bedrock:*::foundation-model/*', 'arn:aws:bedrock:*::foundation-model/anthropic.*'], { maxLength: 1 }),
+    regions: fc.oneof(fc.constant<string[]>(['*']), fc.constant<string[]>(['eu-*']), fc.subarray(['us-east-1', 'us-west-2', 'eu-west-1'], { minLength: 1 })),
+    requiresGuardrail: fc.boolean(),
+  })
+  .map(({ tier, resources, notResources, regions, requiresGuardrail }) => grant(tier, resources, { notResources, regions, requiresGuardrail }));
+
+describe('deriveBlastRadiusFactsOfUnion', () => {
+  it('property: the facts of several grant arrays equal the facts of their concatenation (shared arrays included)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(grantArbitrary, { maxLength: 5 }), { maxLength: 5 }), fc.array(fc.nat(4), { maxLength: 4 }), (arrays, repeats) => {
+        // A person often holds the same grants array through several roles: repeat some.
+        const withShared = [...arrays, ...repeats.filter((index) => index < arrays.length).map((index) => arrays[index])];
+        const { grants: _grants, ...rest } = input([]);
+        expect(deriveBlastRadiusFactsOfUnion({ ...rest, grantArrays: withShared })).toEqual(deriveBlastRadiusFacts(input(withShared.flat())));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -104,12 +128,6 @@ describe('deriveBlastRadiusFacts', () => {
   });
 
   it('property: adding any grant never lowers the derived score', () => {
-    const grantArbitrary = fc.record({
-      tier: fc.constantFrom(...TIERS),
-      resources: fc.subarray(['*', CLAUDE, 'arn:aws:bedrock:*::foundation-model/*', 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-*'], { minLength: 1 }),
-      regions: fc.oneof(fc.constant<string[]>(['*']), fc.subarray(['us-east-1', 'us-west-2', 'eu-west-1'], { minLength: 1 })),
-      requiresGuardrail: fc.boolean(),
-    }).map(({ tier, resources, regions, requiresGuardrail }) => grant(tier, resources, { regions, requiresGuardrail }));
     fc.assert(
       fc.property(fc.array(grantArbitrary, { maxLength: 6 }), grantArbitrary, (grants, extra) => {
         const before = scoreBlastRadius(deriveBlastRadiusFacts(input(grants))).score;
