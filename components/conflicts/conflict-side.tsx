@@ -1,5 +1,5 @@
 import type { ConflictSideGrant } from '@/db/queries/principals';
-import { TierChip } from '@/components/ui/tier-chip';
+import { TierChip } from '@/components/principals/tier-chip';
 
 const SHOWN_ACTIONS = 3;
 

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import type { PersonDetail } from '@/db/queries/people/person-detail';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
 import { Badge } from '@/components/ui/badge';
-import { ScoreBadge } from '@/components/ui/score-badge';
-import { TierChips } from '@/components/ui/tier-chip';
+import { ScoreBadge } from '@/components/principals/score-badge';
+import { TierChips } from '@/components/principals/tier-chip';
 
 export type PersonHeaderFacts = Pick<PersonDetail, 'userId' | 'userName' | 'displayName' | 'email' | 'externalId' | 'score' | 'tiersMask' | 'groups'>;
 

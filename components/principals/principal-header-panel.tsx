@@ -4,8 +4,8 @@ import type { PrincipalDetail } from '@/db/queries/principals';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime } from '@/components/ui/format';
-import { ScoreBadge } from '@/components/ui/score-badge';
-import { TierChips } from '@/components/ui/tier-chip';
+import { ScoreBadge } from '@/components/principals/score-badge';
+import { TierChips } from '@/components/principals/tier-chip';
 
 export type PrincipalHeaderFacts = Pick<
   PrincipalDetail,
