@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type ActionCatalogue, loadActionCatalogue } from '../catalogue/load-catalogue';
 import type { OrganizationFacts, RoleFacts, SnapshotInput } from '../types';
 import { createEvaluator } from './evaluate-principal';
+import { roleFacts } from '../test-support/principal-facts';
 
 /**
  * Differential test against @cloud-copilot/iam-simulate (AGPL: imported by this test only).
@@ -216,24 +217,16 @@ function principalArn(variant: PrincipalVariant): string {
 function toSnapshot(set: PolicySet, variant: PrincipalVariant = DEFAULT_VARIANT): { snapshot: SnapshotInput; principal: RoleFacts } {
   const boundaryArn = `arn:aws:iam::${ACCOUNT_ID}:policy/boundary`;
   const LEVEL_IDS = levelIds(variant);
-  const principal: RoleFacts = {
-    type: 'role',
+  const principal = roleFacts(variant.name, {
     arn: principalArn(variant),
     id: 'AROATEST',
-    name: variant.name,
     path: variant.path,
     accountId: ACCOUNT_ID,
-    createDate: '2024-01-01T00:00:00Z',
     inlinePolicies: set.identity.map((document, index) => ({ name: `identity-${index}`, document })),
-    attachedManagedPolicyArns: [],
     permissionsBoundaryArn: set.boundary ? boundaryArn : null,
     tags: variant.tags,
     trustPolicy: TRUST_WITHOUT_SESSION_TAGS,
-    lastUsedDate: null,
-    lastUsedRegion: null,
-    permissionSetName: null,
-    isServiceLinked: false,
-  };
+  });
   const organization: OrganizationFacts | null = set.scpLevels
     ? {
         id: 'o-test',
