@@ -10,3 +10,18 @@ export async function saveScreenshot(page: Page, role: string, name: string): Pr
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: path.join(SCREENSHOT_DIRECTORY, `${role}-${name}.png`), fullPage: true });
 }
+
+/** The two sizes screenshots are reviewed at: a laptop and a phone. */
+const REVIEWED_SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
+
+/**
+ * A screenshot at each reviewed size, named per size (`{ desktop: 'users-desktop', phone: 'users-phone' }`);
+ * `scrollTo` brings a section into view before each one.
+ */
+export async function saveScreenshotsAtBothSizes(page: Page, role: string, names: Record<keyof typeof REVIEWED_SIZES, string>, options: { scrollTo?: string } = {}): Promise<void> {
+  for (const size of ['desktop', 'phone'] as const) {
+    await page.setViewportSize(REVIEWED_SIZES[size]);
+    if (options.scrollTo) await page.locator(options.scrollTo).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, role, names[size]);
+  }
+}
