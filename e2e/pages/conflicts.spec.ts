@@ -1,9 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, OWNER, signIn, READERS, describeAsEach, openPage } from '../support/auth';
+import { ADMIN, OWNER, READERS, SECOND_ADMIN, describeAsEach, openPage, signIn } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { saveScreenshot } from '../support/screenshots';
 
-const SECOND_ADMIN = 'jordan@example.com';
 const CONFLICT_ROWS = 'tbody tr:not([data-testid="data-table-group"])';
 
 describeAsEach([...READERS, ['owner', OWNER]], 'SoD conflicts', (role) => {

@@ -1,9 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 
 export const ADMIN = 'admin@example.com';
 export const AUDITOR = 'ciso@example.com';
 export const OWNER = 'maya@example.com';
 export const OTHER_OWNER = 'liam@example.com';
+/** The second admin: approves what the first requests (four-eyes approval is on by default). */
+export const SECOND_ADMIN = 'jordan@example.com';
 
 /** Signs in through the real sign-in form, as a person would. */
 export async function signIn(page: Page, email: string, password = 'demo'): Promise<void> {
@@ -12,6 +14,17 @@ export async function signIn(page: Page, email: string, password = 'demo'): Prom
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).not.toHaveURL(/\/signin/);
+}
+
+/**
+ * A page of its own browser context, signed in as `email`: for a test that acts as several people
+ * at once. `viewport` sets its size (Playwright's default otherwise).
+ */
+export async function signedInPage(browser: Browser, baseURL: string | undefined, email: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ baseURL, ...(viewport ? { viewport } : {}) });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
 }
 
 /** Same-origin headers for API calls made outside a page (the app refuses cross-site writes). */

@@ -12,7 +12,7 @@ export async function saveScreenshot(page: Page, role: string, name: string): Pr
 }
 
 /** The two sizes screenshots are reviewed at: a laptop and a phone. */
-const REVIEWED_SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
+export const REVIEWED_SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
 /**
  * A screenshot at each reviewed size, named per size (`{ desktop: 'users-desktop', phone: 'users-phone' }`);
