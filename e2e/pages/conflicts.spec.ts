@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, OWNER, READERS, SECOND_ADMIN, describeAsEach, openPage, signIn } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
+import { filterList } from '../support/filters';
 import { saveScreenshot } from '../support/screenshots';
 
 const CONFLICT_ROWS = 'tbody tr:not([data-testid="data-table-group"])';
@@ -46,11 +47,7 @@ test.describe('SoD conflicts as admin', () => {
   test.beforeEach(async ({ page }) => signIn(page, ADMIN));
 
   test('groups by rule when switched in the URL state', async ({ page }) => {
-    await page.goto('/conflicts');
-    const filters = page.getByRole('search', { name: 'Filter conflicts' });
-    await filters.getByLabel('Group by').selectOption('rule');
-    await filters.getByRole('button', { name: 'Apply' }).click();
-    await expect(page).toHaveURL(/group=rule/);
+    await filterList(page, '/conflicts', 'Filter conflicts', { 'Group by': 'rule' }, /group=rule/);
     const table = page.getByTestId('conflicts-table');
     await expect(table.locator('thead th').nth(1)).toHaveText('Principal');
     const headings = await table.getByTestId('data-table-group').allInnerTexts();
@@ -108,11 +105,7 @@ test.describe('SoD conflicts as admin', () => {
   });
 
   test('filtering by severity keeps only that severity', async ({ page }) => {
-    await page.goto('/conflicts');
-    const filters = page.getByRole('search', { name: 'Filter conflicts' });
-    await filters.getByLabel('Severity').selectOption('high');
-    await filters.getByRole('button', { name: 'Apply' }).click();
-    await expect(page).toHaveURL(/severity=high/);
+    await filterList(page, '/conflicts', 'Filter conflicts', { Severity: 'high' }, /severity=high/);
     const severities = await page.getByTestId('conflicts-table').locator(`${CONFLICT_ROWS} td:first-child`).allInnerTexts();
     expect(severities.length).toBeGreaterThan(0);
     for (const severity of severities) expect(severity.toLowerCase()).toContain('high');

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { AUDITOR, OWNER, signIn, READERS, describeAsEach, openPage } from '../support/auth';
 import { parseCsv } from '../../scanners/live/credential-report-csv';
+import { AUDITOR, OWNER, READERS, describeAsEach, openPage, signIn } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { saveScreenshot } from '../support/screenshots';
+import { filterList } from '../support/filters';
+import { saveNarrowScreenshotWithoutOverflow, saveScreenshot } from '../support/screenshots';
 
 const PROD_GENAI_APPS = '641829374651';
 const SANDBOX_HACKATHON = '185920374618';
@@ -50,19 +51,11 @@ describeAsEach(READERS, 'Controls', (role) => {
     await page.locator('details[id^="account-"][open]').evaluateAll((panels) => panels.forEach((panel) => panel.removeAttribute('open')));
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(3 * 900 + 200);
     await saveScreenshot(page, role, 'controls');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.reload();
-    await expect(page.getByRole('heading', { level: 1, name: 'Controls' })).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await saveScreenshot(page, role, 'controls-narrow');
+    await saveNarrowScreenshotWithoutOverflow(page, role, 'controls', 'Controls');
   });
 
   test('filters by environment and OU, and exports the filtered matrix as CSV', async ({ page }) => {
-    await page.goto('/controls');
-    const filters = page.getByRole('search', { name: 'Filter controls' });
-    await filters.getByLabel('Environment').selectOption('sandbox');
-    await filters.getByRole('button', { name: 'Apply' }).click();
-    await expect(page).toHaveURL(/environment=sandbox/);
+    const filters = await filterList(page, '/controls', 'Filter controls', { Environment: 'sandbox' }, /environment=sandbox/);
     await expect(page.getByTestId('controls-matrix').locator('tbody tr')).toHaveCount(2);
     await page.goto('/controls');
     await filters.getByLabel('Organisational unit').selectOption({ label: 'Prod' });

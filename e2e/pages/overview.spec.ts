@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { READERS, describeAsEach, openPage } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { saveScreenshot } from '../support/screenshots';
+import { saveNarrowScreenshotWithoutOverflow, saveScreenshot } from '../support/screenshots';
 
 const CHART_SECTIONS = [
   ['by-tier', 'Holders by tier'],
@@ -41,11 +41,7 @@ describeAsEach(READERS, 'overview', (role) => {
 
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, role, 'overview');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.reload();
-    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await saveScreenshot(page, role, 'overview-narrow');
+    await saveNarrowScreenshotWithoutOverflow(page, role, 'overview', 'Overview');
   });
 
   test('a KPI card and a top-10 link lead to the principals', async ({ page }) => {

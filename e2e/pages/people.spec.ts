@@ -1,13 +1,22 @@
 import { expect, test, type Page } from '@playwright/test';
-import { OWNER, signIn, READERS, describeAsEach, openPage } from '../support/auth';
-import { expectNoSeriousA11yViolations } from '../support/axe';
-import { saveScreenshot } from '../support/screenshots';
 import { parseCsv } from '../../scanners/live/credential-report-csv';
+import { OWNER, READERS, describeAsEach, openPage, signIn } from '../support/auth';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+import { REVIEWED_SIZES, saveScreenshot, saveScreenshotsAtBothSizes } from '../support/screenshots';
 
-const WIDTHS = [
-  ['', { width: 1440, height: 900 }],
-  ['-mobile', { width: 390, height: 844 }],
-] as const;
+/**
+ * Screenshots at desktop and phone size (`<name>`, `<name>-mobile`), then back to desktop size. At
+ * phone size the page never scrolls sideways (#19: tables scroll inside their card and hide
+ * secondary columns); charts re-measure after a resize, so the check waits for the page to settle.
+ */
+async function saveScreenshotsAtBothSizesWithoutOverflow(page: Page, role: string, name: string): Promise<void> {
+  await page.setViewportSize(REVIEWED_SIZES.desktop);
+  await saveScreenshot(page, role, name);
+  await page.setViewportSize(REVIEWED_SIZES.phone);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(REVIEWED_SIZES.phone.width);
+  await saveScreenshot(page, role, `${name}-mobile`);
+  await page.setViewportSize(REVIEWED_SIZES.desktop);
+}
 
 function personRows(page: Page) {
   return page.getByTestId('people-table').locator('tbody tr');
@@ -24,14 +33,7 @@ describeAsEach(READERS, 'people', (role) => {
     expect(await totalOf(page)).toBe(40);
     await expect(page.getByTestId('people-table').getByRole('columnheader', { name: /Score/ })).toHaveAttribute('aria-sort', 'descending');
     await expectNoSeriousA11yViolations(page);
-    for (const [suffix, size] of WIDTHS) {
-      await page.setViewportSize(size);
-      // #19: the table scrolls inside its card and hides secondary columns; the page never scrolls sideways.
-      // Charts re-measure after a resize: wait for the page to settle at the new width.
-      if (size.width <= 390) await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      await saveScreenshot(page, role, `people${suffix}`);
-    }
-    await page.setViewportSize({ width: 1440, height: 900 });
+    await saveScreenshotsAtBothSizesWithoutOverflow(page, role, 'people');
 
     const search = page.getByRole('search', { name: 'Filter people' });
     await search.getByLabel('Group').selectOption({ label: 'AgentBuilders' });
@@ -69,13 +71,7 @@ describeAsEach(READERS, 'people', (role) => {
     // Several conflicts can exist only across assignments (SOD-GOVERN-INVOKE, SOD-CONTROL-INVOKE).
     await expect(page.getByTestId('person-conflicts').getByText('only across assignments').first()).toBeVisible();
     await expectNoSeriousA11yViolations(page);
-    for (const [suffix, size] of WIDTHS) {
-      await page.setViewportSize(size);
-      // Charts re-measure after a resize: wait for the page to settle at the new width.
-      if (size.width <= 390) await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      await saveScreenshot(page, role, `person${suffix}`);
-    }
-    await page.setViewportSize({ width: 1440, height: 900 });
+    await saveScreenshotsAtBothSizesWithoutOverflow(page, role, 'person');
     // From an assignment to the role, and from the role back to the people behind it.
     await page.getByTestId('person-assignments').getByRole('link', { name: 'BedrockMantleUser' }).click();
     await expect(page).toHaveURL(/\/principals\/\d+$/);
@@ -84,10 +80,7 @@ describeAsEach(READERS, 'people', (role) => {
     await expect(behind.getByRole('link', { name: 'Yusuf Demir' })).toBeVisible();
     await expect(behind.getByText('group SandboxUsers').first()).toBeVisible();
     await expectNoSeriousA11yViolations(page);
-    for (const [suffix, size] of WIDTHS) {
-      await page.setViewportSize(size);
-      await saveScreenshot(page, role, `principal-people-behind${suffix}`);
-    }
+    await saveScreenshotsAtBothSizes(page, role, { desktop: 'principal-people-behind', phone: 'principal-people-behind-mobile' });
   });
 
   test('the overview counts people per tier, the widest reach and dead assignments', async ({ page }) => {

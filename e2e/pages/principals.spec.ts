@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../../scanners/live/credential-report-csv';
-import { ADMIN, OWNER, OTHER_OWNER, signIn, READERS, describeAsEach, openPage } from '../support/auth';
+import { ADMIN, OTHER_OWNER, OWNER, READERS, describeAsEach, openPage, signIn } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { findPrincipalIdOwnedBy, latestPublishedScanId, queryE2eDatabase } from '../support/database';
+import { filterList } from '../support/filters';
 import { saveScreenshot } from '../support/screenshots';
 
 const DETAIL_SECTIONS = ['Blast radius factors', 'Grants', 'Denied actions', 'Who can become it', 'Separation-of-duties conflicts', 'Recommendations', 'Credentials', 'History across snapshots'];
@@ -92,11 +93,7 @@ describeAsEach(READERS, 'principals', (role) => {
   });
 
   test('a tier filter keeps only holders of that tier', async ({ page }) => {
-    await page.goto('/principals');
-    const search = page.getByRole('search', { name: 'Filter principals' });
-    await search.getByLabel('Tier').selectOption('govern');
-    await search.getByRole('button', { name: 'Apply' }).click();
-    await expect(page).toHaveURL(/tier=govern/);
+    await filterList(page, '/principals', 'Filter principals', { Tier: 'govern' }, /tier=govern/);
     await expect(page.getByRole('heading', { name: 'No principal matches these filters' }), 'the demo organisation has govern holders').toHaveCount(0);
     const tiers = await principalRows(page).locator('td:nth-child(4)').allInnerTexts();
     expect(tiers.length).toBeGreaterThan(0);
