@@ -4,6 +4,7 @@ import { type ActionCatalogue, loadActionCatalogue } from '../catalogue/load-cat
 import type { OrganizationFacts, RoleFacts, SnapshotInput } from '../types';
 import { createEvaluator } from './evaluate-principal';
 import { roleFacts } from '../test-support/principal-facts';
+import { mulberry32 } from '../../random/mulberry32';
 
 /**
  * Differential test against @cloud-copilot/iam-simulate (AGPL: imported by this test only).
@@ -16,17 +17,7 @@ const ACCOUNT_ID = '111122223333';
 const POLICY_SET_COUNT = 2_000;
 const CONDITIONED_SET_COUNT = 1_000;
 
-/** mulberry32: small, fast and good enough for test generation. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const createRandom = mulberry32;
 
 const ACTION_PATTERNS = [
   '*',
