@@ -1,8 +1,20 @@
+import Link from 'next/link';
 import type { PrincipalHistoryPoint } from '@/db/queries/principals';
+import { maskToTiers } from '@/lib/analysis/tier-mask';
 import { TrendLineChart } from '@/components/charts/trend-line-chart';
 import { Card } from '@/components/ui/card';
 import { formatDate } from '@/components/ui/format';
-import { PrincipalHistoryTable } from '@/components/principals/principal-history-table';
+import { ScoreBadge } from '@/components/principals/score-badge';
+import { TierChips } from '@/components/principals/tier-chip';
+
+function SnapshotCell({ point, principalId }: { point: PrincipalHistoryPoint; principalId: number }) {
+  const label = point.principalId === principalId ? <span>#{point.scanId} (this one)</span> : <Link href={`/principals/${point.principalId}`} className="text-brand-700 underline">#{point.scanId}</Link>;
+  return (
+    <>
+      {label} <span className="text-slate-700">{formatDate(point.finishedAt)}</span>
+    </>
+  );
+}
 
 /** The same ARN across the last snapshots: score trend and a row per snapshot, linked. */
 export function PrincipalHistoryPanel({ history, principalId, principalName }: { history: PrincipalHistoryPoint[]; principalId: number; principalName: string }) {
@@ -19,8 +31,34 @@ export function PrincipalHistoryPanel({ history, principalId, principalName }: {
             data={history.map((point) => ({ label: `#${point.scanId} ${formatDate(point.finishedAt)}`, score: point.score, actions: point.actionCount }))}
             series={[{ key: 'score', label: 'Score', colour: '#1f5fbf' }]}
           />
-          <div className="mt-3">
-            <PrincipalHistoryTable history={history} principalId={principalId} />
+          <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Score per snapshot">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Score, tiers and action count per snapshot</caption>
+              <thead className="border-b border-slate-200 text-slate-700">
+                <tr>
+                  <th scope="col" className="py-1.5 pr-3">Snapshot</th>
+                  <th scope="col" className="py-1.5 pr-3">Score</th>
+                  <th scope="col" className="py-1.5 pr-3">Tiers</th>
+                  <th scope="col" className="py-1.5 text-right">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((point) => (
+                  <tr key={point.scanId} className="border-b border-slate-100">
+                    <td className="py-1.5 pr-3">
+                      <SnapshotCell point={point} principalId={principalId} />
+                    </td>
+                    <td className="py-1.5 pr-3">
+                      <ScoreBadge score={point.score} />
+                    </td>
+                    <td className="py-1.5 pr-3">
+                      <TierChips tiers={maskToTiers(point.tiersMask)} />
+                    </td>
+                    <td className="py-1.5 text-right tabular-nums">{point.actionCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         </>
       )}
