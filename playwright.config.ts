@@ -22,6 +22,13 @@ const only = process.env.E2E_ONLY;
  *   signing in through a real OpenID Connect provider (`oidc-provider`) on loopback.
  * Playwright uses Debian's Chromium: no browser download works on our machines.
  */
+const STOP_CLEANLY = { signal: 'SIGTERM' as const, timeout: 15_000 };
+
+/** A server the suite starts and waits for: ready when its sign-in page answers; its output is piped. */
+function webServer(name: string, command: string, serverPort: number) {
+  return { name, command, url: `http://localhost:${serverPort}/signin`, timeout: 180_000, reuseExistingServer: false, stdout: 'pipe' as const, stderr: 'pipe' as const };
+}
+
 export default defineConfig({
   testDir: './e2e',
   timeout: 60_000,
@@ -47,35 +54,9 @@ export default defineConfig({
     { name: 'journeys', testMatch: 'journeys/**/*.spec.ts', use: { baseURL: `http://localhost:${journeyPort}`, actionTimeout: 15_000, navigationTimeout: 30_000 } },
   ],
   webServer: [
-    {
-      command: `npx tsx scripts/e2e-server.ts --port ${port}`,
-      url: `http://localhost:${port}/signin`,
-      timeout: 180_000,
-      reuseExistingServer: false,
-      stdout: 'pipe' as const,
-      stderr: 'pipe' as const,
-      name: 'pages',
-    },
-    {
-      command: `npx tsx scripts/e2e-server.ts --port ${journeyPort} --live`,
-      url: `http://localhost:${journeyPort}/signin`,
-      timeout: 180_000,
-      reuseExistingServer: false,
-      stdout: 'pipe' as const,
-      stderr: 'pipe' as const,
-      // The worker and the web server get SIGTERM and stop cleanly (the worker may be writing).
-      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 15_000 },
-      name: 'journeys',
-    },
-    {
-      command: `npx tsx scripts/oidc-e2e-server.ts --port ${oidcPort}`,
-      url: `http://localhost:${oidcPort}/signin`,
-      timeout: 180_000,
-      reuseExistingServer: false,
-      stdout: 'pipe' as const,
-      stderr: 'pipe' as const,
-      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 15_000 },
-      name: 'oidc',
-    },
+    webServer('pages', `npx tsx scripts/e2e-server.ts --port ${port}`, port),
+    // The worker and the web server get SIGTERM and stop cleanly (the worker may be writing).
+    { ...webServer('journeys', `npx tsx scripts/e2e-server.ts --port ${journeyPort} --live`, journeyPort), gracefulShutdown: STOP_CLEANLY },
+    { ...webServer('oidc', `npx tsx scripts/oidc-e2e-server.ts --port ${oidcPort}`, oidcPort), gracefulShutdown: STOP_CLEANLY },
   ].filter((server) => !only || server.name === only),
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, AUDITOR, sameOriginHeaders, signIn } from './support/auth';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { saveScreenshot } from './support/screenshots';
+import { saveScreenshotsAtBothSizes } from './support/screenshots';
 
 /** Issue 17, security 3 and 8, and issue 21 item 8, through the running app (demo sign-in). */
 test.describe('sign-in hardening', () => {
@@ -58,13 +58,7 @@ test.describe('sign-in hardening', () => {
     await row.getByRole('button', { name: 'Deactivate ethan@example.com' }).click();
     await expect(row.getByText('deactivated')).toBeVisible();
     await expectNoSeriousA11yViolations(page);
-    for (const [width, height, size] of [
-      [1440, 900, 'desktop'],
-      [390, 844, 'phone'],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await saveScreenshot(page, 'admin', `users-${size}`);
-    }
+    await saveScreenshotsAtBothSizes(page, 'admin', { desktop: 'users-desktop', phone: 'users-phone' });
 
     await victim.goto('/inbox');
     await expect(victim).toHaveURL(/\/signin/);

@@ -1,4 +1,4 @@
-import { TierChip } from '@/components/ui/tier-chip';
+import { TierChip } from '@/components/principals/tier-chip';
 
 /** Most consequential first: what a reviewer should see when only two chips fit. */
 const TIER_WEIGHT = ['govern', 'customize', 'provision', 'invoke', 'agent', 'build', 'unclassified', 'read'];

@@ -1,6 +1,6 @@
 import type { ConflictSideGrant } from '@/db/queries/principals';
 import { compareByDefiningness } from '@/lib/analysis/catalogue/defining-actions';
-import { TierChip } from '@/components/ui/tier-chip';
+import { TierChip } from '@/components/principals/tier-chip';
 
 const SHOWN_ACTIONS = 2;
 

@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
 import { Badge } from '@/components/ui/badge';
-import { ScoreBadge } from '@/components/ui/score-badge';
-import { TierChips } from '@/components/ui/tier-chip';
+import { ScoreBadge } from '@/components/principals/score-badge';
+import { TierChips } from '@/components/principals/tier-chip';
 import { formatDate } from '@/components/ui/format';
 import { ConflictCountCell } from './conflict-count-cell';
 import { DataTable, type DataTableColumnMeta, type ServerSort } from './data-table';

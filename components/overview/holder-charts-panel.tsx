@@ -3,7 +3,7 @@ import { TIERS } from '@/lib/analysis/types';
 import { SimpleBarChart } from '@/components/charts/simple-bar-chart';
 import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { Card } from '@/components/ui/card';
-import { TIER_CHART_COLOURS } from '@/components/ui/tier-chip';
+import { TIER_CHART_COLOURS } from '@/components/principals/tier-chip';
 
 const SEVERITY_SERIES = [
   { key: 'critical', label: 'Critical', colour: '#991b1b' },

@@ -5,8 +5,8 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { TopPrincipalRow } from '@/db/queries/overview';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
 import { DataTable } from '@/components/data-table/data-table';
-import { ScoreBadge } from '@/components/ui/score-badge';
-import { TierChips } from '@/components/ui/tier-chip';
+import { ScoreBadge } from '@/components/principals/score-badge';
+import { TierChips } from '@/components/principals/tier-chip';
 
 const columns: ColumnDef<TopPrincipalRow, unknown>[] = [
   {

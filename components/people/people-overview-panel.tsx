@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
-import { TierChip } from '@/components/ui/tier-chip';
+import { TierChip } from '@/components/principals/tier-chip';
 import type { PeopleOverview } from '@/db/queries/people/people-overview';
 
 /** The Identity Center figures on the overview: people per tier, widest reach, dead assignments. */

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
-import { ScoreBadge } from '@/components/ui/score-badge';
-import { TierChips } from '@/components/ui/tier-chip';
+import { ScoreBadge } from '@/components/principals/score-badge';
+import { TierChips } from '@/components/principals/tier-chip';
 import { ConflictCountCell } from '@/components/data-table/conflict-count-cell';
 import { DataTable, type DataTableColumnMeta, type ServerSort } from '@/components/data-table/data-table';
 

@@ -1,5 +1,5 @@
 import { Card } from '@/components/ui/card';
-import { TierChips } from '@/components/ui/tier-chip';
+import { TierChips } from '@/components/principals/tier-chip';
 import type { PersonAccount } from '@/lib/people/analyze-person';
 
 /** A person's effective Bedrock access, account by account (the union of their roles there). */

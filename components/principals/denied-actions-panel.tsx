@@ -1,7 +1,7 @@
 import type { DeniedAction, DenialSource } from '@/lib/analysis/types';
 import { summarizeTiers } from '@/lib/analysis/catalogue/defining-actions';
 import { Card } from '@/components/ui/card';
-import { TierChip } from '@/components/ui/tier-chip';
+import { TierChip } from '@/components/principals/tier-chip';
 import { DecidedConditions } from './decided-conditions';
 import { TierSummaryList } from './tier-summary-list';
 

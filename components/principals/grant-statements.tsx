@@ -1,6 +1,6 @@
 import type { PrincipalGrantStatement } from '@/db/queries/principals';
 import { Badge } from '@/components/ui/badge';
-import { TierChip } from '@/components/ui/tier-chip';
+import { TierChip } from '@/components/principals/tier-chip';
 import { DecidedConditions } from './decided-conditions';
 import { GrantConditions } from './grant-conditions';
 

@@ -3,8 +3,8 @@ import { compareByDefiningness } from '@/lib/analysis/catalogue/defining-actions
 import { Badge, SeverityBadge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { formatDate } from '@/components/ui/format';
-import { GrantPathText } from '@/components/ui/grant-path';
-import { TierChip } from '@/components/ui/tier-chip';
+import { GrantPathText } from '@/components/principals/grant-path';
+import { TierChip } from '@/components/principals/tier-chip';
 
 const SHOWN_GRANTS = 10;
 const SHOWN_ACTIONS = 6;

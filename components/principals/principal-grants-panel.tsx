@@ -5,7 +5,7 @@ import { RequestRevocationButton } from '@/components/revocations/request-revoca
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { formatDateTime } from '@/components/ui/format';
-import { GrantPathText } from '@/components/ui/grant-path';
+import { GrantPathText } from '@/components/principals/grant-path';
 import { GrantRevocationState, type SnapshotFacts } from './grant-revocation-state';
 import { GrantStatements } from './grant-statements';
 import { TierCounts, TierSummaryList } from './tier-summary-list';

@@ -4,8 +4,8 @@ import { maskToTiers } from '@/lib/analysis/tier-mask';
 import { TrendLineChart } from '@/components/charts/trend-line-chart';
 import { Card } from '@/components/ui/card';
 import { formatDate } from '@/components/ui/format';
-import { ScoreBadge } from '@/components/ui/score-badge';
-import { TierChips } from '@/components/ui/tier-chip';
+import { ScoreBadge } from '@/components/principals/score-badge';
+import { TierChips } from '@/components/principals/tier-chip';
 
 function SnapshotCell({ point, principalId }: { point: PrincipalHistoryPoint; principalId: number }) {
   const label = point.principalId === principalId ? <span>#{point.scanId} (this one)</span> : <Link href={`/principals/${point.principalId}`} className="text-brand-700 underline">#{point.scanId}</Link>;

@@ -3,7 +3,7 @@ import { buildReplacementPolicy, type UsedBedrock } from '@/lib/analysis/recomme
 import type { Recommendation } from '@/lib/analysis/types';
 import { Card } from '@/components/ui/card';
 import { CodeSpanText } from '@/components/ui/code-span-text';
-import { GrantPathText } from '@/components/ui/grant-path';
+import { GrantPathText } from '@/components/principals/grant-path';
 
 export interface RecommendationsPanelProps {
   recommendations: Recommendation[];

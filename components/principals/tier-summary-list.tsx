@@ -1,5 +1,5 @@
 import type { TierSummary } from '@/lib/analysis/catalogue/defining-actions';
-import { TierChip } from '@/components/ui/tier-chip';
+import { TierChip } from '@/components/principals/tier-chip';
 
 /** One line per tier: the tier, how many actions, and the actions that define it. */
 export function TierSummaryList({ summaries, testId }: { summaries: TierSummary[]; testId?: string }) {

@@ -1,5 +1,5 @@
 import { groupActionsByTier } from '@/lib/revocations/access-by-tier';
-import { TierChip } from '@/components/ui/tier-chip';
+import { TierChip } from '@/components/principals/tier-chip';
 
 /**
  * Bedrock access as a tier summary ("govern 2 · customize 14 · invoke 6"), the full action list

@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { parseCsv } from '../../scanners/live/credential-report-csv';
-import { ADMIN, OTHER_OWNER, OWNER, sameOriginHeaders, signIn } from '../support/auth';
+import { ADMIN, OTHER_OWNER, OWNER, sameOriginHeaders, signIn, signedInPage } from '../support/auth';
 import { launchCampaignAsAdmin, uniqueName } from '../support/campaigns';
 import { findRevocationIdForItem, listCampaignItems, queryE2eDatabase } from '../support/database';
 
@@ -51,13 +51,6 @@ function decisionCount(itemId: number): number {
 
 function auditCountFor(itemId: number): number {
   return queryE2eDatabase<{ count: number }>(`SELECT count(*) AS count FROM audit_log WHERE object_type = 'campaign_item' AND object_id = ?`, String(itemId))[0].count;
-}
-
-async function signedInPage(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
 }
 
 let campaignId: number;

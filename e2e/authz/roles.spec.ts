@@ -1,7 +1,18 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, AUDITOR, OWNER, sameOriginHeaders, signIn } from '../support/auth';
 
 const ADMIN_AND_AUDITOR_PAGES = ['/overview', '/accounts', '/controls', '/scans', '/audit'];
+
+/** A scan request and a conflict exception, two admin-only writes, are refused with 403. */
+async function expectAdminActionsRefused(page: Page, baseURL: string | undefined): Promise<void> {
+    const scanNow = await page.request.post('/api/scans', { headers: sameOriginHeaders(baseURL), data: {} });
+    expect(scanNow.status()).toBe(403);
+    const exception = await page.request.post('/api/conflicts/exceptions', {
+      headers: sameOriginHeaders(baseURL),
+      data: { ruleId: 'SOD-GOVERN-INVOKE', principalArn: 'arn:aws:iam::111111111111:role/x', reason: 'because', expiresAt: '2030-01-01' },
+    });
+    expect(exception.status()).toBe(403);
+}
 
 test.describe('an owner', () => {
   test.beforeEach(async ({ page }) => signIn(page, OWNER));
@@ -21,13 +32,7 @@ test.describe('an owner', () => {
   });
 
   test('cannot call admin actions', async ({ page, baseURL }) => {
-    const scanNow = await page.request.post('/api/scans', { headers: sameOriginHeaders(baseURL), data: {} });
-    expect(scanNow.status()).toBe(403);
-    const exception = await page.request.post('/api/conflicts/exceptions', {
-      headers: sameOriginHeaders(baseURL),
-      data: { ruleId: 'SOD-GOVERN-INVOKE', principalArn: 'arn:aws:iam::111111111111:role/x', reason: 'because', expiresAt: '2030-01-01' },
-    });
-    expect(exception.status()).toBe(403);
+    await expectAdminActionsRefused(page, baseURL);
   });
 });
 
@@ -42,13 +47,7 @@ test.describe('an auditor', () => {
   });
 
   test('cannot change anything', async ({ page, baseURL }) => {
-    const scanNow = await page.request.post('/api/scans', { headers: sameOriginHeaders(baseURL), data: {} });
-    expect(scanNow.status()).toBe(403);
-    const exception = await page.request.post('/api/conflicts/exceptions', {
-      headers: sameOriginHeaders(baseURL),
-      data: { ruleId: 'SOD-GOVERN-INVOKE', principalArn: 'arn:aws:iam::111111111111:role/x', reason: 'because', expiresAt: '2030-01-01' },
-    });
-    expect(exception.status()).toBe(403);
+    await expectAdminActionsRefused(page, baseURL);
     await page.goto('/scans');
     await expect(page.getByRole('button', { name: /scan now/i })).toHaveCount(0);
   });

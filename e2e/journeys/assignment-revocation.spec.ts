@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, OWNER, sameOriginHeaders } from '../support/auth';
+import { ADMIN, OWNER, SECOND_ADMIN, sameOriginHeaders, signedInPage } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { uniqueName } from '../support/campaigns';
-import { findRevocationIdForItem, queryE2eDatabaseOfPort } from '../support/database';
-import { signedInPage, waitForNoScanInProgress, waitForRevocationStatus } from '../support/revocation-journey';
+import { revokeInInbox, uniqueName } from '../support/campaigns';
+import { queryE2eDatabaseOfPort } from '../support/database';
+import { waitForNoScanInProgress, waitForRevocationStatus } from '../support/revocation-journey';
 import { saveScreenshot } from '../support/screenshots';
 
 /**
@@ -14,7 +14,6 @@ import { saveScreenshot } from '../support/screenshots';
  * comment), executes (the worker calls identitystore DeleteGroupMembership through the remediation
  * identity and re-reads Identity Center), and rolls back (CreateGroupMembership).
  */
-const SECOND_ADMIN = 'jordan@example.com';
 const GROUP = 'GenAIProdSupport';
 const PERMISSION_SET = 'BedrockDeveloper';
 test('an owner revokes a group assignment in an assignment campaign; a second admin approves, executes, verifies and rolls it back', async ({ browser, baseURL }) => {
@@ -51,14 +50,7 @@ test('an owner revokes a group assignment in an assignment campaign; a second ad
   // What the assignment grants shows in the row's details, opened in place.
   await owner.getByRole('button', { name: `Details of ${label}` }).click();
   await expect(owner.getByTestId('assignment-context').first()).toContainText(`member of group ${GROUP}`);
-  await owner.getByRole('group', { name: `Decide ${label}` }).getByRole('button', { name: 'Revoke' }).click();
-  const form = owner.getByRole('form', { name: `Revoke ${label}` });
-  await form.getByLabel('Justification').fill('Moved to the data platform team; no longer supports GenAI production.');
-  await form.getByRole('button', { name: 'Confirm revoke' }).click();
-  await expect(owner.getByRole('status').filter({ hasText: `${label} revoked.` })).toBeVisible();
-  const revocationId = findRevocationIdForItem(item.id, port);
-  expect(revocationId, 'the revoke decision creates a revocation request').not.toBeNull();
-  const id = revocationId as number;
+  const id = await revokeInInbox(owner, { label, justification: 'Moved to the data platform team; no longer supports GenAI production.', itemId: item.id, port });
 
   // The second admin reviews the preview: the person leaves the group, the other members keep it.
   const jordan = await signedInPage(browser, baseURL, SECOND_ADMIN);

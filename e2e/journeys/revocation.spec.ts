@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, OWNER } from '../support/auth';
+import { ADMIN, OWNER, signedInPage } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { launchCampaignAsAdmin, uniqueName } from '../support/campaigns';
-import { findRevocableItem, findRevocationIdForItem, latestPublishedScanId, type RevocableItem } from '../support/database';
-import { signedInPage, waitForNoScanInProgress, waitForRevocationStatus, waitForScanAfter } from '../support/revocation-journey';
+import { launchCampaignAsAdmin, revokeInInbox, uniqueName } from '../support/campaigns';
+import { type RevocableItem, findRevocableItem, latestPublishedScanId } from '../support/database';
+import { waitForNoScanInProgress, waitForRevocationStatus, waitForScanAfter } from '../support/revocation-journey';
 import { saveScreenshot } from '../support/screenshots';
 
 /**
@@ -49,14 +49,7 @@ test('an owner revokes a grant in a campaign; an admin approves, executes, verif
   const owner = await signedInPage(browser, baseURL, OWNER);
   await owner.goto(`/inbox?campaign=${campaignId}&q=${encodeURIComponent(item.principalName)}`);
   const label = `${item.principalName} (${item.policyName})`;
-  await owner.getByRole('group', { name: `Decide ${label}` }).getByRole('button', { name: 'Revoke' }).click();
-  const form = owner.getByRole('form', { name: `Revoke ${label}` });
-  await form.getByLabel('Justification').fill('The document search service moved to another account; this grant is unused.');
-  await form.getByRole('button', { name: 'Confirm revoke' }).click();
-  await expect(owner.getByRole('status').filter({ hasText: `${label} revoked.` })).toBeVisible();
-  const revocationId = findRevocationIdForItem(item.itemId, port);
-  expect(revocationId, 'the revoke decision creates a revocation request').not.toBeNull();
-  const id = revocationId as number;
+  const id = await revokeInInbox(owner, { label, justification: 'The document search service moved to another account; this grant is unused.', itemId: item.itemId, port });
 
   // The admin finds the request on the principal's grant, then reviews a preview of the plan
   // before approving (approval computes it again and freezes it).

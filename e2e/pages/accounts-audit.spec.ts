@@ -1,39 +1,26 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, AUDITOR, signIn } from '../support/auth';
+import { READERS, describeAsEach, openPage } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { saveScreenshot } from '../support/screenshots';
+import { saveNarrowScreenshotWithoutOverflow, saveScreenshot } from '../support/screenshots';
 
-for (const [role, email] of [
-  ['admin', ADMIN],
-  ['auditor', AUDITOR],
-] as const) {
-  test.describe(`accounts and audit log as ${role}`, () => {
-    test.beforeEach(async ({ page }) => signIn(page, email));
-
-    test('accounts lists the demo organisation and passes axe', async ({ page }) => {
-      await page.goto('/accounts');
-      await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
-      const rows = page.getByTestId('accounts-table').locator('tbody tr');
-      // demo/org holds eleven account files.
-      expect(await rows.count()).toBeGreaterThanOrEqual(10);
-      await expect(page.getByTestId('accounts-table')).toContainText(/\d{12}/);
-      await expectNoSeriousA11yViolations(page);
-      await saveScreenshot(page, role, 'accounts');
-      // At phone width the table scrolls inside its card; the page itself does not overflow.
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.reload();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      await saveScreenshot(page, role, 'accounts-narrow');
-    });
-
-    test('the audit log shows entries and filters, and passes axe', async ({ page }) => {
-      await page.goto('/audit');
-      await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
-      await expect(page.getByRole('search', { name: 'Filter the audit log' })).toBeVisible();
-      const rows = page.getByTestId('audit-table').locator('tbody tr');
-      expect(await rows.count()).toBeGreaterThan(0);
-      await expectNoSeriousA11yViolations(page);
-      await saveScreenshot(page, role, 'audit');
-    });
+describeAsEach(READERS, 'accounts and audit log', (role) => {
+  test('accounts lists the demo organisation and passes axe', async ({ page }) => {
+    await openPage(page, '/accounts', 'Accounts');
+    const rows = page.getByTestId('accounts-table').locator('tbody tr');
+    // demo/org holds eleven account files.
+    expect(await rows.count()).toBeGreaterThanOrEqual(10);
+    await expect(page.getByTestId('accounts-table')).toContainText(/\d{12}/);
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, role, 'accounts');
+    await saveNarrowScreenshotWithoutOverflow(page, role, 'accounts');
   });
-}
+
+  test('the audit log shows entries and filters, and passes axe', async ({ page }) => {
+    await openPage(page, '/audit', 'Audit log');
+    await expect(page.getByRole('search', { name: 'Filter the audit log' })).toBeVisible();
+    const rows = page.getByTestId('audit-table').locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, role, 'audit');
+  });
+});

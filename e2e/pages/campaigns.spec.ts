@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, AUDITOR, signIn } from '../support/auth';
+import { ADMIN, signIn, READERS, describeAsEach, openPage } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { launchCampaignAsAdmin, uniqueName } from '../support/campaigns';
 import { saveScreenshot } from '../support/screenshots';
@@ -15,55 +15,46 @@ test.beforeAll(async ({ browser, baseURL }) => {
   await page.close();
 });
 
-for (const [role, email] of [
-  ['admin', ADMIN],
-  ['auditor', AUDITOR],
-] as const) {
-  test.describe(`campaigns as ${role}`, () => {
-    test.beforeEach(async ({ page }) => signIn(page, email));
-
-    test('the list shows launched campaigns and passes axe', async ({ page }) => {
-      await page.goto('/campaigns');
-      await expect(page.getByRole('heading', { level: 1, name: 'Campaigns' })).toBeVisible();
-      await expect(page.getByRole('heading', { level: 2, name: 'Launched campaigns' })).toBeVisible();
-      await expect(page.getByRole('link', { name: campaignName })).toBeVisible();
-      const newCampaign = page.getByRole('link', { name: 'New campaign' });
-      if (role === 'admin') await expect(newCampaign).toBeVisible();
-      else await expect(newCampaign).toHaveCount(0);
-      await expectNoSeriousA11yViolations(page);
-      await saveScreenshot(page, role, 'campaigns');
-    });
-
-    test('a campaign shows its progress, items and evidence links', async ({ page }) => {
-      // Two axe runs and two full-page screenshots of a 232-item campaign on a shared machine.
-      test.setTimeout(180_000);
-      await page.goto(`/campaigns/${campaignId}`);
-      await expect(page.getByRole('heading', { level: 1, name: campaignName })).toBeVisible();
-      await expect(page.getByRole('heading', { level: 2, name: 'Completion' })).toBeVisible();
-      await expect(page.getByRole('link', { name: 'Download evidence (CSV)' })).toHaveAttribute('href', `/api/campaigns/${campaignId}/evidence?format=csv`);
-      await expect(page.getByRole('link', { name: 'Download evidence (JSON)' })).toHaveAttribute('href', `/api/campaigns/${campaignId}/evidence?format=json`);
-      const closeButton = page.getByRole('button', { name: 'Close campaign' });
-      if (role === 'admin') await expect(closeButton).toBeVisible();
-      else await expect(closeButton).toHaveCount(0);
-      // Items of several reviewers, each with a principal and an entitlement.
-      const table = page.getByRole('table', { name: /Campaign items/ });
-      const items = table.locator('tbody tr');
-      expect(await items.count()).toBeGreaterThan(1);
-      // Riskiest first; principals link to their page; "revoked" split into what became of the revocations.
-      const scoreColumn = await table.locator('thead th').evaluateAll((cells) => cells.findIndex((cell) => cell.textContent?.startsWith('Score')));
-      const scores = await items.evaluateAll((rows, column) => rows.map((row) => Number(row.children[column]?.textContent)), scoreColumn);
-      expect(scores).toEqual([...scores].sort((left, right) => right - left));
-      await expect(table.locator('tbody a[href^="/principals/"]').first()).toBeVisible();
-      for (const label of ['Requested', 'Applied', 'Verified']) await expect(page.getByTestId('revocation-progress')).toContainText(label);
-      await expectNoSeriousA11yViolations(page);
-      await page.setViewportSize({ width: 1440, height: 900 });
-      await saveScreenshot(page, role, 'campaign-detail');
-      await page.setViewportSize({ width: 390, height: 844 });
-      await expectNoSeriousA11yViolations(page);
-      await saveScreenshot(page, role, 'campaign-detail-mobile');
-    });
+describeAsEach(READERS, 'campaigns', (role) => {
+  test('the list shows launched campaigns and passes axe', async ({ page }) => {
+    await openPage(page, '/campaigns', 'Campaigns');
+    await expect(page.getByRole('heading', { level: 2, name: 'Launched campaigns' })).toBeVisible();
+    await expect(page.getByRole('link', { name: campaignName })).toBeVisible();
+    const newCampaign = page.getByRole('link', { name: 'New campaign' });
+    if (role === 'admin') await expect(newCampaign).toBeVisible();
+    else await expect(newCampaign).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, role, 'campaigns');
   });
-}
+
+  test('a campaign shows its progress, items and evidence links', async ({ page }) => {
+    // Two axe runs and two full-page screenshots of a 232-item campaign on a shared machine.
+    test.setTimeout(180_000);
+    await openPage(page, `/campaigns/${campaignId}`, campaignName);
+    await expect(page.getByRole('heading', { level: 2, name: 'Completion' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Download evidence (CSV)' })).toHaveAttribute('href', `/api/campaigns/${campaignId}/evidence?format=csv`);
+    await expect(page.getByRole('link', { name: 'Download evidence (JSON)' })).toHaveAttribute('href', `/api/campaigns/${campaignId}/evidence?format=json`);
+    const closeButton = page.getByRole('button', { name: 'Close campaign' });
+    if (role === 'admin') await expect(closeButton).toBeVisible();
+    else await expect(closeButton).toHaveCount(0);
+    // Items of several reviewers, each with a principal and an entitlement.
+    const table = page.getByRole('table', { name: /Campaign items/ });
+    const items = table.locator('tbody tr');
+    expect(await items.count()).toBeGreaterThan(1);
+    // Riskiest first; principals link to their page; "revoked" split into what became of the revocations.
+    const scoreColumn = await table.locator('thead th').evaluateAll((cells) => cells.findIndex((cell) => cell.textContent?.startsWith('Score')));
+    const scores = await items.evaluateAll((rows, column) => rows.map((row) => Number(row.children[column]?.textContent)), scoreColumn);
+    expect(scores).toEqual([...scores].sort((left, right) => right - left));
+    await expect(table.locator('tbody a[href^="/principals/"]').first()).toBeVisible();
+    for (const label of ['Requested', 'Applied', 'Verified']) await expect(page.getByTestId('revocation-progress')).toContainText(label);
+    await expectNoSeriousA11yViolations(page);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await saveScreenshot(page, role, 'campaign-detail');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, role, 'campaign-detail-mobile');
+  });
+});
 
 test.describe('new campaign as admin', () => {
   test('the form offers name, due date, scope and schedule, and passes axe', async ({ page }) => {

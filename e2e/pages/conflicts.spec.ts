@@ -1,67 +1,53 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, AUDITOR, OWNER, signIn } from '../support/auth';
+import { ADMIN, OWNER, READERS, SECOND_ADMIN, describeAsEach, openPage, signIn } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
+import { filterList } from '../support/filters';
 import { saveScreenshot } from '../support/screenshots';
 
-const SECOND_ADMIN = 'jordan@example.com';
 const CONFLICT_ROWS = 'tbody tr:not([data-testid="data-table-group"])';
 
-for (const [role, email] of [
-  ['admin', ADMIN],
-  ['auditor', AUDITOR],
-  ['owner', OWNER],
-] as const) {
-  test.describe(`SoD conflicts as ${role}`, () => {
-    test.beforeEach(async ({ page }) => signIn(page, email));
-
-    test('lists conflicts grouped by principal, one line each with both sides, and passes axe at both widths', async ({ page }) => {
-      test.setTimeout(180_000);
-      await page.setViewportSize({ width: 1440, height: 900 });
-      await page.goto('/conflicts');
-      await expect(page.getByRole('heading', { level: 1, name: 'SoD conflicts' })).toBeVisible();
-      const filters = page.getByRole('search', { name: 'Filter conflicts' });
-      for (const label of ['Group by', 'Rule', 'Severity', 'Account', 'Exceptions']) await expect(filters.getByLabel(label, { exact: true })).toBeVisible();
-      const table = page.getByTestId('conflicts-table');
-      await expect(table.locator('thead th')).toHaveText(['Severity', 'Rule', 'Side A: defining actions', 'Side B: defining actions', 'Exception']);
-      const groups = table.getByTestId('data-table-group');
-      expect(await groups.count()).toBeGreaterThan(0);
-      const rows = table.locator(CONFLICT_ROWS);
-      expect(await rows.count()).toBeGreaterThan(0);
-      // One heading per principal (names repeat across accounts; the link is the principal): its conflicts sit together under it.
-      const principals = await groups.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-      expect(new Set(principals).size).toBe(principals.length);
-      await expect(rows.first().locator('code').first()).toHaveText(/^SOD-/);
-      // Each side names the actions that put the principal on it.
-      await expect(rows.first().locator('td').nth(2).locator('code').first()).toHaveText(/^[a-z-]+:[A-Za-z*]+$/);
-      await expect(rows.first().locator('td').nth(3).locator('code').first()).toHaveText(/^[a-z-]+:[A-Za-z*]+$/);
-      if (role === 'owner') {
-        // Only the owner's principals: each group names its owner.
-        for (const text of await groups.getByTestId('conflict-owner').allInnerTexts()) expect(text).toContain(OWNER);
-      }
-      const acceptButtons = page.getByRole('button', { name: /^Accept SOD-.+ as an exception$/ });
-      if (role === 'admin') expect(await acceptButtons.count()).toBeGreaterThan(0);
-      else await expect(acceptButtons).toHaveCount(0);
-      await expectNoSeriousA11yViolations(page);
-      await saveScreenshot(page, role, 'conflicts');
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto('/conflicts');
-      await expect(page.getByRole('heading', { level: 1, name: 'SoD conflicts' })).toBeVisible();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      await expectNoSeriousA11yViolations(page);
-      await saveScreenshot(page, role, 'conflicts-narrow');
-    });
+describeAsEach([...READERS, ['owner', OWNER]], 'SoD conflicts', (role) => {
+  test('lists conflicts grouped by principal, one line each with both sides, and passes axe at both widths', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openPage(page, '/conflicts', 'SoD conflicts');
+    const filters = page.getByRole('search', { name: 'Filter conflicts' });
+    for (const label of ['Group by', 'Rule', 'Severity', 'Account', 'Exceptions']) await expect(filters.getByLabel(label, { exact: true })).toBeVisible();
+    const table = page.getByTestId('conflicts-table');
+    await expect(table.locator('thead th')).toHaveText(['Severity', 'Rule', 'Side A: defining actions', 'Side B: defining actions', 'Exception']);
+    const groups = table.getByTestId('data-table-group');
+    expect(await groups.count()).toBeGreaterThan(0);
+    const rows = table.locator(CONFLICT_ROWS);
+    expect(await rows.count()).toBeGreaterThan(0);
+    // One heading per principal (names repeat across accounts; the link is the principal): its conflicts sit together under it.
+    const principals = await groups.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(new Set(principals).size).toBe(principals.length);
+    await expect(rows.first().locator('code').first()).toHaveText(/^SOD-/);
+    // Each side names the actions that put the principal on it.
+    await expect(rows.first().locator('td').nth(2).locator('code').first()).toHaveText(/^[a-z-]+:[A-Za-z*]+$/);
+    await expect(rows.first().locator('td').nth(3).locator('code').first()).toHaveText(/^[a-z-]+:[A-Za-z*]+$/);
+    if (role === 'owner') {
+      // Only the owner's principals: each group names its owner.
+      for (const text of await groups.getByTestId('conflict-owner').allInnerTexts()) expect(text).toContain(OWNER);
+    }
+    const acceptButtons = page.getByRole('button', { name: /^Accept SOD-.+ as an exception$/ });
+    if (role === 'admin') expect(await acceptButtons.count()).toBeGreaterThan(0);
+    else await expect(acceptButtons).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, role, 'conflicts');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openPage(page, '/conflicts', 'SoD conflicts');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, role, 'conflicts-narrow');
   });
-}
+});
 
 test.describe('SoD conflicts as admin', () => {
   test.beforeEach(async ({ page }) => signIn(page, ADMIN));
 
   test('groups by rule when switched in the URL state', async ({ page }) => {
-    await page.goto('/conflicts');
-    const filters = page.getByRole('search', { name: 'Filter conflicts' });
-    await filters.getByLabel('Group by').selectOption('rule');
-    await filters.getByRole('button', { name: 'Apply' }).click();
-    await expect(page).toHaveURL(/group=rule/);
+    await filterList(page, '/conflicts', 'Filter conflicts', { 'Group by': 'rule' }, /group=rule/);
     const table = page.getByTestId('conflicts-table');
     await expect(table.locator('thead th').nth(1)).toHaveText('Principal');
     const headings = await table.getByTestId('data-table-group').allInnerTexts();
@@ -119,11 +105,7 @@ test.describe('SoD conflicts as admin', () => {
   });
 
   test('filtering by severity keeps only that severity', async ({ page }) => {
-    await page.goto('/conflicts');
-    const filters = page.getByRole('search', { name: 'Filter conflicts' });
-    await filters.getByLabel('Severity').selectOption('high');
-    await filters.getByRole('button', { name: 'Apply' }).click();
-    await expect(page).toHaveURL(/severity=high/);
+    await filterList(page, '/conflicts', 'Filter conflicts', { Severity: 'high' }, /severity=high/);
     const severities = await page.getByTestId('conflicts-table').locator(`${CONFLICT_ROWS} td:first-child`).allInnerTexts();
     expect(severities.length).toBeGreaterThan(0);
     for (const severity of severities) expect(severity.toLowerCase()).toContain('high');

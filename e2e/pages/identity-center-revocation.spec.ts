@@ -1,8 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ADMIN, signIn } from '../support/auth';
+import { expect, test } from '@playwright/test';
+import { ADMIN, SECOND_ADMIN, signedInPage } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { queryE2eDatabaseOfPort } from '../support/database';
-import { saveScreenshot } from '../support/screenshots';
+import { REVIEWED_SIZES, saveScreenshot } from '../support/screenshots';
 
 /**
  * Issues 14 and 17: a revoke on an `AWSReservedSSO_*` role is planned at IAM Identity Center (the
@@ -11,15 +11,6 @@ import { saveScreenshot } from '../support/screenshots';
  * script and waits for the next import. The worker path against the local endpoint is covered by
  * scanners/remediation/identity-center-lifecycle.test.ts.
  */
-const SECOND_ADMIN = 'jordan@example.com';
-
-async function signedInPage(browser: Browser, baseURL: string, email: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
 test('an SSO role is revoked at Identity Center: the plan lists the accounts and people, then the sso-admin script', async ({ browser, baseURL }) => {
   test.setTimeout(3 * 60_000);
   if (!baseURL) throw new Error('The pages project sets baseURL.');
@@ -31,7 +22,7 @@ test('an SSO role is revoked at Identity Center: the plan lists the accounts and
        AND p.name LIKE 'AWSReservedSSO\\_BedrockDeveloper\\_%' ESCAPE '\\' AND p.account_id = '641829374651'`,
   );
   expect(role, 'the demo has the BedrockDeveloper role in 641829374651').toBeTruthy();
-  const admin = await signedInPage(browser, baseURL, ADMIN);
+  const admin = await signedInPage(browser, baseURL, ADMIN, REVIEWED_SIZES.desktop);
   await admin.goto(`/principals/${role.id}`);
   await admin.getByRole('button', { name: 'Request revocation of AmazonBedrockLimitedAccess' }).click();
   await admin.getByLabel('Justification').fill('Developers no longer use Bedrock in production support.');
@@ -46,7 +37,7 @@ test('an SSO role is revoked at Identity Center: the plan lists the accounts and
   await saveScreenshot(admin, 'admin', 'revocation-identity-center-plan');
   const url = admin.url();
 
-  const approver = await signedInPage(browser, baseURL, SECOND_ADMIN, { width: 390, height: 844 });
+  const approver = await signedInPage(browser, baseURL, SECOND_ADMIN, REVIEWED_SIZES.phone);
   await approver.goto(url);
   await expect(approver.getByTestId('identity-center-plan')).toBeVisible();
   await saveScreenshot(approver, 'admin', 'revocation-identity-center-plan-mobile');

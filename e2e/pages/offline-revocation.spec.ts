@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ADMIN, OWNER, signIn } from '../support/auth';
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN, OWNER, signedInPage } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { launchCampaignAsAdmin, uniqueName } from '../support/campaigns';
-import { findRevocableItem, findRevocationIdForItem, queryE2eDatabaseOfPort } from '../support/database';
-import { saveScreenshot } from '../support/screenshots';
+import { launchCampaignAsAdmin, revokeInInbox, uniqueName } from '../support/campaigns';
+import { findRevocableItem, queryE2eDatabaseOfPort } from '../support/database';
+import { REVIEWED_SIZES, saveScreenshot } from '../support/screenshots';
 
 /**
  * Issue 17: an offline (file-imported) account's revocation is not "executed" when its script is
@@ -21,13 +21,6 @@ import { saveScreenshot } from '../support/screenshots';
  */
 
 const DEMO = path.join(process.cwd(), 'demo', 'org');
-
-async function signedInPage(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 /** `npm run cli -- scan --from DIR` on the database of the server on `port`: the next import. */
 async function importOffline(port: string, directory: string): Promise<void> {
@@ -65,19 +58,13 @@ test('an offline revocation awaits confirmation, is not applied by an import tha
   const port = new URL(baseURL).port;
 
   // The owner decides "revoke" on a campaign item; the decision creates the revocation request.
-  const admin = await signedInPage(browser, baseURL, ADMIN);
+  const admin = await signedInPage(browser, baseURL, ADMIN, REVIEWED_SIZES.desktop);
   const campaignId = await launchCampaignAsAdmin(admin, baseURL, uniqueName('Offline revocation'));
   const item = findRevocableItem(port, campaignId, OWNER);
-  const owner = await signedInPage(browser, baseURL, OWNER);
+  const owner = await signedInPage(browser, baseURL, OWNER, REVIEWED_SIZES.desktop);
   await owner.goto(`/inbox?campaign=${campaignId}&q=${encodeURIComponent(item.principalName)}`);
   const label = `${item.principalName} (${item.policyName})`;
-  await owner.getByRole('group', { name: `Decide ${label}` }).getByRole('button', { name: 'Revoke' }).click();
-  const form = owner.getByRole('form', { name: `Revoke ${label}` });
-  await form.getByLabel('Justification').fill('Offline account: the team no longer uses this model access.');
-  await form.getByRole('button', { name: 'Confirm revoke' }).click();
-  await expect(owner.getByRole('status').filter({ hasText: `${label} revoked.` })).toBeVisible();
-  const id = findRevocationIdForItem(item.itemId, port) as number;
-  expect(id, 'the revoke decision creates a revocation request').toBeGreaterThan(0);
+  const id = await revokeInInbox(owner, { label, justification: 'Offline account: the team no longer uses this model access.', itemId: item.itemId, port });
   await owner.goto(`/inbox?campaign=${campaignId}&status=all&q=${encodeURIComponent(item.principalName)}`);
   await expect(owner.getByTestId(`item-revocation-${id}`)).toHaveText('revocation requested');
 
@@ -99,7 +86,7 @@ test('an offline revocation awaits confirmation, is not applied by an import tha
   expect(await script.text()).toMatch(new RegExp(`^run_idempotent aws iam detach-(user|role)-policy --(user|role)-name '${item.principalName}' --policy-arn 'arn:aws:iam::[^']+/${item.policyName}'$`, 'm'));
   await expectNoSeriousA11yViolations(admin);
   await saveScreenshot(admin, 'admin', 'revocation-awaiting-confirmation');
-  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.setViewportSize(REVIEWED_SIZES.phone);
   await saveScreenshot(admin, 'admin', 'revocation-awaiting-confirmation-mobile');
   await admin.setViewportSize({ width: 1440, height: 900 });
   await admin.goto(`/campaigns/${campaignId}?q=${encodeURIComponent(item.principalName)}`);
@@ -146,7 +133,7 @@ test('a principal IAM refuses to change says why instead of offering a revocatio
      ORDER BY p.id LIMIT 1`,
   );
   expect(slr, 'the demo organisation has a Bedrock-holding service-linked role').toBeTruthy();
-  const admin = await signedInPage(browser, baseURL, ADMIN);
+  const admin = await signedInPage(browser, baseURL, ADMIN, REVIEWED_SIZES.desktop);
   await admin.goto(`/principals/${slr.id}`);
   await expect(admin.getByRole('button', { name: /^Request revocation/ })).toHaveCount(0);
   await expect(admin.getByTestId('revocation-protected').first()).toContainText(`${slr.name} cannot be revoked here, because it is a service-linked role`);

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, AUDITOR, signIn } from '../support/auth';
+import { READERS, describeAsEach } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { queryE2eDatabase } from '../support/database';
-import { saveScreenshot } from '../support/screenshots';
+import { saveScreenshotsAtBothSizes } from '../support/screenshots';
 
 /** A person of the latest snapshot with Bedrock access through their roles. */
 function personWithAccess(): string {
@@ -25,41 +25,20 @@ function personWithUsage(): string {
   return row.userId;
 }
 
-for (const [role, email] of [
-  ['admin', ADMIN],
-  ['auditor', AUDITOR],
-] as const) {
-  test.describe(`person usage as ${role}`, () => {
-    test.beforeEach(async ({ page }) => signIn(page, email));
-
-    test('the person page shows the usage evidence tied to their Identity Center UserId', async ({ page }) => {
-      test.setTimeout(150_000);
-      await page.goto(`/people/${encodeURIComponent(personWithAccess())}`);
-      await expect(page.getByRole('heading', { level: 2, name: 'Usage evidence' })).toBeVisible();
-      await expect(page.getByTestId('usage-panel').getByTestId('usage-headline')).toHaveText(/^Holds \d+ actions?(, used \d+|; no CloudTrail evidence imported)$/);
-      await expectNoSeriousA11yViolations(page);
-      for (const [width, height, suffix] of [
-        [1440, 900, ''],
-        [390, 844, '-mobile'],
-      ] as const) {
-        await page.setViewportSize({ width, height });
-        await page.locator('#usage').scrollIntoViewIfNeeded();
-        await saveScreenshot(page, role, `person-usage${suffix}`);
-      }
-    });
-
-    test('a demo person whose SSO sessions called Bedrock shows that use', async ({ page }) => {
-      test.setTimeout(150_000);
-      await page.goto(`/people/${encodeURIComponent(personWithUsage())}`);
-      await expect(page.getByTestId('usage-panel').getByTestId('usage-headline')).toHaveText(/^Holds \d+ actions?, used [1-9]\d*$/);
-      for (const [width, height, suffix] of [
-        [1440, 900, ''],
-        [390, 844, '-mobile'],
-      ] as const) {
-        await page.setViewportSize({ width, height });
-        await page.locator('#usage').scrollIntoViewIfNeeded();
-        await saveScreenshot(page, role, `person-usage-used${suffix}`);
-      }
-    });
+describeAsEach(READERS, 'person usage', (role) => {
+  test('the person page shows the usage evidence tied to their Identity Center UserId', async ({ page }) => {
+    test.setTimeout(150_000);
+    await page.goto(`/people/${encodeURIComponent(personWithAccess())}`);
+    await expect(page.getByRole('heading', { level: 2, name: 'Usage evidence' })).toBeVisible();
+    await expect(page.getByTestId('usage-panel').getByTestId('usage-headline')).toHaveText(/^Holds \d+ actions?(, used \d+|; no CloudTrail evidence imported)$/);
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshotsAtBothSizes(page, role, { desktop: 'person-usage', phone: 'person-usage-mobile' }, { scrollTo: '#usage' });
   });
-}
+
+  test('a demo person whose SSO sessions called Bedrock shows that use', async ({ page }) => {
+    test.setTimeout(150_000);
+    await page.goto(`/people/${encodeURIComponent(personWithUsage())}`);
+    await expect(page.getByTestId('usage-panel').getByTestId('usage-headline')).toHaveText(/^Holds \d+ actions?, used [1-9]\d*$/);
+    await saveScreenshotsAtBothSizes(page, role, { desktop: 'person-usage-used', phone: 'person-usage-used-mobile' }, { scrollTo: '#usage' });
+  });
+});

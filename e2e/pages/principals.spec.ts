@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../../scanners/live/credential-report-csv';
-import { ADMIN, AUDITOR, OTHER_OWNER, OWNER, signIn } from '../support/auth';
+import { ADMIN, OTHER_OWNER, OWNER, READERS, describeAsEach, openPage, signIn } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { findPrincipalIdOwnedBy, latestPublishedScanId, queryE2eDatabase } from '../support/database';
+import { filterList } from '../support/filters';
 import { saveScreenshot } from '../support/screenshots';
 
 const DETAIL_SECTIONS = ['Blast radius factors', 'Grants', 'Denied actions', 'Who can become it', 'Separation-of-duties conflicts', 'Recommendations', 'Credentials', 'History across snapshots'];
@@ -55,81 +56,70 @@ async function expectPrincipalDetail(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('grants-by-tier').locator('code', { hasText: /^bedrock[\w-]*:/ }).first()).toBeVisible();
 }
 
-for (const [role, email] of [
-  ['admin', ADMIN],
-  ['auditor', AUDITOR],
-] as const) {
-  test.describe(`principals as ${role}`, () => {
-    test.beforeEach(async ({ page }) => signIn(page, email));
+describeAsEach(READERS, 'principals', (role) => {
+  test('the list shows the demo principals, sorts on the server and passes axe', async ({ page }) => {
+    await page.goto('/principals');
+    await expectPrincipalsList(page);
+    const table = page.getByTestId('principals-table');
+    await expect(table.getByRole('columnheader', { name: /Score/ })).toHaveAttribute('aria-sort', 'descending');
+    // Owners of several people appear for a reader of everything.
+    const owners = new Set((await principalRows(page).locator('td:nth-child(3)').allInnerTexts()).map((text) => text.trim()));
+    expect(owners.size).toBeGreaterThan(1);
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, role, 'principals');
 
-    test('the list shows the demo principals, sorts on the server and passes axe', async ({ page }) => {
-      await page.goto('/principals');
-      await expectPrincipalsList(page);
-      const table = page.getByTestId('principals-table');
-      await expect(table.getByRole('columnheader', { name: /Score/ })).toHaveAttribute('aria-sort', 'descending');
-      // Owners of several people appear for a reader of everything.
-      const owners = new Set((await principalRows(page).locator('td:nth-child(3)').allInnerTexts()).map((text) => text.trim()));
-      expect(owners.size).toBeGreaterThan(1);
-      await expectNoSeriousA11yViolations(page);
-      await saveScreenshot(page, role, 'principals');
-
-      await table.getByRole('link', { name: /^Principal/ }).click();
-      await expect(page).toHaveURL(/sort=name/);
-      await expect(page.getByTestId('principals-table').getByRole('columnheader', { name: /Principal/ })).toHaveAttribute('aria-sort', /ascending|descending/);
-    });
-
-    test('a min-score filter alone keeps the principals at or above it', async ({ page }) => {
-      await page.goto('/principals');
-      const total = await totalOf(page);
-      // Sorted by score, highest first: the first row's score is met by at least that row.
-      const topScore = Number((await principalRows(page).first().locator('td:nth-child(5)').innerText()).match(/\d+/)?.[0]);
-      const search = page.getByRole('search', { name: 'Filter principals' });
-      await search.getByLabel('Min score').fill(String(topScore));
-      await search.getByRole('button', { name: 'Apply' }).click();
-      await expect(page).toHaveURL(new RegExp(`minScore=${topScore}`));
-      await expect(page.getByRole('heading', { name: 'No principal matches these filters' }), 'an empty Max score must not filter to 0').toHaveCount(0);
-      await expect(principalRows(page).first()).toBeVisible();
-      const filtered = await totalOf(page);
-      expect(filtered).toBeGreaterThan(0);
-      expect(filtered).toBeLessThanOrEqual(total);
-      for (const score of await principalRows(page).locator('td:nth-child(5)').allInnerTexts()) expect(Number(score.match(/\d+/)?.[0])).toBeGreaterThanOrEqual(topScore);
-      await search.getByRole('link', { name: 'Reset' }).click();
-      await expect(page).toHaveURL(/\/principals$/);
-    });
-
-    test('a tier filter keeps only holders of that tier', async ({ page }) => {
-      await page.goto('/principals');
-      const search = page.getByRole('search', { name: 'Filter principals' });
-      await search.getByLabel('Tier').selectOption('govern');
-      await search.getByRole('button', { name: 'Apply' }).click();
-      await expect(page).toHaveURL(/tier=govern/);
-      await expect(page.getByRole('heading', { name: 'No principal matches these filters' }), 'the demo organisation has govern holders').toHaveCount(0);
-      const tiers = await principalRows(page).locator('td:nth-child(4)').allInnerTexts();
-      expect(tiers.length).toBeGreaterThan(0);
-      for (const text of tiers) expect(text).toContain('govern');
-    });
-
-    test('a principal detail explains its score and grants', async ({ page }) => {
-      await page.goto('/principals');
-      const name = await openFirstPrincipal(page);
-      await expectPrincipalDetail(page, name);
-      await expectNoSeriousA11yViolations(page);
-      await saveScreenshot(page, role, 'principal-detail');
-    });
-
-    test('the CSV export has a header and one row per principal', async ({ page }) => {
-      await page.goto('/principals');
-      const total = await totalOf(page);
-      const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
-      const response = await page.request.get(href ?? '/api/principals/export');
-      expect(response.status()).toBe(200);
-      expect(response.headers()['content-type']).toContain('text/csv');
-      const rows = parseCsv(await response.text()).filter((row) => row.length > 1);
-      expect(rows[0].slice(0, 3)).toEqual(['arn', 'name', 'type']);
-      expect(rows.length - 1).toBe(total);
-    });
+    await table.getByRole('link', { name: /^Principal/ }).click();
+    await expect(page).toHaveURL(/sort=name/);
+    await expect(page.getByTestId('principals-table').getByRole('columnheader', { name: /Principal/ })).toHaveAttribute('aria-sort', /ascending|descending/);
   });
-}
+
+  test('a min-score filter alone keeps the principals at or above it', async ({ page }) => {
+    await page.goto('/principals');
+    const total = await totalOf(page);
+    // Sorted by score, highest first: the first row's score is met by at least that row.
+    const topScore = Number((await principalRows(page).first().locator('td:nth-child(5)').innerText()).match(/\d+/)?.[0]);
+    const search = page.getByRole('search', { name: 'Filter principals' });
+    await search.getByLabel('Min score').fill(String(topScore));
+    await search.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(new RegExp(`minScore=${topScore}`));
+    await expect(page.getByRole('heading', { name: 'No principal matches these filters' }), 'an empty Max score must not filter to 0').toHaveCount(0);
+    await expect(principalRows(page).first()).toBeVisible();
+    const filtered = await totalOf(page);
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThanOrEqual(total);
+    for (const score of await principalRows(page).locator('td:nth-child(5)').allInnerTexts()) expect(Number(score.match(/\d+/)?.[0])).toBeGreaterThanOrEqual(topScore);
+    await search.getByRole('link', { name: 'Reset' }).click();
+    await expect(page).toHaveURL(/\/principals$/);
+  });
+
+  test('a tier filter keeps only holders of that tier', async ({ page }) => {
+    await filterList(page, '/principals', 'Filter principals', { Tier: 'govern' }, /tier=govern/);
+    await expect(page.getByRole('heading', { name: 'No principal matches these filters' }), 'the demo organisation has govern holders').toHaveCount(0);
+    const tiers = await principalRows(page).locator('td:nth-child(4)').allInnerTexts();
+    expect(tiers.length).toBeGreaterThan(0);
+    for (const text of tiers) expect(text).toContain('govern');
+  });
+
+  test('a principal detail explains its score and grants', async ({ page }) => {
+    await page.goto('/principals');
+    const name = await openFirstPrincipal(page);
+    await expectPrincipalDetail(page, name);
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, role, 'principal-detail');
+  });
+
+  test('the CSV export has a header and one row per principal', async ({ page }) => {
+    await page.goto('/principals');
+    const total = await totalOf(page);
+    const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    const response = await page.request.get(href ?? '/api/principals/export');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('text/csv');
+    const rows = parseCsv(await response.text()).filter((row) => row.length > 1);
+    expect(rows[0].slice(0, 3)).toEqual(['arn', 'name', 'type']);
+    expect(rows.length - 1).toBe(total);
+  });
+});
 
 test.describe('principals as an owner', () => {
   test.beforeEach(async ({ page }) => signIn(page, OWNER));
@@ -217,8 +207,7 @@ test.describe('principal detail (#19)', () => {
     ];
     for (const orderBy of heaviest) {
       const { id, heading } = pickPrincipal('1 = 1', `${orderBy}, p.id`);
-      await page.goto(`/principals/${id}`);
-      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await openPage(page, `/principals/${id}`, heading);
       const height = await page.evaluate(() => document.body.scrollHeight);
       // "About three screens" (#19): the heaviest demo pages sit between 3 and 3.5 screens with
       // grants, statements, chains, denials and usage lists collapsed; a panel that lists
@@ -240,8 +229,7 @@ test.describe('principal detail (#19)', () => {
   test('denied actions group by what blocks them; a boundary that blocks hundreds keeps its list behind "Show all"', async ({ page }) => {
     const { id, heading } = pickPrincipal("json_array_length(p.analysis, '$.denied') > 50", "json_array_length(p.analysis, '$.denied') DESC, p.id");
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`/principals/${id}`);
-    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await openPage(page, `/principals/${id}`, heading);
     const group = page.locator('#denied').getByTestId('denial-group').first();
     await expect(group).toContainText(/^(Explicit Deny|Not allowed) in .+ · \d+ actions/);
     const showAll = group.locator('summary', { hasText: /^Show all \d+ actions$/ });
@@ -259,8 +247,7 @@ test.describe('principal detail (#19)', () => {
       'p.score DESC',
     );
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`/principals/${id}`);
-    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await openPage(page, `/principals/${id}`, heading);
     // The customise tier is named by its defining actions, not by the alphabetically first.
     await expect(page.getByTestId('grants-by-tier').locator('li[data-tier="customize"]')).toContainText('bedrock:CreateModelCustomizationJob');
     const recommendations = page.getByTestId('recommendations');
@@ -281,8 +268,7 @@ test.describe('principal detail (#19)', () => {
   test('a role with usage evidence: the replacement policy text is built from what it used', async ({ page }) => {
     const { id, heading } = pickPrincipal(`p.analysis LIKE '%replace-managed-policy%' AND EXISTS (SELECT 1 FROM usage_daily u WHERE u.principal_arn = p.arn AND u.calls > 0)`, '(SELECT sum(u.calls) FROM usage_daily u WHERE u.principal_arn = p.arn) DESC');
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`/principals/${id}`);
-    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await openPage(page, `/principals/${id}`, heading);
     const replace = page.getByTestId('recommendations').locator('li[data-kind="replace-managed-policy"]').first();
     const summary = replace.locator('summary', { hasText: 'Customer managed policy to use' });
     await expect(summary).toContainText('from the actions and models CloudTrail saw it use');
@@ -304,8 +290,7 @@ test.describe('principal detail (#19)', () => {
       [{ width: 390, height: 844 }, '-390'],
     ] as const) {
       await page.setViewportSize(size);
-      await page.goto(`/principals/${id}`);
-      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await openPage(page, `/principals/${id}`, heading);
       if (size.width === 390) await expectNoHorizontalOverflow(page, 'an SSO role');
       await expectNoSeriousA11yViolations(page);
       await saveScreenshot(page, 'admin', `principal-detail-sso${suffix}`);
@@ -329,8 +314,7 @@ test.describe('principal detail (#19)', () => {
       `p.type = 'user' AND NOT EXISTS (SELECT 1 FROM revocations r WHERE r.principal_arn = p.arn) AND EXISTS (SELECT 1 FROM entitlements e WHERE e.principal_id = p.id AND e.policy_kind = 'inline')`,
       'p.score ASC',
     );
-    await page.goto(`/principals/${id}`);
-    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await openPage(page, `/principals/${id}`, heading);
     const grant = page.getByTestId('entitlement').first();
     await grant.getByRole('button', { name: /^Request revocation of / }).click();
     await grant.getByLabel('Justification').fill('e2e: no longer needed (#19 revocation state)');

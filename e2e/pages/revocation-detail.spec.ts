@@ -1,10 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, sameOriginHeaders, signIn } from '../support/auth';
+import { ADMIN, SECOND_ADMIN, sameOriginHeaders, signedInPage } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { queryE2eDatabase } from '../support/database';
+import { requestRevocation } from '../support/revocations';
 import { saveScreenshot } from '../support/screenshots';
-
-const SECOND_ADMIN = 'jordan@example.com';
 
 function revocableEntitlement(): { arn: string; key: string } {
   const [row] = queryE2eDatabase<{ arn: string; key: string }>(
@@ -20,15 +19,11 @@ function revocableEntitlement(): { arn: string; key: string } {
 
 test('a revocation shows Bedrock access by tier, and a reported script failure with AWS’s error, at both widths', async ({ browser, baseURL }) => {
   test.setTimeout(300_000);
-  const requester = await (await browser.newContext({ baseURL })).newPage();
-  await signIn(requester, ADMIN);
+  const requester = await signedInPage(browser, baseURL, ADMIN);
   const { arn, key } = revocableEntitlement();
-  const created = await requester.request.post('/api/revocations', { headers: sameOriginHeaders(baseURL), data: { principalArn: arn, entitlementKey: key, justification: 'Broader than the team needs; the owner agreed.' } });
-  expect(created.status(), await created.text()).toBe(200);
-  const { id } = (await created.json()) as { id: number };
+  const id = await requestRevocation(requester, baseURL, { principalArn: arn, entitlementKey: key, justification: 'Broader than the team needs; the owner agreed.' });
 
-  const approver = await (await browser.newContext({ baseURL })).newPage();
-  await signIn(approver, SECOND_ADMIN);
+  const approver = await signedInPage(browser, baseURL, SECOND_ADMIN);
   const approved = await approver.request.post(`/api/revocations/${id}/approve`, { headers: sameOriginHeaders(baseURL), data: { comment: 'Four-eyes approval.' } });
   expect(approved.status(), await approved.text()).toBe(200);
   const executed = await requester.request.post(`/api/revocations/${id}/execute`, { headers: sameOriginHeaders(baseURL), data: {} });

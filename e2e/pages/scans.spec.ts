@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, AUDITOR, sameOriginHeaders, signIn } from '../support/auth';
+import { ADMIN, READERS, describeAsEach, openPage, sameOriginHeaders, signIn } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { saveScreenshot } from '../support/screenshots';
+import { saveNarrowScreenshotWithoutOverflow, saveScreenshot } from '../support/screenshots';
 
 /** The id of the newest published scan, read from the scans table. */
 async function publishedScanId(page: Page): Promise<number> {
@@ -11,59 +11,46 @@ async function publishedScanId(page: Page): Promise<number> {
   return Number(text.replace('Scan #', ''));
 }
 
-for (const [role, email] of [
-  ['admin', ADMIN],
-  ['auditor', AUDITOR],
-] as const) {
-  test.describe(`scans as ${role}`, () => {
-    test.beforeEach(async ({ page }) => signIn(page, email));
-
-    test('the history lists the demo import and passes axe', async ({ page }) => {
-      await page.goto('/scans');
-      await expect(page.getByRole('heading', { level: 1, name: 'Scans' })).toBeVisible();
-      const rows = page.getByTestId('scans-table').locator('tbody tr');
-      expect(await rows.count()).toBeGreaterThan(0);
-      await expect(page.getByTestId('scans-table').locator('tbody tr', { hasText: 'published' }).first()).toBeVisible();
-      const scanNow = page.getByTestId('scan-now').getByRole('button', { name: /Scan now|Scan in progress/ });
-      if (role === 'admin') await expect(scanNow).toBeVisible();
-      else await expect(scanNow).toHaveCount(0);
-      await expectNoSeriousA11yViolations(page);
-      await saveScreenshot(page, role, 'scans');
-      // At phone width the table scrolls inside its card; the page itself does not overflow.
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.reload();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      await saveScreenshot(page, role, 'scans-narrow');
-    });
-
-    test('a scan detail lists its accounts', async ({ page }) => {
-      const id = await publishedScanId(page);
-      await page.getByRole('link', { name: `Scan #${id}`, exact: true }).click();
-      await expect(page).toHaveURL(new RegExp(`/scans/${id}$`));
-      await expect(page.getByRole('heading', { level: 1, name: `Scan #${id}` })).toBeVisible();
-      expect(await page.getByTestId('scan-accounts-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(10);
-      await expectNoSeriousA11yViolations(page);
-      await saveScreenshot(page, role, 'scan-detail');
-    });
-
-    test('drift between a snapshot and itself is empty', async ({ page }) => {
-      const id = await publishedScanId(page);
-      await page.goto(`/scans/drift?from=${id}&to=${id}`);
-      await expect(page.getByRole('heading', { level: 1, name: 'Drift between snapshots' })).toBeVisible();
-      await expect(page.getByText(`From snapshot #${id} to #${id}.`)).toBeVisible();
-      for (const heading of ['Widened entitlements', 'Narrowed entitlements', 'Entitlements added', 'Entitlements removed', 'Principals added', 'Principals removed']) {
-        await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible();
-      }
-      await expectNoSeriousA11yViolations(page);
-      await saveScreenshot(page, role, 'drift');
-    });
-
-    test('an unknown scan answers 404', async ({ page }) => {
-      const response = await page.goto('/scans/999999');
-      expect(response?.status()).toBe(404);
-    });
+describeAsEach(READERS, 'scans', (role) => {
+  test('the history lists the demo import and passes axe', async ({ page }) => {
+    await openPage(page, '/scans', 'Scans');
+    const rows = page.getByTestId('scans-table').locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    await expect(page.getByTestId('scans-table').locator('tbody tr', { hasText: 'published' }).first()).toBeVisible();
+    const scanNow = page.getByTestId('scan-now').getByRole('button', { name: /Scan now|Scan in progress/ });
+    if (role === 'admin') await expect(scanNow).toBeVisible();
+    else await expect(scanNow).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, role, 'scans');
+    await saveNarrowScreenshotWithoutOverflow(page, role, 'scans');
   });
-}
+
+  test('a scan detail lists its accounts', async ({ page }) => {
+    const id = await publishedScanId(page);
+    await page.getByRole('link', { name: `Scan #${id}`, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/scans/${id}$`));
+    await expect(page.getByRole('heading', { level: 1, name: `Scan #${id}` })).toBeVisible();
+    expect(await page.getByTestId('scan-accounts-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(10);
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, role, 'scan-detail');
+  });
+
+  test('drift between a snapshot and itself is empty', async ({ page }) => {
+    const id = await publishedScanId(page);
+    await openPage(page, `/scans/drift?from=${id}&to=${id}`, 'Drift between snapshots');
+    await expect(page.getByText(`From snapshot #${id} to #${id}.`)).toBeVisible();
+    for (const heading of ['Widened entitlements', 'Narrowed entitlements', 'Entitlements added', 'Entitlements removed', 'Principals added', 'Principals removed']) {
+      await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible();
+    }
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, role, 'drift');
+  });
+
+  test('an unknown scan answers 404', async ({ page }) => {
+    const response = await page.goto('/scans/999999');
+    expect(response?.status()).toBe(404);
+  });
+});
 
 test.describe('scan now', () => {
   test('an admin queues a scan; it stays queued without a worker and a second request is refused', async ({ page, baseURL }) => {

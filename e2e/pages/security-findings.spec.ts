@@ -1,12 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, sameOriginHeaders, signIn } from '../support/auth';
+import { expect, test } from '@playwright/test';
+import { ADMIN, SECOND_ADMIN, sameOriginHeaders, signIn, signedInPage } from '../support/auth';
 import { launchCampaignAsAdmin, uniqueName } from '../support/campaigns';
 import { queryE2eDatabase } from '../support/database';
-import { saveScreenshot } from '../support/screenshots';
+import { requestRevocation } from '../support/revocations';
+import { REVIEWED_SIZES, saveScreenshot } from '../support/screenshots';
 
 /** Issue 17's findings that only a running server shows: crafted page numbers, TRACE, four-eyes. */
 
-const SECOND_ADMIN = 'jordan@example.com';
 const HOSTILE_PAGES = ['1e308', '-5', 'NaN', 'Infinity', '2.5', '99999999999999999999999'];
 
 test.describe('crafted requests get an answer, not a 500', () => {
@@ -42,18 +42,10 @@ function revocableEntitlement(): { arn: string; key: string } {
   return row;
 }
 
-async function openAs(page: Page, email: string, path: string): Promise<void> {
-  await signIn(page, email);
-  await page.goto(path);
-}
-
 test('four-eyes by default: the requester cannot approve; a second admin approves with a comment', async ({ browser, baseURL }) => {
-  const requester = await (await browser.newContext({ baseURL })).newPage();
-  await signIn(requester, ADMIN);
+  const requester = await signedInPage(browser, baseURL, ADMIN);
   const { arn, key } = revocableEntitlement();
-  const created = await requester.request.post('/api/revocations', { headers: sameOriginHeaders(baseURL), data: { principalArn: arn, entitlementKey: key, justification: 'Left the team in November.' } });
-  expect(created.status(), await created.text()).toBe(200);
-  const { id } = (await created.json()) as { id: number };
+  const id = await requestRevocation(requester, baseURL, { principalArn: arn, entitlementKey: key, justification: 'Left the team in November.' });
 
   await requester.goto('/revocations');
   await expect(requester.getByTestId('four-eyes-mode')).toContainText('Four-eyes approval is on');
@@ -70,8 +62,8 @@ test('four-eyes by default: the requester cannot approve; a second admin approve
   const withoutComment = await requester.request.post(`/api/revocations/${id}/approve`, { headers: sameOriginHeaders(baseURL), data: {} });
   expect(withoutComment.status()).toBe(400);
 
-  const approver = await (await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } })).newPage();
-  await openAs(approver, SECOND_ADMIN, `/revocations/${id}`);
+  const approver = await signedInPage(browser, baseURL, SECOND_ADMIN, REVIEWED_SIZES.phone);
+  await approver.goto(`/revocations/${id}`);
   await saveScreenshot(approver, 'admin', 'revocation-approve-four-eyes-mobile');
   await approver.getByRole('form', { name: 'Approve the plan' }).getByLabel('Approval comment').fill('Checked with the owner: unused since the move.');
   await approver.getByRole('button', { name: 'Approve plan' }).click();

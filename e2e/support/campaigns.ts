@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { sameOriginHeaders } from './auth';
+import { findRevocationIdForItem } from './database';
 
 /** A name no other spec (or earlier run against the same server) uses. */
 export function uniqueName(prefix: string): string {
@@ -20,4 +21,19 @@ export async function launchCampaignAsAdmin(page: Page, baseURL: string | undefi
   expect(body.campaignId).not.toBeNull();
   expect(body.itemCount).toBeGreaterThan(0);
   return body.campaignId as number;
+}
+
+/**
+ * Decides "revoke" on the inbox row named `label` (the page shows the inbox with that row), with a
+ * justification, and returns the id of the revocation request the decision created.
+ */
+export async function revokeInInbox(page: Page, decision: { label: string; justification: string; itemId: number; port: string }): Promise<number> {
+  await page.getByRole('group', { name: `Decide ${decision.label}` }).getByRole('button', { name: 'Revoke' }).click();
+  const form = page.getByRole('form', { name: `Revoke ${decision.label}` });
+  await form.getByLabel('Justification').fill(decision.justification);
+  await form.getByRole('button', { name: 'Confirm revoke' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${decision.label} revoked.` })).toBeVisible();
+  const revocationId = findRevocationIdForItem(decision.itemId, decision.port);
+  expect(revocationId, 'the revoke decision creates a revocation request').not.toBeNull();
+  return revocationId as number;
 }

@@ -1,24 +1,16 @@
-import { expect, type Browser, type Page } from '@playwright/test';
-import { signIn } from './auth';
+import { expect, type Page } from '@playwright/test';
 import { findScanAfterRevocation, queryE2eDatabaseOfPort } from './database';
 
 /**
- * What the two revocation journeys (IAM grant, Identity Center assignment) share: a signed-in page
- * of its own context, waiting for the worker to move a revocation, and waiting for the scans the
- * worker queues after a change, so one journey never leaves a scan running into the next.
+ * What the two revocation journeys (IAM grant, Identity Center assignment) share: waiting for the
+ * worker to move a revocation, and waiting for the scans the worker queues after a change, so one
+ * journey never leaves a scan running into the next.
  */
 
 // The worker polls every 2 s; a live scan of the demo organisation on a shared 2-core machine takes
 // tens of seconds. Generous, so a slow machine does not fail the journey.
 export const WORKER_TIMEOUT = 120_000;
 export const SCAN_TIMEOUT = 240_000;
-
-export async function signedInPage(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 /** Waits, reloading, until the revocation page shows `status` (the page also refreshes itself while executing). */
 export async function waitForRevocationStatus(page: Page, id: number, status: string): Promise<void> {

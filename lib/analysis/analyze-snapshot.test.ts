@@ -3,6 +3,7 @@ import { analyzeSnapshot } from './analyze-snapshot';
 import { type ActionCatalogue, loadActionCatalogue } from './catalogue/load-catalogue';
 import { DEFAULT_SOD_RULES } from './sod/default-rules';
 import type { ManagedPolicyFacts, RoleFacts, SnapshotInput } from './types';
+import { roleFacts } from './test-support/principal-facts';
 
 let catalogue: ActionCatalogue;
 beforeAll(async () => {
@@ -26,24 +27,12 @@ function policyOf(accountId: string): ManagedPolicyFacts {
 }
 
 function idleRole(accountId: string): RoleFacts {
-  return {
-    type: 'role',
-    arn: `arn:aws:iam::${accountId}:role/ml-platform`,
-    id: `AROA${accountId}`,
-    name: 'ml-platform',
-    path: '/',
+  return roleFacts('ml-platform', {
     accountId,
-    createDate: '2024-01-01T00:00:00Z',
-    inlinePolicies: [],
+    id: `AROA${accountId}`,
     attachedManagedPolicyArns: [policyOf(accountId).arn],
-    permissionsBoundaryArn: null,
-    tags: {},
     trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
-    lastUsedDate: null,
-    lastUsedRegion: null,
-    permissionSetName: null,
-    isServiceLinked: false,
-  };
+  });
 }
 
 const snapshot = (): SnapshotInput => ({

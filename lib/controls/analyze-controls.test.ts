@@ -5,6 +5,7 @@ import type { AccountFacts, RoleFacts, SnapshotInput } from '../analysis/types';
 import { analyzeControls } from './analyze-controls';
 import { summarizeScpControls } from './summarize-scp-controls';
 import type { RegionControls } from './types';
+import { roleFacts } from '../analysis/test-support/principal-facts';
 
 let catalogue: ActionCatalogue;
 beforeAll(async () => {
@@ -19,24 +20,7 @@ const APPROVED_MODEL = 'arn:aws:bedrock:*::foundation-model/anthropic.claude-3-5
 const account = (id: string, environment: AccountFacts['environment']): AccountFacts => ({ id, name: id, ouPath: [{ id: 'r-root', name: 'Root' }, { id: 'ou-prod', name: 'Prod' }], environment, ownerEmail: null, tags: {} });
 
 function role(accountId: string, name: string, statements: unknown[]): RoleFacts {
-  return {
-    type: 'role',
-    arn: `arn:aws:iam::${accountId}:role/${name}`,
-    id: `AROA${name}`,
-    name,
-    path: '/',
-    accountId,
-    createDate: CAPTURED,
-    inlinePolicies: [{ name: `${name}-policy`, document: { Version: '2012-10-17', Statement: statements } }],
-    attachedManagedPolicyArns: [],
-    permissionsBoundaryArn: null,
-    tags: {},
-    trustPolicy: { Version: '2012-10-17', Statement: [] },
-    lastUsedDate: null,
-    lastUsedRegion: null,
-    permissionSetName: null,
-    isServiceLinked: false,
-  };
+  return roleFacts(name, { accountId, id: `AROA${name}`, createDate: CAPTURED, inlinePolicies: [{ name: `${name}-policy`, document: { Version: '2012-10-17', Statement: statements } }] });
 }
 
 const cell = (accountId: string, region: string, guardrail: RegionControls['guardrail']['enforced'], logging: RegionControls['logging']['state'], guardrailArn: string | null = null): RegionControls => ({

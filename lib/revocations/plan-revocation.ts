@@ -195,25 +195,29 @@ export function planRevocation(input: PlanInput): RevocationPlan {
   if (entitlementActions.length === 0) throw new PlanError('The entitlement grants no Bedrock action in this snapshot: nothing to revoke.');
 
   const beforeActions = actionsOf(before.grants);
-  const refused = (refusal: PlanRefusal, protection: PrincipalProtection | null): RevocationPlan => ({
-    version: 1,
-    kind: 'refused',
+  // What every plan of this entitlement says, refused or not.
+  const subject = {
+    version: 1 as const,
     principalArn: principal.arn,
     principalType: principal.type,
     principalName: principal.name,
     accountId: slice.accountId,
     entitlementKey: input.entitlementKey,
     path,
-    reason: refusal.reason,
     entitlementActions,
-    calls: [],
     before: { actions: beforeActions },
+    snapshotCapturedAt: slice.capturedAt,
+  };
+  const refused = (refusal: PlanRefusal, protection: PrincipalProtection | null): RevocationPlan => ({
+    ...subject,
+    kind: 'refused',
+    reason: refusal.reason,
+    calls: [],
     after: { actions: beforeActions, isEntitlementGone: false },
     lostActions: [],
     collateralActions: [],
     otherPrincipals: [],
     notes: [],
-    snapshotCapturedAt: slice.capturedAt,
     evaluationErrors: [...new Set(before.errors)],
     refusal,
     protection,
@@ -258,24 +262,15 @@ export function planRevocation(input: PlanInput): RevocationPlan {
   if (stillGranted.length > 0) notes.push(`${stillGranted.length} of the entitlement's actions stay granted through other entitlements: ${stillGranted.slice(0, 10).join(', ')}${stillGranted.length > 10 ? ', …' : ''}.`);
 
   return {
-    version: 1,
+    ...subject,
     kind: decision.kind,
-    principalArn: principal.arn,
-    principalType: principal.type,
-    principalName: principal.name,
-    accountId: slice.accountId,
-    entitlementKey: input.entitlementKey,
-    path,
     reason: decision.reason,
-    entitlementActions,
     calls,
-    before: { actions: beforeActions },
     after: { actions: afterActions, isEntitlementGone },
     lostActions,
     collateralActions: lostActions.filter((action) => !entitlementSet.has(action)),
     otherPrincipals,
     notes,
-    snapshotCapturedAt: slice.capturedAt,
     evaluationErrors: [...new Set([...before.errors, ...after.errors])],
     refusal: null,
     protection: null,

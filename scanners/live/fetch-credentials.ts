@@ -15,6 +15,7 @@ import { collectPages } from './collect-pages';
 import { parseCredentialReport, reportDateOrNull, type CredentialReportRow } from './credential-report-csv';
 import { CredentialReportTimeoutError, describeAwsError, UnexpectedResponseError } from './errors';
 import { formatCliDate } from './raw-json';
+import { sleep } from './sleep';
 
 /**
  * Bounds of the credential-report wait: IAM builds the report asynchronously. Polls start fast
@@ -41,16 +42,6 @@ const REPORT_KEY_SLOTS = [1, 2] as const;
 
 type User = RawCredentialFile['users'][number];
 type AccessKey = User['accessKeys'][number];
-
-function sleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, milliseconds);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
-}
 
 function errorCode(error: unknown): string {
   return error instanceof Error ? (error as Error & { Code?: string }).Code ?? error.name : '';

@@ -1,15 +1,13 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import {
-  AttachRolePolicyCommand, AttachUserPolicyCommand, CreatePolicyVersionCommand, DeletePolicyCommand, DeletePolicyVersionCommand, DeleteRoleCommand, DeleteRolePolicyCommand,
-  DetachRolePolicyCommand, GenerateCredentialReportCommand, GetCredentialReportCommand, GetUserCommand, IAMClient, PutGroupPolicyCommand, PutRolePolicyCommand, PutUserPolicyCommand,
-} from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreatePolicyVersionCommand, DeletePolicyCommand, DeletePolicyVersionCommand, DeleteRoleCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, GenerateCredentialReportCommand, GetCredentialReportCommand, GetUserCommand, IAMClient, PutGroupPolicyCommand, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { DescribePolicyCommand, ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RawRoleDetail } from '../raw-types';
 import { loadOrganizationData } from './organization-data';
 import { startLocalAws, type LocalAwsHandle } from './start-local-aws';
+import { errorOf } from './test-support/error-of';
 
 /**
  * The endpoint answers writes the way IAM does, with IAM's codes and HTTP statuses (the SDK
@@ -32,16 +30,6 @@ async function assumed(accountId: string, durationSeconds?: number) {
 
 async function iamFor(accountId: string): Promise<IAMClient> {
   return new IAMClient({ ...config(), credentials: await assumed(accountId) });
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    const typed = error as Error & { $metadata?: { httpStatusCode?: number } };
-    return { name: typed.name, message: typed.message, status: typed.$metadata?.httpStatusCode };
-  }
-  throw new Error('expected the call to fail');
 }
 
 const document = (statement: Record<string, unknown>) => JSON.stringify({ Version: '2012-10-17', Statement: [statement] });

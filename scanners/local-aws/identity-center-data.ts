@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mapIdentityCenter } from '../map/map-identity-center';
-import type { RawIdentityCenter } from '../raw-identity-center';
+import type { RawIdentityCenter, RawPermissionSet } from '../raw-identity-center';
 import type { CallContext } from './call-context';
 import { AwsApiError, LocalAwsDataError } from './errors';
 import { pageOf } from './paging';
@@ -55,4 +55,12 @@ export function jsonPage<T>(input: Record<string, unknown>, items: T[], defaultS
   const size = typeof input.MaxResults === 'number' ? input.MaxResults : undefined;
   const page = pageOf(items, token, size, defaultSize, 'ValidationException');
   return { items: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
+}
+
+/** The permission set `input.PermissionSetArn` names, or the error sso-admin answers for an unknown one. */
+export function permissionSet(data: RawIdentityCenter, input: Record<string, unknown>): RawPermissionSet {
+  const arn = requiredString(input, 'PermissionSetArn');
+  const set = data.PermissionSets.find((candidate) => candidate.PermissionSetArn === arn);
+  if (!set) throw new AwsApiError('ResourceNotFoundException', `Could not find PermissionSet with id ${arn.split('/').pop() ?? arn}`, 400);
+  return set;
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { RawAccountAssignment, RawIdentityCenter, RawPermissionSet } from '../raw-identity-center';
 import type { CallContext, JsonHandler } from './call-context';
 import { AwsApiError } from './errors';
-import { identityCenterOf, requiredString } from './identity-center-data';
+import { identityCenterOf, permissionSet, requiredString } from './identity-center-data';
 import { provisionedAccountIds } from './sso-admin';
 
 /**
@@ -41,13 +41,6 @@ function store(context: CallContext, input: Record<string, unknown>): RawIdentit
   const data = identityCenterOf(context);
   if (requiredString(input, 'IdentityStoreId') !== data.IdentityStoreId) throw new AwsApiError('ResourceNotFoundException', `IdentityStore ${String(input.IdentityStoreId)} does not exist`, 400);
   return data;
-}
-
-function permissionSet(data: RawIdentityCenter, input: Record<string, unknown>): RawPermissionSet {
-  const arn = requiredString(input, 'PermissionSetArn');
-  const set = data.PermissionSets.find((candidate) => candidate.PermissionSetArn === arn);
-  if (!set) throw new AwsApiError('ResourceNotFoundException', `Could not find PermissionSet with id ${arn.split('/').pop() ?? arn}`, 400);
-  return set;
 }
 
 function assignmentOf(data: RawIdentityCenter, input: Record<string, unknown>): RawAccountAssignment {

@@ -1,18 +1,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import {
-  AddUserToGroupCommand, AttachGroupPolicyCommand, AttachRolePolicyCommand, AttachUserPolicyCommand, DeleteGroupPolicyCommand, DeleteRolePermissionsBoundaryCommand,
-  DeleteRolePolicyCommand, DeleteUserPermissionsBoundaryCommand, DeleteUserPolicyCommand, DetachGroupPolicyCommand, DetachRolePolicyCommand, DetachUserPolicyCommand,
-  GenerateCredentialReportCommand, GetAccessKeyLastUsedCommand, GetAccountAuthorizationDetailsCommand, GetCredentialReportCommand, GetGroupCommand, GetGroupPolicyCommand,
-  GetPolicyCommand, GetPolicyVersionCommand, GetRoleCommand, GetRolePolicyCommand, GetUserCommand, GetUserPolicyCommand, IAMClient, ListAccessKeysCommand,
-  ListAttachedGroupPoliciesCommand, ListAttachedRolePoliciesCommand, ListAttachedUserPoliciesCommand, ListGroupPoliciesCommand, ListGroupsForUserCommand,
-  ListRolePoliciesCommand, ListServiceSpecificCredentialsCommand, ListUserPoliciesCommand, PutGroupPolicyCommand, PutRolePermissionsBoundaryCommand, PutRolePolicyCommand,
-  PutUserPermissionsBoundaryCommand, PutUserPolicyCommand, RemoveUserFromGroupCommand,
-} from '@aws-sdk/client-iam';
-import {
-  DescribeOrganizationCommand, DescribePolicyCommand, ListAccountsCommand, ListAccountsForParentCommand, ListOrganizationalUnitsForParentCommand, ListParentsCommand,
-  ListPoliciesCommand, ListRootsCommand, ListTagsForResourceCommand, ListTargetsForPolicyCommand, OrganizationsClient,
-} from '@aws-sdk/client-organizations';
+import { AddUserToGroupCommand, AttachGroupPolicyCommand, AttachRolePolicyCommand, AttachUserPolicyCommand, DeleteGroupPolicyCommand, DeleteRolePermissionsBoundaryCommand, DeleteRolePolicyCommand, DeleteUserPermissionsBoundaryCommand, DeleteUserPolicyCommand, DetachGroupPolicyCommand, DetachRolePolicyCommand, DetachUserPolicyCommand, GenerateCredentialReportCommand, GetAccessKeyLastUsedCommand, GetAccountAuthorizationDetailsCommand, GetCredentialReportCommand, GetGroupCommand, GetGroupPolicyCommand, GetPolicyCommand, GetPolicyVersionCommand, GetRoleCommand, GetRolePolicyCommand, GetUserCommand, GetUserPolicyCommand, IAMClient, ListAccessKeysCommand, ListAttachedGroupPoliciesCommand, ListAttachedRolePoliciesCommand, ListAttachedUserPoliciesCommand, ListGroupPoliciesCommand, ListGroupsForUserCommand, ListRolePoliciesCommand, ListServiceSpecificCredentialsCommand, ListUserPoliciesCommand, PutGroupPolicyCommand, PutRolePermissionsBoundaryCommand, PutRolePolicyCommand, PutUserPermissionsBoundaryCommand, PutUserPolicyCommand, RemoveUserFromGroupCommand } from '@aws-sdk/client-iam';
+import { DescribeOrganizationCommand, DescribePolicyCommand, ListAccountsCommand, ListAccountsForParentCommand, ListOrganizationalUnitsForParentCommand, ListParentsCommand, ListPoliciesCommand, ListRootsCommand, ListTagsForResourceCommand, ListTargetsForPolicyCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthorizationDetails } from '../raw-types';
@@ -20,6 +9,7 @@ import { normalise } from '../live/test-support/normalise';
 import { parseFaultConfig } from './faults';
 import { loadOrganizationData } from './organization-data';
 import { startLocalAws, type LocalAwsHandle } from './start-local-aws';
+import { errorOf } from './test-support/error-of';
 
 const FIXTURE = path.join(__dirname, 'fixtures/org');
 const BASE = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' };
@@ -36,16 +26,6 @@ async function iamFor(accountId: string): Promise<IAMClient> {
   const credentials = assumed.Credentials;
   if (!credentials?.AccessKeyId || !credentials.SecretAccessKey) throw new Error('no credentials');
   return new IAMClient({ ...config(), credentials: { accessKeyId: credentials.AccessKeyId, secretAccessKey: credentials.SecretAccessKey, sessionToken: credentials.SessionToken } });
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    const typed = error as Error & { $metadata?: { httpStatusCode?: number } };
-    return { name: typed.name, message: typed.message, status: typed.$metadata?.httpStatusCode };
-  }
-  throw new Error('expected the call to fail');
 }
 
 beforeAll(async () => {

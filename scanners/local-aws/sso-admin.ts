@@ -1,7 +1,7 @@
 import type { RawIdentityCenter, RawPermissionSet } from '../raw-identity-center';
 import type { CallContext, JsonHandler } from './call-context';
 import { AwsApiError } from './errors';
-import { identityCenterOf, jsonPage, requiredString } from './identity-center-data';
+import { identityCenterOf, jsonPage, permissionSet, requiredString } from './identity-center-data';
 
 /**
  * IAM Identity Center admin actions (`sso-admin`, JSON 1.1, `X-Amz-Target: SWBExternalService.<Action>`),
@@ -16,13 +16,6 @@ function instance(context: CallContext, input: Record<string, unknown>): RawIden
   const instanceArn = requiredString(input, 'InstanceArn');
   if (instanceArn !== data.InstanceArn) throw new AwsApiError('ResourceNotFoundException', `Instance ${instanceArn} does not exist`, 400);
   return data;
-}
-
-function permissionSet(data: RawIdentityCenter, input: Record<string, unknown>): RawPermissionSet {
-  const arn = requiredString(input, 'PermissionSetArn');
-  const set = data.PermissionSets.find((candidate) => candidate.PermissionSetArn === arn);
-  if (!set) throw new AwsApiError('ResourceNotFoundException', `Could not find PermissionSet with id ${arn.split('/').pop() ?? arn}`, 400);
-  return set;
 }
 
 /** Accounts whose IAM holds the set's role: where Identity Center provisioned it. */

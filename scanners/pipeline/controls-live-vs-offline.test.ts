@@ -1,44 +1,24 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalAws } from '../local-aws/start-local-aws';
-import { applyToProcessEnvironment, localAwsSdkEnvironment } from '../local-aws/sdk-environment';
+import { describe, expect, it } from 'vitest';
 import { collectLive } from './collect-live';
 import { collectOffline } from './collect-offline';
+import { DEMO_LIVE_CONFIG, serveLocalAwsToSdk } from '../local-aws/test-support/serve-to-sdk';
 
 const DEMO = path.join(process.cwd(), 'demo', 'org');
 const CAPTURED = new Date('2026-12-01T00:00:00Z');
-const live = {
-  managementAccountId: '210987654321',
-  readOnlyRoleName: 'security/BedrockAccessReviewReadOnly',
-  regions: ['us-east-1', 'us-west-2', 'eu-west-1'],
-  skipAccountIds: [],
-  concurrency: 4,
-  maxAttempts: 3,
-  roleSessionName: 'bedrock-access-review',
-};
+const live = { ...DEMO_LIVE_CONFIG, regions: ['us-east-1', 'us-west-2', 'eu-west-1'], maxAttempts: 3, roleSessionName: 'bedrock-access-review' };
 
 describe('Bedrock controls: live through the local endpoint vs the offline import', () => {
-  let aws: Awaited<ReturnType<typeof startLocalAws>>;
-  const saved = { ...process.env };
-
-  beforeAll(async () => {
-    aws = await startLocalAws({ dataDir: DEMO, port: 0, baseIdentityArn: 'arn:aws:iam::318274650192:role/access-review-scanner' });
-    applyToProcessEnvironment(localAwsSdkEnvironment(aws.url));
-  });
-
-  afterAll(async () => {
-    await aws.stop();
-    process.env = saved;
-  });
+  const aws = serveLocalAwsToSdk(() => ({ dataDir: DEMO }));
 
   it('reads exactly the controls the offline files hold, cell by cell', async () => {
     const offline = await collectOffline(DEMO, CAPTURED);
     const scanned = await collectLive(live, CAPTURED, () => undefined);
     expect(offline.snapshot.controls?.length).toBe(11 * 3);
     expect(scanned.snapshot.controls).toEqual(offline.snapshot.controls);
-    const bedrockCalls = new Set(aws.callLog.filter((entry) => entry.service === 'bedrock').map((entry) => entry.action.replace(/\/guardrails\/[^ ]+$/, '/guardrails/{id}').replace(/\/resource-policy\/.+$/, '/resource-policy/{arn}')));
+    const bedrockCalls = new Set(aws().callLog.filter((entry) => entry.service === 'bedrock').map((entry) => entry.action.replace(/\/guardrails\/[^ ]+$/, '/guardrails/{id}').replace(/\/resource-policy\/.+$/, '/resource-policy/{arn}')));
     expect([...bedrockCalls].sort()).toEqual(['GET /enforcedGuardrailsConfiguration', 'GET /guardrails', 'GET /guardrails/{id}', 'GET /logging/modelinvocations', 'GET /resource-policy/{arn}']);
-    expect(aws.callLog.some((entry) => entry.action === 'DescribeEffectivePolicy')).toBe(true);
+    expect(aws().callLog.some((entry) => entry.action === 'DescribeEffectivePolicy')).toBe(true);
   });
 
   it('records a refused read as unknown, never as off or none', async () => {
@@ -47,9 +27,9 @@ describe('Bedrock controls: live through the local endpoint vs the offline impor
     expect(denied?.logging.state).toBe('unknown');
     expect(denied?.logging.note).toMatch(/AccessDeniedException/);
 
-    aws.setFaults({ failCallNumber: { action: 'DescribeEffectivePolicy', nth: 1, error: 'AccessDenied' } });
+    aws().setFaults({ failCallNumber: { action: 'DescribeEffectivePolicy', nth: 1, error: 'AccessDenied' } });
     const faulted = await collectLive(live, CAPTURED, () => undefined);
-    aws.setFaults({});
+    aws().setFaults({});
     const unknownOrganization = faulted.snapshot.controls?.filter((cell) => cell.guardrail.enforced === 'unknown') ?? [];
     // The first account asked (sorted ids: 185920374618, the hackathon sandbox) had its answer refused.
     expect(unknownOrganization.map((cell) => cell.accountId)).toEqual(['185920374618', '185920374618', '185920374618']);

@@ -1,4 +1,20 @@
 import type { StoredPrincipalAnalysis } from '../../db/schema/stored-json';
+import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
+
+/** The part of an analysed principal its row stores as the analysis JSON. */
+export function storedAnalysisOf(principal: AnalyzedPrincipal): StoredPrincipalAnalysis {
+  return {
+    tiers: principal.tiers,
+    actions: principal.actions,
+    blastRadius: principal.blastRadius,
+    exposure: principal.exposure,
+    denied: principal.denied,
+    recommendations: principal.recommendations,
+    credentials: principal.credentials,
+    reachAccountIds: principal.reachAccountIds,
+    errors: principal.errors,
+  };
+}
 
 /**
  * `principals.analysis` exactly as `JSON.stringify(analysis)` writes it, but with the parts that

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
 import { identityCenterUsers, personAssignments, scans, ssoRoleLinks } from '../../db/schema';
 import { createTestDatabase } from '../../db/test-database';
-import { applyToProcessEnvironment, localAwsSdkEnvironment } from '../local-aws/sdk-environment';
-import { startLocalAws } from '../local-aws/start-local-aws';
 import { mapIdentityCenter } from '../map/map-identity-center';
 import { assumeRole } from '../live/assume-role';
 import { createIdentitystoreClient, createSsoAdminClient, createStsClient } from '../live/aws-clients';
 import { fetchIdentityCenter } from '../live/fetch-identity-center';
 import { runScan } from './run-scan';
+import { scanOfflineAndLive } from './test-support/scan-both-ways';
+import { DEMO_LIVE_CONFIG, serveLocalAwsToSdk } from '../local-aws/test-support/serve-to-sdk';
 
 const DEMO = path.join(process.cwd(), 'demo', 'org');
 const OFFLINE_FILE = JSON.parse(readFileSync(path.join(DEMO, 'identity-center.json'), 'utf8')) as { IdentityCenter: unknown };
@@ -33,31 +33,12 @@ function peopleRows(database: AppDatabase) {
 }
 
 describe('Identity Center through the local AWS endpoint', () => {
-  let aws: Awaited<ReturnType<typeof startLocalAws>>;
-  const saved = { ...process.env };
   // The scanner runs in the security account, the delegated administrator of Identity Center.
-  const live = {
-    managementAccountId: '210987654321',
-    readOnlyRoleName: 'security/BedrockAccessReviewReadOnly',
-    regions: ['us-east-1'],
-    skipAccountIds: [],
-    concurrency: 4,
-    maxAttempts: 8,
-    identityCenter: { region: 'us-east-1', accountId: '318274650192' },
-  };
-
-  beforeAll(async () => {
-    aws = await startLocalAws({ dataDir: DEMO, port: 0, baseIdentityArn: 'arn:aws:iam::318274650192:role/access-review-scanner' });
-    applyToProcessEnvironment(localAwsSdkEnvironment(aws.url));
-  });
-
-  afterAll(async () => {
-    await aws.stop();
-    process.env = saved;
-  });
+  const live = { ...DEMO_LIVE_CONFIG, identityCenter: { region: 'us-east-1', accountId: '318274650192' } };
+  const aws = serveLocalAwsToSdk(() => ({ dataDir: DEMO }));
 
   function clients() {
-    const settings = { region: 'us-east-1', retry: { maxAttempts: 8, baseDelayMs: 2, throttlingBaseDelayMs: 5, maxDelayMs: 40 }, endpointOverrides: { ssoAdmin: aws.url, identitystore: aws.url }, credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' } };
+    const settings = { region: 'us-east-1', retry: { maxAttempts: 8, baseDelayMs: 2, throttlingBaseDelayMs: 5, maxDelayMs: 40 }, endpointOverrides: { ssoAdmin: aws().url, identitystore: aws().url }, credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' } };
     return { ssoAdmin: createSsoAdminClient(settings, 'us-east-1', settings.credentials), identityStore: createIdentitystoreClient(settings, 'us-east-1', settings.credentials) };
   }
 
@@ -73,35 +54,30 @@ describe('Identity Center through the local AWS endpoint', () => {
     expect(sorted(fromLive.directory?.permissionSets ?? [])).toEqual(sorted(fromFile.directory?.permissionSets ?? []));
     expect(sorted(fromLive.directory?.assignments ?? [])).toEqual(sorted(fromFile.directory?.assignments ?? []));
     // ListUsers pages by 50 on the endpoint: the 40 people fit one page, memberships span groups.
-    expect(aws.callLog.filter((entry) => entry.service === 'identitystore' && entry.action === 'ListGroupMemberships').length).toBe(fromFile.directory?.groups.length);
+    expect(aws().callLog.filter((entry) => entry.service === 'identitystore' && entry.action === 'ListGroupMemberships').length).toBe(fromFile.directory?.groups.length);
   });
 
   it('the live scan of the endpoint stores the same people, assignments and role links as the offline import', async () => {
-    const offlineDatabase = createTestDatabase();
-    const offline = await runScan(offlineDatabase, { kind: 'offline', directory: DEMO }, { trigger: 'cli', requestedBy: 'test' });
-    const liveDatabase = createTestDatabase();
-    const scanned = await runScan(liveDatabase, { kind: 'live', config: live }, { trigger: 'cli', requestedBy: 'test' });
-    expect(offline.status).toBe('complete');
-    expect(scanned.status).toBe('complete');
+    const { offlineDatabase, liveDatabase } = await scanOfflineAndLive(DEMO, live);
     const offlineRows = peopleRows(offlineDatabase);
     expect(offlineRows.users).toHaveLength(40);
     expect(peopleRows(liveDatabase)).toEqual(offlineRows);
   });
 
   it('retries Identity Center throttling like the IAM calls', async () => {
-    aws.setFaults({ throttleEveryNthCall: 3 });
+    aws().setFaults({ throttleEveryNthCall: 3 });
     const { ssoAdmin, identityStore } = clients();
     const raw = await fetchIdentityCenter(ssoAdmin, identityStore);
-    aws.setFaults({});
+    aws().setFaults({});
     expect(raw.Users).toHaveLength(40);
-    expect(aws.callLog.some((entry) => entry.fault === 'throttle' && (entry.service === 'sso-admin' || entry.service === 'identitystore'))).toBe(true);
+    expect(aws().callLog.some((entry) => entry.fault === 'throttle' && (entry.service === 'sso-admin' || entry.service === 'identitystore'))).toBe(true);
   });
 
   it('records a failure to read Identity Center on the scan as partial and keeps the IAM data', async () => {
-    aws.setFaults({ failCallNumber: { action: 'ListPermissionSets', nth: 1 } });
+    aws().setFaults({ failCallNumber: { action: 'ListPermissionSets', nth: 1 } });
     const database = createTestDatabase();
     const outcome = await runScan(database, { kind: 'live', config: live }, { trigger: 'cli', requestedBy: 'test' });
-    aws.setFaults({});
+    aws().setFaults({});
     expect(outcome.status).toBe('partial');
     expect(outcome.bedrockPrincipalCount).toBeGreaterThan(150);
     expect(outcome.problems.join('\n')).toMatch(/Identity Center ListPermissionSets: .*AccessDeniedException/);
@@ -115,9 +91,9 @@ describe('Identity Center through the local AWS endpoint', () => {
     const { ListInstancesCommand } = await import('@aws-sdk/client-sso-admin');
     await expect(ssoAdmin.send(new ListInstancesCommand({}))).resolves.toMatchObject({ Instances: [{ InstanceArn: instanceArn }] });
     // A member account that is neither the management account nor the delegated administrator.
-    const sts = createStsClient({ region: 'us-east-1', retry: { maxAttempts: 1 }, endpointOverrides: { sts: aws.url }, credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' } });
+    const sts = createStsClient({ region: 'us-east-1', retry: { maxAttempts: 1 }, endpointOverrides: { sts: aws().url }, credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' } });
     const memberCredentials = await assumeRole(sts, { accountId: '641829374651', roleName: 'security/BedrockAccessReviewReadOnly', roleSessionName: 'test' });
-    const member = createSsoAdminClient({ region: 'us-east-1', retry: { maxAttempts: 1 }, endpointOverrides: { ssoAdmin: aws.url } }, 'us-east-1', memberCredentials);
+    const member = createSsoAdminClient({ region: 'us-east-1', retry: { maxAttempts: 1 }, endpointOverrides: { ssoAdmin: aws().url } }, 'us-east-1', memberCredentials);
     await expect(member.send(new ListInstancesCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
 });

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../db/test-database';
 import { findLatestPublishedScan, iterateExportedPrincipals } from '../../db/queries/export-snapshot';
 import type { AppDatabase } from '../../db/client';
-import { startLocalAws } from '../local-aws/start-local-aws';
 import { runScan } from './run-scan';
-import { applyToProcessEnvironment, localAwsSdkEnvironment } from '../local-aws/sdk-environment';
+import { DEMO_LIVE_CONFIG, serveLocalAwsToSdk } from '../local-aws/test-support/serve-to-sdk';
+import { scanOfflineAndLive } from './test-support/scan-both-ways';
 
 const DEMO = path.join(process.cwd(), 'demo', 'org');
 
@@ -18,39 +18,22 @@ function exportedActions(database: AppDatabase): Map<string, string> {
 }
 
 describe('live scan through the local AWS endpoint', () => {
-  let aws: Awaited<ReturnType<typeof startLocalAws>>;
-  const saved = { ...process.env };
-
-  beforeAll(async () => {
-    aws = await startLocalAws({ dataDir: DEMO, port: 0, baseIdentityArn: 'arn:aws:iam::318274650192:role/access-review-scanner' });
-    // The SDK's own endpoint variables: the same the README shows for `npm run cli -- scan`.
-    applyToProcessEnvironment(localAwsSdkEnvironment(aws.url));
-  });
-
-  afterAll(async () => {
-    await aws.stop();
-    process.env = saved;
-  });
-
-  const live = { managementAccountId: '210987654321', readOnlyRoleName: 'security/BedrockAccessReviewReadOnly', regions: ['us-east-1'], skipAccountIds: [], concurrency: 4, maxAttempts: 8 };
+  // The SDK's own endpoint variables: the same the README shows for `npm run cli -- scan`.
+  const aws = serveLocalAwsToSdk(() => ({ dataDir: DEMO }));
+  const live = DEMO_LIVE_CONFIG;
 
   it('yields exactly the principals and actions of the offline import of the same files', async () => {
-    const offlineDatabase = createTestDatabase();
-    const offline = await runScan(offlineDatabase, { kind: 'offline', directory: DEMO }, { trigger: 'cli', requestedBy: 'test' });
-    const liveDatabase = createTestDatabase();
-    const scanned = await runScan(liveDatabase, { kind: 'live', config: live }, { trigger: 'cli', requestedBy: 'test' });
-    expect(offline.status).toBe('complete');
-    expect(scanned.status).toBe('complete');
+    const { offlineDatabase, liveDatabase } = await scanOfflineAndLive(DEMO, live);
     const offlineActions = exportedActions(offlineDatabase);
     expect(offlineActions.size).toBeGreaterThan(150);
     expect(exportedActions(liveDatabase)).toEqual(offlineActions);
   });
 
   it('records an account that denies AssumeRole and completes the rest as partial', async () => {
-    aws.setFaults({ denyAssumeRoleForAccounts: ['641829374651'] });
+    aws().setFaults({ denyAssumeRoleForAccounts: ['641829374651'] });
     const database = createTestDatabase();
     const outcome = await runScan(database, { kind: 'live', config: live }, { trigger: 'cli', requestedBy: 'test' });
-    aws.setFaults({});
+    aws().setFaults({});
     expect(outcome.status).toBe('partial');
     expect(outcome.failedAccounts.map((failure) => failure.accountId)).toEqual(['641829374651']);
     expect(outcome.failedAccounts[0].error).toMatch(/AccessDenied|not authorized|denied/i);
@@ -59,10 +42,10 @@ describe('live scan through the local AWS endpoint', () => {
   });
 
   it('survives a throttling storm', async () => {
-    aws.setFaults({ throttleEveryNthCall: 3 });
+    aws().setFaults({ throttleEveryNthCall: 3 });
     const database = createTestDatabase();
     const outcome = await runScan(database, { kind: 'live', config: live }, { trigger: 'cli', requestedBy: 'test' });
-    aws.setFaults({});
+    aws().setFaults({});
     expect(outcome.status).toBe('complete');
     expect(outcome.bedrockPrincipalCount).toBeGreaterThan(150);
   });

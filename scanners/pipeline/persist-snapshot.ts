@@ -6,11 +6,11 @@ import { encodeGrantActions } from '../../db/queries/grant-actions';
 import type { Statement } from 'better-sqlite3';
 import { discardUsageRows } from '../usage/persist-usage';
 import { accounts, policies, principals, scanAccounts, scans } from '../../db/schema';
-import type { StoredPrincipalAnalysis, StoredPrincipalFacts, StoredScanSummary } from '../../db/schema/stored-json';
+import type { StoredPrincipalFacts, StoredScanSummary } from '../../db/schema/stored-json';
 import { entitlementKey, groupGrantsIntoEntitlements, type EntitlementGroup } from '../../lib/analysis/entitlements';
 import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
 import { tiersToMask } from '../../lib/analysis/tier-mask';
-import { encodePrincipalAnalysis } from './encode-principal-analysis';
+import { encodePrincipalAnalysis, storedAnalysisOf } from './encode-principal-analysis';
 import type { AccountFacts, Grant, ManagedPolicyFacts, Severity } from '../../lib/analysis/types';
 import { inWriteTransaction } from '../../db/write-transaction';
 
@@ -212,17 +212,7 @@ function entitlementRowsOf(grants: readonly Grant[], cache: RowCache): Entitleme
 function persistPrincipal(database: AppDatabase, scanId: number, principal: AnalyzedPrincipal, cache: RowCache): void {
   const statements = snapshotStatements(database);
   const facts: StoredPrincipalFacts = { principal: principal.facts, groups: principal.groups };
-  const analysis: StoredPrincipalAnalysis = {
-    tiers: principal.tiers,
-    actions: principal.actions,
-    blastRadius: principal.blastRadius,
-    exposure: principal.exposure,
-    denied: principal.denied,
-    recommendations: principal.recommendations,
-    credentials: principal.credentials,
-    reachAccountIds: principal.reachAccountIds,
-    errors: principal.errors,
-  };
+  const analysis = storedAnalysisOf(principal);
   const maxSeverity = principal.conflicts.reduce<Severity | null>(
     (worst, conflict) => (worst === null || SEVERITY_RANK[conflict.severity] > SEVERITY_RANK[worst] ? conflict.severity : worst),
     null,

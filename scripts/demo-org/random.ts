@@ -1,23 +1,20 @@
 import { createHash } from 'node:crypto';
+import { mulberry32 } from '../../lib/random/mulberry32';
 
 /**
  * A small seeded pseudo-random generator (mulberry32). The demo organisation must be
  * byte-for-byte reproducible, so nothing here reads Math.random or the clock.
  */
 export class SeededRandom {
-  private state: number;
+  private readonly nextFloat: () => number;
 
   constructor(seed: number | string) {
-    this.state = typeof seed === 'number' ? seed >>> 0 : hashToUint32(seed);
+    this.nextFloat = mulberry32(typeof seed === 'number' ? seed : hashToUint32(seed));
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let value = this.state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+    return this.nextFloat();
   }
 
   /** An integer in [min, max], both inclusive. */

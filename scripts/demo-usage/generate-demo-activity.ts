@@ -1,4 +1,5 @@
 import type { CloudTrailRecord, CloudTrailUserIdentity } from '../../lib/usage/cloudtrail-record';
+import { mulberry32 } from '../../lib/random/mulberry32';
 
 /**
  * Plausible Bedrock activity for the demo organisation, deterministic per calendar day: the
@@ -44,17 +45,7 @@ export const DEMO_MODELS = {
 const FIRST = ['ana', 'ben', 'chloe', 'diego', 'elena', 'farah', 'gus', 'hana', 'ivan', 'jade', 'kofi', 'lena', 'mateo', 'nia', 'omar', 'priya', 'quinn', 'rosa', 'sam', 'tara', 'uma', 'vera', 'wei', 'yusuf', 'zoe'];
 const LAST = ['baker', 'chen', 'evans', 'jensen', 'nakamura', 'patel', 'rossi', 'unger', 'varga', 'xu', 'young'];
 
-/** mulberry32: small, fast, and the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 function hash(text: string): number {
   let h = 2166136261;

@@ -6,7 +6,7 @@ import { parsePeopleListQuery, peopleStateParams } from '@/lib/people/search-par
 import { requirePageUser } from '@/server/auth/session';
 import { ListPageHeader } from '@/components/data-table/list-page-header';
 import { PeopleListPanel } from '@/components/people/people-list-panel';
-import { NoScanYet } from '@/components/ui/empty-state';
+import { ListPageShell } from '@/components/layout/list-page-shell';
 
 export const metadata = { title: 'People' };
 
@@ -16,19 +16,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const database = getDatabase();
   const scan = getLatestPublishedScan(database);
   const header = <ListPageHeader title="People" description="IAM Identity Center users and the Bedrock access their assignments give them" scan={scan} exportPath="/api/people/export" params={peopleStateParams(query)} />;
-  if (!scan) {
-    return (
-      <div className="mx-auto max-w-7xl">
-        {header}
-        <NoScanYet />
-      </div>
-    );
-  }
+  if (!scan) return <ListPageShell header={header} />;
   const { rows, total } = listPeople(database, scan.id, query);
   return (
-    <div className="mx-auto max-w-7xl space-y-4">
-      {header}
+    <ListPageShell header={header}>
       <PeopleListPanel scanId={scan.id} query={query} rows={rows} total={total} options={listPeopleFilterOptions(database, scan.id)} accounts={listAccountOptions(database)} />
-    </div>
+    </ListPageShell>
   );
 }

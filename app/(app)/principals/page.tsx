@@ -6,7 +6,7 @@ import { stateParamsOf } from '@/lib/list-state/search-param-fields';
 import { requirePageUser } from '@/server/auth/session';
 import { ListPageHeader } from '@/components/data-table/list-page-header';
 import { PrincipalsListPanel } from '@/components/principals/principals-list-panel';
-import { NoScanYet } from '@/components/ui/empty-state';
+import { ListPageShell } from '@/components/layout/list-page-shell';
 
 export const metadata = { title: 'Principals' };
 
@@ -20,19 +20,11 @@ export default async function PrincipalsPage({ searchParams }: { searchParams: P
   const params = stateParamsOf(query, { scope: 'bedrock', sort: 'score', pageSize: 25 });
   const description = isOwner ? 'The IAM users and roles you own that can use Amazon Bedrock' : 'IAM users and roles that can use Amazon Bedrock';
   const header = <ListPageHeader title="Principals" description={description} scan={scan} exportPath="/api/principals/export" params={params} />;
-  if (!scan) {
-    return (
-      <div className="mx-auto max-w-7xl">
-        {header}
-        <NoScanYet />
-      </div>
-    );
-  }
+  if (!scan) return <ListPageShell header={header} />;
   const { rows, total } = listPrincipals(database, user, scan.id, query);
   return (
-    <div className="mx-auto max-w-7xl space-y-4">
-      {header}
+    <ListPageShell header={header}>
       <PrincipalsListPanel scanId={scan.id} query={query} params={params} rows={rows} total={total} accounts={listAccountOptions(database)} owners={isOwner ? null : listPrincipalOwners(database, scan.id)} />
-    </div>
+    </ListPageShell>
   );
 }

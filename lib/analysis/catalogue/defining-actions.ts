@@ -4,7 +4,7 @@ import { TIERS, type Tier } from '../types';
  * The actions that define each tier, most telling first (PRODUCT.md, "Action tiers"): when a page
  * names a tier by a few of its actions, these come before the rest, so the customise tier reads
  * "CreateModelCustomizationJob, CreateModelImportJob", not the alphabetically first "BatchDelete...".
- * Every action listed here is classified in the tier it is listed under (catalogue test).
+ * Every action listed here is classified in the tier it is listed under (defining-actions.test.ts).
  */
 export const DEFINING_ACTIONS: Readonly<Record<Tier, readonly string[]>> = {
   invoke: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream', 'bedrock:CreateModelInvocationJob', 'bedrock-mantle:CallWithBearerToken', 'bedrock:CallWithBearerToken', 'bedrock:Rerank'],

@@ -92,13 +92,13 @@ function sameCharacter(left: string, right: string, isCaseInsensitive: boolean):
 }
 
 /**
- * True when some string matches both globs. A breadth-first walk over the product of the two
- * pattern automata: state (i, j) means both patterns have consumed the same prefix up to i and j.
+ * Walks the product of two pattern automata from (0, 0): state (i, j) means both patterns have
+ * consumed the same prefix up to i and j. `step` pushes the states one move away; true once both
+ * patterns are consumed. Each state is visited once.
  */
-export function canGlobsIntersect(left: string, right: string, isCaseInsensitive = false): boolean {
-  if (left === '*' || right === '*') return true;
-  const width = right.length + 1;
-  const seen = new Uint8Array((left.length + 1) * width);
+function reachesBothEnds(leftLength: number, rightLength: number, step: (i: number, j: number, push: (i: number, j: number) => void) => void): boolean {
+  const width = rightLength + 1;
+  const seen = new Uint8Array((leftLength + 1) * width);
   const stack: number[] = [0];
   seen[0] = 1;
   const push = (i: number, j: number): void => {
@@ -112,20 +112,28 @@ export function canGlobsIntersect(left: string, right: string, isCaseInsensitive
     const state = stack.pop() as number;
     const i = Math.floor(state / width);
     const j = state % width;
-    if (i === left.length && j === right.length) return true;
+    if (i === leftLength && j === rightLength) return true;
+    step(i, j, push);
+  }
+  return false;
+}
+
+/** True when some string matches both globs. */
+export function canGlobsIntersect(left: string, right: string, isCaseInsensitive = false): boolean {
+  if (left === '*' || right === '*') return true;
+  return reachesBothEnds(left.length, right.length, (i, j, push) => {
     const leftToken = i < left.length ? left[i] : null;
     const rightToken = j < right.length ? right[j] : null;
     // A star may match nothing: skip it.
     if (leftToken === '*') push(i + 1, j);
     if (rightToken === '*') push(i, j + 1);
-    if (leftToken === null || rightToken === null) continue;
+    if (leftToken === null || rightToken === null) return;
     // Both consume one character of the common string.
     if (leftToken === '*' && rightToken === '*') push(i, j + 1);
     else if (leftToken === '*') push(i, j + 1);
     else if (rightToken === '*') push(i + 1, j);
     else if (leftToken === '?' || rightToken === '?' || sameCharacter(leftToken, rightToken, isCaseInsensitive)) push(i + 1, j + 1);
-  }
-  return false;
+  });
 }
 
 /**
@@ -136,33 +144,17 @@ export function canGlobsIntersect(left: string, right: string, isCaseInsensitive
 export function isGlobCoveredBy(inner: string, outer: string, isCaseInsensitive = false): boolean {
   if (outer === '*') return true;
   if (!hasWildcard(inner)) return globToRegExp(outer, isCaseInsensitive).test(inner);
-  const width = outer.length + 1;
-  const seen = new Uint8Array((inner.length + 1) * width);
-  const stack: number[] = [0];
-  seen[0] = 1;
-  const push = (i: number, j: number): void => {
-    const state = i * width + j;
-    if (seen[state] === 0) {
-      seen[state] = 1;
-      stack.push(state);
-    }
-  };
-  while (stack.length > 0) {
-    const state = stack.pop() as number;
-    const i = Math.floor(state / width);
-    const j = state % width;
-    if (i === inner.length && j === outer.length) return true;
+  return reachesBothEnds(inner.length, outer.length, (i, j, push) => {
     const outerToken = j < outer.length ? outer[j] : null;
     const innerToken = i < inner.length ? inner[i] : null;
     if (outerToken === '*') {
       push(i, j + 1);
       if (innerToken !== null) push(i + 1, j);
-      continue;
+      return;
     }
-    if (outerToken === null || innerToken === null || innerToken === '*') continue;
+    if (outerToken === null || innerToken === null || innerToken === '*') return;
     if (outerToken === '?' || (innerToken !== '?' && sameCharacter(innerToken, outerToken, isCaseInsensitive))) push(i + 1, j + 1);
-  }
-  return false;
+  });
 }
 
 /**

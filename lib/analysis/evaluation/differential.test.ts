@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type ActionCatalogue, loadActionCatalogue } from '../catalogue/load-catalogue';
 import type { OrganizationFacts, RoleFacts, SnapshotInput } from '../types';
 import { createEvaluator } from './evaluate-principal';
+import { roleFacts } from '../test-support/principal-facts';
+import { mulberry32 } from '../../random/mulberry32';
 
 /**
  * Differential test against @cloud-copilot/iam-simulate (AGPL: imported by this test only).
@@ -15,17 +17,7 @@ const ACCOUNT_ID = '111122223333';
 const POLICY_SET_COUNT = 2_000;
 const CONDITIONED_SET_COUNT = 1_000;
 
-/** mulberry32: small, fast and good enough for test generation. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const createRandom = mulberry32;
 
 const ACTION_PATTERNS = [
   '*',
@@ -216,24 +208,16 @@ function principalArn(variant: PrincipalVariant): string {
 function toSnapshot(set: PolicySet, variant: PrincipalVariant = DEFAULT_VARIANT): { snapshot: SnapshotInput; principal: RoleFacts } {
   const boundaryArn = `arn:aws:iam::${ACCOUNT_ID}:policy/boundary`;
   const LEVEL_IDS = levelIds(variant);
-  const principal: RoleFacts = {
-    type: 'role',
+  const principal = roleFacts(variant.name, {
     arn: principalArn(variant),
     id: 'AROATEST',
-    name: variant.name,
     path: variant.path,
     accountId: ACCOUNT_ID,
-    createDate: '2024-01-01T00:00:00Z',
     inlinePolicies: set.identity.map((document, index) => ({ name: `identity-${index}`, document })),
-    attachedManagedPolicyArns: [],
     permissionsBoundaryArn: set.boundary ? boundaryArn : null,
     tags: variant.tags,
     trustPolicy: TRUST_WITHOUT_SESSION_TAGS,
-    lastUsedDate: null,
-    lastUsedRegion: null,
-    permissionSetName: null,
-    isServiceLinked: false,
-  };
+  });
   const organization: OrganizationFacts | null = set.scpLevels
     ? {
         id: 'o-test',

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ActionCatalogue, loadActionCatalogue } from '../catalogue/load-catalogue';
 import type { ManagedPolicyFacts, OrganizationFacts, RoleFacts, SnapshotInput, UserFacts } from '../types';
 import { createEvaluator } from './evaluate-principal';
 import { rebaseLinkOf } from './rebase-access';
+import { awsManagedPolicy, roleFacts } from '../test-support/principal-facts';
 
 const ACCOUNT_ID = '111122223333';
 let catalogue: ActionCatalogue;
@@ -12,32 +11,10 @@ beforeAll(async () => {
   catalogue = await loadActionCatalogue();
 });
 
-function awsManaged(name: string): ManagedPolicyFacts {
-  const file = path.join(__dirname, '..', '..', '..', 'demo', 'aws-managed-policies', `${name}.json`);
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { PolicyVersion: { Document: Record<string, unknown>; VersionId: string } };
-  return { arn: `arn:aws:iam::aws:policy/${name}`, name, path: '/', isAwsManaged: true, defaultVersionId: raw.PolicyVersion.VersionId, document: raw.PolicyVersion.Document };
-}
+const awsManaged = awsManagedPolicy;
 
 function role(name: string, overrides: Partial<RoleFacts> = {}): RoleFacts {
-  return {
-    type: 'role',
-    arn: `arn:aws:iam::${ACCOUNT_ID}:role/${name}`,
-    id: `AROA${name}`,
-    name,
-    path: '/',
-    accountId: ACCOUNT_ID,
-    createDate: '2024-01-01T00:00:00Z',
-    inlinePolicies: [],
-    attachedManagedPolicyArns: [],
-    permissionsBoundaryArn: null,
-    tags: {},
-    trustPolicy: '{}',
-    lastUsedDate: null,
-    lastUsedRegion: null,
-    permissionSetName: null,
-    isServiceLinked: false,
-    ...overrides,
-  };
+  return roleFacts(name, { accountId: ACCOUNT_ID, ...overrides });
 }
 
 function snapshotOf(roles: RoleFacts[], managedPolicies: ManagedPolicyFacts[], extra: { users?: UserFacts[]; organization?: OrganizationFacts | null } = {}): SnapshotInput {

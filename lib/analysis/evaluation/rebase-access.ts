@@ -98,24 +98,16 @@ export class AccountRebaser {
   }
 
   private conditions(list: ConditionEntry[]): ConditionEntry[] {
-    let rebased = this.conditionLists.get(list);
-    if (!rebased) {
-      let changed = false;
-      const mapped = list.map((condition) => {
-        const values = this.texts(condition.values);
-        if (values === condition.values) return condition;
-        changed = true;
-        return { ...condition, values };
-      });
-      rebased = changed ? mapped : list;
-      this.conditionLists.set(list, rebased);
-    }
-    return rebased;
+    return this.valueLists(list, this.conditionLists);
   }
 
   private decided(list: DecidedCondition[] | undefined): DecidedCondition[] | undefined {
-    if (list === undefined) return undefined;
-    let rebased = this.decidedLists.get(list);
+    return list === undefined ? undefined : this.valueLists(list, this.decidedLists);
+  }
+
+  /** A list of conditions with their values rebased, memoised per list; the same list when nothing changes. */
+  private valueLists<Condition extends { values: string[] }>(list: Condition[], memo: Map<Condition[], Condition[]>): Condition[] {
+    let rebased = memo.get(list);
     if (!rebased) {
       let changed = false;
       const mapped = list.map((condition) => {
@@ -125,7 +117,7 @@ export class AccountRebaser {
         return { ...condition, values };
       });
       rebased = changed ? mapped : list;
-      this.decidedLists.set(list, rebased);
+      memo.set(list, rebased);
     }
     return rebased;
   }

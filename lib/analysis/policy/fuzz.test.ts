@@ -33,6 +33,7 @@ import {
   textEncoding,
 } from './test-support/fuzz';
 import { MAX_POLICY_NESTING_DEPTH, parsePolicy, type ParsedPolicy, PolicyParseError, type PolicyKind } from './parse-policy';
+import { roleFacts } from '../test-support/principal-facts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed_2026);
 /**
@@ -163,24 +164,13 @@ function snapshotWith(slot: Slot, document: PolicyDocumentSource): { snapshot: S
   const managed = (name: string, doc: PolicyDocumentSource): ManagedPolicyFacts => ({ arn: `arn:aws:iam::${ACCOUNT_ID}:policy/${name}`, name, path: '/', isAwsManaged: false, defaultVersionId: 'v1', document: doc });
   const fuzzedManaged = managed('fuzzed-managed', document);
   const boundary = managed('fuzzed-boundary', slot === 'boundary' ? document : FULL_ACCESS);
-  const role: RoleFacts = {
-    type: 'role',
-    arn: `arn:aws:iam::${ACCOUNT_ID}:role/fuzzed`,
-    id: 'AROAFUZZED',
-    name: 'fuzzed',
-    path: '/',
+  const role = roleFacts('fuzzed', {
     accountId: ACCOUNT_ID,
-    createDate: '2024-01-01T00:00:00Z',
     inlinePolicies: [{ name: 'fuzzed-inline', document: slot === 'inline' ? document : { Statement: [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: '*' }] } }],
     attachedManagedPolicyArns: slot === 'managed' ? [fuzzedManaged.arn] : [],
     permissionsBoundaryArn: slot === 'boundary' ? boundary.arn : null,
-    tags: {},
     trustPolicy: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
-    lastUsedDate: null,
-    lastUsedRegion: null,
-    permissionSetName: null,
-    isServiceLinked: false,
-  };
+  });
   const snapshot: SnapshotInput = {
     capturedAt: '2025-01-01T00:00:00Z',
     organization: {

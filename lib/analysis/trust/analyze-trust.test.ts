@@ -3,26 +3,10 @@ import type { PolicyDocumentSource, RoleFacts, TrustEntry } from '../types';
 import { analyzeTrustPolicy, createTrustAnalyzer, isOrganizationScoped, summarizeExposure } from './analyze-trust';
 import table from './cases/analyze-trust.cases.json';
 import { TrustPolicyParseError } from './parse-trust-document';
+import { roleFacts } from '../test-support/principal-facts';
 
 function role(trustPolicy: PolicyDocumentSource, accountId = table.roleAccountId): RoleFacts {
-  return {
-    type: 'role',
-    arn: `arn:aws:iam::${accountId}:role/example`,
-    id: 'AROAEXAMPLE',
-    name: 'example',
-    path: '/',
-    accountId,
-    createDate: '2024-01-01T00:00:00Z',
-    inlinePolicies: [],
-    attachedManagedPolicyArns: [],
-    permissionsBoundaryArn: null,
-    tags: {},
-    trustPolicy,
-    lastUsedDate: null,
-    lastUsedRegion: null,
-    permissionSetName: null,
-    isServiceLinked: false,
-  };
+  return roleFacts('example', { accountId, trustPolicy });
 }
 
 const organization = new Set(table.organizationAccountIds);

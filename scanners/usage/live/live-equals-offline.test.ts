@@ -9,18 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../db/test-database';
 import type { AppDatabase } from '../../../db/client';
 import { writeDemoActivity } from '../../../scripts/demo-usage/write-demo-activity';
-import { startLocalAws } from '../../local-aws/start-local-aws';
-import { applyToProcessEnvironment, localAwsSdkEnvironment } from '../../local-aws/sdk-environment';
 import { importTrailFiles } from '../import-trail-files';
 import { publishTestScan, startTestScan } from '../test-support/trail-fixtures';
 import { collectLiveUsage } from './collect-live-usage';
+import { DEMO_LIVE_CONFIG, serveLocalAwsToSdk } from '../../local-aws/test-support/serve-to-sdk';
 
 const ACCOUNTS = ['185920374618', '210987654321', '296031847562', '307142958673', '318274650192', '427381920374', '539182736450', '641829374651', '752930184726', '863019283746', '974102938475'];
-const live = { managementAccountId: '210987654321', readOnlyRoleName: 'security/BedrockAccessReviewReadOnly', regions: ['us-east-1', 'eu-west-1'], skipAccountIds: [], concurrency: 4, maxAttempts: 8 };
+const live = { ...DEMO_LIVE_CONFIG, regions: ['us-east-1', 'eu-west-1'] };
 
 let directory: string;
-let aws: Awaited<ReturnType<typeof startLocalAws>>;
-const saved = { ...process.env };
 
 function aggregates(database: AppDatabase): unknown[] {
   return database.$client.prepare('SELECT bucket_key, account_id, principal_arn, action, model_id, region, day, caller_kind, caller_name, caller_user_id, caller_basis, unattributed_reason, credential, is_standing_credential, calls, denied_calls, last_call_at, last_denied_at FROM usage_daily ORDER BY bucket_key').all();
@@ -31,14 +28,10 @@ beforeAll(async () => {
   cpSync(path.resolve('demo/org'), directory, { recursive: true, filter: (source) => !source.includes(`${path.sep}cloudtrail`) });
   const lastDay = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
   writeDemoActivity(directory, lastDay, { days: 6 });
-  aws = await startLocalAws({ dataDir: directory, trailDir: path.join(directory, 'cloudtrail'), port: 0, baseIdentityArn: 'arn:aws:iam::318274650192:role/access-review-scanner' });
-  applyToProcessEnvironment(localAwsSdkEnvironment(aws.url));
 });
-afterAll(async () => {
-  await aws.stop();
-  process.env = saved;
-  rmSync(directory, { recursive: true, force: true });
-});
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+// Registered after the folder is written (and so stopped before it is removed).
+const aws = serveLocalAwsToSdk(() => ({ dataDir: directory, trailDir: path.join(directory, 'cloudtrail') }));
 
 describe('live usage through the local endpoint', () => {
   it('equals the offline import of the same trail files, and the next scan reads nothing twice', async () => {
@@ -51,7 +44,7 @@ describe('live usage through the local endpoint', () => {
     const scanId = startTestScan(database);
     const problems = await collectLiveUsage(database, scanId, live, ACCOUNTS.map((accountId) => ({ accountId, principalArns: [] })), { now: new Date(), intervalMs: 0 });
     expect(problems).toEqual([]);
-    expect(aws.callLog.filter((call) => call.service === 'cloudtrail').length).toBeGreaterThan(ACCOUNTS.length * 2);
+    expect(aws().callLog.filter((call) => call.service === 'cloudtrail').length).toBeGreaterThan(ACCOUNTS.length * 2);
     expect(aggregates(database)).toEqual(aggregates(offline));
 
     publishTestScan(database, scanId);

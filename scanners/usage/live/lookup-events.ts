@@ -1,5 +1,6 @@
 import { CloudTrailClient, LookupEventsCommand, type LookupAttributeKey } from '@aws-sdk/client-cloudtrail';
 import type { CloudTrailRecord } from '../../../lib/usage/cloudtrail-record';
+import { sleep } from '../../live/sleep';
 
 /** LookupEvents allows 2 requests per second per account and region: stay under it. */
 export const LOOKUP_EVENTS_INTERVAL_MS = 550;
@@ -16,16 +17,6 @@ export function defaultLookupInterval(endpoint = process.env.AWS_ENDPOINT_URL_CL
   } catch {
     return LOOKUP_EVENTS_INTERVAL_MS;
   }
-}
-
-function sleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, milliseconds);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 /**

@@ -14,16 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../db/test-database';
 import type { AppDatabase } from '../../../db/client';
 import { writeDemoActivity } from '../../../scripts/demo-usage/write-demo-activity';
-import { applyToProcessEnvironment, localAwsSdkEnvironment } from '../../local-aws/sdk-environment';
-import { startLocalAws } from '../../local-aws/start-local-aws';
 import { importTrailFiles } from '../import-trail-files';
 import { publishTestScan, startTestScan } from '../test-support/trail-fixtures';
 import { createTrailS3Client, importOrganizationTrail } from './import-organization-trail';
+import { serveLocalAwsToSdk } from '../../local-aws/test-support/serve-to-sdk';
 
 let directory: string;
-let aws: Awaited<ReturnType<typeof startLocalAws>>;
 let trail: { bucket: string; prefix: string; organizationId: string; region: string };
-const saved = { ...process.env };
 
 function aggregates(database: AppDatabase): unknown[] {
   return database.$client.prepare('SELECT bucket_key, account_id, principal_arn, action, model_id, region, day, caller_kind, caller_name, caller_user_id, caller_basis, unattributed_reason, credential, is_standing_credential, calls, denied_calls, last_call_at, last_denied_at FROM usage_daily ORDER BY bucket_key').all();
@@ -38,15 +35,11 @@ beforeAll(async () => {
   cpSync(path.resolve('demo/org'), directory, { recursive: true, filter: (source) => !source.includes(`${path.sep}cloudtrail`) });
   writeDemoActivity(directory, new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10), { days: 4 });
   const organization = (JSON.parse(readFileSync(path.join(directory, 'organization.json'), 'utf8')) as { organization: { id: string; managementAccountId: string } }).organization;
-  aws = await startLocalAws({ dataDir: directory, trailDir: path.join(directory, 'cloudtrail'), port: 0, baseIdentityArn: 'arn:aws:iam::318274650192:role/access-review-scanner' });
-  applyToProcessEnvironment(localAwsSdkEnvironment(aws.url));
   trail = { bucket: `aws-cloudtrail-logs-${organization.managementAccountId}-org`, prefix: '', organizationId: organization.id, region: 'us-east-1' };
 });
-afterAll(async () => {
-  await aws.stop();
-  process.env = saved;
-  rmSync(directory, { recursive: true, force: true });
-});
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+// Registered after the folder is written (and so stopped before it is removed).
+const aws = serveLocalAwsToSdk(() => ({ dataDir: directory, trailDir: path.join(directory, 'cloudtrail') }));
 
 describe('the organisation trail in S3', () => {
   it('imports exactly what the offline folder import stores, then lists from its high-water mark and reads nothing twice', async () => {
@@ -59,19 +52,19 @@ describe('the organisation trail in S3', () => {
     const scanId = startTestScan(database);
     const problems = await importOrganizationTrail(database, scanId, trail, { maxAttempts: 2 });
     expect(problems).toEqual([]);
-    expect(aws.callLog.filter((call) => call.service === 's3' && !call.action.includes('list-type=2')).length).toBe(offlineOutcome.filesRead);
+    expect(aws().callLog.filter((call) => call.service === 's3' && !call.action.includes('list-type=2')).length).toBe(offlineOutcome.filesRead);
     expect(aggregates(database)).toEqual(aggregates(offline));
     expect(ledger(database)).toEqual(ledger(offline));
     expect(database.$client.prepare('SELECT source, files_read AS filesRead, bedrock_events AS events FROM usage_imports WHERE scan_id = ?').get(scanId)).toEqual({ source: 's3', filesRead: offlineOutcome.filesRead, events: offlineOutcome.bedrockEvents });
 
     publishTestScan(database, scanId);
-    const before = aws.callLog.length;
+    const before = aws().callLog.length;
     const second = startTestScan(database);
     expect(await importOrganizationTrail(database, second, trail, { maxAttempts: 2 })).toEqual([]);
-    const listings = aws.callLog.slice(before).filter((call) => call.action.includes('list-type=2'));
+    const listings = aws().callLog.slice(before).filter((call) => call.action.includes('list-type=2'));
     // From the high-water mark: the per-region listings start after a date folder.
     expect(listings.some((call) => call.action.includes('start-after='))).toBe(true);
-    expect(aws.callLog.slice(before).filter((call) => call.service === 's3' && !call.action.includes('list-type=2'))).toEqual([]);
+    expect(aws().callLog.slice(before).filter((call) => call.service === 's3' && !call.action.includes('list-type=2'))).toEqual([]);
     expect(database.$client.prepare('SELECT count(*) AS n FROM usage_daily WHERE scan_id = ?').get(second)).toEqual({ n: 0 });
   }, 120_000);
 
@@ -100,7 +93,7 @@ describe('the organisation trail in S3', () => {
     expect(Credentials?.AccessKeyId).toBeDefined();
     const client = new S3Client({
       region: trail.region,
-      endpoint: process.env.AWS_ENDPOINT_URL_S3 ?? aws.url,
+      endpoint: process.env.AWS_ENDPOINT_URL_S3 ?? aws().url,
       forcePathStyle: true,
       maxAttempts: 1,
       credentials: { accessKeyId: Credentials?.AccessKeyId ?? '', secretAccessKey: Credentials?.SecretAccessKey ?? '', sessionToken: Credentials?.SessionToken },
@@ -122,7 +115,7 @@ describe('the organisation trail in S3', () => {
     // Raw requests: the SDK would not send these. Any access key that is not a temporary one is the caller's base identity (a reader).
     const authorization = 'AWS4-HMAC-SHA256 Credential=AKIAEXAMPLEBASEKEY01/20261207/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0';
     const list = async (query: string) => {
-      const response = await fetch(`${aws.url}/${trail.bucket}?${query}`, { headers: { authorization } });
+      const response = await fetch(`${aws().url}/${trail.bucket}?${query}`, { headers: { authorization } });
       return { status: response.status, body: await response.text() };
     };
     for (const [query, argument] of [

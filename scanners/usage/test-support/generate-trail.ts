@@ -2,18 +2,10 @@ import { writeFileSync } from 'node:fs';
 import type { CloudTrailRecord } from '../../../lib/usage/cloudtrail-record';
 import { assumeRoleRecord, assumeRoleWithWebIdentityRecord, bedrockRecord, iamUser, roleSession } from '../../../lib/usage/test-support/records';
 import { writeTrailFile } from './trail-fixtures';
+import { mulberry32 } from '../../../lib/random/mulberry32';
 
-/** mulberry32: a small seeded PRNG, so a generated trail is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a generated trail is the same on every run. */
+export const seededRandom = mulberry32;
 
 const SSO_ROLE = 'AWSReservedSSO_BedrockUsers_0123456789abcdef';
 const MODELS = ['anthropic.claude-3-haiku-20240307-v1:0', 'amazon.nova-pro-v1:0', 'us.anthropic.claude-3-7-sonnet-20250219-v1:0'];
