@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../db/client';
-import { accounts, controlSwitchers, entitlements, grants, principals, scans } from '../../db/schema';
+import { accounts, controlSwitchers, entitlements, grants, identityCenterPermissionSets, principals, scans } from '../../db/schema';
 import { readOuPath, readSwitchGrants } from '../../db/stored-json/control-columns';
 import { readEncodedGrantActions, readEntitlementActions, readGrantRowDefaults } from '../../db/stored-json/grant-columns';
+import { readPermissionSetPolicies } from '../../db/stored-json/permission-set-columns';
 import { readPrincipalAnalysis, readPrincipalFacts } from '../../db/stored-json/principal-columns';
 import { readScanSummary } from '../../db/stored-json/scan-summary';
 import { createTestDatabase } from '../../db/test-database';
@@ -48,5 +49,12 @@ describe('stored JSON written by an offline import of the demo organisation', ()
     const accountRows = database.select({ id: accounts.id, ouPath: accounts.ouPath }).from(accounts).all();
     expect(accountRows.some((row) => readOuPath(row.ouPath, row.id).length > 1)).toBe(true);
     for (const row of accountRows) expect(readOuPath(row.ouPath, row.id)).toEqual(JSON.parse(row.ouPath));
+  });
+
+  it('reads back every permission set\'s policies as written', () => {
+    const sets = database.select({ arn: identityCenterPermissionSets.arn, policies: identityCenterPermissionSets.policies }).from(identityCenterPermissionSets).all();
+    expect(sets.length).toBeGreaterThan(5);
+    expect(sets.some((row) => readPermissionSetPolicies(row.policies, row.arn).managedPolicies.length > 0)).toBe(true);
+    for (const row of sets) expect(readPermissionSetPolicies(row.policies, row.arn)).toEqual(JSON.parse(row.policies));
   });
 });

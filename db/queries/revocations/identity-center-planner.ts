@@ -5,6 +5,7 @@ import type { IdentityCenterDirectory, PermissionSet } from '../../../lib/people
 import { createSsoRolePlanner } from '../../../lib/revocations/identity-center/plan-for-sso-role';
 import type { PlanIdentityCenter } from '../../../lib/revocations/plan-revocation';
 import type { EvaluateAccess } from '../../../lib/revocations/types';
+import { readPermissionSetPolicies } from '../../stored-json/permission-set-columns';
 
 /** Identity Center as the scan read it, rebuilt from its rows; null when the scan read none. */
 export function loadDirectory(database: AppDatabase, scanId: number): IdentityCenterDirectory | null {
@@ -21,7 +22,7 @@ export function loadDirectory(database: AppDatabase, scanId: number): IdentityCe
       .from(identityCenterPermissionSets)
       .where(eq(identityCenterPermissionSets.scanId, scanId))
       .all()
-      .map((row): PermissionSet => ({ arn: row.arn, name: row.name, description: row.description, sessionDuration: row.sessionDuration, ...(JSON.parse(row.policies) as Pick<PermissionSet, 'inlinePolicy' | 'managedPolicies' | 'customerManagedPolicies' | 'permissionsBoundary'>) })),
+      .map((row): PermissionSet => ({ arn: row.arn, name: row.name, description: row.description, sessionDuration: row.sessionDuration, ...readPermissionSetPolicies(row.policies, row.arn) })),
     assignments: database.select().from(identityCenterAssignments).where(eq(identityCenterAssignments.scanId, scanId)).all().map((row) => ({ accountId: row.accountId, permissionSetArn: row.permissionSetArn, principalType: row.principalType, principalId: row.principalId })),
   };
 }
