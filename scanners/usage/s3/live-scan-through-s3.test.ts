@@ -5,16 +5,13 @@
  * folder stores from its `cloudtrail/`.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../db/test-database';
+import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../../db/client';
 import { parseAppConfig } from '../../../lib/config/schema';
-import { applyToProcessEnvironment, localAwsSdkEnvironment } from '../../local-aws/sdk-environment';
-import { startLocalAws } from '../../local-aws/start-local-aws';
-import { runScan } from '../../pipeline/run-scan';
+import { DEMO_LIVE_CONFIG, serveLocalAwsToSdk } from '../../local-aws/test-support/serve-to-sdk';
+import { scanOfflineAndLive } from '../../pipeline/test-support/scan-both-ways';
 
 const DEMO = path.join(process.cwd(), 'demo', 'org');
-const MANAGEMENT_ACCOUNT = '210987654321';
 
 function usageAggregates(database: AppDatabase): unknown[] {
   return database.$client
@@ -27,44 +24,26 @@ function fileLedger(database: AppDatabase): unknown[] {
 }
 
 describe('a live scan reading the organisation trail from S3', () => {
-  let aws: Awaited<ReturnType<typeof startLocalAws>>;
-  const saved = { ...process.env };
-
-  beforeAll(async () => {
-    aws = await startLocalAws({ dataDir: DEMO, trailDir: path.join(DEMO, 'cloudtrail'), port: 0, baseIdentityArn: 'arn:aws:iam::318274650192:role/access-review-scanner' });
-    applyToProcessEnvironment(localAwsSdkEnvironment(aws.url));
-  });
-
-  afterAll(async () => {
-    await aws.stop();
-    process.env = saved;
-  });
+  const aws = serveLocalAwsToSdk(() => ({ dataDir: DEMO, trailDir: path.join(DEMO, 'cloudtrail') }));
 
   it('stores the usage the offline scan of the same folder stores, with no LookupEvents call', async () => {
+    const { managementAccountId } = DEMO_LIVE_CONFIG;
     const config = parseAppConfig(
       {
         scan: {
           schedule: null,
           offlineDirectory: null,
           live: {
-            managementAccountId: MANAGEMENT_ACCOUNT,
-            readOnlyRoleName: 'security/BedrockAccessReviewReadOnly',
-            regions: ['us-east-1'],
+            ...DEMO_LIVE_CONFIG,
             maxAttempts: 4,
-            usage: { enabled: true, organizationTrail: { bucket: `aws-cloudtrail-logs-${MANAGEMENT_ACCOUNT}-org`, organizationId: 'o-nw7k2p9x4q', region: 'us-east-1' } },
+            usage: { enabled: true, organizationTrail: { bucket: `aws-cloudtrail-logs-${managementAccountId}-org`, organizationId: 'o-nw7k2p9x4q', region: 'us-east-1' } },
           },
         },
       },
       'test.config.json',
     );
     if (!config.scan.live) throw new Error('no live configuration');
-
-    const offline = createTestDatabase();
-    const offlineOutcome = await runScan(offline, { kind: 'offline', directory: DEMO }, { trigger: 'cli', requestedBy: 'test' });
-    const live = createTestDatabase();
-    const liveOutcome = await runScan(live, { kind: 'live', config: config.scan.live }, { trigger: 'cli', requestedBy: 'test' });
-    expect(offlineOutcome.status).toBe('complete');
-    expect(liveOutcome.status).toBe('complete');
+    const { offlineDatabase: offline, liveDatabase: live } = await scanOfflineAndLive(DEMO, config.scan.live);
 
     const expected = usageAggregates(offline);
     expect(expected.length).toBeGreaterThan(100);
@@ -72,8 +51,8 @@ describe('a live scan reading the organisation trail from S3', () => {
     expect(fileLedger(live)).toEqual(fileLedger(offline));
     expect(live.$client.prepare('SELECT source FROM usage_imports').all()).toEqual([{ source: 's3' }]);
     // The trail came from S3: every object read once, and LookupEvents never called.
-    const s3Reads = aws.callLog.filter((call) => call.service === 's3' && !call.action.includes('list-type=2'));
+    const s3Reads = aws().callLog.filter((call) => call.service === 's3' && !call.action.includes('list-type=2'));
     expect(s3Reads.length).toBe((fileLedger(offline) as unknown[]).length);
-    expect(aws.callLog.some((call) => call.service === 'cloudtrail')).toBe(false);
+    expect(aws().callLog.some((call) => call.service === 'cloudtrail')).toBe(false);
   }, 240_000);
 });

@@ -17,7 +17,7 @@ import { writeDemoActivity } from '../../../scripts/demo-usage/write-demo-activi
 import { importTrailFiles } from '../import-trail-files';
 import { publishTestScan, startTestScan } from '../test-support/trail-fixtures';
 import { createTrailS3Client, importOrganizationTrail } from './import-organization-trail';
-import { serveLocalAwsToSdk } from '../../local-aws/test-support/serve-to-sdk';
+import { DEMO_LIVE_CONFIG, serveLocalAwsToSdk } from '../../local-aws/test-support/serve-to-sdk';
 
 let directory: string;
 let trail: { bucket: string; prefix: string; organizationId: string; region: string };
@@ -88,7 +88,7 @@ describe('the organisation trail in S3', () => {
     // A member account's read-only role: a real caller that S3 refuses (the trail bucket is read from the management or security account).
     const sts = new STSClient({ region: 'us-east-1' });
     const memberAccount = '427381920374';
-    const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${memberAccount}:role/security/BedrockAccessReviewReadOnly`, RoleSessionName: 'trail-reader-test' }));
+    const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${memberAccount}:role/${DEMO_LIVE_CONFIG.readOnlyRoleName}`, RoleSessionName: 'trail-reader-test' }));
     sts.destroy();
     expect(Credentials?.AccessKeyId).toBeDefined();
     const client = new S3Client({
