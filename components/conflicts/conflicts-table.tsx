@@ -80,8 +80,8 @@ function columnsFor(grouping: ConflictGrouping, viewer: ConflictViewer): ColumnD
   return [
     severity,
     grouping === 'principal' ? rule : principal,
-    { id: 'sideA', header: 'Side A: defining actions', cell: ({ row }) => <ConflictSide grants={row.original.sideA} /> },
-    { id: 'sideB', header: 'Side B: defining actions', cell: ({ row }) => <ConflictSide grants={row.original.sideB} /> },
+    { id: 'sideA', header: 'Side A: defining actions', meta: meta({ phoneLabel: 'Side A', cellClassName: 'max-md:basis-full' }), cell: ({ row }) => <ConflictSide grants={row.original.sideA} /> },
+    { id: 'sideB', header: 'Side B: defining actions', meta: meta({ phoneLabel: 'Side B', cellClassName: 'max-md:basis-full' }), cell: ({ row }) => <ConflictSide grants={row.original.sideB} /> },
     { id: 'exception', header: 'Exception', meta: meta({ cellClassName: 'w-64' }), cell: ({ row }) => <ExceptionCell row={row.original} viewer={viewer} /> },
   ];
 }
@@ -126,6 +126,7 @@ export function ConflictsTable({ rows, grouping, viewer, basePath, params }: { r
       getRowId={(row) => String(row.id)}
       testId="conflicts-table"
       groupBy={groupFor(grouping)}
+      stacksOnPhone
     />
   );
 }
