@@ -74,6 +74,27 @@ describe('importTrailFiles', () => {
     expect(totals(second).calls).toBe(1);
   });
 
+  it('does not reopen day folders it imported from before the day before the last mark, but reads a back-filled one', async () => {
+    writeTrailFile(root, '111122223333', 'us-east-1', '20261009T2155Z', [bedrockRecord(iamUser('Alice'), { eventTime: '2026-10-09T21:50:00Z' })]);
+    writeTrailFile(root, '111122223333', 'us-east-1', '20261012T2155Z', [bedrockRecord(iamUser('Alice'), { eventTime: '2026-10-12T21:50:00Z' })]);
+    const first = startTestScan(database);
+    await importTrailFiles(database, first, root);
+    publishTestScan(database, first);
+    // A file that appears in a settled folder is not CloudTrail's doing: it is not read.
+    writeTrailFile(root, '111122223333', 'us-east-1', '20261009T2155Z', [bedrockRecord(iamUser('Alice'))], { suffix: 'LATEadded' });
+    // A folder never imported from (an account or day copied in later) is read, whatever its date.
+    writeTrailFile(root, '444455556666', 'us-east-1', '20261001T1200Z', [bedrockRecord(iamUser('Bob'), { eventTime: '2026-10-01T11:55:00Z' })]);
+    // The last mark's day and the day before stay open: CloudTrail may still deliver into them.
+    writeTrailFile(root, '111122223333', 'us-east-1', '20261012T2300Z', [bedrockRecord(iamUser('Alice'), { eventTime: '2026-10-12T22:55:00Z' })]);
+    const second = startTestScan(database);
+    const outcome = await importTrailFiles(database, second, root);
+    expect(outcome).toMatchObject({ filesRead: 2, filesSkipped: 2, bedrockEvents: 2 });
+    expect(database.$client.prepare(`SELECT caller_name AS name, day FROM usage_daily WHERE scan_id = ? ORDER BY day`).all(second)).toEqual([
+      { name: 'Bob', day: '2026-10-01' },
+      { name: 'Alice', day: '2026-10-12' },
+    ]);
+  });
+
   it('ties a chained session to its caller when the AssumeRole was in an earlier import, until the session expires', async () => {
     // AssumeRole at 21:00 by an SSO person; the session expires at 22:00 (CloudTrail's format).
     writeTrailFile(root, '111122223333', 'us-east-1', '20261011T2105Z', [{ ...assumeRoleRecord(roleSession(SSO, 'jane@example.com'), 'bedrock-runner', 'chain', 'ASIACHAINEXAMPLE0001'), eventTime: '2026-10-11T21:00:00Z' }]);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
 import { usageAccessAdvisor, usageCursors, usageDaily, usageFileErrors, usageFiles, usageImports, usageSessions, usageStandingSources, type UsageSource } from '../../db/schema';
@@ -19,7 +19,9 @@ export interface LedgerEntry {
  * the rows' size; 128 bits make a collision among even billions of buckets vanishingly unlikely.
  */
 export function storedBucketKey(bucketKey: string): string {
-  return createHash('sha1').update(bucketKey).digest('base64url').slice(0, 22);
+  // One-shot `hash`: the same digest as createHash().update().digest() at a third of the cost,
+  // which counts at millions of buckets.
+  return hash('sha1', bucketKey, 'base64url').slice(0, 22);
 }
 
 /**

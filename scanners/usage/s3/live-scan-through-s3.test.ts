@@ -4,14 +4,25 @@
  * exactly the usage aggregates and file ledger that the offline scan of the same organisation
  * folder stores from its `cloudtrail/`.
  */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../../db/client';
 import { parseAppConfig } from '../../../lib/config/schema';
 import { DEMO_LIVE_CONFIG, serveLocalAwsToSdk } from '../../local-aws/test-support/serve-to-sdk';
 import { scanOfflineAndLive } from '../../pipeline/test-support/scan-both-ways';
+import { writeDemoActivity } from '../../../scripts/demo-usage/write-demo-activity';
 
-const DEMO = path.join(process.cwd(), 'demo', 'org');
+// The demo organisation with a trail of its own: demo/org/cloudtrail/ is written by whoever
+// prepares the demo, so a test must not count on it (nor race another test rewriting it).
+let directory: string;
+beforeAll(() => {
+  directory = mkdtempSync(path.join(os.tmpdir(), 'usage-live-s3-'));
+  cpSync(path.resolve('demo/org'), directory, { recursive: true, filter: (source) => !source.includes(`${path.sep}cloudtrail`) });
+  writeDemoActivity(directory, new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10), { days: 4 });
+});
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 function usageAggregates(database: AppDatabase): unknown[] {
   return database.$client
@@ -24,7 +35,8 @@ function fileLedger(database: AppDatabase): unknown[] {
 }
 
 describe('a live scan reading the organisation trail from S3', () => {
-  const aws = serveLocalAwsToSdk(() => ({ dataDir: DEMO, trailDir: path.join(DEMO, 'cloudtrail') }));
+  // Registered after the folder is written (and so stopped before it is removed).
+  const aws = serveLocalAwsToSdk(() => ({ dataDir: directory, trailDir: path.join(directory, 'cloudtrail') }));
 
   it('stores the usage the offline scan of the same folder stores, with no LookupEvents call', async () => {
     const { managementAccountId } = DEMO_LIVE_CONFIG;
@@ -43,7 +55,7 @@ describe('a live scan reading the organisation trail from S3', () => {
       'test.config.json',
     );
     if (!config.scan.live) throw new Error('no live configuration');
-    const { offlineDatabase: offline, liveDatabase: live } = await scanOfflineAndLive(DEMO, config.scan.live);
+    const { offlineDatabase: offline, liveDatabase: live } = await scanOfflineAndLive(directory, config.scan.live);
 
     const expected = usageAggregates(offline);
     expect(expected.length).toBeGreaterThan(100);
