@@ -9,7 +9,7 @@ import { verifyIdentityCenterPlan } from '../../../lib/revocations/identity-cent
 import type { IdentityCenterPlan } from '../../../lib/revocations/identity-center/types';
 import type { RevocationPlan } from '../../../lib/revocations/types';
 import { inWriteTransaction } from '../../write-transaction';
-import { loadDirectory } from './identity-center-planner';
+import { loadIdentityCenterDirectory } from '../people/load-identity-center-directory';
 
 export interface OfflineVerificationSummary {
   verified: number[];
@@ -84,7 +84,7 @@ export function verifyOfflineRevocations(database: AppDatabase, scanId: number, 
   const pending = database.select().from(revocations).where(and(eq(revocations.mode, 'offline'), inArray(revocations.status, [...AWAITING]))).all();
   // Read once per scan, and only when an Identity Center plan waits: it can be the largest part of a snapshot.
   let directory: IdentityCenterDirectory | null | undefined;
-  const directoryOfScan = () => (directory === undefined ? (directory = loadDirectory(database, scanId)) : directory);
+  const directoryOfScan = () => (directory === undefined ? (directory = loadIdentityCenterDirectory(database, scanId)) : directory);
   for (const row of pending) {
     if (!scan || (row.executedAt !== null && scan.queuedAt < row.executedAt)) {
       summary.notScanned.push(row.id);
