@@ -193,6 +193,22 @@ export function assignAssignmentReviewer(fact: AssignmentFact, person: PersonFac
 const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();
 
 /**
+ * The role through which an assignment is a campaign item: the person is in the directory and the
+ * `AWSReservedSSO_*` role the assignment becomes holds Bedrock access in the snapshot. Undefined
+ * otherwise (a role that grants no Bedrock action, or is not provisioned, has nothing to certify).
+ */
+export function bedrockRoleOfAssignment(fact: AssignmentFact, facts: Pick<AssignmentFacts, 'people' | 'roles'>): RoleFact | undefined {
+  if (!facts.people.has(fact.userId) || fact.roleArn === null) return undefined;
+  const role = facts.roles.get(fact.roleArn);
+  return role && role.tiersMask !== 0 && role.entitlements.length > 0 ? role : undefined;
+}
+
+/** The Bedrock actions an assignment item grants: every action of its role's entitlements, sorted, once each. */
+export function assignmentItemActions(role: RoleFact): string[] {
+  return sortedUnique(role.entitlements.flatMap((entitlement) => entitlement.actions));
+}
+
+/**
  * The items of an assignment campaign: every assignment in scope whose role holds Bedrock access
  * in the snapshot (an assignment whose role grants no Bedrock action, or is not provisioned, has
  * nothing to certify here). A group with no members gives no person an assignment, so no item.
@@ -226,8 +242,8 @@ export function planAssignmentItems(
   const seen = new Set<string>();
   for (const fact of facts.assignments) {
     const person = facts.people.get(fact.userId);
-    const role = roleOf(fact);
-    if (!person || !role || role.tiersMask === 0 || role.entitlements.length === 0) continue;
+    const role = bedrockRoleOfAssignment(fact, facts);
+    if (!person || !role) continue;
     if (!matchesAssignmentScope(fact, person, role, scope)) continue;
     const key = assignmentKey(fact);
     if (seen.has(key) || (only && !only.has(key))) continue;
@@ -235,7 +251,7 @@ export function planAssignmentItems(
 
     const reviewer = assignAssignmentReviewer(fact, person, reviewers);
     const via = describeFactVia(fact);
-    const actions = sortedUnique(role.entitlements.flatMap((entitlement) => entitlement.actions));
+    const actions = assignmentItemActions(role);
     const grantPath: CampaignItemContext['grantPath'] = {
       policyKind: 'managed',
       policyArn: fact.permissionSetArn,
