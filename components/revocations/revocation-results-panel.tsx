@@ -14,7 +14,8 @@ export function RevocationResultsPanel({ detail }: { detail: RevocationDetail })
   return (
     <section className={cardClass} aria-labelledby="results-heading">
       <h2 id="results-heading" className="text-lg font-semibold">
-        What ran
+        {/* An offline revocation runs nothing here: its script runs elsewhere and an import confirms it. */}
+        {detail.mode === 'offline' ? 'What the import showed' : 'What ran'}
       </h2>
       {result.calls.length > 0 ? <CallOutcomeTable rows={iamCallRows(result.calls)} caption="Calls of the last execution" testId="execution-calls" /> : null}
       {icCalls.length > 0 ? <CallOutcomeTable rows={identityCenterCallRows(icCalls)} caption="Identity Center calls of the last execution" /> : null}
