@@ -192,19 +192,37 @@ export function assignAssignmentReviewer(fact: AssignmentFact, person: PersonFac
 
 const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();
 
+/** What deciding whether an assignment is an item, and what it grants, needs of its role. */
+export interface RoleGrant {
+  tiersMask: number;
+  entitlements: ReadonlyArray<{ actions: readonly string[] }>;
+}
+
+/**
+ * The facts that say which assignments of a snapshot are campaign items and what each grants:
+ * the assignments, who is in the directory, and each role's Bedrock grant. AssignmentFacts is one;
+ * a micro-certification diff reads only this much of two snapshots.
+ */
+export interface AssignmentGrantFacts<Role extends RoleGrant = RoleGrant> {
+  assignments: readonly AssignmentFact[];
+  /** Whether a user id is a person of the directory. */
+  people: Pick<ReadonlySet<string>, 'has'>;
+  roles: ReadonlyMap<string, Role>;
+}
+
 /**
  * The role through which an assignment is a campaign item: the person is in the directory and the
  * `AWSReservedSSO_*` role the assignment becomes holds Bedrock access in the snapshot. Undefined
  * otherwise (a role that grants no Bedrock action, or is not provisioned, has nothing to certify).
  */
-export function bedrockRoleOfAssignment(fact: AssignmentFact, facts: Pick<AssignmentFacts, 'people' | 'roles'>): RoleFact | undefined {
+export function bedrockRoleOfAssignment<Role extends RoleGrant>(fact: AssignmentFact, facts: Pick<AssignmentGrantFacts<Role>, 'people' | 'roles'>): Role | undefined {
   if (!facts.people.has(fact.userId) || fact.roleArn === null) return undefined;
   const role = facts.roles.get(fact.roleArn);
   return role && role.tiersMask !== 0 && role.entitlements.length > 0 ? role : undefined;
 }
 
 /** The Bedrock actions an assignment item grants: every action of its role's entitlements, sorted, once each. */
-export function assignmentItemActions(role: RoleFact): string[] {
+export function assignmentItemActions(role: RoleGrant): string[] {
   return sortedUnique(role.entitlements.flatMap((entitlement) => entitlement.actions));
 }
 

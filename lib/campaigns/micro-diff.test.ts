@@ -170,7 +170,10 @@ const ASSIGNMENT_DIFF_CASES: AssignmentDiffCase[] = [
 describe('diffAssignmentItems', () => {
   const previous = snapshot(BASE, BASE_ROLES);
   it.each(ASSIGNMENT_DIFF_CASES)('$name', ({ next, then }) => {
-    expect(diffAssignmentItems(previous, snapshot({ ...BASE, ...next.directory }, next.roles ?? BASE_ROLES))).toEqual(then);
+    const nextSnapshot = snapshot({ ...BASE, ...next.directory }, next.roles ?? BASE_ROLES);
+    expect(diffAssignmentItems(previous, nextSnapshot)).toEqual(then);
+    // Its contract: the entitlement diff over both snapshots' assignment items, computed per role.
+    expect(diffAssignmentItems(previous, nextSnapshot)).toEqual(diffEntitlements(listAssignmentItemActions(previous), listAssignmentItemActions(nextSnapshot)));
   });
 
   it('says nothing when either snapshot read no Identity Center: a first read of the directory is no change', () => {

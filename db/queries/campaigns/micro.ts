@@ -11,7 +11,7 @@ import { launchCampaign, type LaunchCampaignResult } from './launch';
 import { getLatestPublishedScanId } from '../scans';
 import { parseStoredStringList } from '../../schema/stored-json';
 import { findHeldAssignmentKeys } from './held-assignments';
-import { readAssignmentFacts } from './assignment-facts';
+import { readAssignmentGrantFacts } from './assignment-grant-facts';
 
 type Change = NonNullable<CampaignItemContext['change']>;
 
@@ -27,8 +27,8 @@ function entitlementActions(database: AppDatabase, scanId: number) {
 const hasReadIdentityCenter = (database: AppDatabase, scanId: number) =>
   database.select({ scanId: identityCenterInstances.scanId }).from(identityCenterInstances).where(eq(identityCenterInstances.scanId, scanId)).get() !== undefined;
 
-/** The assignment facts of a snapshot; null when it read no Identity Center (nothing to compare). */
-const assignmentFactsOf = (database: AppDatabase, scanId: number) => (hasReadIdentityCenter(database, scanId) ? readAssignmentFacts(database, scanId) : null);
+/** Which assignments of a snapshot are items and what they grant; null when it read no Identity Center (nothing to compare). */
+const assignmentGrantsOf = (database: AppDatabase, scanId: number) => (hasReadIdentityCenter(database, scanId) ? readAssignmentGrantFacts(database, scanId) : null);
 
 const asChanges = (changes: EntitlementChange[]) => new Map<string, Change>(changes.map((change) => [change.entitlementKey, { kind: change.change, addedActions: change.addedActions, previousItemId: null }]));
 
@@ -86,7 +86,7 @@ export function launchAssignmentMicroCertificationNow(
   input: { previousScanId: number | null; newScanId: number; now: Date; campaignsConfig?: AppConfig['campaigns'] },
 ): LaunchCampaignResult | null {
   if (input.previousScanId === null) return null;
-  const changes = diffAssignmentItems(assignmentFactsOf(database, input.previousScanId), assignmentFactsOf(database, input.newScanId));
+  const changes = diffAssignmentItems(assignmentGrantsOf(database, input.previousScanId), assignmentGrantsOf(database, input.newScanId));
   if (changes.length === 0) return null;
   const config = input.campaignsConfig ?? getConfig().campaigns;
   return launchCampaign(database, {
