@@ -3,8 +3,9 @@ import { cardClass } from '@/components/campaigns/form-styles';
 import { CallOutcomeTable } from './call-outcome-table';
 import { iamCallRows, identityCenterCallRows } from './call-outcome-rows';
 import { CommandBlock } from './command-block';
+import { VerificationSummary } from './verification-summary';
 
-/** What ran: each call's outcome, the verification, any rollback, and the recorded before-state. */
+/** What ran: each call's outcome, the verification (live, or by the import that confirmed a script), any rollback, and the recorded before-state. */
 export function RevocationResultsPanel({ detail }: { detail: RevocationDetail }) {
   const { result, beforeState } = detail;
   const icCalls = result.identityCenterCalls ?? [];
@@ -13,15 +14,12 @@ export function RevocationResultsPanel({ detail }: { detail: RevocationDetail })
   return (
     <section className={cardClass} aria-labelledby="results-heading">
       <h2 id="results-heading" className="text-lg font-semibold">
-        What ran
+        {/* An offline revocation runs nothing here: its script runs elsewhere and an import confirms it. */}
+        {detail.mode === 'offline' ? 'What the import showed' : 'What ran'}
       </h2>
       {result.calls.length > 0 ? <CallOutcomeTable rows={iamCallRows(result.calls)} caption="Calls of the last execution" testId="execution-calls" /> : null}
       {icCalls.length > 0 ? <CallOutcomeTable rows={identityCenterCallRows(icCalls)} caption="Identity Center calls of the last execution" /> : null}
-      {result.verification ? (
-        <p className="mt-3 text-sm">
-          Verification ({result.verification.checkedAt.slice(0, 19).replace('T', ' ')}): {result.verification.isVerified ? 'verified' : 'failed'} — {result.verification.reason}
-        </p>
-      ) : null}
+      {result.verification ? <VerificationSummary verification={result.verification} /> : null}
       {result.rollbackCalls.length > 0 ? (
         <>
           <h3 className="mt-4 font-semibold">Rollback</h3>

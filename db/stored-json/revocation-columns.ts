@@ -24,6 +24,7 @@ import {
   type RevocationPlan,
   type RevocationResult,
   type VerificationOutcome,
+  type VerificationStep,
 } from '../../lib/revocations/types';
 import { entitlementPathSchema, stringListSchema } from './engine-schemas';
 import { readStoredJson } from './read-stored-json';
@@ -169,6 +170,8 @@ const verificationOutcomeSchema = z.object({
   reason: z.string(),
   checkedAt: z.string(),
   remainingActions: stringListSchema,
+  reread: z.string().optional(),
+  steps: z.array(z.object({ change: z.string(), isConfirmed: z.boolean().nullable() } satisfies ShapeOf<VerificationStep>)).optional(),
 } satisfies ShapeOf<VerificationOutcome>);
 
 const identityCenterOutcomeSchema = z.object({ ...outcomeShape, call: identityCenterCallSchema, requestId: z.string().optional() } satisfies ShapeOf<IdentityCenterCallOutcomeRecord>);

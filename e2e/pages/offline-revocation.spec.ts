@@ -1,13 +1,12 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, OWNER, signedInPage } from '../support/auth';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { launchCampaignAsAdmin, revokeInInbox, uniqueName } from '../support/campaigns';
 import { findRevocableItem, queryE2eDatabaseOfPort } from '../support/database';
+import { DEMO_ORG, importOffline } from '../support/imports';
 import { REVIEWED_SIZES, saveScreenshot } from '../support/screenshots';
 
 /**
@@ -20,13 +19,7 @@ import { REVIEWED_SIZES, saveScreenshot } from '../support/screenshots';
  * it was puts the grant back for the specs that follow.
  */
 
-const DEMO = path.join(process.cwd(), 'demo', 'org');
-
-/** `npm run cli -- scan --from DIR` on the database of the server on `port`: the next import. */
-async function importOffline(port: string, directory: string): Promise<void> {
-  const databasePath = path.join(process.cwd(), 'data', port === '3100' ? 'e2e.db' : `e2e-${port}.db`);
-  await promisify(execFile)('npx', ['tsx', 'scanners/cli.ts', 'scan', '--from', directory], { env: { ...process.env, DATABASE_URL: databasePath, DEMO_MODE: 'true' }, timeout: 120_000 });
-}
+const DEMO = DEMO_ORG;
 
 /** A copy of demo/org in which `policyName` is detached from the principal, as the script does. */
 function demoWithPolicyDetached(accountId: string, principalArn: string, policyName: string): string {

@@ -192,6 +192,40 @@ export function assignAssignmentReviewer(fact: AssignmentFact, person: PersonFac
 
 const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();
 
+/** What deciding whether an assignment is an item, and what it grants, needs of its role. */
+export interface RoleGrant {
+  tiersMask: number;
+  entitlements: ReadonlyArray<{ actions: readonly string[] }>;
+}
+
+/**
+ * The facts that say which assignments of a snapshot are campaign items and what each grants:
+ * the assignments, who is in the directory, and each role's Bedrock grant. AssignmentFacts is one;
+ * a micro-certification diff reads only this much of two snapshots.
+ */
+export interface AssignmentGrantFacts<Role extends RoleGrant = RoleGrant> {
+  assignments: readonly AssignmentFact[];
+  /** Whether a user id is a person of the directory. */
+  people: Pick<ReadonlySet<string>, 'has'>;
+  roles: ReadonlyMap<string, Role>;
+}
+
+/**
+ * The role through which an assignment is a campaign item: the person is in the directory and the
+ * `AWSReservedSSO_*` role the assignment becomes holds Bedrock access in the snapshot. Undefined
+ * otherwise (a role that grants no Bedrock action, or is not provisioned, has nothing to certify).
+ */
+export function bedrockRoleOfAssignment<Role extends RoleGrant>(fact: AssignmentFact, facts: Pick<AssignmentGrantFacts<Role>, 'people' | 'roles'>): Role | undefined {
+  if (!facts.people.has(fact.userId) || fact.roleArn === null) return undefined;
+  const role = facts.roles.get(fact.roleArn);
+  return role && role.tiersMask !== 0 && role.entitlements.length > 0 ? role : undefined;
+}
+
+/** The Bedrock actions an assignment item grants: every action of its role's entitlements, sorted, once each. */
+export function assignmentItemActions(role: RoleGrant): string[] {
+  return sortedUnique(role.entitlements.flatMap((entitlement) => entitlement.actions));
+}
+
 /**
  * The items of an assignment campaign: every assignment in scope whose role holds Bedrock access
  * in the snapshot (an assignment whose role grants no Bedrock action, or is not provisioned, has
@@ -226,8 +260,8 @@ export function planAssignmentItems(
   const seen = new Set<string>();
   for (const fact of facts.assignments) {
     const person = facts.people.get(fact.userId);
-    const role = roleOf(fact);
-    if (!person || !role || role.tiersMask === 0 || role.entitlements.length === 0) continue;
+    const role = bedrockRoleOfAssignment(fact, facts);
+    if (!person || !role) continue;
     if (!matchesAssignmentScope(fact, person, role, scope)) continue;
     const key = assignmentKey(fact);
     if (seen.has(key) || (only && !only.has(key))) continue;
@@ -235,7 +269,7 @@ export function planAssignmentItems(
 
     const reviewer = assignAssignmentReviewer(fact, person, reviewers);
     const via = describeFactVia(fact);
-    const actions = sortedUnique(role.entitlements.flatMap((entitlement) => entitlement.actions));
+    const actions = assignmentItemActions(role);
     const grantPath: CampaignItemContext['grantPath'] = {
       policyKind: 'managed',
       policyArn: fact.permissionSetArn,

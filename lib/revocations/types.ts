@@ -148,12 +148,27 @@ export interface CallOutcome {
   at?: string;
 }
 
+/** One change a plan makes, and whether the re-read shows it made. */
+export interface VerificationStep {
+  /** The change in words, with the call that makes it ("Remove maya from GenAIDevelopers (DeleteGroupMembership)"). */
+  change: string;
+  /** True: the re-read shows it; false: it does not; null: this re-read cannot show it (provisioning is not listed). */
+  isConfirmed: boolean | null;
+}
+
 export interface VerificationOutcome {
   isVerified: boolean;
   reason: string;
   checkedAt: string;
   /** Actions of the entitlement still granted (through any path). */
   remainingActions: string[];
+  /**
+   * What was re-read to decide, in words: Identity Center re-read live after the calls, or the
+   * import (scan) that confirmed an offline script. Absent on outcomes recorded before it was kept.
+   */
+  reread?: string;
+  /** Each change of an Identity Center plan, confirmed by the re-read or not; absent on IAM plans (one comparison of granted actions). */
+  steps?: VerificationStep[];
 }
 
 /** `revocations.result`: the worker's bookkeeping and what each run did. */

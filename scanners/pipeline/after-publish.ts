@@ -1,12 +1,13 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
-import { launchMicroCertification } from '../../db/queries/campaigns/micro';
+import { launchAssignmentMicroCertification, launchMicroCertification } from '../../db/queries/campaigns/micro';
 import { verifyOfflineRevocations } from '../../db/queries/revocations/verify-offline';
 import { scans } from '../../db/schema';
 
 /**
- * What follows a newly published snapshot: new or widened entitlements go to their owners at
- * once (micro-certification). A failure here is reported but never unpublishes the snapshot.
+ * What follows a newly published snapshot: new or widened entitlements, and new or widened
+ * Identity Center assignments, go to their reviewers at once (micro-certification, one campaign
+ * per subject). A failure here is reported but never unpublishes the snapshot.
  */
 export async function afterPublish(database: AppDatabase, scanId: number, now: Date): Promise<string[]> {
   const problems: string[] = [];
@@ -27,6 +28,12 @@ export async function afterPublish(database: AppDatabase, scanId: number, now: D
     if (micro) problems.push(`micro-certification campaign ${micro.campaignId} launched for changed entitlements`);
   } catch (error) {
     problems.push(`micro-certification failed: ${(error as Error).message}`);
+  }
+  try {
+    const micro = await launchAssignmentMicroCertification(database, { previousScanId: previous?.id ?? null, newScanId: scanId, now });
+    if (micro) problems.push(`micro-certification campaign ${micro.campaignId} launched for changed Identity Center assignments`);
+  } catch (error) {
+    problems.push(`micro-certification of assignments failed: ${(error as Error).message}`);
   }
   return problems;
 }

@@ -107,6 +107,9 @@ describe('an assignment campaign on the demo organisation', () => {
     const result = JSON.parse(rowOf(id)?.result ?? '{}') as RevocationResult;
     expect(result.identityCenterCalls?.map((outcome) => outcome.status)).toEqual(['succeeded']);
     expect(result.verification?.isVerified).toBe(true);
+    // The same structure an offline import stores (db/queries/revocations/verify-offline): what was re-read, each step.
+    expect(result.verification?.reread).toBe(`Identity Center ${plan.identityCenter?.instanceArn}, re-read live after the calls`);
+    expect(result.verification?.steps).toEqual([{ change: `Remove ${item.personUserName} from ${item.viaGroupName} (DeleteGroupMembership)`, isConfirmed: true }]);
 
     database.update(revocations).set({ status: 'executing', result: JSON.stringify({ ...result, pending: 'execute', claim: null }) }).where(eq(revocations.id, id)).run();
     const [retried] = await worker();

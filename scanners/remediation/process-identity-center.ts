@@ -3,7 +3,7 @@ import { readIdentityCenterBeforeState, readRevocationResult } from '../../db/st
 import { finishRevocationRun, saveBeforeState } from '../../db/queries/revocations/worker';
 import type { Revocation } from '../../db/schema';
 import type { IdentityCenterBeforeState, IdentityCenterCallOutcomeRecord } from '../../lib/revocations/identity-center/types';
-import { verifyIdentityCenterPlan } from '../../lib/revocations/identity-center/verify-identity-center-plan';
+import { identityCenterVerificationOutcome, verifyIdentityCenterPlan, type IdentityCenterVerification } from '../../lib/revocations/identity-center/verify-identity-center-plan';
 import type { RevocationPlan } from '../../lib/revocations/types';
 import { fetchIdentityCenter } from '../live/fetch-identity-center';
 import { mapIdentityCenter } from '../map/map-identity-center';
@@ -51,8 +51,10 @@ export async function executeIdentityCenterRevocation(database: AppDatabase, row
   finishRevocationRun(database, { id: row.id, status: 'executed', result: executed, error: null, now: now(), setExecutedAt: true, auditAction: 'revocation.executed', auditDetail: { outcomes: summary(outcomes) } });
   const { directory, problems } = mapIdentityCenter(await fetchIdentityCenter(clients.ssoAdmin, clients.identityStore, { instanceArn: ic.instanceArn }));
   const checkedAt = now().toISOString();
-  const check = directory ? verifyIdentityCenterPlan(ic, plan.entitlementActions, directory) : { isVerified: false, reason: `Identity Center could not be re-read: ${problems.join('; ')}` };
-  const verification = { isVerified: check.isVerified, reason: check.reason, checkedAt, remainingActions: check.isVerified ? [] : plan.entitlementActions };
+  const check: IdentityCenterVerification = directory
+    ? verifyIdentityCenterPlan(ic, plan.entitlementActions, directory)
+    : { isVerified: false, reason: `Identity Center could not be re-read: ${problems.join('; ')}`, stillShows: null, steps: [] };
+  const verification = identityCenterVerificationOutcome(check, { entitlementActions: plan.entitlementActions, checkedAt, reread: `Identity Center ${ic.instanceArn}, re-read live after the calls` });
   const status = check.isVerified ? 'verified' : 'failed';
   const error = check.isVerified ? null : `Verification failed: ${check.reason}`;
   finishRevocationRun(database, { id: row.id, status, result: { ...executed, verification }, error, now: now(), setVerifiedAt: check.isVerified, auditAction: check.isVerified ? 'revocation.verified' : 'revocation.verification-failed', auditDetail: { reason: check.reason } });

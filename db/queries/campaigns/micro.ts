@@ -3,7 +3,7 @@ import type { AppDatabase } from '../../client';
 import { campaignItems, entitlements, identityCenterInstances, type ITEM_KINDS } from '../../schema';
 import type { AppConfig } from '../../../lib/config/schema';
 import { getConfig } from '../../../lib/config/load-config';
-import { diffEntitlements } from '../../../lib/campaigns/micro-diff';
+import { diffAssignmentItems, diffEntitlements, type EntitlementChange } from '../../../lib/campaigns/micro-diff';
 import type { CampaignItemContext } from '../../../lib/campaigns/item-context';
 import { EMPTY_SCOPE } from '../../../lib/campaigns/scope';
 import { sendEmails } from '../../../lib/campaigns/email';
@@ -11,6 +11,7 @@ import { launchCampaign, type LaunchCampaignResult } from './launch';
 import { getLatestPublishedScanId } from '../scans';
 import { parseStoredStringList } from '../../schema/stored-json';
 import { findHeldAssignmentKeys } from './held-assignments';
+import { readAssignmentGrantFacts } from './assignment-grant-facts';
 
 type Change = NonNullable<CampaignItemContext['change']>;
 
@@ -22,6 +23,14 @@ function entitlementActions(database: AppDatabase, scanId: number) {
     .all()
     .map((row) => ({ entitlementKey: row.entitlementKey, actions: parseStoredStringList(row.actions) }));
 }
+
+const hasReadIdentityCenter = (database: AppDatabase, scanId: number) =>
+  database.select({ scanId: identityCenterInstances.scanId }).from(identityCenterInstances).where(eq(identityCenterInstances.scanId, scanId)).get() !== undefined;
+
+/** Which assignments of a snapshot are items and what they grant; null when it read no Identity Center (nothing to compare). */
+const assignmentGrantsOf = (database: AppDatabase, scanId: number) => (hasReadIdentityCenter(database, scanId) ? readAssignmentGrantFacts(database, scanId) : null);
+
+const asChanges = (changes: EntitlementChange[]) => new Map<string, Change>(changes.map((change) => [change.entitlementKey, { kind: change.change, addedActions: change.addedActions, previousItemId: null }]));
 
 /**
  * Synchronous core of launchMicroCertification: launches (in one transaction) a 'micro' campaign
@@ -36,7 +45,6 @@ export function launchMicroCertificationNow(
   const changes = diffEntitlements(entitlementActions(database, input.previousScanId), entitlementActions(database, input.newScanId));
   if (changes.length === 0) return null;
   const config = input.campaignsConfig ?? getConfig().campaigns;
-  const only = new Map<string, Change>(changes.map((change) => [change.entitlementKey, { kind: change.change, addedActions: change.addedActions, previousItemId: null }]));
   return launchCampaign(database, {
     name: `New or widened access: snapshot #${input.newScanId}`,
     kind: 'micro',
@@ -47,7 +55,7 @@ export function launchMicroCertificationNow(
     fallbackReviewers: config.fallbackReviewers,
     now: input.now,
     scanId: input.newScanId,
-    onlyEntitlements: only,
+    onlyEntitlements: asChanges(changes),
   });
 }
 
@@ -62,6 +70,52 @@ export async function launchMicroCertification(
 ): Promise<LaunchCampaignResult | null> {
   const config = input.config ?? getConfig();
   const result = launchMicroCertificationNow(database, { ...input, campaignsConfig: config.campaigns });
+  if (result) await sendEmails(config.smtp, result.emails);
+  return result;
+}
+
+/**
+ * Synchronous core of launchAssignmentMicroCertification: launches (in one transaction, through
+ * launchCampaign) a 'micro' campaign of Identity Center assignment items (#14) that are new or
+ * widened in `newScanId` since `previousScanId` (lib/campaigns/micro-diff: diffAssignmentItems),
+ * each reviewed by the assignment reviewer rules. Null when nothing changed, on the first scan, or
+ * when either snapshot read no Identity Center.
+ */
+export function launchAssignmentMicroCertificationNow(
+  database: AppDatabase,
+  input: { previousScanId: number | null; newScanId: number; now: Date; campaignsConfig?: AppConfig['campaigns'] },
+): LaunchCampaignResult | null {
+  if (input.previousScanId === null) return null;
+  const changes = diffAssignmentItems(assignmentGrantsOf(database, input.previousScanId), assignmentGrantsOf(database, input.newScanId));
+  if (changes.length === 0) return null;
+  const config = input.campaignsConfig ?? getConfig().campaigns;
+  return launchCampaign(database, {
+    name: `New or widened assignments: snapshot #${input.newScanId}`,
+    kind: 'micro',
+    // A campaign has one subject: assignment changes get their own micro campaign beside the entitlements' one.
+    scope: { ...EMPTY_SCOPE, subject: 'assignments' },
+    dueInDays: config.microCertificationDueInDays,
+    closeBehaviour: 'report',
+    launchedBy: 'system:micro-certification',
+    fallbackReviewers: config.fallbackReviewers,
+    now: input.now,
+    scanId: input.newScanId,
+    onlyEntitlements: asChanges(changes),
+  });
+}
+
+/**
+ * Micro-certification of Identity Center assignments, for the scan pipeline to call after
+ * publishing a snapshot: a person newly reaching a Bedrock permission set in an account (directly
+ * or by joining a group), or a set that grants more, goes to the assignment's reviewer at once.
+ * Sends the notification emails after the transaction commits.
+ */
+export async function launchAssignmentMicroCertification(
+  database: AppDatabase,
+  input: { previousScanId: number | null; newScanId: number; now: Date; config?: AppConfig },
+): Promise<LaunchCampaignResult | null> {
+  const config = input.config ?? getConfig();
+  const result = launchAssignmentMicroCertificationNow(database, { ...input, campaignsConfig: config.campaigns });
   if (result) await sendEmails(config.smtp, result.emails);
   return result;
 }
@@ -138,7 +192,7 @@ export function findExpiredAssignmentAttestations(database: AppDatabase, now: Da
 export function relaunchExpiredAttestationsNow(database: AppDatabase, input: { now: Date; campaignsConfig?: AppConfig['campaigns'] }): LaunchCampaignResult[] {
   const scanId = getLatestPublishedScanId(database);
   if (scanId === null) return [];
-  const readIdentityCenter = database.select({ scanId: identityCenterInstances.scanId }).from(identityCenterInstances).where(eq(identityCenterInstances.scanId, scanId)).get() !== undefined;
+  const readIdentityCenter = hasReadIdentityCenter(database, scanId);
   const bySubject = [
     { subject: 'entitlements' as const, expired: findExpiredAttestations(database, input.now, scanId) },
     { subject: 'assignments' as const, expired: readIdentityCenter ? findExpiredAssignmentAttestations(database, input.now, scanId) : new Map<string, Change>() },

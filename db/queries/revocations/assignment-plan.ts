@@ -8,7 +8,7 @@ import { linkPeopleToRoles } from '../../../lib/people/link-roles';
 import { planAssignmentRequest } from '../../../lib/revocations/identity-center/plan-assignment-request';
 import type { RevocationPlan } from '../../../lib/revocations/types';
 import { readEntitlementActions } from '../../stored-json/grant-columns';
-import { loadDirectory } from './identity-center-planner';
+import { loadIdentityCenterDirectory } from '../people/load-identity-center-directory';
 
 const OPEN_STATUSES = ['requested', 'approved', 'executing', 'awaiting-confirmation', 'not-applied'] as const;
 
@@ -35,7 +35,7 @@ export function computeAssignmentPlan(database: AppDatabase, input: { principalA
     .orderBy(desc(scans.finishedAt), desc(scans.id))
     .limit(1)
     .get();
-  const directory = scan ? loadDirectory(database, scan.id) : null;
+  const directory = scan ? loadIdentityCenterDirectory(database, scan.id) : null;
   if (!scan || !directory) throw new ValidationError('No published snapshot read IAM Identity Center: the assignment cannot be planned.');
   const role = database
     .select({ id: principals.id, name: principals.name })

@@ -101,6 +101,41 @@ describe('revocation queries', () => {
     expect(getRevocationScript(database, id, { role: 'admin', email: 'a@example.com' })).toContain("aws iam attach-user-policy --user-name 'tara.rossi'");
   });
 
+  it('offline: the import that decides stores its verification on the revocation, as the live worker does', () => {
+    database.insert(accounts).values({ id: ACCOUNT, name: 'sandbox', source: 'offline', updatedAt: NOW.toISOString() }).run();
+    publish('offline');
+    const { id } = requestRevocation(database, { principalArn: tara.arn, entitlementKey: KEY, justification: 'x', actor: 'a@example.com', now: NOW, evaluate: testEvaluate });
+    approveRevocation(database, { id, actor: 'a@example.com', now: NOW, requireFourEyes: false, comment: 'single-admin installation', evaluate: testEvaluate });
+    requestExecution(database, { id, actor: 'a@example.com', now: NOW });
+    const admin = { role: 'admin' as const, email: 'a@example.com' };
+    expect(getRevocationDetail(database, id, admin)?.result.verification).toBeNull();
+
+    const unchanged = publish('offline');
+    const firstImport = new Date('2030-01-06T08:00:00Z');
+    verifyOfflineRevocations(database, unchanged, firstImport);
+    expect(getRevocationDetail(database, id, admin)?.result.verification).toEqual({
+      isVerified: false,
+      // tara keeps InvokeModel through the hackers group (the plan expects it): what remains is the entitlement itself.
+      reason: 'The entitlement AmazonBedrockFullAccess is still there.',
+      checkedAt: firstImport.toISOString(),
+      remainingActions: [],
+      reread: `account ${ACCOUNT} in the import of scan #${unchanged}`,
+    });
+
+    const fixed = publish('offline', { ...tara, attachedManagedPolicyArns: [] }, []);
+    const secondImport = new Date('2030-01-07T08:00:00Z');
+    verifyOfflineRevocations(database, fixed, secondImport);
+    const detail = getRevocationDetail(database, id, admin);
+    expect(detail?.status).toBe('verified');
+    expect(detail?.result.verification).toEqual({
+      isVerified: true,
+      reason: 'The entitlement grants no Bedrock action any more.',
+      checkedAt: secondImport.toISOString(),
+      remainingActions: [],
+      reread: `account ${ACCOUNT} in the import of scan #${fixed}`,
+    });
+  });
+
   it('owners see only revocations of their principals', () => {
     database.insert(accounts).values({ id: ACCOUNT, name: 'sandbox', source: 'live', updatedAt: NOW.toISOString() }).run();
     publish('live');

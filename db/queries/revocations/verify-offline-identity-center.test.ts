@@ -4,7 +4,7 @@ import path from 'node:path';
 import { and, eq, like } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../client';
-import { auditLog, entitlements, identityCenterGroups, identityCenterUsers, personAssignments, principals, revocations } from '../../schema';
+import { auditLog, entitlements, identityCenterGroups, identityCenterInstances, identityCenterUsers, personAssignments, principals, revocations } from '../../schema';
 import { createTestDatabase } from '../../test-database';
 import { assignmentKey } from '../../../lib/campaigns/assignment-items';
 import { testEvaluate } from '../../../lib/revocations/test-support/evaluator';
@@ -12,6 +12,7 @@ import type { RevocationPlan } from '../../../lib/revocations/types';
 import { runScan } from '../../../scanners/pipeline/run-scan';
 import { requestAssignmentRevocation } from './assignment-plan';
 import { approveRevocation, requestExecution, requestRevocation } from './commands';
+import { getRevocationDetail } from './list';
 import { verifyOfflineRevocations } from './verify-offline';
 
 /**
@@ -128,6 +129,39 @@ describe('offline Identity Center revocations, confirmed by the next import', ()
     expect(auditOf(id).slice(-3)).toEqual(['revocation.script-generated', 'revocation.not-applied', 'revocation.verified']);
   }, 60_000);
 
+  it('stores the verification of each import on the revocation, as the live worker does: what was re-read, when, each step', async () => {
+    const { id, assignment } = revokeAssignment('kenji.mori@northwind.example', 'BedrockDeveloper', '539182736450', 'GenAIProdSupport');
+    const admin = { role: 'admin' as const, email: 'admin@example.com' };
+    const instanceArn = database.select({ arn: identityCenterInstances.instanceArn }).from(identityCenterInstances).where(eq(identityCenterInstances.scanId, firstScanId)).get()?.arn;
+    const step = 'Remove kenji.mori@northwind.example from GenAIProdSupport (DeleteGroupMembership)';
+
+    const unchanged = await importAgain();
+    expect(getRevocationDetail(database, id, admin)?.result.verification).toEqual({
+      isVerified: false,
+      reason: expect.stringMatching(/^kenji\.mori@northwind\.example is still a member of GenAIProdSupport \(membership .+\)\.$/),
+      checkedAt: REIMPORTED.toISOString(),
+      remainingActions: expect.arrayContaining(['bedrock:InvokeModel']),
+      reread: `Identity Center ${instanceArn} as exported in identity-center.json, imported by scan #${unchanged}`,
+      steps: [{ change: step, isConfirmed: false }],
+    });
+
+    editIdentityCenter((ic) => {
+      ic.GroupMemberships = ic.GroupMemberships.filter((membership) => !(membership.GroupId === assignment.viaGroupId && membership.MemberId.UserId === assignment.userId));
+    });
+    const later = new Date('2026-03-04T09:00:00Z');
+    const confirming = await importAgain(later);
+    const detail = getRevocationDetail(database, id, admin);
+    expect(detail?.status).toBe('verified');
+    expect(detail?.result.verification).toEqual({
+      isVerified: true,
+      reason: 'The group membership is gone from the identity store.',
+      checkedAt: later.toISOString(),
+      remainingActions: [],
+      reread: `Identity Center ${instanceArn} as exported in identity-center.json, imported by scan #${confirming}`,
+      steps: [{ change: step, isConfirmed: true }],
+    });
+  }, 60_000);
+
   it('a membership removed and created again (a new MembershipId) still counts as the person in the group', async () => {
     const { id, assignment } = revokeAssignment('kenji.mori@northwind.example', 'BedrockDeveloper', '539182736450', 'GenAIProdSupport');
     editIdentityCenter((ic) => {
@@ -171,6 +205,11 @@ describe('offline Identity Center revocations, confirmed by the next import', ()
     });
     await importAgain();
     expect(rowOf(id)?.status).toBe('verified');
+    // Detaching is confirmed by the export; provisioning is not something it lists.
+    expect(getRevocationDetail(database, id, { role: 'admin', email: 'admin@example.com' })?.result.verification?.steps).toEqual([
+      { change: 'Detach arn:aws:iam::aws:policy/AmazonBedrockFullAccess from DataScientist (DetachManagedPolicyFromPermissionSet)', isConfirmed: true },
+      { change: expect.stringMatching(/^Provision DataScientist to its \d+ account\(s\) \(ProvisionPermissionSet\)$/), isConfirmed: null },
+    ]);
   }, 60_000);
 
   it("permission set: the inline Deny the script puts on the set -> verified; before it, not-applied", async () => {
