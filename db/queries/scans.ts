@@ -106,8 +106,15 @@ export interface ScanAccountOutcome {
   durationMs: number;
 }
 
+/** A scan's detail page: its history row, what it last reported and where it read from, and each account's outcome. */
+export interface ScanDetail extends ScanHistoryRow {
+  progressMessage: string | null;
+  sourceLocation: string | null;
+  accounts: ScanAccountOutcome[];
+}
+
 /** One scan with its per-account outcomes; NotFoundError when there is no such scan. */
-export function getScanDetail(database: AppDatabase, scanId: number): ScanHistoryRow & { progressMessage: string | null; sourceLocation: string | null; accounts: ScanAccountOutcome[] } {
+export function getScanDetail(database: AppDatabase, scanId: number): ScanDetail {
   const scan = database
     .select({
       ...scanHistoryColumns,
