@@ -14,6 +14,13 @@ export function getLatestPublishedScanId(database: AppDatabase): number | null {
   return getLatestPublishedScan(database)?.id ?? null;
 }
 
+/** The latest published scan's id for an export of it; NotFoundError (404) before the first scan is published. */
+export function requireLatestPublishedScanId(database: AppDatabase): number {
+  const scanId = getLatestPublishedScanId(database);
+  if (scanId === null) throw new NotFoundError('No published scan yet.');
+  return scanId;
+}
+
 export interface PublishedScanHeader {
   id: number;
   status: ScanStatus;
