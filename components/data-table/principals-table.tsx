@@ -8,23 +8,11 @@ import { TierChips } from '@/components/principals/tier-chip';
 import { formatDate } from '@/components/ui/format';
 import { ConflictCountCell } from './conflict-count-cell';
 import { DataTable, type DataTableColumnMeta, type ServerSort } from './data-table';
+import type { PrincipalListRow } from '@/db/queries/principals';
+import type { WithDecodedTiers } from '@/lib/analysis/tier-mask';
 
 /** What the server sends per row: already-decoded tiers, no JSON blobs. */
-export interface PrincipalTableRow {
-  id: number;
-  name: string;
-  arn: string;
-  type: 'user' | 'role';
-  permissionSetName: string | null;
-  accountId: string;
-  accountName: string | null;
-  ownerEmail: string | null;
-  tiers: string[];
-  score: number;
-  conflictCount: number;
-  maxConflictSeverity: string | null;
-  lastUsedAt: string | null;
-}
+export type PrincipalTableRow = WithDecodedTiers<PrincipalListRow>;
 
 const meta = (value: DataTableColumnMeta) => value;
 

@@ -6,21 +6,11 @@ import { ScoreBadge } from '@/components/principals/score-badge';
 import { TierChips } from '@/components/principals/tier-chip';
 import { ConflictCountCell } from '@/components/data-table/conflict-count-cell';
 import { DataTable, type DataTableColumnMeta, type ServerSort } from '@/components/data-table/data-table';
+import type { PeopleListRow } from '@/db/queries/people/list-people';
+import type { WithDecodedTiers } from '@/lib/analysis/tier-mask';
 
 /** What the server sends per person: decoded tiers, no analysis JSON. */
-export interface PersonTableRow {
-  userId: string;
-  userName: string;
-  displayName: string | null;
-  email: string | null;
-  accountCount: number;
-  bedrockAccountCount: number;
-  assignmentCount: number;
-  tiers: string[];
-  score: number;
-  conflictCount: number;
-  maxConflictSeverity: string | null;
-}
+export type PersonTableRow = WithDecodedTiers<Omit<PeopleListRow, 'id'>>;
 
 const meta = (value: DataTableColumnMeta) => value;
 
