@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useJsonRequest } from '@/components/forms/use-json-request';
+import { RequestError } from '@/components/forms/request-error';
 import { JustificationForm } from './justification-form';
 
 /**
@@ -29,11 +30,7 @@ export function RequestAssignmentRevocationButton({ principalArn, entitlementKey
           Revoke assignment
         </button>
       )}
-      {error ? (
-        <span role="alert" className="text-xs text-red-800">
-          {error}
-        </span>
-      ) : null}
+      <RequestError error={error} />
     </span>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useJsonRequest } from '@/components/forms/use-json-request';
+import { RequestError } from '@/components/forms/request-error';
 import { JustificationForm } from './justification-form';
 
 /**
@@ -41,11 +42,8 @@ export function RequestRevocationButton({ principalId, entitlementKey, policyLab
           Request revocation
         </button>
       )}
-      {error ? (
-        <span role="alert" className="text-xs text-red-800">
-          {error}
-        </span>
-      ) : requestedId !== null ? (
+      <RequestError error={error} />
+      {!error && requestedId !== null ? (
         <span role="status" className="text-xs text-green-800">
           Revocation #{requestedId} requested.
         </span>

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { useJsonRequest } from '@/components/forms/use-json-request';
+import { RequestError } from '@/components/forms/request-error';
 
 export function DeactivateUserButton({ email }: { email: string }) {
   const router = useRouter();
@@ -19,11 +20,7 @@ export function DeactivateUserButton({ email }: { email: string }) {
       <Button variant="secondary" size="sm" onClick={handleClick} disabled={isSubmitting} aria-label={`Deactivate ${email}`}>
         {isSubmitting ? 'Deactivating…' : 'Deactivate'}
       </Button>
-      {error ? (
-        <span role="alert" className="text-xs text-red-800">
-          {error}
-        </span>
-      ) : null}
+      <RequestError error={error} />
     </span>
   );
 }
