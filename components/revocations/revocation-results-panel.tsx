@@ -1,8 +1,8 @@
 import type { RevocationDetail } from '@/db/queries/revocations/list';
-import { cardClass } from '@/components/campaigns/form-styles';
 import { CallOutcomeTable } from './call-outcome-table';
 import { iamCallRows, identityCenterCallRows } from './call-outcome-rows';
 import { CommandBlock } from './command-block';
+import { TitledCard } from '@/components/campaigns/titled-card';
 
 /** What ran: each call's outcome, the verification, any rollback, and the recorded before-state. */
 export function RevocationResultsPanel({ detail }: { detail: RevocationDetail }) {
@@ -11,10 +11,7 @@ export function RevocationResultsPanel({ detail }: { detail: RevocationDetail })
   const icRollbackCalls = result.identityCenterRollbackCalls ?? [];
   if (result.calls.length === 0 && result.rollbackCalls.length === 0 && !result.verification && icCalls.length === 0 && icRollbackCalls.length === 0) return null;
   return (
-    <section className={cardClass} aria-labelledby="results-heading">
-      <h2 id="results-heading" className="text-lg font-semibold">
-        What ran
-      </h2>
+    <TitledCard headingId="results-heading" title="What ran">
       {result.calls.length > 0 ? <CallOutcomeTable rows={iamCallRows(result.calls)} caption="Calls of the last execution" testId="execution-calls" /> : null}
       {icCalls.length > 0 ? <CallOutcomeTable rows={identityCenterCallRows(icCalls)} caption="Identity Center calls of the last execution" /> : null}
       {result.verification ? (
@@ -42,6 +39,6 @@ export function RevocationResultsPanel({ detail }: { detail: RevocationDetail })
           <CommandBlock tone="light" commands={[JSON.stringify({ attached: beforeState.attachedManagedPolicyArns, inline: beforeState.inlinePolicies.map((policy) => policy.name), groups: beforeState.groupNames, boundary: beforeState.permissionsBoundaryArn }, null, 2)]} />
         </details>
       ) : null}
-    </section>
+    </TitledCard>
   );
 }
