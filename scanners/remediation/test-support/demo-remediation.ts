@@ -1,16 +1,13 @@
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../../db/client';
 import { revocations } from '../../../db/schema';
-import { createTestDatabase } from '../../../db/test-database';
 import { parseAppConfig } from '../../../lib/config/schema';
 import { testEvaluate } from '../../../lib/revocations/test-support/evaluator';
-import { runScan } from '../../pipeline/run-scan';
+import { DEMO_ORGANIZATION, importDemoOrganization } from '../../pipeline/test-support/import-demo';
 import { startLocalAws, type LocalAwsHandle } from '../../local-aws/start-local-aws';
 import { createIdentityCenterRemediationClients } from '../identity-center-clients';
 import { processPendingRevocations } from '../process-pending';
 
-const DEMO = path.join(process.cwd(), 'demo', 'org');
 const MANAGEMENT = '318274650192';
 const REMEDIATION_ROLE = 'security/BedrockAccessReviewReadOnly';
 const config = parseAppConfig({ revocations: { remediationRoleName: REMEDIATION_ROLE } });
@@ -33,10 +30,8 @@ export interface DemoRemediation {
  * endpoint, verified and rolled back.
  */
 export async function startDemoRemediation(): Promise<DemoRemediation> {
-  const aws = await startLocalAws({ dataDir: DEMO, port: 0, baseIdentityArn: `arn:aws:iam::${MANAGEMENT}:role/access-review-scanner` });
-  const database = createTestDatabase();
-  const { scanId } = await runScan(database, { kind: 'offline', directory: DEMO }, { trigger: 'cli', requestedBy: 'test' });
-  return { aws, database, scanId };
+  const aws = await startLocalAws({ dataDir: DEMO_ORGANIZATION, port: 0, baseIdentityArn: `arn:aws:iam::${MANAGEMENT}:role/access-review-scanner` });
+  return { aws, ...(await importDemoOrganization()) };
 }
 
 /** One pass of the revocation worker, reaching Identity Center through the remediation role on the local endpoint. */
