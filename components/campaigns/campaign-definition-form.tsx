@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { DEFINITION_FIELDS, validateDefinition, type DefinitionField, type DefinitionFieldErrors } from '@/lib/campaigns/definition-field-errors';
+import { DEFINITION_FIELDS, validateDefinition, type DefinitionField } from '@/lib/campaigns/definition-field-errors';
 import { EMPTY_SCOPE } from '@/lib/campaigns/scope';
-import { sendJson } from './send-json';
+import { useCheckedSubmit } from '@/components/forms/use-checked-submit';
 import { primaryButtonClass } from './form-styles';
 import type { AccountChoice } from './account-picker';
 import { DefinitionBasicsFields } from './definition-basics-fields';
@@ -31,9 +31,7 @@ const FIELD_LABELS: Record<DefinitionField, string> = {
 export function CampaignDefinitionForm({ accounts }: { accounts: AccountChoice[] }) {
   const router = useRouter();
   const [scope, setScope] = useState<ScopeDraft>({ ...EMPTY_SCOPE, minScore: '0' });
-  const [errors, setErrors] = useState<DefinitionFieldErrors>({});
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const { errors, serverError, isSaving, submitChecked } = useCheckedSubmit<DefinitionField>();
   const [isRecurring, setIsRecurring] = useState(false);
   const requestScope = scopeFromDraft(scope);
 
@@ -47,20 +45,9 @@ export function CampaignDefinitionForm({ accounts }: { accounts: AccountChoice[]
       schedule: isRecurring ? String(form.get('schedule') ?? '') : null,
       scope: requestScope,
     });
-    setServerError(null);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    setIsSaving(true);
-    const result = await sendJson<{ campaignId: number | null }>('/api/campaigns', 'POST', checked.value);
-    setIsSaving(false);
-    if (!result.ok) {
-      setServerError(result.error);
-      return;
-    }
-    router.push(result.data.campaignId ? `/campaigns/${result.data.campaignId}` : '/campaigns');
+    const answer = await submitChecked<{ campaignId: number | null }>(checked, '/api/campaigns', 'POST');
+    if (!answer) return;
+    router.push(answer.campaignId ? `/campaigns/${answer.campaignId}` : '/campaigns');
     router.refresh();
   }
 

@@ -4,11 +4,10 @@ import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { CampaignListRow } from '@/db/queries/campaigns/progress';
 import { CAMPAIGN_KIND_LABELS } from '@/lib/campaigns/campaign-states';
-import { DataTable, type DataTableColumnMeta, type ServerSort } from '@/components/data-table/data-table';
+import { DataTable, columnMeta, type ServerSort } from '@/components/data-table/data-table';
 import { Badge } from '@/components/ui/badge';
 import { StatusBadge } from './badges';
 
-const meta = (value: DataTableColumnMeta) => value;
 const KIND_LABELS: Record<string, string> = CAMPAIGN_KIND_LABELS;
 
 function completion(row: CampaignListRow): string {
@@ -20,7 +19,7 @@ const columns: ColumnDef<CampaignListRow, unknown>[] = [
   {
     id: 'name',
     header: 'Name',
-    meta: meta({ sortKey: 'name' }),
+    meta: columnMeta({ sortKey: 'name' }),
     cell: ({ row }) => (
       <div className="min-w-40 max-w-xs">
         <Link href={`/campaigns/${row.original.id}`} className="break-words font-medium text-brand-700 underline underline-offset-2">
@@ -36,10 +35,10 @@ const columns: ColumnDef<CampaignListRow, unknown>[] = [
   },
   { id: 'kind', header: 'Kind', cell: ({ row }) => KIND_LABELS[row.original.kind] ?? row.original.kind },
   { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
-  { id: 'launched', header: 'Launched', meta: meta({ sortKey: 'launched' }), cell: ({ row }) => <span className="whitespace-nowrap">{row.original.launchedAt.slice(0, 10)}</span> },
-  { id: 'due', header: 'Due', meta: meta({ sortKey: 'due' }), cell: ({ row }) => <span className="whitespace-nowrap">{row.original.dueAt.slice(0, 10)}</span> },
-  { id: 'items', header: 'Items', meta: meta({ align: 'right' }), cell: ({ row }) => row.original.counts.total.toLocaleString('en') },
-  { id: 'complete', header: 'Complete', meta: meta({ align: 'right' }), cell: ({ row }) => completion(row.original) },
+  { id: 'launched', header: 'Launched', meta: columnMeta({ sortKey: 'launched' }), cell: ({ row }) => <span className="whitespace-nowrap">{row.original.launchedAt.slice(0, 10)}</span> },
+  { id: 'due', header: 'Due', meta: columnMeta({ sortKey: 'due' }), cell: ({ row }) => <span className="whitespace-nowrap">{row.original.dueAt.slice(0, 10)}</span> },
+  { id: 'items', header: 'Items', meta: columnMeta({ align: 'right' }), cell: ({ row }) => row.original.counts.total.toLocaleString('en') },
+  { id: 'complete', header: 'Complete', meta: columnMeta({ align: 'right' }), cell: ({ row }) => completion(row.original) },
   {
     id: 'outcome',
     header: () => (
@@ -47,7 +46,7 @@ const columns: ColumnDef<CampaignListRow, unknown>[] = [
         Attested / revoked / <span className="whitespace-nowrap">not certified</span>
       </span>
     ),
-    meta: meta({ align: 'right' }),
+    meta: columnMeta({ align: 'right' }),
     cell: ({ row }) => (
       <span className="whitespace-nowrap">
         {row.original.counts.attested} / {row.original.counts.revoked} / {row.original.counts.notCertified}

@@ -1,17 +1,15 @@
 import { CLOSE_BEHAVIOURS, type CloseBehaviour } from '@/lib/campaigns/close-behaviour';
 import type { DefinitionFieldErrors } from '@/lib/campaigns/definition-field-errors';
-import { cardClass, inputClass, labelClass } from './form-styles';
+import { inputClass, labelClass } from './form-styles';
 import { describedBy, describedGroup, FieldError } from './field-error';
+import { TitledCard } from './titled-card';
 
 const CLOSE_LABELS: Record<CloseBehaviour, string> = { report: 'Reported as not certified', revoke: 'Revoked (revocation requests are created)' };
 
 /** Name, due date and what happens at close (uncontrolled: the form reads them on submit). */
 export function DefinitionBasicsFields({ errors }: { errors: DefinitionFieldErrors }) {
   return (
-    <section className={cardClass} aria-labelledby="definition-basics">
-      <h2 id="definition-basics" className="text-lg font-semibold">
-        Campaign
-      </h2>
+    <TitledCard headingId="definition-basics" title="Campaign">
       <div className="mt-4 grid gap-4 sm:grid-cols-2">
         <div className="sm:col-span-2">
           <label htmlFor="campaign-name" className={labelClass}>
@@ -39,6 +37,6 @@ export function DefinitionBasicsFields({ errors }: { errors: DefinitionFieldErro
           <FieldError id="campaign-close-error" message={errors.closeBehaviour} />
         </fieldset>
       </div>
-    </section>
+    </TitledCard>
   );
 }

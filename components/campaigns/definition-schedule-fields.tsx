@@ -1,14 +1,12 @@
 import type { DefinitionFieldErrors } from '@/lib/campaigns/definition-field-errors';
-import { cardClass, inputClass, labelClass } from './form-styles';
+import { inputClass, labelClass } from './form-styles';
 import { describedBy, FieldError } from './field-error';
+import { TitledCard } from './titled-card';
 
 /** One-off or recurring; the cron expression is read on submit. */
 export function DefinitionScheduleFields({ isRecurring, onRecurringChange, errors }: { isRecurring: boolean; onRecurringChange: (isRecurring: boolean) => void; errors: DefinitionFieldErrors }) {
   return (
-    <section className={cardClass} aria-labelledby="definition-schedule">
-      <h2 id="definition-schedule" className="text-lg font-semibold">
-        Schedule
-      </h2>
+    <TitledCard headingId="definition-schedule" title="Schedule">
       <fieldset className="mt-3">
         <legend className="sr-only">Schedule</legend>
         <div className="space-y-1 text-sm">
@@ -32,6 +30,6 @@ export function DefinitionScheduleFields({ isRecurring, onRecurringChange, error
           </p>
         </div>
       ) : null}
-    </section>
+    </TitledCard>
   );
 }

@@ -4,9 +4,10 @@ import { TIERS, type Tier } from '@/lib/analysis/types';
 import type { DefinitionFieldErrors } from '@/lib/campaigns/definition-field-errors';
 import { SCOPE_PRINCIPAL_TYPES, type CampaignScope } from '@/lib/campaigns/scope';
 import { AccountPicker, type AccountChoice } from './account-picker';
-import { cardClass, inputClass, labelClass } from './form-styles';
+import { inputClass, labelClass } from './form-styles';
 import { describedBy, describedGroup, FieldError } from './field-error';
 import { AssignmentScopeFields, CampaignSubjectChoice } from './assignment-scope-fields';
+import { TitledCard } from './titled-card';
 
 /** The scope as the form edits it: the minimum score stays text while typed. */
 export type ScopeDraft = Omit<CampaignScope, 'minScore'> & { minScore: string };
@@ -20,10 +21,7 @@ function toggled<Value>(list: readonly Value[], value: Value, isChecked: boolean
 /** Accounts, tiers, principal types, minimum score and the SoD filter (controlled: the live preview reads them). */
 export function DefinitionScopeFields({ accounts, scope, onChange, errors }: { accounts: readonly AccountChoice[]; scope: ScopeDraft; onChange: (scope: ScopeDraft) => void; errors: DefinitionFieldErrors }) {
   return (
-    <section className={cardClass} aria-labelledby="definition-scope">
-      <h2 id="definition-scope" className="text-lg font-semibold">
-        Scope
-      </h2>
+    <TitledCard headingId="definition-scope" title="Scope">
       <p className="mt-1 text-sm text-slate-700">Leave a group empty to include everything. Items are the Bedrock entitlements of the latest published snapshot.</p>
       <div className="mt-4 grid gap-6 sm:grid-cols-2">
         <CampaignSubjectChoice subject={scope.subject ?? 'entitlements'} onChange={(subject) => onChange({ ...scope, subject, principalTypes: subject === 'assignments' ? [] : scope.principalTypes })} />
@@ -81,7 +79,7 @@ export function DefinitionScopeFields({ accounts, scope, onChange, errors }: { a
           </label>
         </div>
       </div>
-    </section>
+    </TitledCard>
   );
 }
 

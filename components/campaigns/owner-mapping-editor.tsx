@@ -8,6 +8,7 @@ import { sendJson } from './send-json';
 import { cardClass } from './form-styles';
 import { OwnerMappingForm } from './owner-mapping-form';
 import { OwnerMappingRulesTable } from './owner-mapping-rules-table';
+import { TitledCard } from './titled-card';
 
 /** The owner-mapping panel: the add/edit form with its live preview, and the rules with their warnings. */
 export function OwnerMappingEditor({ rules }: { rules: OwnerMappingRuleWithWarnings[] }) {
@@ -44,10 +45,7 @@ export function OwnerMappingEditor({ rules }: { rules: OwnerMappingRuleWithWarni
       <p role="status" className={status ? 'rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900' : 'sr-only'}>
         {status}
       </p>
-      <section className={cardClass} aria-labelledby="mapping-form-heading">
-        <h2 id="mapping-form-heading" className="text-lg font-semibold">
-          {editing ? `Edit rule ${editing.id}` : 'Add a rule'}
-        </h2>
+      <TitledCard headingId="mapping-form-heading" title={editing ? `Edit rule ${editing.id}` : 'Add a rule'}>
         <OwnerMappingForm
           key={`${formKey}-${editing?.id ?? 'new'}`}
           editing={editing}
@@ -55,7 +53,7 @@ export function OwnerMappingEditor({ rules }: { rules: OwnerMappingRuleWithWarni
           onSaved={saved}
           onCancel={() => setEditing(null)}
         />
-      </section>
+      </TitledCard>
 
       <section className={`${cardClass} min-w-0`} aria-labelledby="mapping-list-heading">
         <h2 id="mapping-list-heading" className="mb-3 text-lg font-semibold">

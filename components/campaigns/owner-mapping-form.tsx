@@ -1,9 +1,9 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { validateOwnerMapping, type OwnerMappingField, type OwnerMappingFieldErrors } from '@/lib/campaigns/owner-mapping-field-errors';
+import { validateOwnerMapping, type OwnerMappingField } from '@/lib/campaigns/owner-mapping-field-errors';
 import type { OwnerMappingRule } from '@/lib/campaigns/reviewer';
-import { sendJson } from './send-json';
+import { useCheckedSubmit } from '@/components/forms/use-checked-submit';
 import { inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from './form-styles';
 import { describedBy, FieldError } from './field-error';
 import { OwnerMappingMatchPreviewText } from './owner-mapping-match-preview';
@@ -52,27 +52,14 @@ export function OwnerMappingForm({ editing, nextPriority, onSaved, onCancel }: {
     permissionSetName: editing?.permissionSetName ?? '',
     ownerEmail: editing?.ownerEmail ?? '',
   });
-  const [errors, setErrors] = useState<OwnerMappingFieldErrors>({});
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const { errors, serverError, isSaving, submitChecked } = useCheckedSubmit<OwnerMappingField>();
   const preview = useOwnerMappingPreview(previewRequest(draft, editing?.id ?? null));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const checked = validateOwnerMapping(toRequest(draft));
-    setServerError(null);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    setIsSaving(true);
-    const result = editing ? await sendJson(`/api/owner-mappings/${editing.id}`, 'PUT', checked.value) : await sendJson('/api/owner-mappings', 'POST', checked.value);
-    setIsSaving(false);
-    if (!result.ok) {
-      setServerError(result.error);
-      return;
-    }
+    const answer = editing ? await submitChecked(checked, `/api/owner-mappings/${editing.id}`, 'PUT') : await submitChecked(checked, '/api/owner-mappings', 'POST');
+    if (!answer) return;
     onSaved(editing ? `Rule ${editing.id} saved.` : 'Rule added.');
   }
 

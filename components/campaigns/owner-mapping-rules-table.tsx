@@ -3,11 +3,10 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { OwnerMappingRuleWithWarnings } from '@/lib/campaigns/owner-mapping-warnings';
 import type { OwnerMappingRule } from '@/lib/campaigns/reviewer';
-import { DataTable, type DataTableColumnMeta } from '@/components/data-table/data-table';
+import { DataTable, columnMeta } from '@/components/data-table/data-table';
 import { dangerButtonClass, secondaryButtonClass } from './form-styles';
 import { WarningChips } from './owner-mapping-warning-list';
 
-const meta = (value: DataTableColumnMeta) => value;
 const anyValue = (value: string | null) => (value ? <span className="break-all font-mono">{value}</span> : <span className="text-slate-700">any</span>);
 
 /**
@@ -30,7 +29,7 @@ export function OwnerMappingRulesTable({
   onCancelDelete: () => void;
 }) {
   const columns: ColumnDef<OwnerMappingRuleWithWarnings, unknown>[] = [
-    { id: 'priority', header: 'Priority', meta: meta({ align: 'right' }), cell: ({ row }) => row.original.priority },
+    { id: 'priority', header: 'Priority', meta: columnMeta({ align: 'right' }), cell: ({ row }) => row.original.priority },
     { id: 'account', header: 'Account', cell: ({ row }) => (row.original.accountId ? <span className="whitespace-nowrap font-mono">{row.original.accountId}</span> : anyValue(null)) },
     { id: 'path', header: 'Path prefix', cell: ({ row }) => anyValue(row.original.pathPrefix) },
     { id: 'pattern', header: 'Name pattern', cell: ({ row }) => anyValue(row.original.namePattern) },

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { fieldClass, fieldLabelClass } from '@/components/data-table/filter-bar';
-import { sendJson } from '@/components/campaigns/send-json';
+import { useJsonRequest } from '@/components/forms/use-json-request';
 import { formatDate } from '@/components/ui/format';
 import { useExceptionFeedback } from './exception-feedback';
 
@@ -16,8 +16,7 @@ export function AcceptExceptionForm({ conflictId, principalName, ruleId, default
   const announce = useExceptionFeedback();
   const formId = useId();
   const [isOpen, setIsOpen] = useState(false);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { isSubmitting, error, send } = useJsonRequest();
 
   if (!isOpen) {
     return (
@@ -30,17 +29,11 @@ export function AcceptExceptionForm({ conflictId, principalName, ruleId, default
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    setIsSubmitting(true);
-    setError(null);
-    const result = await sendJson<AcceptAnswer>('/api/conflicts/exceptions', 'POST', { conflictId, reason: String(data.get('reason') ?? ''), expiresOn: String(data.get('expiresOn') ?? '') });
-    setIsSubmitting(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
+    const answer = await send<AcceptAnswer>('/api/conflicts/exceptions', 'POST', { conflictId, reason: String(data.get('reason') ?? ''), expiresOn: String(data.get('expiresOn') ?? '') });
+    if (!answer) return;
     announce(
-      result.data.status === 'accepted'
-        ? `Exception accepted: ${ruleId} on ${principalName} until ${formatDate(result.data.expiresAt)}. Accepted exceptions are hidden from the open list; choose “Include accepted exceptions” to see them.`
+      answer.status === 'accepted'
+        ? `Exception accepted: ${ruleId} on ${principalName} until ${formatDate(answer.expiresAt)}. Accepted exceptions are hidden from the open list; choose “Include accepted exceptions” to see them.`
         : `Exception recorded for ${ruleId} on ${principalName}: it is critical, so it is awaiting a second admin before it applies.`,
     );
     setIsOpen(false);

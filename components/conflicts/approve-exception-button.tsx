@@ -1,9 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { sendJson } from '@/components/campaigns/send-json';
+import { useJsonRequest } from '@/components/forms/use-json-request';
 import { formatDate } from '@/components/ui/format';
 import { useExceptionFeedback } from './exception-feedback';
 
@@ -11,19 +10,12 @@ import { useExceptionFeedback } from './exception-feedback';
 export function ApproveExceptionButton({ requestId, principalName, ruleId }: { requestId: number; principalName: string; ruleId: string }) {
   const router = useRouter();
   const announce = useExceptionFeedback();
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { isSubmitting, error, send } = useJsonRequest();
 
   async function approve() {
-    setIsSubmitting(true);
-    setError(null);
-    const result = await sendJson<{ expiresAt: string }>(`/api/conflicts/exception-requests/${requestId}/approve`, 'POST');
-    setIsSubmitting(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    announce(`Exception approved as second admin: ${ruleId} on ${principalName} is accepted until ${formatDate(result.data.expiresAt)}.`);
+    const answer = await send<{ expiresAt: string }>(`/api/conflicts/exception-requests/${requestId}/approve`, 'POST');
+    if (!answer) return;
+    announce(`Exception approved as second admin: ${ruleId} on ${principalName} is accepted until ${formatDate(answer.expiresAt)}.`);
     router.refresh();
   }
 

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { ConflictListRow } from '@/db/queries/conflicts';
 import type { ConflictGrouping } from '@/lib/conflicts/search-params';
-import { DataTable, type DataTableColumnMeta, type DataTableGroup } from '@/components/data-table/data-table';
+import { DataTable, columnMeta, type DataTableGroup } from '@/components/data-table/data-table';
 import { Badge, SeverityBadge } from '@/components/ui/badge';
 import { formatDate } from '@/components/ui/format';
 import { AcceptExceptionForm } from './accept-exception-form';
@@ -19,8 +19,6 @@ export interface ConflictViewer {
   defaultExpiry: string;
   maxExpiry: string;
 }
-
-const meta = (value: DataTableColumnMeta) => value;
 
 function ExceptionCell({ row, viewer }: { row: ConflictListRow; viewer: ConflictViewer }) {
   if (row.exception) {
@@ -80,9 +78,9 @@ function columnsFor(grouping: ConflictGrouping, viewer: ConflictViewer): ColumnD
   return [
     severity,
     grouping === 'principal' ? rule : principal,
-    { id: 'sideA', header: 'Side A: defining actions', meta: meta({ phoneLabel: 'Side A', cellClassName: 'max-md:basis-full' }), cell: ({ row }) => <ConflictSide grants={row.original.sideA} /> },
-    { id: 'sideB', header: 'Side B: defining actions', meta: meta({ phoneLabel: 'Side B', cellClassName: 'max-md:basis-full' }), cell: ({ row }) => <ConflictSide grants={row.original.sideB} /> },
-    { id: 'exception', header: 'Exception', meta: meta({ cellClassName: 'w-64' }), cell: ({ row }) => <ExceptionCell row={row.original} viewer={viewer} /> },
+    { id: 'sideA', header: 'Side A: defining actions', meta: columnMeta({ phoneLabel: 'Side A', cellClassName: 'max-md:basis-full' }), cell: ({ row }) => <ConflictSide grants={row.original.sideA} /> },
+    { id: 'sideB', header: 'Side B: defining actions', meta: columnMeta({ phoneLabel: 'Side B', cellClassName: 'max-md:basis-full' }), cell: ({ row }) => <ConflictSide grants={row.original.sideB} /> },
+    { id: 'exception', header: 'Exception', meta: columnMeta({ cellClassName: 'w-64' }), cell: ({ row }) => <ExceptionCell row={row.original} viewer={viewer} /> },
   ];
 }
 

@@ -24,6 +24,9 @@ export interface DataTableColumnMeta {
   phoneLabel?: string;
 }
 
+/** A column's meta, checked as `DataTableColumnMeta` where the column is declared (TanStack types `meta` loosely). */
+export const columnMeta = (value: DataTableColumnMeta) => value;
+
 /** A block of consecutive rows under one heading row (rows arrive already ordered by the group). */
 export interface DataTableGroup {
   key: string;

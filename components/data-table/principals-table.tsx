@@ -7,32 +7,18 @@ import { ScoreBadge } from '@/components/principals/score-badge';
 import { TierChips } from '@/components/principals/tier-chip';
 import { formatDate } from '@/components/ui/format';
 import { ConflictCountCell } from './conflict-count-cell';
-import { DataTable, type DataTableColumnMeta, type ServerSort } from './data-table';
+import { DataTable, columnMeta, type ServerSort } from './data-table';
+import type { PrincipalListRow } from '@/db/queries/principals';
+import type { WithDecodedTiers } from '@/lib/analysis/tier-mask';
 
 /** What the server sends per row: already-decoded tiers, no JSON blobs. */
-export interface PrincipalTableRow {
-  id: number;
-  name: string;
-  arn: string;
-  type: 'user' | 'role';
-  permissionSetName: string | null;
-  accountId: string;
-  accountName: string | null;
-  ownerEmail: string | null;
-  tiers: string[];
-  score: number;
-  conflictCount: number;
-  maxConflictSeverity: string | null;
-  lastUsedAt: string | null;
-}
-
-const meta = (value: DataTableColumnMeta) => value;
+export type PrincipalTableRow = WithDecodedTiers<PrincipalListRow>;
 
 const columns: ColumnDef<PrincipalTableRow, unknown>[] = [
   {
     id: 'principal',
     header: 'Principal',
-    meta: meta({ sortKey: 'name' }),
+    meta: columnMeta({ sortKey: 'name' }),
     cell: ({ row }) => (
       <div className="min-w-40 max-w-md sm:min-w-56">
         <div className="flex items-center gap-2">
@@ -49,7 +35,7 @@ const columns: ColumnDef<PrincipalTableRow, unknown>[] = [
   {
     id: 'account',
     header: 'Account',
-    meta: meta({ sortKey: 'account', hideBelow: 'md' }),
+    meta: columnMeta({ sortKey: 'account', hideBelow: 'md' }),
     cell: ({ row }) => (
       <div>
         <div>{row.original.accountName ?? row.original.accountId}</div>
@@ -57,11 +43,11 @@ const columns: ColumnDef<PrincipalTableRow, unknown>[] = [
       </div>
     ),
   },
-  { id: 'owner', header: 'Owner', meta: meta({ hideBelow: 'lg' }), cell: ({ row }) => (row.original.ownerEmail ? <span className="whitespace-nowrap">{row.original.ownerEmail}</span> : <span className="text-slate-700">unowned</span>) },
+  { id: 'owner', header: 'Owner', meta: columnMeta({ hideBelow: 'lg' }), cell: ({ row }) => (row.original.ownerEmail ? <span className="whitespace-nowrap">{row.original.ownerEmail}</span> : <span className="text-slate-700">unowned</span>) },
   { id: 'tiers', header: 'Tiers', cell: ({ row }) => <TierChips tiers={row.original.tiers} /> },
-  { id: 'score', header: 'Score', meta: meta({ sortKey: 'score', align: 'right' }), cell: ({ row }) => <ScoreBadge score={row.original.score} /> },
-  { id: 'conflicts', header: 'Conflicts', meta: meta({ sortKey: 'conflicts', align: 'right', hideBelow: 'sm' }), cell: ({ row }) => <ConflictCountCell count={row.original.conflictCount} maxSeverity={row.original.maxConflictSeverity} /> },
-  { id: 'lastUsed', header: 'Last used', meta: meta({ sortKey: 'lastUsed', hideBelow: 'lg' }), cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDate(row.original.lastUsedAt) : 'never / unknown'}</span> },
+  { id: 'score', header: 'Score', meta: columnMeta({ sortKey: 'score', align: 'right' }), cell: ({ row }) => <ScoreBadge score={row.original.score} /> },
+  { id: 'conflicts', header: 'Conflicts', meta: columnMeta({ sortKey: 'conflicts', align: 'right', hideBelow: 'sm' }), cell: ({ row }) => <ConflictCountCell count={row.original.conflictCount} maxSeverity={row.original.maxConflictSeverity} /> },
+  { id: 'lastUsed', header: 'Last used', meta: columnMeta({ sortKey: 'lastUsed', hideBelow: 'lg' }), cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDate(row.original.lastUsedAt) : 'never / unknown'}</span> },
 ];
 
 export function PrincipalsTable({ rows, params, sort }: { rows: PrincipalTableRow[]; params: Record<string, string | number | undefined>; sort: ServerSort }) {

@@ -1,5 +1,5 @@
 import type { PeopleListRow } from '@/db/queries/people/list-people';
-import { maskToTiers } from '@/lib/analysis/tier-mask';
+import { withDecodedTiers } from '@/lib/analysis/tier-mask';
 import { TIERS } from '@/lib/analysis/types';
 import { hasPeopleFilters, peopleDirectionOf, peopleStateParams, type PeopleListQuery } from '@/lib/people/search-params';
 import { AccountFilterField } from '@/components/data-table/account-filter-field';
@@ -41,19 +41,7 @@ export function PeopleListPanel({ scanId, query, rows, total, options, accounts 
       ) : (
         <>
           <PeopleTable
-            rows={rows.map((row) => ({
-              userId: row.userId,
-              userName: row.userName,
-              displayName: row.displayName,
-              email: row.email,
-              accountCount: row.accountCount,
-              bedrockAccountCount: row.bedrockAccountCount,
-              assignmentCount: row.assignmentCount,
-              tiers: maskToTiers(row.tiersMask),
-              score: row.score,
-              conflictCount: row.conflictCount,
-              maxConflictSeverity: row.maxConflictSeverity,
-            }))}
+            rows={rows.map(({ id: _id, ...row }) => withDecodedTiers(row))}
             params={params}
             sort={{ key: query.sort, direction: peopleDirectionOf(query) }}
           />

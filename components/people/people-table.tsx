@@ -5,30 +5,18 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { ScoreBadge } from '@/components/principals/score-badge';
 import { TierChips } from '@/components/principals/tier-chip';
 import { ConflictCountCell } from '@/components/data-table/conflict-count-cell';
-import { DataTable, type DataTableColumnMeta, type ServerSort } from '@/components/data-table/data-table';
+import { DataTable, columnMeta, type ServerSort } from '@/components/data-table/data-table';
+import type { PeopleListRow } from '@/db/queries/people/list-people';
+import type { WithDecodedTiers } from '@/lib/analysis/tier-mask';
 
 /** What the server sends per person: decoded tiers, no analysis JSON. */
-export interface PersonTableRow {
-  userId: string;
-  userName: string;
-  displayName: string | null;
-  email: string | null;
-  accountCount: number;
-  bedrockAccountCount: number;
-  assignmentCount: number;
-  tiers: string[];
-  score: number;
-  conflictCount: number;
-  maxConflictSeverity: string | null;
-}
-
-const meta = (value: DataTableColumnMeta) => value;
+export type PersonTableRow = WithDecodedTiers<Omit<PeopleListRow, 'id'>>;
 
 const columns: ColumnDef<PersonTableRow, unknown>[] = [
   {
     id: 'person',
     header: 'Person',
-    meta: meta({ sortKey: 'name' }),
+    meta: columnMeta({ sortKey: 'name' }),
     cell: ({ row }) => (
       <div className="min-w-36 max-w-sm sm:min-w-48">
         <Link href={`/people/${encodeURIComponent(row.original.userId)}`} className="font-medium text-brand-700 underline underline-offset-2">
@@ -41,7 +29,7 @@ const columns: ColumnDef<PersonTableRow, unknown>[] = [
   {
     id: 'accounts',
     header: 'Accounts with Bedrock',
-    meta: meta({ sortKey: 'accounts', align: 'right', hideBelow: 'md' }),
+    meta: columnMeta({ sortKey: 'accounts', align: 'right', hideBelow: 'md' }),
     cell: ({ row }) => (
       <span className="whitespace-nowrap tabular-nums" title={`${row.original.assignmentCount} assignment(s) in ${row.original.accountCount} account(s)`}>
         {row.original.bedrockAccountCount} <span className="text-slate-700">of {row.original.accountCount}</span>
@@ -49,8 +37,8 @@ const columns: ColumnDef<PersonTableRow, unknown>[] = [
     ),
   },
   { id: 'tiers', header: 'Tiers', cell: ({ row }) => <TierChips tiers={row.original.tiers} /> },
-  { id: 'score', header: 'Score', meta: meta({ sortKey: 'score', align: 'right' }), cell: ({ row }) => <ScoreBadge score={row.original.score} /> },
-  { id: 'conflicts', header: 'Conflicts', meta: meta({ sortKey: 'conflicts', align: 'right', hideBelow: 'sm' }), cell: ({ row }) => <ConflictCountCell count={row.original.conflictCount} maxSeverity={row.original.maxConflictSeverity} /> },
+  { id: 'score', header: 'Score', meta: columnMeta({ sortKey: 'score', align: 'right' }), cell: ({ row }) => <ScoreBadge score={row.original.score} /> },
+  { id: 'conflicts', header: 'Conflicts', meta: columnMeta({ sortKey: 'conflicts', align: 'right', hideBelow: 'sm' }), cell: ({ row }) => <ConflictCountCell count={row.original.conflictCount} maxSeverity={row.original.maxConflictSeverity} /> },
 ];
 
 /** The people list: server-sorted and paged (sort state in the URL). */

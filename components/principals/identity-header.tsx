@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import Link from 'next/link';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { ScoreBadge } from '@/components/principals/score-badge';
 
 export type IdentityFact = { label: string; value: ReactNode; wide?: boolean };
@@ -33,12 +33,7 @@ export function IdentityHeader({
 }) {
   return (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={list.href} className="text-brand-700 underline underline-offset-2">
-          {list.label}
-        </Link>{' '}
-        / <span aria-current="page" className="break-all">{name}</span>
-      </nav>
+      <Breadcrumb parent={list} current={name} currentClassName="break-all" />
       {notice}
       <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-5">
         <div className="flex flex-wrap items-start justify-between gap-4">

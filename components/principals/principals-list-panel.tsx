@@ -1,5 +1,5 @@
 import { directionOf, EXPOSURES, type PrincipalListQuery, type PrincipalListRow } from '@/db/queries/principals';
-import { maskToTiers } from '@/lib/analysis/tier-mask';
+import { withDecodedTiers } from '@/lib/analysis/tier-mask';
 import { TIERS } from '@/lib/analysis/types';
 import { AccountFilterField } from '@/components/data-table/account-filter-field';
 import { FilterBar, SelectField, TextField } from '@/components/data-table/filter-bar';
@@ -50,21 +50,7 @@ export function PrincipalsListPanel({ scanId, query, params, rows, total, accoun
       ) : (
         <>
           <PrincipalsTable
-            rows={rows.map((row) => ({
-              id: row.id,
-              name: row.name,
-              arn: row.arn,
-              type: row.type,
-              permissionSetName: row.permissionSetName,
-              accountId: row.accountId,
-              accountName: row.accountName,
-              ownerEmail: row.ownerEmail,
-              tiers: maskToTiers(row.tiersMask),
-              score: row.score,
-              conflictCount: row.conflictCount,
-              maxConflictSeverity: row.maxConflictSeverity,
-              lastUsedAt: row.lastUsedAt,
-            }))}
+            rows={rows.map(withDecodedTiers)}
             params={params}
             sort={{ key: query.sort, direction: directionOf(query) }}
           />

@@ -1,8 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
-import { sendJson } from '@/components/campaigns/send-json';
+import { useState } from 'react';
+import { useJsonRequest } from '@/components/forms/use-json-request';
+import { RequestError } from '@/components/forms/request-error';
+import { JustificationForm } from './justification-form';
 
 /**
  * Admin only (the page renders it for admins; the route checks again): request the revocation of one
@@ -11,49 +13,24 @@ import { sendJson } from '@/components/campaigns/send-json';
  */
 export function RequestAssignmentRevocationButton({ principalArn, entitlementKey, label }: { principalArn: string; entitlementKey: string; label: string }) {
   const router = useRouter();
-  const fieldId = useId();
   const [isOpen, setIsOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [isSubmitting, setIsSubmitting] = useState(false);
+  const { isSubmitting, error, send } = useJsonRequest();
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const justification = String(new FormData(event.currentTarget).get('justification') ?? '');
-    setIsSubmitting(true);
-    const result = await sendJson<{ id: number }>('/api/revocations/assignments', 'POST', { principalArn, entitlementKey, justification });
-    setIsSubmitting(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    router.push(`/revocations/${result.data.id}`);
+  async function submit(justification: string) {
+    const answer = await send<{ id: number }>('/api/revocations/assignments', 'POST', { principalArn, entitlementKey, justification });
+    if (answer) router.push(`/revocations/${answer.id}`);
   }
 
   return (
     <span className="flex flex-col items-start gap-1">
       {isOpen ? (
-        <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
-          <label htmlFor={fieldId} className="text-xs font-medium text-slate-700">
-            Justification
-            <input id={fieldId} name="justification" required minLength={1} className="mt-0.5 block w-48 rounded border border-slate-300 px-2 py-1 text-sm" />
-          </label>
-          <button type="submit" disabled={isSubmitting} className="rounded bg-red-700 px-2 py-1 text-xs font-semibold text-white hover:bg-red-800 disabled:opacity-60">
-            Confirm
-          </button>
-          <button type="button" onClick={() => setIsOpen(false)} className="text-xs text-slate-700 underline">
-            Cancel
-          </button>
-        </form>
+        <JustificationForm layout="wrapping" confirmLabel="Confirm" isSubmitting={isSubmitting} onSubmit={submit} onCancel={() => setIsOpen(false)} />
       ) : (
         <button type="button" onClick={() => setIsOpen(true)} className="whitespace-nowrap rounded border border-red-300 bg-white px-2 py-1 text-xs font-semibold text-red-800 hover:bg-red-50" aria-label={`Request revocation of ${label}`}>
           Revoke assignment
         </button>
       )}
-      {error ? (
-        <span role="alert" className="text-xs text-red-800">
-          {error}
-        </span>
-      ) : null}
+      <RequestError error={error} />
     </span>
   );
 }

@@ -1,8 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
-import { sendJson } from '@/components/campaigns/send-json';
+import { useState } from 'react';
+import { useJsonRequest } from '@/components/forms/use-json-request';
+import { RequestError } from '@/components/forms/request-error';
+import { JustificationForm } from './justification-form';
 
 /**
  * Admin only (the page renders it for admins; the route checks again): request a revocation of one
@@ -11,10 +13,9 @@ import { sendJson } from '@/components/campaigns/send-json';
  */
 export function RequestRevocationButton({ principalId, entitlementKey, policyLabel, protectionReason = null }: { principalId: number; entitlementKey: string; policyLabel: string; protectionReason?: string | null }) {
   const router = useRouter();
-  const fieldId = useId();
   const [isOpen, setIsOpen] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
-  const [isSubmitting, setIsSubmitting] = useState(false);
+  const [requestedId, setRequestedId] = useState<number | null>(null);
+  const { isSubmitting, error, send } = useJsonRequest();
 
   if (protectionReason) {
     return (
@@ -24,44 +25,27 @@ export function RequestRevocationButton({ principalId, entitlementKey, policyLab
     );
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const justification = String(new FormData(event.currentTarget).get('justification') ?? '');
-    setIsSubmitting(true);
-    const result = await sendJson<{ id: number }>('/api/revocations', 'POST', { principalId, entitlementKey, justification });
-    setIsSubmitting(false);
-    if (!result.ok) {
-      setMessage({ tone: 'error', text: result.error });
-      return;
-    }
-    setMessage({ tone: 'ok', text: `Revocation #${result.data.id} requested.` });
+  async function submit(justification: string) {
+    const answer = await send<{ id: number }>('/api/revocations', 'POST', { principalId, entitlementKey, justification });
+    if (!answer) return;
+    setRequestedId(answer.id);
     setIsOpen(false);
-    router.push(`/revocations/${result.data.id}`);
+    router.push(`/revocations/${answer.id}`);
   }
 
   return (
     <span className="flex flex-col items-end gap-1">
       {isOpen ? (
-        <form onSubmit={submit} className="flex items-end gap-2">
-          <label htmlFor={fieldId} className="text-xs font-medium text-slate-700">
-            Justification
-            <input id={fieldId} name="justification" required minLength={1} className="ml-2 rounded border border-slate-300 px-2 py-1 text-sm" />
-          </label>
-          <button type="submit" disabled={isSubmitting} className="rounded bg-red-700 px-2 py-1 text-xs font-semibold text-white hover:bg-red-800 disabled:opacity-60">
-            Confirm revocation request
-          </button>
-          <button type="button" onClick={() => setIsOpen(false)} className="text-xs text-slate-700 underline">
-            Cancel
-          </button>
-        </form>
+        <JustificationForm layout="inline" confirmLabel="Confirm revocation request" isSubmitting={isSubmitting} onSubmit={submit} onCancel={() => setIsOpen(false)} />
       ) : (
         <button type="button" onClick={() => setIsOpen(true)} className="rounded border border-red-300 bg-white px-2 py-1 text-xs font-semibold text-red-800 hover:bg-red-50" aria-label={`Request revocation of ${policyLabel}`}>
           Request revocation
         </button>
       )}
-      {message ? (
-        <span role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'text-xs text-red-800' : 'text-xs text-green-800'}>
-          {message.text}
+      <RequestError error={error} />
+      {!error && requestedId !== null ? (
+        <span role="status" className="text-xs text-green-800">
+          Revocation #{requestedId} requested.
         </span>
       ) : null}
     </span>

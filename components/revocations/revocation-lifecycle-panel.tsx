@@ -1,7 +1,7 @@
 import clsx from 'clsx';
 import type { RevocationDetail } from '@/db/queries/revocations/list';
 import { LIFECYCLE_STEPS, OFFLINE_LIFECYCLE_STEPS } from '@/lib/revocations/lifecycle';
-import { cardClass } from '@/components/campaigns/form-styles';
+import { TitledCard } from '@/components/campaigns/titled-card';
 
 const END_STATES = ['not-applied', 'failed', 'rolled-back', 'rejected'] as const;
 
@@ -37,10 +37,7 @@ export function RevocationLifecyclePanel({ detail }: { detail: RevocationDetail 
   const reached = new Set(detail.timeline.map((entry) => entry.action.replace('revocation.', '')));
   const steps: readonly string[] = detail.mode === 'offline' ? OFFLINE_LIFECYCLE_STEPS : LIFECYCLE_STEPS;
   return (
-    <section className={cardClass} aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading" className="text-lg font-semibold">
-        Lifecycle
-      </h2>
+    <TitledCard headingId="timeline-heading" title="Lifecycle">
       <ol className="mt-3 flex flex-wrap gap-2 text-sm">
         {steps.map((step) => (
           <li key={step} className={clsx('rounded px-2 py-1', isStepDone(step, detail) ? 'bg-brand-600 text-white' : 'bg-slate-100 text-slate-700')}>
@@ -67,6 +64,6 @@ export function RevocationLifecyclePanel({ detail }: { detail: RevocationDetail 
           );
         })}
       </ul>
-    </section>
+    </TitledCard>
   );
 }

@@ -1,19 +1,16 @@
 import type { RevocationPlanView } from '@/db/queries/revocations/plan-for-display';
 import { renderCliCommand } from '@/lib/revocations/render-cli-script';
-import { cardClass } from '@/components/campaigns/form-styles';
 import { AccessByTierSummary } from './access-by-tier-summary';
 import { CommandBlock } from './command-block';
 import { IdentityCenterPlanPanel } from './identity-center-plan-panel';
 import { RevocationRefusal } from './revocation-refusal';
+import { TitledCard } from '@/components/campaigns/titled-card';
 
 /** What the revocation does: its calls, Bedrock access before and after by tier, and side effects. */
 export function RevocationPlanPanel({ view }: { view: RevocationPlanView }) {
   const { plan } = view;
   return (
-    <section className={cardClass} aria-labelledby="plan-heading">
-      <h2 id="plan-heading" className="text-lg font-semibold">
-        Plan
-      </h2>
+    <TitledCard headingId="plan-heading" title="Plan">
       {!plan ? (
         <p className="mt-2 text-sm text-slate-700">{view.previewProblem ? `No plan can be computed now: ${view.previewProblem}` : 'Not planned yet: the plan is computed from the latest snapshot when an admin approves.'}</p>
       ) : (
@@ -56,6 +53,6 @@ export function RevocationPlanPanel({ view }: { view: RevocationPlanView }) {
           <p className="text-xs text-slate-600">Computed from the snapshot of {plan.snapshotCapturedAt.slice(0, 16).replace('T', ' ')}.</p>
         </div>
       )}
-    </section>
+    </TitledCard>
   );
 }

@@ -1,9 +1,9 @@
 import type { RevocationDetail } from '@/db/queries/revocations/list';
-import { cardClass } from '@/components/campaigns/form-styles';
 import { CallOutcomeTable } from './call-outcome-table';
 import { iamCallRows, identityCenterCallRows } from './call-outcome-rows';
 import { CommandBlock } from './command-block';
 import { VerificationSummary } from './verification-summary';
+import { TitledCard } from '@/components/campaigns/titled-card';
 
 /** What ran: each call's outcome, the verification (live, or by the import that confirmed a script), any rollback, and the recorded before-state. */
 export function RevocationResultsPanel({ detail }: { detail: RevocationDetail }) {
@@ -12,11 +12,8 @@ export function RevocationResultsPanel({ detail }: { detail: RevocationDetail })
   const icRollbackCalls = result.identityCenterRollbackCalls ?? [];
   if (result.calls.length === 0 && result.rollbackCalls.length === 0 && !result.verification && icCalls.length === 0 && icRollbackCalls.length === 0) return null;
   return (
-    <section className={cardClass} aria-labelledby="results-heading">
-      <h2 id="results-heading" className="text-lg font-semibold">
-        {/* An offline revocation runs nothing here: its script runs elsewhere and an import confirms it. */}
-        {detail.mode === 'offline' ? 'What the import showed' : 'What ran'}
-      </h2>
+    // An offline revocation runs nothing here: its script runs elsewhere and an import confirms it.
+    <TitledCard headingId="results-heading" title={detail.mode === 'offline' ? 'What the import showed' : 'What ran'}>
       {result.calls.length > 0 ? <CallOutcomeTable rows={iamCallRows(result.calls)} caption="Calls of the last execution" testId="execution-calls" /> : null}
       {icCalls.length > 0 ? <CallOutcomeTable rows={identityCenterCallRows(icCalls)} caption="Identity Center calls of the last execution" /> : null}
       {result.verification ? <VerificationSummary verification={result.verification} /> : null}
@@ -40,6 +37,6 @@ export function RevocationResultsPanel({ detail }: { detail: RevocationDetail })
           <CommandBlock tone="light" commands={[JSON.stringify({ attached: beforeState.attachedManagedPolicyArns, inline: beforeState.inlinePolicies.map((policy) => policy.name), groups: beforeState.groupNames, boundary: beforeState.permissionsBoundaryArn }, null, 2)]} />
         </details>
       ) : null}
-    </section>
+    </TitledCard>
   );
 }

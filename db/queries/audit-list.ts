@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { AppDatabase } from '../client';
 import { auditLog } from '../schema';
 import { toLikePattern, toPaging } from './viewer';
+import { parseSearchParams } from '../../lib/http/search-params';
+import type { ChainedFields } from '../../lib/audit/chain';
 
 export const auditListQuerySchema = z.object({
   actor: z.string().trim().max(200).optional().catch(undefined).transform((value) => value || undefined),
@@ -16,19 +18,12 @@ export const auditListQuerySchema = z.object({
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
 
 export function parseAuditListQuery(searchParams: Record<string, string | string[] | undefined>): AuditListQuery {
-  const flat = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-  return auditListQuerySchema.parse(flat);
+  return parseSearchParams(auditListQuerySchema, searchParams);
 }
 
-export interface AuditListRow {
+/** An audit entry as the log lists it: the chained fields but the link to the previous entry. */
+export interface AuditListRow extends Omit<ChainedFields, 'prevHash'> {
   id: number;
-  at: string;
-  actor: string;
-  action: string;
-  objectType: string;
-  objectId: string;
-  before: string | null;
-  after: string | null;
 }
 
 /** The WHERE of the filters, shared by the page and the export. */

@@ -5,6 +5,7 @@ import { accounts, controlAccounts, controlCells, controlSwitchers } from '../sc
 import { ENVIRONMENTS, type Environment, type Tier } from '../../lib/analysis/types';
 import { readControlList, readDeniedTiers, readOuPath } from '../stored-json/control-columns';
 import type { GuardrailEnforcement, LoggingState } from '../../lib/controls/types';
+import type { PostureAccount } from '../../lib/controls/recommend-controls';
 
 export const controlsQuerySchema = z.object({
   ou: z.string().trim().max(200).optional().transform((value) => value || undefined),
@@ -43,13 +44,8 @@ export interface ControlCellView {
   isGap: boolean;
 }
 
-export interface ControlAccountView {
-  accountId: string;
-  accountName: string;
-  environment: Environment;
-  ouPath: Array<{ id: string; name: string }>;
-  isManagementAccount: boolean;
-  approvedRegions: string[] | null;
+/** An account's controls as the page shows them: what the recommendations read, and the rest of its SCP limits. */
+export interface ControlAccountView extends Omit<PostureAccount, 'cells'> {
   modelAllowList: string[] | null;
   deniedTiers: Tier[];
   policyNames: string[];

@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../client';
-import { createTestDatabase } from '../test-database';
 import { controlCoverage } from '../schema';
-import { runScan } from '../../scanners/pipeline/run-scan';
+import { importDemoOrganization } from '../../scanners/pipeline/test-support/import-demo';
 import { parseBedrockPolicy } from '../../lib/controls/parse-bedrock-policy';
 import { recommendForPosture } from '../../lib/controls/recommend-controls';
 import { listControlSwitchers } from './control-switchers';
@@ -12,7 +10,6 @@ import { getControlsPosture } from './controls-posture';
 import { mapCanDisableControls } from './export-can-disable-controls';
 import { listExportedControls } from './export-controls';
 
-const DEMO = path.join(process.cwd(), 'demo', 'org');
 const PROD_GENAI_APPS = '641829374651';
 const SANDBOX_HACKATHON = '185920374618';
 const SHARED_ML_DATA = '307142958673';
@@ -21,10 +18,7 @@ let database: AppDatabase;
 let scanId: number;
 
 beforeAll(async () => {
-  database = createTestDatabase();
-  const outcome = await runScan(database, { kind: 'offline', directory: DEMO }, { trigger: 'cli', requestedBy: 'test' });
-  expect(outcome.status).toBe('complete');
-  scanId = outcome.scanId;
+  ({ database, scanId } = await importDemoOrganization());
 }, 120_000);
 
 describe('controls of the demo organisation, as stored', () => {

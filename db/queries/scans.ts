@@ -14,6 +14,13 @@ export function getLatestPublishedScanId(database: AppDatabase): number | null {
   return getLatestPublishedScan(database)?.id ?? null;
 }
 
+/** The latest published scan's id for an export of it; NotFoundError (404) before the first scan is published. */
+export function requireLatestPublishedScanId(database: AppDatabase): number {
+  const scanId = getLatestPublishedScanId(database);
+  if (scanId === null) throw new NotFoundError('No published scan yet.');
+  return scanId;
+}
+
 export interface PublishedScanHeader {
   id: number;
   status: ScanStatus;
@@ -106,8 +113,15 @@ export interface ScanAccountOutcome {
   durationMs: number;
 }
 
+/** A scan's detail page: its history row, what it last reported and where it read from, and each account's outcome. */
+export interface ScanDetail extends ScanHistoryRow {
+  progressMessage: string | null;
+  sourceLocation: string | null;
+  accounts: ScanAccountOutcome[];
+}
+
 /** One scan with its per-account outcomes; NotFoundError when there is no such scan. */
-export function getScanDetail(database: AppDatabase, scanId: number): ScanHistoryRow & { progressMessage: string | null; sourceLocation: string | null; accounts: ScanAccountOutcome[] } {
+export function getScanDetail(database: AppDatabase, scanId: number): ScanDetail {
   const scan = database
     .select({
       ...scanHistoryColumns,

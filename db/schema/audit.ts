@@ -1,4 +1,5 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { idColumn } from './columns';
 
 /**
  * Append-only record of who did what. Each entry carries the hash of the previous one, so an
@@ -8,7 +9,7 @@ import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 export const auditLog = sqliteTable(
   'audit_log',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: idColumn(),
     at: text('at').notNull(),
     actor: text('actor').notNull(),
     action: text('action').notNull(),

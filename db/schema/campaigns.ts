@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { idColumn, cascadingReference } from './columns';
 import { scans } from './scans';
 import { CLOSE_BEHAVIOURS } from '../../lib/campaigns/close-behaviour';
 import { ITEM_STATUSES } from '../../lib/campaigns/item-statuses';
@@ -16,7 +17,7 @@ export const ITEM_KINDS = ['entitlement', 'assignment'] as const;
 
 /** What an admin defines: scope, schedule and rules. Each launch creates a campaign from it. */
 export const campaignDefinitions = sqliteTable('campaign_definitions', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: idColumn(),
   name: text('name').notNull(),
   /** JSON: {accountIds, tiers, minScore, principalTypes, onlyWithConflicts}. */
   scope: text('scope').notNull(),
@@ -34,7 +35,7 @@ export const campaignDefinitions = sqliteTable('campaign_definitions', {
 export const campaigns = sqliteTable(
   'campaigns',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: idColumn(),
     definitionId: integer('definition_id').references(() => campaignDefinitions.id),
     name: text('name').notNull(),
     kind: text('kind', { enum: CAMPAIGN_KINDS }).notNull(),
@@ -64,10 +65,8 @@ export type Campaign = typeof campaigns.$inferSelect;
 export const campaignItems = sqliteTable(
   'campaign_items',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    campaignId: integer('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    campaignId: cascadingReference('campaign_id', () => campaigns.id),
     principalArn: text('principal_arn').notNull(),
     principalName: text('principal_name').notNull(),
     principalType: text('principal_type').notNull(),
@@ -119,10 +118,8 @@ export type CampaignItem = typeof campaignItems.$inferSelect;
 export const decisions = sqliteTable(
   'decisions',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    itemId: integer('item_id')
-      .notNull()
-      .references(() => campaignItems.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    itemId: cascadingReference('item_id', () => campaignItems.id),
     campaignId: integer('campaign_id').notNull(),
     kind: text('kind', { enum: DECISION_KINDS }).notNull(),
     justification: text('justification').notNull(),
@@ -140,7 +137,7 @@ export type Decision = typeof decisions.$inferSelect;
 
 /** Owner-mapping rules: who reviews principals that carry no `owner` tag. First match by priority wins. */
 export const ownerMappings = sqliteTable('owner_mappings', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: idColumn(),
   priority: integer('priority').notNull(),
   accountId: text('account_id'),
   pathPrefix: text('path_prefix'),
@@ -155,7 +152,7 @@ export const ownerMappings = sqliteTable('owner_mappings', {
 export const notifications = sqliteTable(
   'notifications',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: idColumn(),
     userEmail: text('user_email').notNull(),
     kind: text('kind').notNull(),
     message: text('message').notNull(),

@@ -1,6 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { idColumn } from './columns';
 import { CONTROL_KINDS, GUARDRAIL_ENFORCEMENTS, LOGGING_STATES } from '../../lib/controls/types';
-import { scans } from './scans';
+import { scanIdColumn } from './scans';
 
 /**
  * The controls posture of a snapshot (issue #20): one row per account and region in scope, what
@@ -11,10 +12,8 @@ import { scans } from './scans';
 export const controlCells = sqliteTable(
   'control_cells',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
     accountId: text('account_id').notNull(),
     region: text('region').notNull(),
     guardrailEnforced: text('guardrail_enforced', { enum: GUARDRAIL_ENFORCEMENTS }).notNull(),
@@ -38,10 +37,8 @@ export type ControlCell = typeof controlCells.$inferSelect;
 export const controlAccounts = sqliteTable(
   'control_accounts',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
     accountId: text('account_id').notNull(),
     isManagementAccount: integer('is_management_account', { mode: 'boolean' }).notNull(),
     /** JSON string array; null: no region restriction. */
@@ -59,10 +56,8 @@ export type ControlAccount = typeof controlAccounts.$inferSelect;
 export const controlSwitchers = sqliteTable(
   'control_switchers',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
     accountId: text('account_id').notNull(),
     region: text('region').notNull(),
     control: text('control', { enum: CONTROL_KINDS }).notNull(),
@@ -80,10 +75,8 @@ export type ControlSwitcherRow = typeof controlSwitchers.$inferSelect;
 export const controlCoverage = sqliteTable(
   'control_coverage',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
     productionInvokeHolders: integer('production_invoke_holders').notNull(),
     guardrailCovered: integer('guardrail_covered').notNull(),
     loggingCovered: integer('logging_covered').notNull(),

@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { scans } from './scans';
+import { idColumn } from './columns';
+import { scanIdColumn, scanKeyColumn } from './scans';
 import { SEVERITIES } from './snapshot';
 
 /**
@@ -13,9 +14,7 @@ export const ASSIGNMENT_PRINCIPAL_TYPE_VALUES = ['USER', 'GROUP'] as const;
 
 /** The instance a scan read; at most one per scan. */
 export const identityCenterInstances = sqliteTable('identity_center_instances', {
-  scanId: integer('scan_id')
-    .primaryKey()
-    .references(() => scans.id, { onDelete: 'cascade' }),
+  scanId: scanKeyColumn(),
   instanceArn: text('instance_arn').notNull(),
   identityStoreId: text('identity_store_id').notNull(),
   /** JSON string[], sorted: the action names the people's stored analyses index by bit (lib/people/stored-person-analysis). */
@@ -26,10 +25,8 @@ export const identityCenterInstances = sqliteTable('identity_center_instances', 
 export const identityCenterUsers = sqliteTable(
   'identity_center_users',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
     userId: text('user_id').notNull(),
     userName: text('user_name').notNull(),
     displayName: text('display_name'),
@@ -59,10 +56,8 @@ export const identityCenterUsers = sqliteTable(
 export const identityCenterGroups = sqliteTable(
   'identity_center_groups',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
     groupId: text('group_id').notNull(),
     displayName: text('display_name').notNull(),
     description: text('description'),
@@ -74,10 +69,8 @@ export const identityCenterGroups = sqliteTable(
 export const identityCenterMemberships = sqliteTable(
   'identity_center_memberships',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
     membershipId: text('membership_id').notNull(),
     groupId: text('group_id').notNull(),
     userId: text('user_id').notNull(),
@@ -88,10 +81,8 @@ export const identityCenterMemberships = sqliteTable(
 export const identityCenterPermissionSets = sqliteTable(
   'identity_center_permission_sets',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
     arn: text('arn').notNull(),
     name: text('name').notNull(),
     description: text('description'),
@@ -106,10 +97,8 @@ export const identityCenterPermissionSets = sqliteTable(
 export const identityCenterAssignments = sqliteTable(
   'identity_center_assignments',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
     accountId: text('account_id').notNull(),
     permissionSetArn: text('permission_set_arn').notNull(),
     principalType: text('principal_type', { enum: ASSIGNMENT_PRINCIPAL_TYPE_VALUES }).notNull(),
@@ -127,10 +116,8 @@ export const identityCenterAssignments = sqliteTable(
 export const personAssignments = sqliteTable(
   'person_assignments',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
     userId: text('user_id').notNull(),
     accountId: text('account_id').notNull(),
     permissionSetArn: text('permission_set_arn').notNull(),
@@ -156,10 +143,8 @@ export const personAssignments = sqliteTable(
 export const ssoRoleLinks = sqliteTable(
   'sso_role_links',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
     roleArn: text('role_arn').notNull(),
     accountId: text('account_id').notNull(),
     permissionSetName: text('permission_set_name').notNull(),

@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { idColumn } from './columns';
 import { REVOCATION_STATUSES } from '../../lib/revocations/statuses';
 
 // The status list lives in lib/ (pure); the schema takes it from there.
@@ -8,7 +9,7 @@ export { REVOCATION_STATUSES, type RevocationStatus } from '../../lib/revocation
 export const revocations = sqliteTable(
   'revocations',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: idColumn(),
     status: text('status', { enum: REVOCATION_STATUSES }).notNull(),
     origin: text('origin', { enum: ['decision', 'admin', 'campaign-close'] }).notNull(),
     campaignItemId: integer('campaign_item_id'),

@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { idColumn, cascadingReference } from './columns';
 
 export const SCAN_STATUSES = ['queued', 'running', 'complete', 'partial', 'failed'] as const;
 export type ScanStatus = (typeof SCAN_STATUSES)[number];
@@ -12,7 +13,7 @@ export const SCAN_TRIGGERS = ['manual', 'schedule', 'cli', 'demo'] as const;
 export const scans = sqliteTable(
   'scans',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: idColumn(),
     status: text('status', { enum: SCAN_STATUSES }).notNull(),
     source: text('source', { enum: SCAN_SOURCES }).notNull(),
     trigger: text('trigger', { enum: SCAN_TRIGGERS }).notNull(),
@@ -40,15 +41,25 @@ export const scans = sqliteTable(
 
 export type Scan = typeof scans.$inferSelect;
 
+/** The scan a snapshot row belongs to: the row goes when its scan is deleted. */
+export function scanIdColumn() {
+  return cascadingReference('scan_id', () => scans.id);
+}
+
+/** The scan a one-row-per-scan table describes, as that table's key; deleted with the scan. */
+export function scanKeyColumn() {
+  return integer('scan_id')
+    .primaryKey()
+    .references(() => scans.id, { onDelete: 'cascade' });
+}
+
 export const SCAN_ACCOUNT_STATUSES = ['ok', 'failed'] as const;
 
 /** Per-account outcome of a scan: a failed account keeps its error and the rest of the scan goes on. */
 export const scanAccounts = sqliteTable(
   'scan_accounts',
   {
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    scanId: scanIdColumn(),
     accountId: text('account_id').notNull(),
     status: text('status', { enum: SCAN_ACCOUNT_STATUSES }).notNull(),
     error: text('error'),

@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { scans } from './scans';
+import { idColumn, cascadingReference } from './columns';
+import { scanIdColumn } from './scans';
 
 export const PRINCIPAL_TYPES = ['user', 'role'] as const;
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -12,10 +13,8 @@ export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const principals = sqliteTable(
   'principals',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
     accountId: text('account_id').notNull(),
     arn: text('arn').notNull(),
     type: text('type', { enum: PRINCIPAL_TYPES }).notNull(),
@@ -67,10 +66,8 @@ export const POLICY_KINDS = ['managed', 'inline'] as const;
 export const policies = sqliteTable(
   'policies',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
     accountId: text('account_id').notNull(),
     arn: text('arn').notNull(),
     name: text('name').notNull(),
@@ -90,13 +87,9 @@ export const policies = sqliteTable(
 export const entitlements = sqliteTable(
   'entitlements',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
-    principalId: integer('principal_id')
-      .notNull()
-      .references(() => principals.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
+    principalId: cascadingReference('principal_id', () => principals.id),
     entitlementKey: text('entitlement_key').notNull(),
     policyKind: text('policy_kind', { enum: POLICY_KINDS }).notNull(),
     policyArn: text('policy_arn'),
@@ -126,13 +119,9 @@ export type Entitlement = typeof entitlements.$inferSelect;
 export const grants = sqliteTable(
   'grants',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
-    entitlementId: integer('entitlement_id')
-      .notNull()
-      .references(() => entitlements.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
+    entitlementId: cascadingReference('entitlement_id', () => entitlements.id),
     principalId: integer('principal_id').notNull(),
     statementId: text('statement_id'),
     statementIndex: integer('statement_index').notNull(),
@@ -154,13 +143,9 @@ export type GrantRow = typeof grants.$inferSelect;
 export const sodConflicts = sqliteTable(
   'sod_conflicts',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
-    principalId: integer('principal_id')
-      .notNull()
-      .references(() => principals.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
+    principalId: cascadingReference('principal_id', () => principals.id),
     principalArn: text('principal_arn').notNull(),
     accountId: text('account_id').notNull(),
     ruleId: text('rule_id').notNull(),

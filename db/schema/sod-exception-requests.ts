@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { idColumn } from './columns';
 import { SEVERITIES } from './snapshot';
 import { SOD_EXCEPTION_REQUEST_STATUSES } from '../../lib/conflicts/exception-approval';
 
@@ -10,7 +11,7 @@ import { SOD_EXCEPTION_REQUEST_STATUSES } from '../../lib/conflicts/exception-ap
 export const sodExceptionRequests = sqliteTable(
   'sod_exception_requests',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: idColumn(),
     conflictId: integer('conflict_id').notNull(),
     ruleId: text('rule_id').notNull(),
     principalArn: text('principal_arn').notNull(),

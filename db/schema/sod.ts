@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { idColumn } from './columns';
 import { SEVERITIES } from './snapshot';
 
 /** Separation-of-duties rules: shipped defaults are seeded here and admins may edit them. */
@@ -18,7 +19,7 @@ export const sodRules = sqliteTable('sod_rules', {
 export const sodExceptions = sqliteTable(
   'sod_exceptions',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: idColumn(),
     ruleId: text('rule_id').notNull(),
     principalArn: text('principal_arn').notNull(),
     reason: text('reason').notNull(),

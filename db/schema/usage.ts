@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
-import { scans } from './scans';
+import { idColumn } from './columns';
+import { scanIdColumn, scanKeyColumn } from './scans';
 
 export const USAGE_SOURCES = ['offline', 'lookup-events', 's3'] as const;
 export type UsageSource = (typeof USAGE_SOURCES)[number];
@@ -13,9 +14,7 @@ export type UsageSource = (typeof USAGE_SOURCES)[number];
 export const usageDaily = sqliteTable(
   'usage_daily',
   {
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    scanId: scanIdColumn(),
     /** The bucket's identity within its scan (all key columns joined): the upsert target. */
     bucketKey: text('bucket_key').notNull(),
     accountId: text('account_id').notNull(),
@@ -51,9 +50,7 @@ export type UsageDailyRow = typeof usageDaily.$inferSelect;
 export const usageStandingSources = sqliteTable(
   'usage_standing_sources',
   {
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    scanId: scanIdColumn(),
     principalArn: text('principal_arn').notNull(),
     sourceAddress: text('source_address').notNull(),
     calls: integer('calls').notNull(),
@@ -64,9 +61,7 @@ export const usageStandingSources = sqliteTable(
 
 /** One usage import (part of a scan): what was read, from where, up to when. */
 export const usageImports = sqliteTable('usage_imports', {
-  scanId: integer('scan_id')
-    .primaryKey()
-    .references(() => scans.id, { onDelete: 'cascade' }),
+  scanId: scanKeyColumn(),
   source: text('source', { enum: USAGE_SOURCES }).notNull(),
   filesRead: integer('files_read').notNull().default(0),
   filesSkipped: integer('files_skipped').notNull().default(0),
@@ -85,9 +80,7 @@ export const usageImports = sqliteTable('usage_imports', {
 export const usageFiles = sqliteTable(
   'usage_files',
   {
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    scanId: scanIdColumn(),
     fileKey: text('file_key').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     bedrockEvents: integer('bedrock_events').notNull(),
@@ -99,10 +92,8 @@ export const usageFiles = sqliteTable(
 export const usageFileErrors = sqliteTable(
   'usage_file_errors',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    scanId: scanIdColumn(),
     file: text('file').notNull(),
     code: text('code').notNull(),
     message: text('message').notNull(),
@@ -114,9 +105,7 @@ export const usageFileErrors = sqliteTable(
 export const usageCursors = sqliteTable(
   'usage_cursors',
   {
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    scanId: scanIdColumn(),
     accountId: text('account_id').notNull(),
     region: text('region').notNull(),
     highWaterMark: text('high_water_mark').notNull(),
@@ -131,9 +120,7 @@ export const usageCursors = sqliteTable(
 export const usageAccessAdvisor = sqliteTable(
   'usage_access_advisor',
   {
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    scanId: scanIdColumn(),
     principalArn: text('principal_arn').notNull(),
     serviceNamespace: text('service_namespace').notNull(),
     /** '' for the service-level entry. */
@@ -156,9 +143,7 @@ export const usageAccessAdvisor = sqliteTable(
 export const usageSessions = sqliteTable(
   'usage_sessions',
   {
-    scanId: integer('scan_id')
-      .notNull()
-      .references(() => scans.id, { onDelete: 'cascade' }),
+    scanId: scanIdColumn(),
     accessKeyId: text('access_key_id').notNull(),
     /** JSON SessionOrigin (lib/usage/types): the caller behind the key and whether it is a standing credential. */
     origin: text('origin').notNull(),

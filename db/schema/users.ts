@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { idColumn } from './columns';
 import { USER_ROLES, USER_SOURCES } from '../../lib/auth/roles';
 
 // The value lists live in lib/ (pure); the schema takes them from there.
@@ -8,7 +9,7 @@ export { USER_ROLES, USER_SOURCES, type UserRole, type UserSource } from '../../
 export const users = sqliteTable(
   'users',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: idColumn(),
     email: text('email').notNull().unique(),
     name: text('name').notNull(),
     role: text('role', { enum: USER_ROLES }).notNull(),
@@ -32,7 +33,7 @@ export type NewUser = typeof users.$inferInsert;
 export const signInAttempts = sqliteTable(
   'sign_in_attempts',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: idColumn(),
     key: text('key').notNull(),
     at: integer('at').notNull(),
   },

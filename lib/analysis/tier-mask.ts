@@ -14,3 +14,10 @@ export function tiersToMask(tiers: Iterable<Tier>): number {
 export function maskToTiers(mask: number): Tier[] {
   return TIERS.filter((tier) => (mask & tierBit(tier)) !== 0);
 }
+
+/** A stored row as a table shows it: its tier bits decoded to tier names, the mask itself left out. */
+export type WithDecodedTiers<Row extends { tiersMask: number }> = Omit<Row, 'tiersMask'> & { tiers: Tier[] };
+
+export function withDecodedTiers<Row extends { tiersMask: number }>({ tiersMask, ...rest }: Row): WithDecodedTiers<Row> {
+  return { ...rest, tiers: maskToTiers(tiersMask) };
+}

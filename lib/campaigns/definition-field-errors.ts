@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { campaignDefinitionRequestSchema } from './request-schemas';
 import { cronExpressionProblem } from './timing';
+import { messagesByField } from './field-messages';
 
 export const DEFINITION_FIELDS = ['name', 'dueInDays', 'closeBehaviour', 'schedule', 'accountIds', 'tiers', 'minScore', 'principalTypes', 'onlyWithConflicts'] as const;
 export type DefinitionField = (typeof DEFINITION_FIELDS)[number];
@@ -29,15 +30,6 @@ function fieldOf(path: readonly PropertyKey[]): DefinitionField | null {
   return typeof key === 'string' && (DEFINITION_FIELDS as readonly string[]).includes(key) ? (key as DefinitionField) : null;
 }
 
-/** One message per field that has a problem (the first problem of a field decides; the request schema has no other fields). */
-export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[]): DefinitionFieldErrors {
-  const errors: DefinitionFieldErrors = {};
-  for (const issue of issues) {
-    const field = fieldOf(issue.path);
-    if (field && !errors[field]) errors[field] = MESSAGES[field];
-  }
-  return errors;
-}
 
 /**
  * Validates a definition the way the server will (the request schema, then the cron expression
@@ -45,7 +37,7 @@ export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[]): Defi
  */
 export function validateDefinition(input: unknown): { ok: true; value: z.infer<typeof campaignDefinitionRequestSchema> } | { ok: false; errors: DefinitionFieldErrors } {
   const parsed = campaignDefinitionRequestSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, errors: messagesByField(parsed.error.issues, fieldOf, MESSAGES) };
   const schedule = parsed.data.schedule?.trim();
   if (schedule) {
     const problem = cronExpressionProblem(schedule);

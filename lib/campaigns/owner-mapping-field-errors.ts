@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { ownerMappingRequestSchema } from './request-schemas';
+import { messagesByField } from './field-messages';
 
 export const OWNER_MAPPING_FIELDS = ['priority', 'accountId', 'pathPrefix', 'namePattern', 'groupName', 'permissionSetName', 'ownerEmail'] as const;
 export type OwnerMappingField = (typeof OWNER_MAPPING_FIELDS)[number];
@@ -19,14 +20,12 @@ const MESSAGES: Record<OwnerMappingField, string> = {
   ownerEmail: 'Enter the reviewer’s email address, for example maya@example.com.',
 };
 
+function fieldOf([key]: readonly PropertyKey[]): OwnerMappingField | null {
+  return (OWNER_MAPPING_FIELDS as readonly PropertyKey[]).includes(key) ? (key as OwnerMappingField) : null;
+}
+
 export function validateOwnerMapping(input: unknown): { ok: true; value: z.infer<typeof ownerMappingRequestSchema> } | { ok: false; errors: OwnerMappingFieldErrors } {
   const parsed = ownerMappingRequestSchema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const errors: OwnerMappingFieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path[0];
-    const field = (OWNER_MAPPING_FIELDS as readonly PropertyKey[]).includes(key) ? (key as OwnerMappingField) : null;
-    if (field && !errors[field]) errors[field] = MESSAGES[field];
-  }
-  return { ok: false, errors };
+  return { ok: false, errors: messagesByField(parsed.error.issues, fieldOf, MESSAGES) };
 }

@@ -11,3 +11,19 @@ export type ScanListQuery = z.infer<typeof scanListQuerySchema>;
 export function parseScanListQuery(searchParams: Record<string, string | string[] | undefined>): ScanListQuery {
   return parseSearchParams(scanListQuerySchema, searchParams);
 }
+
+/** A scan id in the URL: a positive whole number, else absent (the page picks its default). */
+const scanIdParam = z.coerce
+  .number()
+  .refine((id) => Number.isSafeInteger(id) && id > 0)
+  .nullable()
+  .catch(null);
+
+/** URL state of the drift page: the two snapshots to compare, each absent when not given or unreadable. */
+export const driftQuerySchema = z.object({ from: scanIdParam, to: scanIdParam });
+export type DriftQuery = z.infer<typeof driftQuerySchema>;
+
+/** Reads the drift page's URL state; repeated keys take their first value. */
+export function parseDriftQuery(searchParams: Record<string, string | string[] | undefined>): DriftQuery {
+  return parseSearchParams(driftQuerySchema, searchParams);
+}

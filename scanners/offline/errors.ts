@@ -1,3 +1,5 @@
+import { ImportFileError } from '../import-file-error';
+
 /** Why one file of an offline import was not used. */
 export type FileErrorCode =
   | 'unreadable'
@@ -20,21 +22,12 @@ export interface FileError {
 }
 
 /** Thrown while reading one file; the directory reader turns it into a `FileError` and goes on. */
-export class OfflineFileError extends Error {
+export class OfflineFileError extends ImportFileError<FileErrorCode> {
   override name = 'OfflineFileError';
-
-  constructor(
-    readonly file: string,
-    readonly code: FileErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${file}: ${message}`, options);
-  }
 
   /** The plain-data form, with the message without the file prefix (the file is its own field). */
   toFileError(): FileError {
-    return { file: this.file, code: this.code, message: this.message.slice(this.file.length + 2) };
+    return { file: this.file, code: this.code, message: this.detail };
   }
 }
 

@@ -1,24 +1,17 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
 import { identityCenterAssignments, identityCenterUsers, personAssignments, ssoRoleLinks } from '../../db/schema';
-import { createTestDatabase } from '../../db/test-database';
 import { loadPersonActionNames } from '../../db/queries/people/person-action-names';
 import { readStoredPersonAnalysis } from '../../lib/people/stored-person-analysis';
-import { runScan } from './run-scan';
-
-const DEMO = path.join(process.cwd(), 'demo', 'org');
+import { importDemoOrganization } from './test-support/import-demo';
 
 describe('an offline import of the demo with its identity-center.json', () => {
   let database: AppDatabase;
   let scanId: number;
 
   beforeAll(async () => {
-    database = createTestDatabase();
-    const outcome = await runScan(database, { kind: 'offline', directory: DEMO }, { trigger: 'cli', requestedBy: 'test' });
-    expect(outcome.status).toBe('complete');
-    scanId = outcome.scanId;
+    ({ database, scanId } = await importDemoOrganization());
   }, 120_000);
 
   const person = (userName: string) => {

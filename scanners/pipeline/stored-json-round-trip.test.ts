@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../db/client';
 import { accounts, controlSwitchers, entitlements, grants, identityCenterPermissionSets, principals, scans } from '../../db/schema';
@@ -7,22 +6,18 @@ import { readEncodedGrantActions, readEntitlementActions, readGrantRowDefaults }
 import { readPermissionSetPolicies } from '../../db/stored-json/permission-set-columns';
 import { readPrincipalAnalysis, readPrincipalFacts } from '../../db/stored-json/principal-columns';
 import { readScanSummary } from '../../db/stored-json/scan-summary';
-import { createTestDatabase } from '../../db/test-database';
-import { runScan } from './run-scan';
+import { importDemoOrganization } from './test-support/import-demo';
 
 /**
  * What the pipeline writes, read back through the stored-JSON readers: equal to the plain
  * JSON.parse of the same text, so no schema drops a field the writers store (zod leaves out
  * keys a schema does not declare) or refuses a value they write.
  */
-const DEMO = path.resolve(__dirname, '..', '..', 'demo', 'org');
 
 let database: AppDatabase;
 
 beforeAll(async () => {
-  database = createTestDatabase();
-  const outcome = await runScan(database, { kind: 'offline', directory: DEMO }, { trigger: 'cli', requestedBy: 'test' });
-  expect(outcome.status).toBe('complete');
+  ({ database } = await importDemoOrganization());
 }, 120_000);
 
 describe('stored JSON written by an offline import of the demo organisation', () => {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../db/client';
@@ -8,16 +7,12 @@ import { buildEvidence, evidenceToCsv } from '../../db/queries/campaigns/evidenc
 import { approveRevocation, requestExecution, requestRollback } from '../../db/queries/revocations/commands';
 import { requestAssignmentRevocation } from '../../db/queries/revocations/assignment-plan';
 import { accounts, auditLog, campaignItems, identityCenterAssignments, identityCenterGroups, revocations } from '../../db/schema';
-import { createTestDatabase } from '../../db/test-database';
-import { parseAppConfig } from '../../lib/config/schema';
 import type { AssignmentItemContext } from '../../lib/campaigns/assignment-items';
 import { EMPTY_SCOPE } from '../../lib/campaigns/scope';
 import { testEvaluate } from '../../lib/revocations/test-support/evaluator';
 import type { RevocationPlan, RevocationResult } from '../../lib/revocations/types';
-import { runScan } from '../pipeline/run-scan';
-import { startLocalAws, type LocalAwsHandle } from '../local-aws/start-local-aws';
-import { createIdentityCenterRemediationClients } from './identity-center-clients';
-import { processPendingRevocations } from './process-pending';
+import type { LocalAwsHandle } from '../local-aws/start-local-aws';
+import { NOW, readRevocationRow, runRemediationWorker, startDemoRemediation } from './test-support/demo-remediation';
 
 /**
  * Certifying and revoking Identity Center assignments (#14), end to end at the db/queries + worker
@@ -26,27 +21,17 @@ import { processPendingRevocations } from './process-pending';
  * endpoint and verifies by re-reading, a retry is idempotent, the rollback re-creates it; an admin
  * revokes a direct assignment from the person page the same way.
  */
-const DEMO = path.join(process.cwd(), 'demo', 'org');
-const MANAGEMENT = '318274650192';
-const REMEDIATION_ROLE = 'security/BedrockAccessReviewReadOnly';
-const config = parseAppConfig({ revocations: { remediationRoleName: REMEDIATION_ROLE } });
-const credentials = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' };
-const NOW = new Date('2030-02-01T10:00:00Z');
-
 let aws: LocalAwsHandle;
 let database: AppDatabase;
 let campaignId: number;
 
-const clients = () => createIdentityCenterRemediationClients({ accountId: MANAGEMENT, region: 'us-east-1', remediationRoleName: REMEDIATION_ROLE, endpoint: aws.url, credentials });
-const worker = () => processPendingRevocations(database, config, { createIdentityCenterClients: clients, identityCenterPollIntervalMs: 5, evaluate: testEvaluate, now: () => NOW });
-const rowOf = (id: number) => database.select().from(revocations).where(eq(revocations.id, id)).get();
+const worker = () => runRemediationWorker(database, aws);
+const rowOf = (id: number) => readRevocationRow(database, id);
 const itemsOf = (id: number) => database.select().from(campaignItems).where(eq(campaignItems.campaignId, id)).all();
 const auditOf = (id: number) => database.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.objectType, 'revocation'), eq(auditLog.objectId, String(id)))).all().map((entry) => entry.action);
 
 beforeAll(async () => {
-  aws = await startLocalAws({ dataDir: DEMO, port: 0, baseIdentityArn: `arn:aws:iam::${MANAGEMENT}:role/access-review-scanner` });
-  database = createTestDatabase();
-  await runScan(database, { kind: 'offline', directory: DEMO }, { trigger: 'cli', requestedBy: 'test' });
+  ({ aws, database } = await startDemoRemediation());
   database.update(accounts).set({ source: 'live' }).run();
   campaignId = launchCampaign(database, { name: 'Identity Center assignments Q1', kind: 'standard', scope: { ...EMPTY_SCOPE, subject: 'assignments' }, dueInDays: 14, closeBehaviour: 'report', launchedBy: 'admin@example.com', fallbackReviewers: ['admin@example.com'], now: NOW }).campaignId;
 }, 120_000);

@@ -1,17 +1,12 @@
-import path from 'node:path';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../db/client';
 import { approveRevocation, computePlan, requestExecution, requestRevocation, requestRollback } from '../../db/queries/revocations/commands';
 import { accounts, auditLog, entitlements, principals, revocations } from '../../db/schema';
-import { createTestDatabase } from '../../db/test-database';
-import { parseAppConfig } from '../../lib/config/schema';
 import { testEvaluate } from '../../lib/revocations/test-support/evaluator';
 import type { RevocationPlan, RevocationResult } from '../../lib/revocations/types';
-import { runScan } from '../pipeline/run-scan';
-import { startLocalAws, type LocalAwsHandle } from '../local-aws/start-local-aws';
-import { createIdentityCenterRemediationClients } from './identity-center-clients';
-import { processPendingRevocations } from './process-pending';
+import type { LocalAwsHandle } from '../local-aws/start-local-aws';
+import { NOW, readRevocationRow, runRemediationWorker, startDemoRemediation } from './test-support/demo-remediation';
 
 /**
  * A role-level revoke on an `AWSReservedSSO_*` role, end to end at the db/queries + worker level:
@@ -19,31 +14,24 @@ import { processPendingRevocations } from './process-pending';
  * executed by the worker through the remediation identity against the local endpoint, verified by
  * re-reading Identity Center, retried, rolled back, audited.
  */
-const DEMO = path.join(process.cwd(), 'demo', 'org');
-const MANAGEMENT = '318274650192';
 const ACCOUNT = '641829374651';
-const REMEDIATION_ROLE = 'security/BedrockAccessReviewReadOnly';
-const config = parseAppConfig({ revocations: { remediationRoleName: REMEDIATION_ROLE } });
-const credentials = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' };
-const NOW = new Date('2030-02-01T10:00:00Z');
 
 let aws: LocalAwsHandle;
 let database: AppDatabase;
 let roleArn: string;
 let key: string;
 
-const clients = () => createIdentityCenterRemediationClients({ accountId: MANAGEMENT, region: 'us-east-1', remediationRoleName: REMEDIATION_ROLE, endpoint: aws.url, credentials });
-const worker = () => processPendingRevocations(database, config, { createIdentityCenterClients: clients, identityCenterPollIntervalMs: 5, evaluate: testEvaluate, now: () => NOW });
-const rowOf = (id: number) => database.select().from(revocations).where(eq(revocations.id, id)).get();
+const worker = () => runRemediationWorker(database, aws);
+const rowOf = (id: number) => readRevocationRow(database, id);
 const LIMITED = 'arn:aws:iam::aws:policy/AmazonBedrockLimitedAccess';
 /** The managed policies IAM shows on the set's role in an account (what provisioning wrote). */
 const roleManaged = (accountId: string) =>
   (aws.state.account(accountId).details.RoleDetailList.find((role) => role.RoleName.startsWith('AWSReservedSSO_BedrockDeveloper_'))?.AttachedManagedPolicies ?? []).map((policy) => policy.PolicyArn);
 
 beforeAll(async () => {
-  aws = await startLocalAws({ dataDir: DEMO, port: 0, baseIdentityArn: `arn:aws:iam::${MANAGEMENT}:role/access-review-scanner` });
-  database = createTestDatabase();
-  const { scanId } = await runScan(database, { kind: 'offline', directory: DEMO }, { trigger: 'cli', requestedBy: 'test' });
+  const demo = await startDemoRemediation();
+  ({ aws, database } = demo);
+  const scanId = demo.scanId;
   roleArn = database.select({ arn: principals.arn }).from(principals).where(and(eq(principals.scanId, scanId), eq(principals.accountId, ACCOUNT), like(principals.name, 'AWSReservedSSO_BedrockDeveloper_%'))).get()?.arn ?? '';
   key = database.select({ key: entitlements.entitlementKey }).from(entitlements).innerJoin(principals, eq(principals.id, entitlements.principalId)).where(and(eq(principals.arn, roleArn), like(entitlements.entitlementKey, '%AmazonBedrockLimitedAccess%'))).get()?.key ?? '';
 }, 120_000);

@@ -1,31 +1,19 @@
-import { getDatabase } from '@/db/client';
 import { listAccountOptions } from '@/db/queries/account-options';
 import { listConflictRuleIds, listConflicts } from '@/db/queries/conflicts';
-import { getLatestPublishedScan } from '@/db/queries/scans';
 import { getConfig } from '@/lib/config/load-config';
 import { parseConflictListQuery } from '@/lib/conflicts/search-params';
 import { exceptionExpiryBounds } from '@/lib/conflicts/exception-approval';
-import { requirePageUser } from '@/server/auth/session';
+import { openSnapshotPage, type PageSearchParams } from '@/server/http/open-snapshot-page';
 import { ConflictFiltersPanel } from '@/components/conflicts/conflict-filters-panel';
 import { ConflictsPanel } from '@/components/conflicts/conflicts-panel';
-import { PageShell } from '@/components/layout/page-shell';
-import { NoScanYet } from '@/components/ui/empty-state';
+import { NoScanPage, PageShell } from '@/components/layout/page-shell';
 import { formatAge } from '@/components/ui/format';
 
 export const metadata = { title: 'SoD conflicts' };
 
-export default async function ConflictsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser('admin', 'auditor', 'owner');
-  const query = parseConflictListQuery(await searchParams);
-  const database = getDatabase();
-  const scan = getLatestPublishedScan(database);
-  if (!scan) {
-    return (
-      <PageShell title="SoD conflicts">
-        <NoScanYet />
-      </PageShell>
-    );
-  }
+export default async function ConflictsPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const { user, query, database, scan } = await openSnapshotPage(['admin', 'auditor', 'owner'], parseConflictListQuery, searchParams);
+  if (!scan) return <NoScanPage title="SoD conflicts" />;
   const { rows, total } = listConflicts(database, user, scan.id, query);
   const viewer = { isAdmin: user.role === 'admin', email: user.email, requireFourEyes: getConfig().revocations.requireFourEyes, ...exceptionExpiryBounds(new Date()) };
   const description = `Separation-of-duties conflicts in snapshot #${scan.id} (${formatAge(scan.finishedAt)}), ${query.group === 'principal' ? 'grouped by principal, riskiest first' : 'grouped by rule, most severe first'}.${user.role === 'owner' ? ' Only principals you own.' : ''}`;

@@ -6,14 +6,13 @@ import { getLastScan, getLatestPublishedScan } from '@/db/queries/scans';
 import { getProvenanceOverview } from '@/db/queries/usage-provenance';
 import { requirePageUser } from '@/server/auth/session';
 import { ControlCoveragePanel } from '@/components/controls/control-coverage-panel';
-import { PageShell } from '@/components/layout/page-shell';
+import { NoScanPage, PageShell } from '@/components/layout/page-shell';
 import { HolderChartsPanel } from '@/components/overview/holder-charts-panel';
 import { KeyFiguresPanel } from '@/components/overview/key-figures-panel';
 import { TopPrincipalsTable } from '@/components/overview/top-principals-table';
 import { TrendsPanel } from '@/components/overview/trends-panel';
 import { PeopleOverviewPanel } from '@/components/people/people-overview-panel';
 import { Card } from '@/components/ui/card';
-import { NoScanYet } from '@/components/ui/empty-state';
 import { formatAge } from '@/components/ui/format';
 import { ProvenancePanel } from '@/components/usage/provenance-panel';
 
@@ -23,13 +22,7 @@ export default async function OverviewPage() {
   await requirePageUser('admin', 'auditor');
   const database = getDatabase();
   const scan = getLatestPublishedScan(database);
-  if (!scan) {
-    return (
-      <PageShell title="Overview">
-        <NoScanYet />
-      </PageShell>
-    );
-  }
+  if (!scan) return <NoScanPage title="Overview" />;
   const conflicts = countOpenConflicts(database, scan.id);
   const criticalHigh = conflicts.filter((entry) => entry.severity === 'critical' || entry.severity === 'high').reduce((sum, entry) => sum + entry.count, 0);
   const peopleOverview = getPeopleOverview(database, scan.id);

@@ -1,20 +1,15 @@
-import { getDatabase } from '@/db/client';
 import { listAccountOptions } from '@/db/queries/account-options';
 import { listPrincipalOwners, listPrincipals, parsePrincipalListQuery } from '@/db/queries/principals';
-import { getLatestPublishedScan } from '@/db/queries/scans';
 import { stateParamsOf } from '@/lib/list-state/search-param-fields';
-import { requirePageUser } from '@/server/auth/session';
+import { openSnapshotPage, type PageSearchParams } from '@/server/http/open-snapshot-page';
 import { ListPageHeader } from '@/components/data-table/list-page-header';
 import { PrincipalsListPanel } from '@/components/principals/principals-list-panel';
 import { ListPageShell } from '@/components/layout/list-page-shell';
 
 export const metadata = { title: 'Principals' };
 
-export default async function PrincipalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser('admin', 'auditor', 'owner');
-  const query = parsePrincipalListQuery(await searchParams);
-  const database = getDatabase();
-  const scan = getLatestPublishedScan(database);
+export default async function PrincipalsPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const { user, query, database, scan } = await openSnapshotPage(['admin', 'auditor', 'owner'], parsePrincipalListQuery, searchParams);
   const isOwner = user.role === 'owner';
   // The URL state without paging, carried through sort links, paging and the export.
   const params = stateParamsOf(query, { scope: 'bedrock', sort: 'score', pageSize: 25 });

@@ -1,21 +1,17 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../client';
-import { createTestDatabase } from '../../test-database';
-import { runScan } from '../../../scanners/pipeline/run-scan';
+import { importDemoOrganization } from '../../../scanners/pipeline/test-support/import-demo';
 import { iteratePeopleForExport, listPeople, listPeopleFilterOptions, parsePeopleListQuery } from './list-people';
 import { getPersonDetail } from './person-detail';
 import { getPeopleBehindRole } from './people-behind-role';
 import { getPeopleOverview } from './people-overview';
 import { NotFoundError } from '../../../lib/http/errors';
 
-const DEMO = path.join(process.cwd(), 'demo', 'org');
 let database: AppDatabase;
 let scanId: number;
 
 beforeAll(async () => {
-  database = createTestDatabase();
-  scanId = (await runScan(database, { kind: 'offline', directory: DEMO }, { trigger: 'cli', requestedBy: 'test' })).scanId;
+  ({ database, scanId } = await importDemoOrganization());
 }, 120_000);
 
 const query = (params: Record<string, string> = {}) => parsePeopleListQuery(params);

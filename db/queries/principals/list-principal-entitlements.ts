@@ -2,23 +2,18 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { entitlements, grants, principals } from '../../schema';
 import type { EntitlementPath } from '../../../lib/analysis/entitlements';
-import type { ConditionEntry } from '../../../lib/analysis/types';
+import type { Grant } from '../../../lib/analysis/types';
 import { decodeGrantActions, type StoredGrantAction } from '../grant-actions';
 import { ownerScope, type Viewer } from '../viewer';
 import { entitlementPathColumns } from '../entitlement-path-columns';
 import { readGrantRowDefaults } from '../../stored-json/grant-columns';
 
-export interface PrincipalGrantStatement {
+/** One granting statement of an entitlement: its actions, and the limits they share as each grant of it carries them. */
+export interface PrincipalGrantStatement extends Pick<Grant, 'resources' | 'notResources' | 'regions' | 'conditions' | 'isConditional' | 'requiresGuardrail'> {
   id: number;
   statementId: string | null;
   statementIndex: number;
   actions: StoredGrantAction[];
-  resources: string[];
-  notResources: string[];
-  regions: string[];
-  conditions: ConditionEntry[];
-  isConditional: boolean;
-  requiresGuardrail: boolean;
 }
 
 export interface PrincipalEntitlement extends EntitlementPath {

@@ -1,4 +1,3 @@
-import { notFound } from 'next/navigation';
 import { getDatabase } from '@/db/client';
 import { listAccountNames } from '@/db/queries/account-names';
 import { countCampaignRevocationsByStatus } from '@/db/queries/campaigns/campaign-revocation-counts';
@@ -16,20 +15,15 @@ import { parseIdParam } from '@/lib/campaigns/route-helpers';
 import { summarizeRevocationProgress } from '@/lib/campaigns/revocation-progress';
 import { parseCampaignItemSearchParams } from '@/lib/campaigns/search-params';
 import { isOverdue } from '@/lib/campaigns/timing';
-import { NotFoundError } from '@/lib/http/errors';
 import { requirePageUser } from '@/server/auth/session';
+import { orNotFound } from '@/server/http/or-not-found';
 
 export const metadata = { title: 'Campaign' };
 
 const PAGE_SIZE = 50;
 
 function loadSummary(campaignId: string) {
-  try {
-    return getCampaignSummary(getDatabase(), parseIdParam(campaignId));
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return orNotFound(() => getCampaignSummary(getDatabase(), parseIdParam(campaignId)));
 }
 
 export default async function CampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,8 +1,7 @@
 import { getDatabase } from '@/db/client';
 import { getControlsPosture, parseControlsQuery } from '@/db/queries/controls-posture';
-import { getLatestPublishedScanId } from '@/db/queries/scans';
+import { requireLatestPublishedScanId } from '@/db/queries/scans';
 import { toCsvLine } from '@/lib/export/csv';
-import { NotFoundError } from '@/lib/http/errors';
 import { defineRoute } from '@/server/http/define-route';
 
 const HEADER = ['account_id', 'account_name', 'environment', 'ou_path', 'region', 'gap', 'guardrail_enforced', 'guardrail_arn', 'guardrail_version', 'guardrail_name', 'guardrail_filters', 'logging', 'logging_destinations', 'region_restriction', 'model_allow_list', 'guardrail_switchers', 'logging_switchers', 'note'];
@@ -10,8 +9,7 @@ const HEADER = ['account_id', 'account_name', 'environment', 'ou_path', 'region'
 /** The controls matrix as CSV, one row per account and region, with the page's filters. Auditors and admins only. */
 export const GET = defineRoute({ roles: ['admin', 'auditor'] }, ({ request }) => {
   const database = getDatabase();
-  const scanId = getLatestPublishedScanId(database);
-  if (scanId === null) throw new NotFoundError('No published scan yet.');
+  const scanId = requireLatestPublishedScanId(database);
   const posture = getControlsPosture(database, scanId, parseControlsQuery(Object.fromEntries(request.nextUrl.searchParams)));
   const lines = [toCsvLine(HEADER)];
   for (const account of posture.accounts) {

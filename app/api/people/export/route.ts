@@ -1,8 +1,7 @@
 import { getDatabase } from '@/db/client';
 import { iteratePeopleForExport, parsePeopleListQuery } from '@/db/queries/people/list-people';
-import { getLatestPublishedScanId } from '@/db/queries/scans';
+import { requireLatestPublishedScanId } from '@/db/queries/scans';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
-import { NotFoundError } from '@/lib/http/errors';
 import { csvStreamResponse } from '@/server/http/csv-stream-response';
 import { defineRoute } from '@/server/http/define-route';
 
@@ -11,8 +10,7 @@ const HEADER = ['user_id', 'user_name', 'display_name', 'email', 'accounts', 'ac
 /** The people list as CSV: same filters and sort as the page, streamed in batches. */
 export const GET = defineRoute({ roles: ['admin', 'auditor'] }, ({ request }) => {
   const database = getDatabase();
-  const scanId = getLatestPublishedScanId(database);
-  if (scanId === null) throw new NotFoundError('No published scan yet.');
+  const scanId = requireLatestPublishedScanId(database);
   const query = parsePeopleListQuery(Object.fromEntries(request.nextUrl.searchParams));
   return csvStreamResponse({
     header: HEADER,

@@ -1,8 +1,7 @@
 import { getDatabase } from '@/db/client';
 import { iteratePrincipalsForExport, parsePrincipalListQuery } from '@/db/queries/principals';
-import { getLatestPublishedScanId } from '@/db/queries/scans';
+import { requireLatestPublishedScanId } from '@/db/queries/scans';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
-import { NotFoundError } from '@/lib/http/errors';
 import { csvStreamResponse } from '@/server/http/csv-stream-response';
 import { defineRoute } from '@/server/http/define-route';
 
@@ -11,8 +10,7 @@ const HEADER = ['arn', 'name', 'type', 'permission_set', 'account_id', 'account_
 /** The principals table as CSV: same filters and sort as the page, same owner scoping, streamed. */
 export const GET = defineRoute({ roles: ['admin', 'auditor', 'owner'] }, ({ request, user }) => {
   const database = getDatabase();
-  const scanId = getLatestPublishedScanId(database);
-  if (scanId === null) throw new NotFoundError('No published scan yet.');
+  const scanId = requireLatestPublishedScanId(database);
   const query = parsePrincipalListQuery(Object.fromEntries(request.nextUrl.searchParams));
   return csvStreamResponse({
     header: HEADER,
