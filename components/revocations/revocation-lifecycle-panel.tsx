@@ -54,7 +54,8 @@ export function RevocationLifecyclePanel({ detail }: { detail: RevocationDetail 
         <li>
           <span className="text-slate-600">{formatInstant(detail.requestedAt)}</span> requested by {detail.requestedBy}: “{detail.justification}”
         </li>
-        {detail.timeline.map((entry, index) => {
+        {/* The request is the line above (with its justification); its audit entry would say it twice. */}
+        {detail.timeline.filter((entry) => !(entry.action === 'revocation.requested' && entry.actor === detail.requestedBy)).map((entry, index) => {
           const comment = approvalComment(entry.detail);
           return (
             <li key={index}>
