@@ -44,7 +44,7 @@ function expandThroughView(directory: IdentityCenterDirectory, roles: SsoRoleInp
   const database = createTestDatabase();
   const scanId = newScan(database);
   const model = linkPeopleToRoles(directory, roles);
-  persistPeople(database, scanId, directory, model, { actionNames: [], byUser: new Map(), distinctRoleSetCount: 0 });
+  persistPeople(database, scanId, directory, model, { actionNames: [], byUser: new Map(), distinctRoleSetCount: 0, assignmentsByUser: new Map() });
   const stored = database
     .select({
       userId: personAssignments.userId,
@@ -155,7 +155,7 @@ describe('the person_assignments view', () => {
     const database = createTestDatabase();
     const scanId = newScan(database);
     const { directory, roles } = randomDirectory({ users: 2000, groups: 200, memberships: 4000, assignments: 20000, accounts: 100 });
-    persistPeople(database, scanId, directory, linkPeopleToRoles(directory, roles), { actionNames: [], byUser: new Map(), distinctRoleSetCount: 0 });
+    persistPeople(database, scanId, directory, linkPeopleToRoles(directory, roles), { actionNames: [], byUser: new Map(), distinctRoleSetCount: 0, assignmentsByUser: new Map() });
     const plan = (where: string) =>
       database.$client
         .prepare(`EXPLAIN QUERY PLAN SELECT * FROM person_assignments WHERE scan_id = ${scanId} AND ${where}`)
