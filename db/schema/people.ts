@@ -1,4 +1,5 @@
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { sqliteTable, sqliteView, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idColumn } from './columns';
 import { scanIdColumn, scanKeyColumn } from './scans';
 import { SEVERITIES } from './snapshot';
@@ -74,6 +75,11 @@ export const identityCenterMemberships = sqliteTable(
     membershipId: text('membership_id').notNull(),
     groupId: text('group_id').notNull(),
     userId: text('user_id').notNull(),
+    /**
+     * True for the membership that gives the user the group's assignments (person_assignments
+     * below): the first listing of this user in this group, of a user the identity store lists.
+     */
+    isEffective: integer('is_effective', { mode: 'boolean' }).notNull().default(true),
   },
   (table) => [index('identity_center_memberships_scan_group_idx').on(table.scanId, table.groupId), index('identity_center_memberships_scan_user_idx').on(table.scanId, table.userId)],
 );
@@ -105,39 +111,57 @@ export const identityCenterAssignments = sqliteTable(
     principalId: text('principal_id').notNull(),
     /** A group assignment whose group has no members: reaches nobody today. */
     isToEmptyGroup: integer('is_to_empty_group', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * True when the assignment reaches people (person_assignments below): the first listing of
+     * this principal, account and permission set, naming a permission set, user or group the
+     * instance lists (lib/people/link-roles decides).
+     */
+    isEffective: integer('is_effective', { mode: 'boolean' }).notNull().default(true),
+    /** The `AWSReservedSSO_*` role the assignment becomes in the account; null when the account has none (not provisioned, or not scanned). */
+    roleArn: text('role_arn'),
   },
-  (table) => [index('identity_center_assignments_scan_account_idx').on(table.scanId, table.accountId), index('identity_center_assignments_scan_principal_idx').on(table.scanId, table.principalId)],
+  (table) => [
+    index('identity_center_assignments_scan_account_idx').on(table.scanId, table.accountId),
+    index('identity_center_assignments_scan_principal_idx').on(table.scanId, table.principalId),
+    index('identity_center_assignments_scan_set_idx').on(table.scanId, table.permissionSetArn),
+  ],
 );
 
 /**
  * One person x one permission set x one account x one way (direct, or a group): the unit an
  * assignment certification item covers. `roleArn` is the `AWSReservedSSO_*` role it becomes.
+ *
+ * A view, not a table: at #14's scale the 200,000 assignments and 40,000 memberships expand to
+ * 1.15 million rows, and writing them with the indexes pages need cost about 16 s of a 57 s
+ * import. Expanded at read time instead, through the indexes of the tables below: a person's
+ * rows by their memberships and user id, a role's by its account, a permission set's by its ARN.
+ * `id` is the assignment's id (shared by a group assignment's members): listing order only.
  */
-export const personAssignments = sqliteTable(
-  'person_assignments',
-  {
-    id: idColumn(),
-    scanId: scanIdColumn(),
-    userId: text('user_id').notNull(),
-    accountId: text('account_id').notNull(),
-    permissionSetArn: text('permission_set_arn').notNull(),
-    permissionSetName: text('permission_set_name').notNull(),
-    /** Null for a direct assignment. */
-    viaGroupId: text('via_group_id'),
-    viaGroupName: text('via_group_name'),
-    roleArn: text('role_arn'),
-  },
-  // One index per way a page looks rows up, and no more: a #14-scale scan writes 1.15 million
-  // rows, and each index costs about as much as the row. By person (person page, export), by
-  // role (people behind a role), by account and by permission set name (the people list's filters).
-  // A group's people are found through identity_center_memberships.
-  (table) => [
-    index('person_assignments_scan_user_idx').on(table.scanId, table.userId),
-    index('person_assignments_scan_role_idx').on(table.scanId, table.roleArn),
-    index('person_assignments_scan_account_idx').on(table.scanId, table.accountId),
-    index('person_assignments_scan_set_name_idx').on(table.scanId, table.permissionSetName),
-  ],
-);
+export const personAssignments = sqliteView('person_assignments', {
+  id: integer('id').notNull(),
+  scanId: integer('scan_id').notNull(),
+  userId: text('user_id').notNull(),
+  accountId: text('account_id').notNull(),
+  permissionSetArn: text('permission_set_arn').notNull(),
+  permissionSetName: text('permission_set_name').notNull(),
+  /** Null for a direct assignment. */
+  viaGroupId: text('via_group_id'),
+  viaGroupName: text('via_group_name'),
+  roleArn: text('role_arn'),
+}).as(sql`
+  SELECT a.id AS id, a.scan_id AS scan_id, a.principal_id AS user_id, a.account_id AS account_id, a.permission_set_arn AS permission_set_arn,
+    s.name AS permission_set_name, NULL AS via_group_id, NULL AS via_group_name, a.role_arn AS role_arn
+  FROM identity_center_assignments a
+  JOIN identity_center_permission_sets s ON s.scan_id = a.scan_id AND s.arn = a.permission_set_arn
+  WHERE a.principal_type = 'USER' AND a.is_effective = 1
+  UNION ALL
+  SELECT a.id, a.scan_id, m.user_id, a.account_id, a.permission_set_arn, s.name, a.principal_id, g.display_name, a.role_arn
+  FROM identity_center_assignments a
+  JOIN identity_center_permission_sets s ON s.scan_id = a.scan_id AND s.arn = a.permission_set_arn
+  JOIN identity_center_groups g ON g.scan_id = a.scan_id AND g.group_id = a.principal_id
+  JOIN identity_center_memberships m ON m.scan_id = a.scan_id AND m.group_id = a.principal_id
+  WHERE a.principal_type = 'GROUP' AND a.is_effective = 1 AND m.is_effective = 1
+`);
 
 /** Each `AWSReservedSSO_*` role of a scan and its permission set; `permissionSetArn` null = unlinked. */
 export const ssoRoleLinks = sqliteTable(

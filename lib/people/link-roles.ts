@@ -45,6 +45,19 @@ export interface PeopleModel {
   warnings: string[];
 }
 
+/**
+ * What a scan stores so that its person assignments can be expanded at read time (the
+ * `person_assignments` view): per account assignment, in the directory's order, the role it
+ * becomes and whether it reaches people at all (first listing, known permission set and
+ * principal); per group membership, whether it gives the user the group's assignments (first
+ * listing, known user). Expanding the effective assignments through the effective memberships
+ * gives exactly `personAssignments`.
+ */
+export interface LinkedPeopleModel extends PeopleModel {
+  assignmentOutcomes: Array<{ roleArn: string | null; isEffective: boolean }>;
+  membershipIsEffective: boolean[];
+}
+
 /** The name Identity Center gives a permission set's inline policy on the role. */
 export const PERMISSION_SET_INLINE_POLICY_NAME = 'AwsSSOInlinePolicy';
 
@@ -120,7 +133,7 @@ export function describeDrift(permissionSet: PermissionSet, role: SsoRoleInput):
  * drifted from its set, which assignments reach nobody (empty groups) and which roles nobody is
  * assigned to any more. Pure: the directory and the roles in, the model out.
  */
-export function linkPeopleToRoles(directory: IdentityCenterDirectory, roles: SsoRoleInput[]): PeopleModel {
+export function linkPeopleToRoles(directory: IdentityCenterDirectory, roles: SsoRoleInput[]): LinkedPeopleModel {
   const warnings: string[] = [];
   const permissionSetByArn = new Map(directory.permissionSets.map((set) => [set.arn, set]));
   const permissionSetByName = new Map(directory.permissionSets.map((set) => [set.name, set]));
@@ -128,12 +141,15 @@ export function linkPeopleToRoles(directory: IdentityCenterDirectory, roles: Sso
   const groupById = new Map(directory.groups.map((group) => [group.groupId, group]));
   // A set per group: a membership listed twice gives the person the group's assignments once.
   const membersByGroup = new Map<string, Set<string>>();
+  const membershipIsEffective: boolean[] = [];
   for (const membership of directory.memberships) {
     if (!userIds.has(membership.userId)) {
       warnings.push(`Identity Center: membership ${membership.membershipId} of group ${membership.groupId} names user ${membership.userId}, who is not in the identity store`);
+      membershipIsEffective.push(false);
       continue;
     }
     const members = membersByGroup.get(membership.groupId) ?? new Set<string>();
+    membershipIsEffective.push(!members.has(membership.userId));
     members.add(membership.userId);
     membersByGroup.set(membership.groupId, members);
   }
@@ -163,16 +179,21 @@ export function linkPeopleToRoles(directory: IdentityCenterDirectory, roles: Sso
   const assignedSets = new Set<string>();
   const directVia: AssignmentVia = { kind: 'direct' };
   const viaByGroup = new Map<string, AssignmentVia>();
+  const assignmentOutcomes: LinkedPeopleModel['assignmentOutcomes'] = [];
   for (const assignment of directory.assignments) {
     const permissionSet = permissionSetByArn.get(assignment.permissionSetArn);
     if (!permissionSet) {
       warnings.push(`Identity Center: an assignment in account ${assignment.accountId} names permission set ${assignment.permissionSetArn}, which the instance does not list`);
+      assignmentOutcomes.push({ roleArn: null, isEffective: false });
       continue;
     }
     const roleArn = roleByAccountAndSet.get(`${assignment.accountId}|${permissionSet.arn}`)?.arn ?? null;
     const key = `${assignment.principalType}|${assignment.principalId}|${assignment.accountId}|${permissionSet.arn}`;
     const isRepeat = seen.has(key);
     seen.add(key);
+    // Effective unless a check below turns it down: a repeat, or a principal the store does not list.
+    const outcome = { roleArn, isEffective: !isRepeat };
+    assignmentOutcomes.push(outcome);
     const add = (userId: string, via: AssignmentVia) => {
       if (isRepeat) return;
       personAssignments.push({ userId, accountId: assignment.accountId, permissionSetArn: permissionSet.arn, permissionSetName: permissionSet.name, via, roleArn });
@@ -180,6 +201,7 @@ export function linkPeopleToRoles(directory: IdentityCenterDirectory, roles: Sso
     if (assignment.principalType === 'USER') {
       if (!userIds.has(assignment.principalId)) {
         warnings.push(`Identity Center: an assignment of ${permissionSet.name} in account ${assignment.accountId} names user ${assignment.principalId}, who is not in the identity store`);
+        outcome.isEffective = false;
         continue;
       }
       add(assignment.principalId, directVia);
@@ -189,6 +211,7 @@ export function linkPeopleToRoles(directory: IdentityCenterDirectory, roles: Sso
     const group = groupById.get(assignment.principalId);
     if (!group) {
       warnings.push(`Identity Center: an assignment of ${permissionSet.name} in account ${assignment.accountId} names group ${assignment.principalId}, which is not in the identity store`);
+      outcome.isEffective = false;
       continue;
     }
     const members = membersByGroup.get(group.groupId);
@@ -210,5 +233,5 @@ export function linkPeopleToRoles(directory: IdentityCenterDirectory, roles: Sso
     if (link.permissionSetArn === null || assignedSets.has(`${link.accountId}|${link.permissionSetArn}`)) continue;
     unassignedProvisionedRoles.push({ roleArn: link.roleArn, accountId: link.accountId, permissionSetArn: link.permissionSetArn, permissionSetName: link.permissionSetName });
   }
-  return { personAssignments, roleLinks, emptyGroupAssignments, unassignedProvisionedRoles, warnings };
+  return { personAssignments, roleLinks, emptyGroupAssignments, unassignedProvisionedRoles, warnings, assignmentOutcomes, membershipIsEffective };
 }

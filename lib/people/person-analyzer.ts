@@ -1,8 +1,8 @@
-import { deriveBlastRadiusFactsOfUnion } from '../analysis/blast-radius/derive-facts';
+import { deriveBlastRadiusFactsOfUnionWithExposureFacts } from '../analysis/blast-radius/derive-facts';
 import { scoreBlastRadius } from '../analysis/blast-radius/score-blast-radius';
 import type { Weights } from '../analysis/blast-radius/weights';
 import { findSodSides } from '../analysis/sod/find-conflicts';
-import { TIERS, type Environment, type Exposure, type Grant, type SodRule, type Tier } from '../analysis/types';
+import { TIERS, type Environment, type Grant, type SodRule, type Tier, type TrustKind } from '../analysis/types';
 import type { RoleAccess } from './analyze-person';
 import { bitsToHex, countBits, emptyActionBits, orInto, type ActionBits, type StoredPersonAnalysis } from './stored-person-analysis';
 
@@ -34,6 +34,9 @@ interface RoleDigest {
   reach: Uint32Array;
   /** Per rule (same order as the rules): the side's action bits, null when the role holds nothing on that side. */
   sides: Array<{ sideA: ActionBits | null; sideB: ActionBits | null }>;
+  /** The role's exposure as the score reads it: its distinct trust kinds, and who can become it, as interned ids. */
+  trustKinds: readonly TrustKind[];
+  startingPrincipalIds: Int32Array;
 }
 
 const ENVIRONMENT_ORDER: readonly Environment[] = ['prod', 'unknown', 'nonprod', 'sandbox'];
@@ -97,6 +100,23 @@ export function createPersonAnalyzer(roles: Iterable<RoleAccess>, rules: readonl
   // Accounts as bits too: a person's reach is the OR of their roles' reach.
   const accountBit = new Map<string, number>();
   for (const role of sortedRoles) for (const accountId of [role.accountId, ...role.reachAccountIds]) if (!accountBit.has(accountId)) accountBit.set(accountId, accountBit.size);
+  // The principals that can become a role (the first link of each assume-role chain), interned:
+  // a person's count of them is a union over their roles, counted with a generation mark.
+  const startingPrincipalId = new Map<string, number>();
+  const startingPrincipalIdsOf = (role: RoleAccess) => {
+    const ids = new Set<number>();
+    for (const path of role.exposure.assumableBy) {
+      const arn = path.chain[0];
+      if (arn === undefined) continue;
+      let id = startingPrincipalId.get(arn);
+      if (id === undefined) {
+        id = startingPrincipalId.size;
+        startingPrincipalId.set(arn, id);
+      }
+      ids.add(id);
+    }
+    return Int32Array.from(ids);
+  };
   const digestByArn = new Map<string, RoleDigest>();
   for (const [order, role] of sortedRoles.entries()) {
     let tiersMask = 0;
@@ -115,8 +135,12 @@ export function createPersonAnalyzer(roles: Iterable<RoleAccess>, rules: readonl
       tiersMask,
       reach,
       sides: sidesByRole[order].map((sides) => ({ sideA: sides.sideA.length > 0 ? bitsOf(sides.sideA) : null, sideB: sides.sideB.length > 0 ? bitsOf(sides.sideB) : null })),
+      trustKinds: [...new Set(role.exposure.trusts.map((trust) => trust.kind))],
+      startingPrincipalIds: startingPrincipalIdsOf(role),
     });
   }
+  const startingPrincipalMark = new Uint32Array(startingPrincipalId.size);
+  let markGeneration = 0;
 
   // Scratch bitsets reused by every person (the analysis is synchronous).
   const scratch = emptyActionBits(actionNames.length);
@@ -152,17 +176,28 @@ export function createPersonAnalyzer(roles: Iterable<RoleAccess>, rules: readonl
       }
       return { accountId, roles: positions, tiers: tiersOfMask(mask), actionCount: countBits(scratch) };
     });
-    const exposure: Exposure = {
-      trusts: bedrock.flatMap((digest) => digest.role.exposure.trusts),
-      assumableBy: bedrock.flatMap((digest) => digest.role.exposure.assumableBy),
-      isReachableFromOutsideOrganization: bedrock.some((digest) => digest.role.exposure.isReachableFromOutsideOrganization),
-      hasUnpinnedOidcTrust: bedrock.some((digest) => digest.role.exposure.hasUnpinnedOidcTrust),
-      hasPublicTrust: bedrock.some((digest) => digest.role.exposure.hasPublicTrust),
-    };
-    const facts = deriveBlastRadiusFactsOfUnion({
+    // The exposure of the Bedrock roles' union, as exposureFactsOf would read their concatenated
+    // trusts and assume-role paths: distinct kinds, sorted, and distinct starting principals.
+    const kinds = new Set<TrustKind>();
+    let assumableByCount = 0;
+    markGeneration += 1;
+    for (const digest of bedrock) {
+      for (const kind of digest.trustKinds) kinds.add(kind);
+      for (const id of digest.startingPrincipalIds) {
+        if (startingPrincipalMark[id] === markGeneration) continue;
+        startingPrincipalMark[id] = markGeneration;
+        assumableByCount += 1;
+      }
+    }
+    const facts = deriveBlastRadiusFactsOfUnionWithExposureFacts({
       principalType: 'role',
       grantArrays: digests.map((digest) => digest.role.grants),
-      exposure,
+      exposureFacts: {
+        kinds: [...kinds].sort(),
+        hasUnpinnedOidc: bedrock.some((digest) => digest.role.exposure.hasUnpinnedOidcTrust),
+        hasPublicTrust: bedrock.some((digest) => digest.role.exposure.hasPublicTrust),
+        assumableByCount,
+      },
       credentials: NO_CREDENTIALS,
       environment: weightiestEnvironment(
         bedrock.map((digest) => digest.role.environment),
@@ -181,22 +216,21 @@ export function createPersonAnalyzer(roles: Iterable<RoleAccess>, rules: readonl
       const rolesA: number[] = [];
       const rolesB: number[] = [];
       let isWithinOneRole = false;
-      scratch.fill(0);
-      scratchB.fill(0);
       for (let position = 0; position < digests.length; position += 1) {
         const sides = digests[position].sides[ruleIndex];
-        if (sides.sideA) {
-          rolesA.push(position);
-          orInto(scratch, sides.sideA);
-        }
+        if (sides.sideA) rolesA.push(position);
         if (sides.sideB) {
           rolesB.push(position);
-          orInto(scratchB, sides.sideB);
           // A role holding both sides is a role-level conflict the principal pages already show.
           if (sides.sideA) isWithinOneRole = true;
         }
       }
       if (rolesA.length === 0 || rolesB.length === 0) continue;
+      // The sides' actions only for a conflict: most rules find one side empty.
+      scratch.fill(0);
+      scratchB.fill(0);
+      for (const position of rolesA) orInto(scratch, digests[position].sides[ruleIndex].sideA as ActionBits);
+      for (const position of rolesB) orInto(scratchB, digests[position].sides[ruleIndex].sideB as ActionBits);
       conflicts.push({ ruleId: rule.id, severity: rule.severity, title: rule.title, sideA: { roles: rolesA, actions: bitsToHex(scratch) }, sideB: { roles: rolesB, actions: bitsToHex(scratchB) }, isAcrossRoles: !isWithinOneRole });
     }
     return {

@@ -7,7 +7,6 @@ import {
   identityCenterMemberships,
   identityCenterPermissionSets,
   identityCenterUsers,
-  personAssignments,
   ssoRoleLinks,
 } from '../../db/schema';
 import { resolveWeights } from '../../lib/analysis/blast-radius/weights';
@@ -15,7 +14,7 @@ import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-typ
 import { tiersToMask } from '../../lib/analysis/tier-mask';
 import type { Severity, SnapshotInput, SodRule } from '../../lib/analysis/types';
 import type { RoleAccess } from '../../lib/people/analyze-person';
-import { linkPeopleToRoles, type PeopleModel, type SsoRoleInput } from '../../lib/people/link-roles';
+import { linkPeopleToRoles, type LinkedPeopleModel, type PeopleModel, type SsoRoleInput } from '../../lib/people/link-roles';
 import { createPersonAnalyzer } from '../../lib/people/person-analyzer';
 import type { StoredPersonAnalysis } from '../../lib/people/stored-person-analysis';
 import type { IdentityCenterDirectory } from '../../lib/people/types';
@@ -39,7 +38,7 @@ export function ssoRolesOf(snapshot: SnapshotInput): SsoRoleInput[] {
 }
 
 /** Links the directory to the snapshot's roles (pure, see lib/people/link-roles). */
-export function buildPeopleModel(directory: IdentityCenterDirectory, snapshot: SnapshotInput): PeopleModel {
+export function buildPeopleModel(directory: IdentityCenterDirectory, snapshot: SnapshotInput): LinkedPeopleModel {
   return linkPeopleToRoles(directory, ssoRolesOf(snapshot));
 }
 
@@ -55,6 +54,48 @@ export interface PeopleAnalyses {
   byUser: Map<string, StoredPersonAnalysis>;
   /** Distinct sets of roles analysed: people holding the same set share one analysis. */
   distinctRoleSetCount: number;
+  /** Per person with assignments: how many (person assignments), and in how many distinct accounts. */
+  assignmentsByUser: Map<string, { assignmentCount: number; accountCount: number }>;
+}
+
+/**
+ * One pass over the person assignments (1.15 million at #14's scale): each person's roles in
+ * assignment order, how many assignments and how many distinct accounts. Accounts are interned
+ * as numbers and counted with a generation mark instead of a set of strings per person.
+ */
+function tallyAssignmentsByUser(assignments: PeopleModel['personAssignments']): { roleArnsByUser: Map<string, Array<string | null>>; assignmentsByUser: PeopleAnalyses['assignmentsByUser'] } {
+  const accountIndex = new Map<string, number>();
+  const byUser = new Map<string, { roleArns: Array<string | null>; accounts: number[] }>();
+  for (const assignment of assignments) {
+    let entry = byUser.get(assignment.userId);
+    if (!entry) {
+      entry = { roleArns: [], accounts: [] };
+      byUser.set(assignment.userId, entry);
+    }
+    entry.roleArns.push(assignment.roleArn);
+    let account = accountIndex.get(assignment.accountId);
+    if (account === undefined) {
+      account = accountIndex.size;
+      accountIndex.set(assignment.accountId, account);
+    }
+    entry.accounts.push(account);
+  }
+  const mark = new Uint32Array(accountIndex.size);
+  let generation = 0;
+  const roleArnsByUser = new Map<string, Array<string | null>>();
+  const assignmentsByUser: PeopleAnalyses['assignmentsByUser'] = new Map();
+  for (const [userId, entry] of byUser) {
+    generation += 1;
+    let accountCount = 0;
+    for (const account of entry.accounts) {
+      if (mark[account] === generation) continue;
+      mark[account] = generation;
+      accountCount += 1;
+    }
+    roleArnsByUser.set(userId, entry.roleArns);
+    assignmentsByUser.set(userId, { assignmentCount: entry.roleArns.length, accountCount });
+  }
+  return { roleArnsByUser, assignmentsByUser };
 }
 
 /** Every person's effective access, from the engine's analysis of the roles behind their assignments. */
@@ -74,23 +115,18 @@ export function analyzePeople(directory: IdentityCenterDirectory, model: PeopleM
       reachAccountIds: principal.reachAccountIds,
     });
   }
-  const roleArnsByUser = new Map<string, Array<string | null>>();
-  for (const assignment of model.personAssignments) {
-    const list = roleArnsByUser.get(assignment.userId) ?? [];
-    list.push(assignment.roleArn);
-    roleArnsByUser.set(assignment.userId, list);
-  }
+  const { roleArnsByUser, assignmentsByUser } = tallyAssignmentsByUser(model.personAssignments);
   const analyzer = createPersonAnalyzer(roleByArn.values(), options.sodRules, weights);
   const byUser = new Map<string, StoredPersonAnalysis>();
   for (const user of directory.users) byUser.set(user.userId, analyzer.analyze(roleArnsByUser.get(user.userId) ?? []));
-  return { actionNames: analyzer.actionNames, byUser, distinctRoleSetCount: analyzer.distinctRoleSetCount };
+  return { actionNames: analyzer.actionNames, byUser, distinctRoleSetCount: analyzer.distinctRoleSetCount, assignmentsByUser };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
 
 /**
  * SQLite's page cache while a scan's people are written: the scan's slice of each
- * person_assignments index (about 1.15 million entries at #14's scale) is filled in random key
+ * identity_center_assignments index (200,000 entries at #14's scale) is filled in random key
  * order, and with the default 2 MB cache every insert re-reads index pages from the file. Memory
  * is taken only as pages are used, and given back when the cache is set back.
  */
@@ -111,29 +147,20 @@ function withBulkCache<Result>(database: AppDatabase, work: () => Result): Resul
  * (prepared statements: a large organisation has hundreds of thousands of assignments). The rows
  * are invisible to pages until the scan is published, like the principals.
  */
-export function persistPeople(database: AppDatabase, scanId: number, directory: IdentityCenterDirectory, model: PeopleModel, analyses: PeopleAnalyses): void {
+export function persistPeople(database: AppDatabase, scanId: number, directory: IdentityCenterDirectory, model: LinkedPeopleModel, analyses: PeopleAnalyses): void {
   const client = database.$client;
   const insertUser = client.prepare(
     `INSERT INTO identity_center_users (scan_id, user_id, user_name, display_name, email, external_id, account_count, assignment_count, tiers_mask, score, bedrock_account_count, conflict_count, max_conflict_severity, analysis)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertGroup = client.prepare('INSERT INTO identity_center_groups (scan_id, group_id, display_name, description, member_count) VALUES (?, ?, ?, ?, ?)');
-  const insertMembership = client.prepare('INSERT INTO identity_center_memberships (scan_id, membership_id, group_id, user_id) VALUES (?, ?, ?, ?)');
+  const insertMembership = client.prepare('INSERT INTO identity_center_memberships (scan_id, membership_id, group_id, user_id, is_effective) VALUES (?, ?, ?, ?, ?)');
   const insertSet = client.prepare('INSERT INTO identity_center_permission_sets (scan_id, arn, name, description, session_duration, policies) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertAssignment = client.prepare('INSERT INTO identity_center_assignments (scan_id, account_id, permission_set_arn, principal_type, principal_id, is_to_empty_group) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertPersonAssignment = client.prepare(
-    'INSERT INTO person_assignments (scan_id, user_id, account_id, permission_set_arn, permission_set_name, via_group_id, via_group_name, role_arn) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  const insertAssignment = client.prepare(
+    'INSERT INTO identity_center_assignments (scan_id, account_id, permission_set_arn, principal_type, principal_id, is_to_empty_group, is_effective, role_arn) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertLink = client.prepare('INSERT INTO sso_role_links (scan_id, role_arn, account_id, permission_set_name, permission_set_arn, drift, is_assigned) VALUES (?, ?, ?, ?, ?, ?, ?)');
 
-  const accountsByUser = new Map<string, Set<string>>();
-  const assignmentCountByUser = new Map<string, number>();
-  for (const assignment of model.personAssignments) {
-    const accounts = accountsByUser.get(assignment.userId) ?? new Set<string>();
-    accounts.add(assignment.accountId);
-    accountsByUser.set(assignment.userId, accounts);
-    assignmentCountByUser.set(assignment.userId, (assignmentCountByUser.get(assignment.userId) ?? 0) + 1);
-  }
   const memberCount = new Map<string, number>();
   for (const membership of directory.memberships) memberCount.set(membership.groupId, (memberCount.get(membership.groupId) ?? 0) + 1);
   const emptyGroupKeys = new Set(model.emptyGroupAssignments.map((assignment) => `${assignment.accountId}|${assignment.permissionSetArn}|${assignment.principalId}`));
@@ -153,6 +180,21 @@ export function persistPeople(database: AppDatabase, scanId: number, directory: 
 
   withBulkCache(database, () => inWriteTransaction(database, () => {
     database.insert(identityCenterInstances).values({ scanId, instanceArn: directory.instanceArn, identityStoreId: directory.identityStoreId, personActionNames: JSON.stringify(analyses.actionNames) }).run();
+    for (const group of directory.groups) insertGroup.run(scanId, group.groupId, group.displayName, group.description, memberCount.get(group.groupId) ?? 0);
+    directory.memberships.forEach((membership, index) => insertMembership.run(scanId, membership.membershipId, membership.groupId, membership.userId, model.membershipIsEffective[index] ? 1 : 0));
+    for (const set of directory.permissionSets) {
+      const policies = { inlinePolicy: set.inlinePolicy, managedPolicies: set.managedPolicies, customerManagedPolicies: set.customerManagedPolicies, permissionsBoundary: set.permissionsBoundary };
+      insertSet.run(scanId, set.arn, set.name, set.description, set.sessionDuration, JSON.stringify(policies));
+    }
+    // The person assignments (1.15 million at #14's scale) are not written: the person_assignments
+    // view expands these rows through the memberships, as model.personAssignments did.
+    directory.assignments.forEach((assignment, index) => {
+      const isEmpty = assignment.principalType === 'GROUP' && emptyGroupKeys.has(`${assignment.accountId}|${assignment.permissionSetArn}|${assignment.principalId}`);
+      const outcome = model.assignmentOutcomes[index];
+      insertAssignment.run(scanId, assignment.accountId, assignment.permissionSetArn, assignment.principalType, assignment.principalId, isEmpty ? 1 : 0, outcome.isEffective ? 1 : 0, outcome.roleArn);
+    });
+    // The people last: their analyses are most of the bytes (400 MB at #14's scale), and the
+    // assignments' index pages are filled in random key order while the page cache still holds them.
     for (const user of directory.users) {
       const analysis = analyses.byUser.get(user.userId);
       const worst = analysis?.conflicts.reduce<Severity | null>((current, conflict) => (current === null || SEVERITY_RANK[conflict.severity] > SEVERITY_RANK[current] ? conflict.severity : current), null) ?? null;
@@ -163,8 +205,8 @@ export function persistPeople(database: AppDatabase, scanId: number, directory: 
         user.displayName,
         user.email,
         user.externalId,
-        accountsByUser.get(user.userId)?.size ?? 0,
-        assignmentCountByUser.get(user.userId) ?? 0,
+        analyses.assignmentsByUser.get(user.userId)?.accountCount ?? 0,
+        analyses.assignmentsByUser.get(user.userId)?.assignmentCount ?? 0,
         tiersToMask(analysis?.tiers ?? []),
         analysis?.blastRadius.score ?? 0,
         analysis?.accounts.length ?? 0,
@@ -173,30 +215,37 @@ export function persistPeople(database: AppDatabase, scanId: number, directory: 
         jsonOf(analysis),
       );
     }
-    for (const group of directory.groups) insertGroup.run(scanId, group.groupId, group.displayName, group.description, memberCount.get(group.groupId) ?? 0);
-    for (const membership of directory.memberships) insertMembership.run(scanId, membership.membershipId, membership.groupId, membership.userId);
-    for (const set of directory.permissionSets) {
-      const policies = { inlinePolicy: set.inlinePolicy, managedPolicies: set.managedPolicies, customerManagedPolicies: set.customerManagedPolicies, permissionsBoundary: set.permissionsBoundary };
-      insertSet.run(scanId, set.arn, set.name, set.description, set.sessionDuration, JSON.stringify(policies));
-    }
-    for (const assignment of directory.assignments) {
-      const isEmpty = assignment.principalType === 'GROUP' && emptyGroupKeys.has(`${assignment.accountId}|${assignment.permissionSetArn}|${assignment.principalId}`);
-      insertAssignment.run(scanId, assignment.accountId, assignment.permissionSetArn, assignment.principalType, assignment.principalId, isEmpty ? 1 : 0);
-    }
-    for (const assignment of model.personAssignments) {
-      const group = assignment.via.kind === 'group' ? assignment.via : null;
-      insertPersonAssignment.run(scanId, assignment.userId, assignment.accountId, assignment.permissionSetArn, assignment.permissionSetName, group?.groupId ?? null, group?.groupName ?? null, assignment.roleArn);
-    }
     for (const link of model.roleLinks) {
       insertLink.run(scanId, link.roleArn, link.accountId, link.permissionSetName, link.permissionSetArn, JSON.stringify(link.drift), link.permissionSetArn !== null && unassignedRoles.has(link.roleArn) ? 0 : 1);
     }
   }));
+  refreshPeoplePlannerStatistics(database);
+}
+
+/** The tables the person_assignments view reads (db/schema/people.ts). */
+const VIEW_TABLES = ['identity_center_assignments', 'identity_center_memberships', 'identity_center_groups', 'identity_center_permission_sets'] as const;
+
+/**
+ * Planner statistics for the tables behind the person_assignments view. Without them SQLite
+ * guesses that "scan_id = ?" picks about ten rows, and expands a person's group assignments by
+ * walking every assignment of the scan (200,000 at #14's scale) instead of starting from the
+ * person's memberships. A sample of each index is enough (analysis_limit): milliseconds.
+ */
+export function refreshPeoplePlannerStatistics(database: AppDatabase): void {
+  const client = database.$client;
+  const previous = client.pragma('analysis_limit', { simple: true }) as number;
+  client.pragma('analysis_limit = 1000');
+  try {
+    for (const table of VIEW_TABLES) client.exec(`ANALYZE ${table}`);
+  } finally {
+    client.pragma(`analysis_limit = ${previous}`);
+  }
 }
 
 /** Removes a scan's Identity Center rows (a scan that failed before publishing). */
 export function discardPeopleRows(database: AppDatabase, scanId: number): void {
   inWriteTransaction(database, () => {
-    for (const table of [identityCenterUsers, identityCenterGroups, identityCenterMemberships, identityCenterPermissionSets, identityCenterAssignments, personAssignments, ssoRoleLinks]) {
+    for (const table of [identityCenterUsers, identityCenterGroups, identityCenterMemberships, identityCenterPermissionSets, identityCenterAssignments, ssoRoleLinks]) {
       database.delete(table).where(eq(table.scanId, scanId)).run();
     }
     database.delete(identityCenterInstances).where(eq(identityCenterInstances.scanId, scanId)).run();

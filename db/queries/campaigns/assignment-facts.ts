@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { entitlements, identityCenterGroups, identityCenterUsers, personAssignments, principals, sodConflicts } from '../../schema';
 import { readEntitlementActions } from '../../stored-json/grant-columns';
@@ -56,16 +56,8 @@ export function readAssignmentFacts(database: AppDatabase, scanId: number): Assi
       .map((row) => [row.groupId, row.memberCount]),
   );
 
-  const roleArns = [
-    ...new Set(
-      database
-        .selectDistinct({ roleArn: personAssignments.roleArn })
-        .from(personAssignments)
-        .where(and(eq(personAssignments.scanId, scanId), isNotNull(personAssignments.roleArn)))
-        .all()
-        .map((row) => row.roleArn as string),
-    ),
-  ];
+  // From the rows already read: person_assignments is a view, and a DISTINCT over it would expand every row again.
+  const roleArns = [...new Set(assignments.flatMap((row) => (row.roleArn === null ? [] : [row.roleArn])))].sort();
   const roles = new Map<string, RoleFact>();
   for (let index = 0; index < roleArns.length; index += CHUNK) {
     const chunk = roleArns.slice(index, index + CHUNK);

@@ -20,12 +20,15 @@ export interface PeopleBehindRole {
  */
 export function getPeopleBehindRole(database: AppDatabase, scanId: number, roleArn: string): PeopleBehindRole | null {
   const link = database
-    .select({ permissionSetName: ssoRoleLinks.permissionSetName, permissionSetArn: ssoRoleLinks.permissionSetArn, drift: ssoRoleLinks.drift, isAssigned: ssoRoleLinks.isAssigned })
+    .select({ accountId: ssoRoleLinks.accountId, permissionSetName: ssoRoleLinks.permissionSetName, permissionSetArn: ssoRoleLinks.permissionSetArn, drift: ssoRoleLinks.drift, isAssigned: ssoRoleLinks.isAssigned })
     .from(ssoRoleLinks)
     .where(and(eq(ssoRoleLinks.scanId, scanId), eq(ssoRoleLinks.roleArn, roleArn)))
     .get();
   if (!link) return null;
-  const people = database
+  const { permissionSetArn } = link;
+  // An unlinked role has nobody behind it. A linked one is found through its account and set:
+  // person_assignments is a view, and those are the columns its tables index.
+  const people = permissionSetArn === null ? [] : database
     .select({
       userId: personAssignments.userId,
       userName: identityCenterUsers.userName,
@@ -36,7 +39,7 @@ export function getPeopleBehindRole(database: AppDatabase, scanId: number, roleA
     })
     .from(personAssignments)
     .innerJoin(identityCenterUsers, and(eq(identityCenterUsers.scanId, personAssignments.scanId), eq(identityCenterUsers.userId, personAssignments.userId)))
-    .where(and(eq(personAssignments.scanId, scanId), eq(personAssignments.roleArn, roleArn)))
+    .where(and(eq(personAssignments.scanId, scanId), eq(personAssignments.accountId, link.accountId), eq(personAssignments.permissionSetArn, permissionSetArn), eq(personAssignments.roleArn, roleArn)))
     .orderBy(asc(identityCenterUsers.userName), asc(personAssignments.viaGroupName))
     .all();
   return { permissionSetName: link.permissionSetName, permissionSetArn: link.permissionSetArn, drift: parseStoredStringList(link.drift), isAssigned: link.isAssigned, people };

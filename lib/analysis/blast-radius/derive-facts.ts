@@ -29,6 +29,16 @@ function distinctStartingPrincipals(exposure: Exposure): number {
   return new Set(exposure.assumableBy.map((path) => path.chain[0]).filter((arn) => arn !== undefined)).size;
 }
 
+/** What the score reads of an exposure. */
+export function exposureFactsOf(exposure: Exposure): BlastRadiusFacts['exposure'] {
+  return {
+    kinds: [...new Set<TrustKind>(exposure.trusts.map((entry) => entry.kind))].sort(),
+    hasUnpinnedOidc: exposure.hasUnpinnedOidcTrust,
+    hasPublicTrust: exposure.hasPublicTrust,
+    assumableByCount: distinctStartingPrincipals(exposure),
+  };
+}
+
 function regionCountOf(invokeGrants: Grant[]): number | 'all' {
   const regions = new Set<string>();
   for (const grant of invokeGrants) {
@@ -78,7 +88,7 @@ function summarizeGrants(grants: Grant[]): GrantSummary {
  * Grant paths are not read: grants equal but for their policy ARNs give equal facts.
  */
 export function deriveBlastRadiusFacts(input: DeriveFactsInput): BlastRadiusFacts {
-  return factsOf(summarizeGrants(input.grants), input);
+  return factsOf(summarizeGrants(input.grants), input, exposureFactsOf(input.exposure));
 }
 
 /**
@@ -142,11 +152,19 @@ function summarizeGrantUnion(grantArrays: ReadonlyArray<readonly Grant[]>): Gran
  * roles their assignments become): the same facts as for the arrays' concatenation.
  */
 export function deriveBlastRadiusFactsOfUnion(input: Omit<DeriveFactsInput, 'grants'> & { grantArrays: ReadonlyArray<readonly Grant[]> }): BlastRadiusFacts {
-  return factsOf(summarizeGrantUnion(input.grantArrays), input);
+  return factsOf(summarizeGrantUnion(input.grantArrays), input, exposureFactsOf(input.exposure));
 }
 
-function factsOf(summary: GrantSummary, input: Omit<DeriveFactsInput, 'grants'>): BlastRadiusFacts {
-  const trustKinds = new Set<TrustKind>(input.exposure.trusts.map((entry) => entry.kind));
+/**
+ * deriveBlastRadiusFactsOfUnion with the exposure already summarised (exposureFactsOf of the
+ * union's exposure): a person's roles can be summarised once each, and their union counted
+ * without concatenating every role's trust and assume-role paths for every person.
+ */
+export function deriveBlastRadiusFactsOfUnionWithExposureFacts(input: Omit<DeriveFactsInput, 'grants' | 'exposure'> & { grantArrays: ReadonlyArray<readonly Grant[]>; exposureFacts: BlastRadiusFacts['exposure'] }): BlastRadiusFacts {
+  return factsOf(summarizeGrantUnion(input.grantArrays), input, input.exposureFacts);
+}
+
+function factsOf(summary: GrantSummary, input: Omit<DeriveFactsInput, 'grants' | 'exposure'>, exposure: BlastRadiusFacts['exposure']): BlastRadiusFacts {
   const credentials = input.credentials;
   return {
     tiers: summary.tiers,
@@ -154,12 +172,7 @@ function factsOf(summary: GrantSummary, input: Omit<DeriveFactsInput, 'grants'>)
     regionCount: summary.regionCount,
     totalRegionCount: input.totalRegionCount ?? DEFAULT_TOTAL_REGION_COUNT,
     accountCount: input.accountCount,
-    exposure: {
-      kinds: [...trustKinds].sort(),
-      hasUnpinnedOidc: input.exposure.hasUnpinnedOidcTrust,
-      hasPublicTrust: input.exposure.hasPublicTrust,
-      assumableByCount: distinctStartingPrincipals(input.exposure),
-    },
+    exposure,
     credentials: {
       type: input.principalType,
       activeAccessKeys: credentials.activeAccessKeyCount,
