@@ -9,12 +9,11 @@ import type { AssignmentFacts, PersonFact, RoleFact } from '../../../lib/campaig
 const CHUNK = 400;
 
 /**
- * The facts an assignment campaign is generated from, all of one snapshot: every person
- * assignment, the people, the member count of each group, and for each `AWSReservedSSO_*` role an
- * assignment becomes, its Bedrock entitlements, score, conflicts and recommendations.
+ * Every person assignment of a snapshot (the person_assignments view), in campaign order (account,
+ * person, permission set) when `ordered`; unordered is cheaper where only membership counts.
  */
-export function readAssignmentFacts(database: AppDatabase, scanId: number): AssignmentFacts {
-  const assignments = database
+export function selectAssignmentRows(database: AppDatabase, scanId: number, options: { ordered: boolean }): AssignmentFacts['assignments'] {
+  const query = database
     .select({
       userId: personAssignments.userId,
       accountId: personAssignments.accountId,
@@ -25,9 +24,17 @@ export function readAssignmentFacts(database: AppDatabase, scanId: number): Assi
       roleArn: personAssignments.roleArn,
     })
     .from(personAssignments)
-    .where(eq(personAssignments.scanId, scanId))
-    .orderBy(personAssignments.accountId, personAssignments.userId, personAssignments.permissionSetName, personAssignments.id)
-    .all();
+    .where(eq(personAssignments.scanId, scanId));
+  return options.ordered ? query.orderBy(personAssignments.accountId, personAssignments.userId, personAssignments.permissionSetName, personAssignments.id).all() : query.all();
+}
+
+/**
+ * The facts an assignment campaign is generated from, all of one snapshot: every person
+ * assignment, the people, the member count of each group, and for each `AWSReservedSSO_*` role an
+ * assignment becomes, its Bedrock entitlements, score, conflicts and recommendations.
+ */
+export function readAssignmentFacts(database: AppDatabase, scanId: number): AssignmentFacts {
+  const assignments = selectAssignmentRows(database, scanId, { ordered: true });
 
   const people = new Map<string, PersonFact>();
   for (const row of database

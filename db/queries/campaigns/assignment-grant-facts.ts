@@ -3,6 +3,7 @@ import type { AppDatabase } from '../../client';
 import { entitlements, identityCenterUsers, personAssignments, principals } from '../../schema';
 import { readEntitlementActions } from '../../stored-json/grant-columns';
 import type { AssignmentGrantFacts, RoleGrant } from '../../../lib/campaigns/assignment-items';
+import { selectAssignmentRows } from './assignment-facts';
 
 const CHUNK = 400;
 
@@ -13,19 +14,7 @@ const CHUNK = 400;
  * readAssignmentFacts' scores, conflicts and recommendations are for the items it then launches.
  */
 export function readAssignmentGrantFacts(database: AppDatabase, scanId: number): AssignmentGrantFacts {
-  const assignments = database
-    .select({
-      userId: personAssignments.userId,
-      accountId: personAssignments.accountId,
-      permissionSetArn: personAssignments.permissionSetArn,
-      permissionSetName: personAssignments.permissionSetName,
-      viaGroupId: personAssignments.viaGroupId,
-      viaGroupName: personAssignments.viaGroupName,
-      roleArn: personAssignments.roleArn,
-    })
-    .from(personAssignments)
-    .where(eq(personAssignments.scanId, scanId))
-    .all();
+  const assignments = selectAssignmentRows(database, scanId, { ordered: false });
   const people = new Set(database.select({ userId: identityCenterUsers.userId }).from(identityCenterUsers).where(eq(identityCenterUsers.scanId, scanId)).all().map((row) => row.userId));
 
   const roleArns = [

@@ -32,23 +32,22 @@ const assignmentGrantsOf = (database: AppDatabase, scanId: number) => (hasReadId
 
 const asChanges = (changes: EntitlementChange[]) => new Map<string, Change>(changes.map((change) => [change.entitlementKey, { kind: change.change, addedActions: change.addedActions, previousItemId: null }]));
 
-/**
- * Synchronous core of launchMicroCertification: launches (in one transaction) a 'micro' campaign
- * over the entitlements of `newScanId` that are new or widened since `previousScanId`. Returns
- * null when nothing changed (or when there is no previous snapshot: the first scan is no change).
- */
-export function launchMicroCertificationNow(
-  database: AppDatabase,
-  input: { previousScanId: number | null; newScanId: number; now: Date; campaignsConfig?: AppConfig['campaigns'] },
-): LaunchCampaignResult | null {
-  if (input.previousScanId === null) return null;
-  const changes = diffEntitlements(entitlementActions(database, input.previousScanId), entitlementActions(database, input.newScanId));
+interface MicroCertificationInput {
+  previousScanId: number | null;
+  newScanId: number;
+  now: Date;
+  campaignsConfig?: AppConfig['campaigns'];
+}
+
+/** One 'micro' campaign over the changes of one subject, in one transaction; null when there are none. */
+function launchChangesCampaign(database: AppDatabase, input: MicroCertificationInput, subject: 'entitlements' | 'assignments', name: string, changes: EntitlementChange[]): LaunchCampaignResult | null {
   if (changes.length === 0) return null;
   const config = input.campaignsConfig ?? getConfig().campaigns;
   return launchCampaign(database, {
-    name: `New or widened access: snapshot #${input.newScanId}`,
+    name,
     kind: 'micro',
-    scope: EMPTY_SCOPE,
+    // A campaign has one subject: assignment changes get their own micro campaign beside the entitlements' one.
+    scope: subject === 'assignments' ? { ...EMPTY_SCOPE, subject } : EMPTY_SCOPE,
     dueInDays: config.microCertificationDueInDays,
     closeBehaviour: 'report',
     launchedBy: 'system:micro-certification',
@@ -59,19 +58,32 @@ export function launchMicroCertificationNow(
   });
 }
 
+/** Runs a synchronous launch with the configured campaigns, then sends its emails once it has committed. */
+async function launchAndNotify(input: { config?: AppConfig }, launch: (campaignsConfig: AppConfig['campaigns']) => LaunchCampaignResult | null): Promise<LaunchCampaignResult | null> {
+  const config = input.config ?? getConfig();
+  const result = launch(config.campaigns);
+  if (result) await sendEmails(config.smtp, result.emails);
+  return result;
+}
+
+/**
+ * Synchronous core of launchMicroCertification: launches (in one transaction) a 'micro' campaign
+ * over the entitlements of `newScanId` that are new or widened since `previousScanId`. Returns
+ * null when nothing changed (or when there is no previous snapshot: the first scan is no change).
+ */
+export function launchMicroCertificationNow(database: AppDatabase, input: MicroCertificationInput): LaunchCampaignResult | null {
+  if (input.previousScanId === null) return null;
+  const changes = diffEntitlements(entitlementActions(database, input.previousScanId), entitlementActions(database, input.newScanId));
+  return launchChangesCampaign(database, input, 'entitlements', `New or widened access: snapshot #${input.newScanId}`, changes);
+}
+
 /**
  * Micro-certification, for the scan pipeline to call after publishing a snapshot: new or widened
  * Bedrock entitlements (key absent before, or its action set grew) go to their owners at once as a
  * small campaign (kind 'micro'). Sends the notification emails after the transaction commits.
  */
-export async function launchMicroCertification(
-  database: AppDatabase,
-  input: { previousScanId: number | null; newScanId: number; now: Date; config?: AppConfig },
-): Promise<LaunchCampaignResult | null> {
-  const config = input.config ?? getConfig();
-  const result = launchMicroCertificationNow(database, { ...input, campaignsConfig: config.campaigns });
-  if (result) await sendEmails(config.smtp, result.emails);
-  return result;
+export async function launchMicroCertification(database: AppDatabase, input: Omit<MicroCertificationInput, 'campaignsConfig'> & { config?: AppConfig }): Promise<LaunchCampaignResult | null> {
+  return launchAndNotify(input, (campaignsConfig) => launchMicroCertificationNow(database, { ...input, campaignsConfig }));
 }
 
 /**
@@ -81,27 +93,10 @@ export async function launchMicroCertification(
  * each reviewed by the assignment reviewer rules. Null when nothing changed, on the first scan, or
  * when either snapshot read no Identity Center.
  */
-export function launchAssignmentMicroCertificationNow(
-  database: AppDatabase,
-  input: { previousScanId: number | null; newScanId: number; now: Date; campaignsConfig?: AppConfig['campaigns'] },
-): LaunchCampaignResult | null {
+export function launchAssignmentMicroCertificationNow(database: AppDatabase, input: MicroCertificationInput): LaunchCampaignResult | null {
   if (input.previousScanId === null) return null;
   const changes = diffAssignmentItems(assignmentGrantsOf(database, input.previousScanId), assignmentGrantsOf(database, input.newScanId));
-  if (changes.length === 0) return null;
-  const config = input.campaignsConfig ?? getConfig().campaigns;
-  return launchCampaign(database, {
-    name: `New or widened assignments: snapshot #${input.newScanId}`,
-    kind: 'micro',
-    // A campaign has one subject: assignment changes get their own micro campaign beside the entitlements' one.
-    scope: { ...EMPTY_SCOPE, subject: 'assignments' },
-    dueInDays: config.microCertificationDueInDays,
-    closeBehaviour: 'report',
-    launchedBy: 'system:micro-certification',
-    fallbackReviewers: config.fallbackReviewers,
-    now: input.now,
-    scanId: input.newScanId,
-    onlyEntitlements: asChanges(changes),
-  });
+  return launchChangesCampaign(database, input, 'assignments', `New or widened assignments: snapshot #${input.newScanId}`, changes);
 }
 
 /**
@@ -110,14 +105,8 @@ export function launchAssignmentMicroCertificationNow(
  * or by joining a group), or a set that grants more, goes to the assignment's reviewer at once.
  * Sends the notification emails after the transaction commits.
  */
-export async function launchAssignmentMicroCertification(
-  database: AppDatabase,
-  input: { previousScanId: number | null; newScanId: number; now: Date; config?: AppConfig },
-): Promise<LaunchCampaignResult | null> {
-  const config = input.config ?? getConfig();
-  const result = launchAssignmentMicroCertificationNow(database, { ...input, campaignsConfig: config.campaigns });
-  if (result) await sendEmails(config.smtp, result.emails);
-  return result;
+export async function launchAssignmentMicroCertification(database: AppDatabase, input: Omit<MicroCertificationInput, 'campaignsConfig'> & { config?: AppConfig }): Promise<LaunchCampaignResult | null> {
+  return launchAndNotify(input, (campaignsConfig) => launchAssignmentMicroCertificationNow(database, { ...input, campaignsConfig }));
 }
 
 /**
