@@ -4,6 +4,7 @@ import { linkPeopleToRoles, type SsoRoleInput } from '../people/link-roles';
 import type { IdentityCenterDirectory } from '../people/types';
 import { assignAssignmentReviewer, assignmentKey, parseAssignmentKey, planAssignmentItems, type AssignmentFacts, type PersonFact, type RoleFact } from './assignment-items';
 import { EMPTY_SCOPE } from './scope';
+import { assignmentRowOf } from '../people/test-support/assignment-row';
 
 // Identity store ids as ListUsers / ListGroups return them (UUIDs prefixed by the store's region key).
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6';
@@ -66,15 +67,7 @@ const person = (userId: string, userName: string, displayName: string): PersonFa
 function facts(): AssignmentFacts {
   const model = linkPeopleToRoles(directory, [ssoRole(PROD, 'BedrockDeveloper'), ssoRole(DEV, 'BedrockReader'), ssoRole(DEV, 'BedrockDeveloper')]);
   return {
-    assignments: model.personAssignments.map((assignment) => ({
-      userId: assignment.userId,
-      accountId: assignment.accountId,
-      permissionSetArn: assignment.permissionSetArn,
-      permissionSetName: assignment.permissionSetName,
-      viaGroupId: assignment.via.kind === 'group' ? assignment.via.groupId : null,
-      viaGroupName: assignment.via.kind === 'group' ? assignment.via.groupName : null,
-      roleArn: assignment.roleArn,
-    })),
+    assignments: model.personAssignments.map(assignmentRowOf),
     people: new Map([
       [JANE, person(JANE, 'jane.doe@example.com', 'Jane Doe')],
       [RAJ, person(RAJ, 'raj.kumar@example.com', 'Raj Kumar')],

@@ -4,6 +4,7 @@ import { linkPeopleToRoles } from '../people/link-roles';
 import type { IdentityCenterDirectory } from '../people/types';
 import { assignmentKey, type AssignmentFacts, type RoleFact } from './assignment-items';
 import { diffAssignmentItems, diffEntitlements, listAssignmentItemActions, type EntitlementChange } from './micro-diff';
+import { assignmentRowOf } from '../people/test-support/assignment-row';
 
 describe('diffEntitlements', () => {
   it('finds new and widened entitlements, ignores narrowed and unchanged', () => {
@@ -89,15 +90,7 @@ function snapshot(directory: IdentityCenterDirectory, roles: RoleActions): Assig
     entitlements: actions.length > 0 ? [{ policyKind: 'inline', policyArn: null, policyName: 'AwsSSOInlinePolicy', tiersMask: tiersToMask(['invoke']), actions, isConditional: false }] : [],
   });
   return {
-    assignments: model.personAssignments.map((assignment) => ({
-      userId: assignment.userId,
-      accountId: assignment.accountId,
-      permissionSetArn: assignment.permissionSetArn,
-      permissionSetName: assignment.permissionSetName,
-      viaGroupId: assignment.via.kind === 'group' ? assignment.via.groupId : null,
-      viaGroupName: assignment.via.kind === 'group' ? assignment.via.groupName : null,
-      roleArn: assignment.roleArn,
-    })),
+    assignments: model.personAssignments.map(assignmentRowOf),
     people: new Map(directory.users.map((user) => [user.userId, { userId: user.userId, userName: user.userName, displayName: user.displayName, email: user.email, tiersMask: 0, score: 0, accountCount: 0, conflictCount: 0 }])),
     roles: new Map(Object.entries(roles).map(([arn, actions]) => [arn, roleFact(arn, actions)])),
     groupMemberCounts: new Map(),

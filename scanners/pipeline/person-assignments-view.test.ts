@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../db/client';
 import { personAssignments, scans } from '../../db/schema';
 import { createTestDatabase } from '../../db/test-database';
-import { linkPeopleToRoles, type PersonAssignment, type SsoRoleInput } from '../../lib/people/link-roles';
+import { linkPeopleToRoles, type SsoRoleInput } from '../../lib/people/link-roles';
 import type { AccountAssignment, IdentityCenterDirectory, PermissionSet } from '../../lib/people/types';
 import { persistPeople } from './persist-people';
+import { assignmentRowOf } from '../../lib/people/test-support/assignment-row';
 
 /**
  * person_assignments is a view that expands the stored assignments through the stored
@@ -27,15 +28,7 @@ function newScan(database: AppDatabase): number {
   return database.insert(scans).values({ status: 'running', source: 'offline', trigger: 'cli', requestedBy: 'test', queuedAt: now, startedAt: now }).returning({ id: scans.id }).get().id;
 }
 
-const asRow = (assignment: PersonAssignment) => ({
-  userId: assignment.userId,
-  accountId: assignment.accountId,
-  permissionSetArn: assignment.permissionSetArn,
-  permissionSetName: assignment.permissionSetName,
-  viaGroupId: assignment.via.kind === 'group' ? assignment.via.groupId : null,
-  viaGroupName: assignment.via.kind === 'group' ? assignment.via.groupName : null,
-  roleArn: assignment.roleArn,
-});
+const asRow = assignmentRowOf;
 
 const compare = (left: string, right: string) => (left < right ? -1 : left > right ? 1 : 0);
 
