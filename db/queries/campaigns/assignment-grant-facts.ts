@@ -27,6 +27,11 @@ export function readAssignmentGrantFacts(database: AppDatabase, scanId: number):
         .map((row) => row.roleArn as string),
     ),
   ];
+  return { assignments, people, roles: readRoleGrants(database, scanId, roleArns) };
+}
+
+/** The tiers and Bedrock entitlements' actions of the named roles in one snapshot (those that hold Bedrock access). */
+export function readRoleGrants(database: AppDatabase, scanId: number, roleArns: readonly string[]): Map<string, RoleGrant> {
   const roles = new Map<string, RoleGrant & { entitlements: Array<{ actions: string[] }> }>();
   for (let index = 0; index < roleArns.length; index += CHUNK) {
     const byId = new Map<number, RoleGrant & { entitlements: Array<{ actions: string[] }> }>();
@@ -48,5 +53,5 @@ export function readAssignmentGrantFacts(database: AppDatabase, scanId: number):
       byId.get(entitlement.principalId)?.entitlements.push({ actions: readEntitlementActions(entitlement.actions, entitlement.id) });
     }
   }
-  return { assignments, people, roles };
+  return roles;
 }

@@ -9,6 +9,9 @@ import { createTestDatabase } from '../../test-database';
 import type { AssignmentItemContext } from '../../../lib/campaigns/assignment-items';
 import { runScan } from '../../../scanners/pipeline/run-scan';
 import { createOwnerMapping } from './owner-mappings';
+import { diffAssignmentItems } from '../../../lib/campaigns/micro-diff';
+import { readAssignmentGrantFacts } from './assignment-grant-facts';
+import { readChangedAssignmentFacts } from './assignment-changes';
 
 /**
  * Micro-certification of Identity Center assignments (#14), end to end at the database level: the
@@ -143,6 +146,41 @@ describe('micro-certification of new Identity Center assignments after a scan', 
       expect(item.permissionSetName).toBe('BedrockReadOnly');
       expect((JSON.parse(item.context) as AssignmentItemContext).change).toEqual({ kind: 'widened', addedActions: invoke, previousItemId: null });
     }
+  }, 120_000);
+
+  it('the changed facts give the diff of the whole snapshots, both ways: memberships and assignments added and removed, a group renamed, a person gone, a set widened', async () => {
+    const first = await importCopy(FIRST_IMPORT);
+    editIdentityCenter((ic) => {
+      const agentBuilders = ic.Groups.find((group) => group.DisplayName === 'AgentBuilders')?.GroupId ?? '';
+      const dataScientists = ic.Groups.find((group) => group.DisplayName === 'DataScientists')?.GroupId ?? '';
+      const agentBuilder = ic.PermissionSets.find((set) => set.Name === 'AgentBuilder')?.PermissionSetArn ?? '';
+      const inAgentBuilders = new Set(ic.GroupMemberships.filter((membership) => membership.GroupId === agentBuilders).map((membership) => membership.MemberId.UserId));
+      ic.Users.filter((user) => !inAgentBuilders.has(user.UserId))
+        .slice(0, 5)
+        .forEach((user, index) => ic.GroupMemberships.push({ GroupId: agentBuilders, MembershipId: `f4a8e4b8-9021-7012-bbbb-00000000000${index}`, MemberId: { UserId: user.UserId } }));
+      ic.GroupMemberships.splice(0, 1);
+      const dataScientistsGroup = ic.Groups.find((group) => group.GroupId === dataScientists);
+      if (dataScientistsGroup) dataScientistsGroup.DisplayName = 'Data-Science';
+      ic.Users.splice(1, 1);
+      const provisioned = ic.AccountAssignments.filter((assignment) => assignment.PermissionSetArn === agentBuilder).map((assignment) => assignment.AccountId);
+      for (const accountId of new Set(provisioned)) ic.AccountAssignments.push({ AccountId: accountId, PermissionSetArn: agentBuilder, PrincipalType: 'GROUP', PrincipalId: dataScientists });
+      ic.AccountAssignments.splice(2, 1);
+    });
+    expect(rewriteSsoRoles('BedrockReadOnly', ['bedrock:InvokeModel'])).toBeGreaterThan(0);
+    const second = await importCopy(SECOND_IMPORT);
+
+    for (const [from, to] of [
+      [first.scanId, second.scanId],
+      [second.scanId, first.scanId],
+    ]) {
+      const whole = diffAssignmentItems(readAssignmentGrantFacts(database, from), readAssignmentGrantFacts(database, to));
+      expect(whole.length).toBeGreaterThan(5);
+      const changed = readChangedAssignmentFacts(database, from, to);
+      expect(diffAssignmentItems(changed.previous, changed.next)).toEqual(whole);
+      // What it reads is what can have changed, not the whole snapshot.
+      expect(changed.next.assignments.length).toBeLessThan(readAssignmentGrantFacts(database, to).assignments.length);
+    }
+    expect(diffAssignmentItems(readAssignmentGrantFacts(database, first.scanId), readAssignmentGrantFacts(database, second.scanId)).some((change) => change.change === 'widened')).toBe(true);
   }, 120_000);
 
   it('the first import that reads Identity Center launches nothing: its assignments are newly seen, not newly granted', async () => {

@@ -11,7 +11,7 @@ import { launchCampaign, type LaunchCampaignResult } from './launch';
 import { getLatestPublishedScanId } from '../scans';
 import { parseStoredStringList } from '../../schema/stored-json';
 import { findHeldAssignmentKeys } from './held-assignments';
-import { readAssignmentGrantFacts } from './assignment-grant-facts';
+import { readChangedAssignmentFacts } from './assignment-changes';
 
 type Change = NonNullable<CampaignItemContext['change']>;
 
@@ -27,8 +27,14 @@ function entitlementActions(database: AppDatabase, scanId: number) {
 const hasReadIdentityCenter = (database: AppDatabase, scanId: number) =>
   database.select({ scanId: identityCenterInstances.scanId }).from(identityCenterInstances).where(eq(identityCenterInstances.scanId, scanId)).get() !== undefined;
 
-/** Which assignments of a snapshot are items and what they grant; null when it read no Identity Center (nothing to compare). */
-const assignmentGrantsOf = (database: AppDatabase, scanId: number) => (hasReadIdentityCenter(database, scanId) ? readAssignmentGrantFacts(database, scanId) : null);
+/**
+ * The assignment facts of two snapshots that can differ (readChangedAssignmentFacts); null when
+ * either read no Identity Center (nothing to compare).
+ */
+function changedAssignmentFacts(database: AppDatabase, previousScanId: number, newScanId: number) {
+  if (!hasReadIdentityCenter(database, previousScanId) || !hasReadIdentityCenter(database, newScanId)) return null;
+  return readChangedAssignmentFacts(database, previousScanId, newScanId);
+}
 
 const asChanges = (changes: EntitlementChange[]) => new Map<string, Change>(changes.map((change) => [change.entitlementKey, { kind: change.change, addedActions: change.addedActions, previousItemId: null }]));
 
@@ -95,7 +101,8 @@ export async function launchMicroCertification(database: AppDatabase, input: Omi
  */
 export function launchAssignmentMicroCertificationNow(database: AppDatabase, input: MicroCertificationInput): LaunchCampaignResult | null {
   if (input.previousScanId === null) return null;
-  const changes = diffAssignmentItems(assignmentGrantsOf(database, input.previousScanId), assignmentGrantsOf(database, input.newScanId));
+  const facts = changedAssignmentFacts(database, input.previousScanId, input.newScanId);
+  const changes = facts === null ? [] : diffAssignmentItems(facts.previous, facts.next);
   return launchChangesCampaign(database, input, 'assignments', `New or widened assignments: snapshot #${input.newScanId}`, changes);
 }
 
