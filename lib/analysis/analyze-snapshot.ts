@@ -103,24 +103,19 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
     return held;
   };
   const mayAssumeRoles = new Set(principals.filter((entry) => holdsAssumeRole(entry.access)).map((entry) => entry.facts.arn));
-  // Principals whose sts:AssumeRole statements are the same unconditional ones get the same answer
-  // for every role: one decision per class and role instead of one per distinct access and role.
+  // Principals whose sts:AssumeRole statements are the same get the same answer for every role:
+  // one decision per class and role, answered from those statements (assume-role-class.ts).
   const classifyAssumeRole = createAssumeRoleClassifier(catalogue);
-  const decisionKeyOf = (entry: (typeof principals)[number]): unknown => {
-    if (!mayAssumeRoles.has(entry.facts.arn)) return entry.access;
-    const assumeRoleClass = classifyAssumeRole(evaluator.resolvePrincipal(entry.facts));
-    return assumeRoleClass === null ? entry.access : assumeRoleClass;
-  };
+  const assumeRoleClassOf = new Map<string, string>();
+  for (const entry of principals) if (mayAssumeRoles.has(entry.facts.arn)) assumeRoleClassOf.set(entry.facts.arn, classifyAssumeRole(evaluator.resolvePrincipal(entry.facts)));
   const reach = computeAssumableBy({
     roles: principals.filter((entry) => entry.facts.type === 'role').map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, trusts: entry.trusts })),
-    // Principals sharing one computed access share the policies, boundary and SCPs that decide;
-    // so do principals of one assume-role class.
-    principals: principals.map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, decisionKey: decisionKeyOf(entry) })),
+    // Principals that cannot assume any role are decided without their key (always no).
+    principals: principals.map((entry) => ({ arn: entry.facts.arn, accountId: entry.facts.accountId, decisionKey: assumeRoleClassOf.get(entry.facts.arn) ?? entry.access })),
     canAssumeAnyRole: (principalArn) => mayAssumeRoles.has(principalArn),
     canAssumeByIdentityPolicy: (principalArn, roleArn) => {
-      const principal = principalByArn.get(principalArn);
-      if (!principal || !mayAssumeRoles.has(principalArn)) return false;
-      return evaluator.isAllowed(principal, 'sts:AssumeRole', roleArn).decision === 'allow';
+      const key = assumeRoleClassOf.get(principalArn);
+      return key !== undefined && classifyAssumeRole.allows(key, roleArn);
     },
   });
   // The account of each role that holds Bedrock access: reach sums these per principal.

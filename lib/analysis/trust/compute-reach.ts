@@ -13,8 +13,9 @@ export interface ReachPrincipal {
   accountId: string;
   /**
    * Optional: principals with the same key get the same identity-policy answer for every role
-   * (for example, they share one computed access). The callback is then asked once per key and
-   * role instead of once per principal: an account-root trust admits whole accounts at a time.
+   * (for example, they share one computed access or one assume-role class). The callback is then
+   * asked once per key and role instead of once per principal, and the principals sharing a key
+   * are admitted as one class: a `*` trust never lists the organisation member by member.
    */
   decisionKey?: unknown;
 }
@@ -41,13 +42,40 @@ export interface ReachInput {
   maxPathsPerRole?: number;
 }
 
+/**
+ * Principals a trust admits together: the candidates of one `*` trust (scope: the organisation)
+ * or one account-root trust (scope: that account) that share a decision key. Admitting the class
+ * admits every member; the graph holds one edge for it, not one per member.
+ */
+export interface AssumerClass {
+  /** Dense id, for graph indexes. */
+  id: number;
+  /** In input order. */
+  members: readonly string[];
+  /** Input position of each member (parallel to `members`): merges keep discovery order. */
+  positions: readonly number[];
+}
+
+/** The principals that can assume a role in one hop, as the graph holds them. */
+export interface DirectAssumers {
+  /** Admitted one by one (named in the trust policy, or without a decision key). */
+  principals: readonly string[];
+  /** Admitted whole. Members may repeat principals above and the role itself: readers skip those. */
+  classes: readonly AssumerClass[];
+}
+
 export interface RoleReach {
   /** Shortest chains first; each chain starts with the assuming principal and ends with the role. */
   paths: ReachPath[];
   /** True when more paths existed than `maxPathsPerRole`. */
   isTruncated: boolean;
-  /** Principals that can assume the role in one hop, in discovery order. */
-  directAssumers: string[];
+  /**
+   * Principals that can assume the role in one hop, in discovery order. Listed when read: with a
+   * `*` trust this is every capable principal of the organisation, so the engine reads `assumers`.
+   */
+  readonly directAssumers: string[];
+  /** The same assumers with classes unexpanded (absent on hand-built reach: read `directAssumers`). */
+  readonly assumers?: DirectAssumers;
 }
 
 export const DEFAULT_MAX_REACH_DEPTH = 4;
@@ -63,13 +91,20 @@ interface NameIndex {
   roleByAccountAndName: Map<string, ReachPrincipal>;
 }
 
+/** Candidates grouped by decision key; a principal without a key is a class of its own. */
+interface CandidateClass extends AssumerClass {
+  key: unknown;
+  members: string[];
+  positions: number[];
+}
+
 interface PrincipalIndex {
   /** Built on first use: only trusts that name a principal by ARN need it. */
   names: () => NameIndex;
-  /** Per account, the principals that may assume roles (all of them without a pre-filter). */
-  byAccount: Map<string, ReachPrincipal[]>;
-  /** Every principal that may assume roles: the candidates of a public trust. */
-  capable: ReachPrincipal[];
+  /** Candidates of a `*` trust: every principal that may assume roles, by class. */
+  organizationClasses: () => CandidateClass[];
+  /** Candidates of an account-root trust, by class. */
+  accountClasses: (accountId: string) => CandidateClass[];
 }
 
 function indexNames(principals: ReachPrincipal[]): NameIndex {
@@ -82,17 +117,51 @@ function indexNames(principals: ReachPrincipal[]): NameIndex {
   return index;
 }
 
-function indexPrincipals(principals: ReachPrincipal[], canAssumeAnyRole: ((principalArn: string) => boolean) | undefined): PrincipalIndex {
+function indexPrincipals(principals: ReachPrincipal[], canAssumeAnyRole: ((principalArn: string) => boolean) | undefined, nextClassId: () => number): PrincipalIndex {
   let names: NameIndex | null = null;
-  const index: PrincipalIndex = { names: () => (names ??= indexNames(principals)), byAccount: new Map(), capable: [] };
-  for (const principal of principals) {
-    if (canAssumeAnyRole && !canAssumeAnyRole(principal.arn)) continue;
-    index.capable.push(principal);
-    const accountPrincipals = index.byAccount.get(principal.accountId);
-    if (accountPrincipals) accountPrincipals.push(principal);
-    else index.byAccount.set(principal.accountId, [principal]);
-  }
-  return index;
+  const capable: Array<{ principal: ReachPrincipal; position: number }> = [];
+  principals.forEach((principal, position) => {
+    if (!canAssumeAnyRole || canAssumeAnyRole(principal.arn)) capable.push({ principal, position });
+  });
+  const group = (candidates: Iterable<{ principal: ReachPrincipal; position: number }>): CandidateClass[] => {
+    const byKey = new Map<unknown, CandidateClass>();
+    const classes: CandidateClass[] = [];
+    for (const { principal, position } of candidates) {
+      const key = principal.decisionKey;
+      let candidateClass = key === undefined ? undefined : byKey.get(key);
+      if (!candidateClass) {
+        candidateClass = { id: nextClassId(), key, members: [], positions: [] };
+        classes.push(candidateClass);
+        if (key !== undefined) byKey.set(key, candidateClass);
+      }
+      candidateClass.members.push(principal.arn);
+      candidateClass.positions.push(position);
+    }
+    return classes;
+  };
+  let organization: CandidateClass[] | null = null;
+  let byAccount: Map<string, Array<{ principal: ReachPrincipal; position: number }>> | null = null;
+  const accountClasses = new Map<string, CandidateClass[]>();
+  return {
+    names: () => (names ??= indexNames(principals)),
+    organizationClasses: () => (organization ??= group(capable)),
+    accountClasses: (accountId) => {
+      let classes = accountClasses.get(accountId);
+      if (!classes) {
+        if (!byAccount) {
+          byAccount = new Map();
+          for (const candidate of capable) {
+            const list = byAccount.get(candidate.principal.accountId);
+            if (list) list.push(candidate);
+            else byAccount.set(candidate.principal.accountId, [candidate]);
+          }
+        }
+        classes = group(byAccount.get(accountId) ?? []);
+        accountClasses.set(accountId, classes);
+      }
+      return classes;
+    },
+  };
 }
 
 /** Finds the snapshot principal a trust entry names by ARN (IAM ARNs compare case-insensitively here). */
@@ -108,69 +177,157 @@ function resolveNamedPrincipal(value: string, index: NameIndex): ReachPrincipal 
 /** Trust kinds that name IAM principals: only these add chains (services, SAML and OIDC do not). */
 const IAM_PRINCIPAL_KINDS: ReadonlySet<TrustEntry['kind']> = new Set(['public', 'same-account', 'organization-account', 'external-account']);
 
-// Shared by the many roles nobody can assume through IAM (SSO and service roles): never mutated.
-const NO_ASSUMERS: string[] = [];
-const NOT_ASSUMABLE: Omit<RoleReach, 'directAssumers'> = { paths: [], isTruncated: false };
+/** What one trust entry admitted, in the order the entries are written. */
+type Admission = { principal: string } | { classes: CandidateClass[] };
 
-function findDirectAssumers(role: ReachRole, input: ReachInput, index: PrincipalIndex): string[] {
-  if (!role.trusts.some((entry) => IAM_PRINCIPAL_KINDS.has(entry.kind))) return NO_ASSUMERS;
-  const assumers: string[] = [];
-  const decided = new Set<string>([role.arn]); // a role assuming itself adds no reach
-  let answerByKey: Map<unknown, boolean> | null = null;
-  const admitWithIdentityPolicy = (candidates: Iterable<ReachPrincipal>) => {
-    for (const candidate of candidates) {
-      if (decided.has(candidate.arn)) continue;
-      decided.add(candidate.arn);
-      const key = candidate.decisionKey;
-      let isAllowed = key === undefined ? undefined : answerByKey?.get(key);
-      if (isAllowed === undefined) {
-        isAllowed = input.canAssumeByIdentityPolicy(candidate.arn, role.arn);
-        if (key !== undefined) (answerByKey ??= new Map()).set(key, isAllowed);
-      }
-      if (isAllowed) assumers.push(candidate.arn);
+const NO_ADMISSIONS: Admission[] = [];
+
+/**
+ * What the role's trust entries admit. A principal named by ARN in the role's own account needs
+ * no identity policy; one named in another account, and the candidates of account-root and `*`
+ * trusts, need their identity policy to allow sts:AssumeRole on the role: asked once per
+ * decision key (its first candidate other than the role itself answers for the class).
+ */
+function admitAssumers(role: ReachRole, input: ReachInput, index: PrincipalIndex): Admission[] {
+  if (!role.trusts.some((entry) => IAM_PRINCIPAL_KINDS.has(entry.kind))) return NO_ADMISSIONS;
+  const admissions: Admission[] = [];
+  const answerByKey = new Map<unknown, boolean>();
+  const answerByPrincipal = new Map<string, boolean>();
+  const isAllowed = (key: unknown, principalArn: string): boolean => {
+    let answer = key === undefined ? answerByPrincipal.get(principalArn) : answerByKey.get(key);
+    if (answer === undefined) {
+      answer = input.canAssumeByIdentityPolicy(principalArn, role.arn);
+      if (key === undefined) answerByPrincipal.set(principalArn, answer);
+      else answerByKey.set(key, answer);
     }
+    return answer;
+  };
+  const admitClasses = (classes: CandidateClass[]) => {
+    const admitted: CandidateClass[] = [];
+    for (const candidateClass of classes) {
+      // A role assuming itself adds no reach: the role never answers for its class.
+      const representative = candidateClass.members[0] === role.arn ? candidateClass.members[1] : candidateClass.members[0];
+      if (representative !== undefined && isAllowed(candidateClass.key, representative)) admitted.push(candidateClass);
+    }
+    if (admitted.length > 0) admissions.push({ classes: admitted });
   };
   for (const entry of role.trusts) {
     if (entry.kind === 'public') {
-      admitWithIdentityPolicy(index.capable);
+      admitClasses(index.organizationClasses());
       continue;
     }
     if (entry.kind !== 'same-account' && entry.kind !== 'organization-account' && entry.kind !== 'external-account') continue;
     const rootMatch = ROOT_PRINCIPAL.exec(entry.principal);
     if (rootMatch) {
       // Trusting an account delegates the decision to that account's identity policies.
-      admitWithIdentityPolicy(index.byAccount.get(rootMatch[1]) ?? []);
+      admitClasses(index.accountClasses(rootMatch[1]));
       continue;
     }
     const named = resolveNamedPrincipal(entry.principal, index.names());
-    if (!named || decided.has(named.arn)) continue;
-    if (named.accountId === role.accountId) {
-      // Same account, named by ARN: the trust policy alone is enough.
-      decided.add(named.arn);
-      assumers.push(named.arn);
-    } else {
-      admitWithIdentityPolicy([named]);
-    }
+    if (!named || named.arn === role.arn) continue;
+    // Same account, named by ARN: the trust policy alone is enough.
+    if (named.accountId === role.accountId || isAllowed(named.decisionKey, named.arn)) admissions.push({ principal: named.arn });
   }
-  return assumers;
+  return admissions;
 }
 
-function collectPaths(roleArn: string, directAssumers: Map<string, string[]>, maxDepth: number, maxPaths: number): Omit<RoleReach, 'directAssumers'> {
+/**
+ * The assumers in discovery order: entry by entry, and within one entry's classes in input order
+ * (a merge of the classes' member lists), each principal once, never the role itself. Lazy:
+ * path collection stops after a few dozen.
+ */
+function* assumersInOrder(roleArn: string, admissions: readonly Admission[]): Generator<string> {
+  const seen = new Set<string>([roleArn]);
+  for (const admission of admissions) {
+    if ('principal' in admission) {
+      if (!seen.has(admission.principal)) {
+        seen.add(admission.principal);
+        yield admission.principal;
+      }
+      continue;
+    }
+    for (const member of mergeByPosition(admission.classes)) {
+      if (!seen.has(member)) {
+        seen.add(member);
+        yield member;
+      }
+    }
+  }
+}
+
+/** The members of several classes in input order: a k-way merge on a binary heap of cursors. */
+function* mergeByPosition(classes: readonly CandidateClass[]): Generator<string> {
+  if (classes.length === 1) {
+    yield* classes[0].members;
+    return;
+  }
+  // Heap of [class index, cursor], ordered by the position the cursor points at.
+  const heap: Array<[number, number]> = classes.map((_candidateClass, which) => [which, 0]);
+  const positionOf = (entry: [number, number]) => classes[entry[0]].positions[entry[1]];
+  const siftDown = (from: number) => {
+    for (let at = from; ; ) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let smallest = at;
+      if (left < heap.length && positionOf(heap[left]) < positionOf(heap[smallest])) smallest = left;
+      if (right < heap.length && positionOf(heap[right]) < positionOf(heap[smallest])) smallest = right;
+      if (smallest === at) return;
+      [heap[at], heap[smallest]] = [heap[smallest], heap[at]];
+      at = smallest;
+    }
+  };
+  for (let at = Math.floor(heap.length / 2) - 1; at >= 0; at -= 1) siftDown(at);
+  while (heap.length > 0) {
+    const top = heap[0];
+    yield classes[top[0]].members[top[1]];
+    top[1] += 1;
+    if (top[1] >= classes[top[0]].members.length) {
+      const last = heap.pop() as [number, number];
+      if (heap.length === 0) return;
+      heap[0] = last;
+    }
+    siftDown(0);
+  }
+}
+
+function collectPaths(roleArn: string, admissionsOf: Map<string, Admission[]>, maxDepth: number, maxPaths: number): Pick<RoleReach, 'paths' | 'isTruncated'> {
   const paths: ReachPath[] = [];
   // Chains are built backwards (role first) and reversed when recorded.
   const queue: string[][] = [[roleArn]];
   for (let next = 0; next < queue.length; next += 1) {
     const chain = queue[next];
-    for (const assumer of directAssumers.get(chain[chain.length - 1]) ?? []) {
+    const last = chain[chain.length - 1];
+    for (const assumer of assumersInOrder(last, admissionsOf.get(last) ?? NO_ADMISSIONS)) {
       if (chain.includes(assumer)) continue;
       if (paths.length >= maxPaths) return { paths, isTruncated: true };
       const extended = [...chain, assumer];
       paths.push({ chain: [...extended].reverse() });
       // Only roles can be assumed, so only chains that start with a role can grow.
-      if (directAssumers.has(assumer) && extended.length - 1 < maxDepth) queue.push(extended);
+      if (admissionsOf.has(assumer) && extended.length - 1 < maxDepth) queue.push(extended);
     }
   }
   return { paths, isTruncated: false };
+}
+
+const NO_PATHS: Pick<RoleReach, 'paths' | 'isTruncated'> = { paths: [], isTruncated: false };
+const NO_ASSUMERS: DirectAssumers = { principals: [], classes: [] };
+
+function roleReachOf(roleArn: string, admissions: Admission[], paths: Pick<RoleReach, 'paths' | 'isTruncated'>): RoleReach {
+  let listed: string[] | null = null;
+  const assumers: DirectAssumers =
+    admissions.length === 0
+      ? NO_ASSUMERS
+      : {
+          principals: admissions.flatMap((admission) => ('principal' in admission ? [admission.principal] : [])),
+          classes: admissions.flatMap((admission) => ('classes' in admission ? admission.classes : [])),
+        };
+  return {
+    ...paths,
+    assumers,
+    get directAssumers() {
+      return (listed ??= [...assumersInOrder(roleArn, admissions)]);
+    },
+  };
 }
 
 /**
@@ -184,19 +341,21 @@ function collectPaths(roleArn: string, directAssumers: Map<string, string[]>, ma
  * Trust conditions are not evaluated (a conditional trust still counts as a path); service,
  * SAML and OIDC trusts have no IAM principal to start from and add no chain.
  *
- * The callback is only called for pairs a trust entry admits, so the cost follows the trust
- * policies (account-root and public trusts scan that account or every principal once).
+ * The cost follows the trust policies and the decision keys, not principals x roles: an
+ * account-root or `*` trust is decided once per key among its candidates and admits whole
+ * classes, which stay unexpanded (`assumers`); only the kept paths name members.
  */
 export function computeAssumableBy(input: ReachInput): Map<string, RoleReach> {
   const maxDepth = input.maxDepth ?? DEFAULT_MAX_REACH_DEPTH;
   const maxPaths = input.maxPathsPerRole ?? DEFAULT_MAX_PATHS_PER_ROLE;
-  const index = indexPrincipals(input.principals, input.canAssumeAnyRole);
-  const directAssumers = new Map<string, string[]>();
-  for (const role of input.roles) directAssumers.set(role.arn, findDirectAssumers(role, input, index));
+  let classCount = 0;
+  const index = indexPrincipals(input.principals, input.canAssumeAnyRole, () => classCount++);
+  const admissionsOf = new Map<string, Admission[]>();
+  for (const role of input.roles) admissionsOf.set(role.arn, admitAssumers(role, input, index));
   const result = new Map<string, RoleReach>();
   for (const role of input.roles) {
-    const assumers = directAssumers.get(role.arn) ?? NO_ASSUMERS;
-    result.set(role.arn, { ...(assumers.length === 0 ? NOT_ASSUMABLE : collectPaths(role.arn, directAssumers, maxDepth, maxPaths)), directAssumers: assumers });
+    const admissions = admissionsOf.get(role.arn) ?? NO_ADMISSIONS;
+    result.set(role.arn, roleReachOf(role.arn, admissions, admissions.length === 0 ? NO_PATHS : collectPaths(role.arn, admissionsOf, maxDepth, maxPaths)));
   }
   return result;
 }

@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot } from '../../../scanners/map/build-snapshot';
-import { diverseParameters } from '../../../scripts/demo-org/diverse/diverse-parameters';
-import { generateDiverseOrganization, generateDiverseOrganizationFile } from '../../../scripts/demo-org/diverse/generate-diverse-organization';
 import { analyzeSnapshot } from '../analyze-snapshot';
 import { loadActionCatalogue } from '../catalogue/load-catalogue';
 import { createEvaluator } from '../evaluation/evaluate-principal';
@@ -9,18 +6,15 @@ import { DEFAULT_SOD_RULES } from '../sod/default-rules';
 import type { SnapshotInput, TrustEntry } from '../types';
 import { createAssumeRoleClassifier } from './assume-role-class';
 import { createTrustAnalyzer, summarizeExposure } from './analyze-trust';
-import { computeAssumableBy } from './compute-reach';
+import { computeAssumableByPairwise } from './test-support/reference-assumable-by';
 import { computeReachableRoles } from './test-support/reference-reach';
+import { diverseSnapshot as diverseSnapshotAt } from './test-support/diverse-snapshot';
 
 const NOW = new Date('2026-11-01T00:00:00Z');
 
-function diverseSnapshot(seed: string, accountCount: number, principalsPerAccount: number): SnapshotInput {
-  const parameters = diverseParameters({ seed, accountCount, principalsPerAccount });
-  const accounts = [...generateDiverseOrganization(parameters)].map((account) => JSON.parse(JSON.stringify({ accountId: account.accountId, details: account.authorizationDetails, credentials: account.credentials })));
-  return buildSnapshot({ capturedAt: NOW.toISOString(), organization: generateDiverseOrganizationFile(parameters), accounts }).snapshot;
-}
+const diverseSnapshot = (seed: string, accountCount: number, principalsPerAccount: number): SnapshotInput => diverseSnapshotAt(seed, accountCount, principalsPerAccount, NOW);
 
-/** The reach of the engine before issue #16: one decision per distinct access and role, then a search from every principal. */
+/** The reach of the engine before issue #16: one decision per distinct access and role, every pair listed, then a search from every principal. */
 function referenceReach(snapshot: SnapshotInput, catalogue: Awaited<ReturnType<typeof loadActionCatalogue>>) {
   const evaluator = createEvaluator(catalogue, snapshot);
   const organizationAccountIds = new Set(snapshot.organization?.accounts.map((account) => account.id));
@@ -31,7 +25,7 @@ function referenceReach(snapshot: SnapshotInput, catalogue: Awaited<ReturnType<t
   const trustsOf = new Map<string, TrustEntry[]>();
   for (const principal of all) if (principal.type === 'role') trustsOf.set(principal.arn, analyzeTrust(principal));
   const mayAssume = new Set(all.filter((principal) => accessOf.get(principal.arn)?.supportingGrants.some((grant) => grant.action.toLowerCase() === 'sts:assumerole')).map((principal) => principal.arn));
-  const reach = computeAssumableBy({
+  const reach = computeAssumableByPairwise({
     roles: all.filter((principal) => principal.type === 'role').map((role) => ({ arn: role.arn, accountId: role.accountId, trusts: trustsOf.get(role.arn) ?? [] })),
     principals: all.map((principal) => ({ arn: principal.arn, accountId: principal.accountId, decisionKey: accessOf.get(principal.arn) })),
     canAssumeAnyRole: (arn) => mayAssume.has(arn),
