@@ -4,6 +4,7 @@ import type { AppDatabase } from '../../db/client';
 import { appendAudit } from '../../db/queries/audit';
 import { encodeGrantActions } from '../../db/queries/grant-actions';
 import type { Statement } from 'better-sqlite3';
+import { directSink, preparedStatements, recordingSink, type RowBatch, type RowSink } from './row-batch';
 import { discardUsageRows } from '../usage/persist-usage';
 import { accounts, policies, principals, scanAccounts, scans } from '../../db/schema';
 import type { StoredPrincipalFacts, StoredScanSummary } from '../../db/schema/stored-json';
@@ -34,79 +35,74 @@ function documentText(document: ManagedPolicyFacts['document']): string {
 }
 
 /**
+ * The row inserts of a snapshot by name, prepared once per connection (preparedStatements): a
+ * scan writes hundreds of thousands of rows, and building each through the query builder cost
+ * more than SQLite's own work. Named, so a batch recorded on one thread can be written on another.
+ */
+export const SNAPSHOT_ROW_SQL = {
+  document: 'INSERT OR IGNORE INTO policy_documents (hash, document) VALUES (?, ?)',
+  policy: 'INSERT INTO policies (scan_id, account_id, arn, name, is_aws_managed, default_version_id, document_hash) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  principal: `INSERT INTO principals (scan_id, account_id, arn, type, name, path, owner_email, permission_set_name, has_bedrock, tiers_mask, action_count, score,
+     conflict_count, max_conflict_severity, last_used_at, is_exposed_outside_org, has_unpinned_oidc, has_public_trust, facts, analysis)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  entitlement: `INSERT INTO entitlements (scan_id, principal_id, entitlement_key, policy_kind, policy_arn, policy_name, is_aws_managed, attached_via, group_name, tiers_mask, actions, action_count, is_conditional)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  grant: `INSERT INTO grants (scan_id, entitlement_id, principal_id, statement_id, statement_index, actions, tiers_mask, resources, not_resources, regions, conditions, is_conditional, requires_guardrail)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  conflict: 'INSERT INTO sod_conflicts (scan_id, principal_id, principal_arn, account_id, rule_id, severity, title, side_a, side_b) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  scanAccount: `INSERT INTO scan_accounts (scan_id, account_id, status, error, principal_count, bedrock_principal_count, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
+   ON CONFLICT (scan_id, account_id) DO UPDATE SET status = excluded.status, error = excluded.error`,
+} as const satisfies Record<string, string>;
+
+const statementsByConnection = new WeakMap<AppDatabase['$client'], (name: string) => Statement>();
+
+/** The snapshot statements of a connection, prepared on first use. */
+export function snapshotStatementsOf(client: AppDatabase['$client']): (name: string) => Statement {
+  let statementOf = statementsByConnection.get(client);
+  if (!statementOf) {
+    statementOf = preparedStatements(client, SNAPSHOT_ROW_SQL);
+    statementsByConnection.set(client, statementOf);
+  }
+  return statementOf;
+}
+
+/**
  * Writes one account of a snapshot in ONE synchronous transaction (better-sqlite3 transactions
  * must not contain `await`). The rows stay invisible to pages until the scan is published.
  */
 export function persistAccountOutcome(database: AppDatabase, scanId: number, outcome: AccountOutcome): void {
-  const statements = snapshotStatements(database);
-  inWriteTransaction(database, () => {
-    for (const policy of outcome.managedPolicies) {
-      const text = documentText(policy.document);
-      const hash = hashText(text);
-      statements.document.run(hash, text);
-      statements.policy.run(scanId, outcome.accountId, policy.arn, policy.name, flag(policy.isAwsManaged), policy.defaultVersionId, hash);
-    }
-    // Rows shared per grants array are remembered for this account only: principals sharing an
-    // access sit in one account (another account's is rebased to new arrays), and nothing is
-    // kept alive for the rest of the snapshot.
-    const rowCache: RowCache = { entitlementRows: new Map(), conflictSides: new Map() };
-    for (const principal of outcome.principals) persistPrincipal(database, scanId, principal, rowCache);
-    database
-      .insert(scanAccounts)
-      .values({
-        scanId,
-        accountId: outcome.accountId,
-        status: outcome.status,
-        error: outcome.error,
-        principalCount: outcome.principals.length,
-        bedrockPrincipalCount: outcome.principals.filter((principal) => principal.grants.length > 0).length,
-        durationMs: Math.round(outcome.durationMs),
-      })
-      .onConflictDoUpdate({ target: [scanAccounts.scanId, scanAccounts.accountId], set: { status: outcome.status, error: outcome.error } })
-      .run();
-  });
+  const sink = directSink(snapshotStatementsOf(database.$client));
+  inWriteTransaction(database, () => writeAccountRows(sink, scanId, outcome));
 }
 
-/**
- * The row inserts of a snapshot as prepared statements, prepared once per connection: a scan
- * writes hundreds of thousands of rows, and building each through the query builder cost more
- * than SQLite's own work.
- */
-interface SnapshotStatements {
-  document: Statement;
-  policy: Statement;
-  principal: Statement;
-  entitlement: Statement;
-  grant: Statement;
-  conflict: Statement;
+/** The same rows as `persistAccountOutcome`, recorded for a writer on another thread (snapshot-writer.ts). */
+export function recordAccountOutcome(scanId: number, outcome: AccountOutcome): RowBatch {
+  const batch: RowBatch = { operations: [] };
+  writeAccountRows(recordingSink(batch), scanId, outcome);
+  return batch;
 }
-const statementsByConnection = new WeakMap<AppDatabase['$client'], SnapshotStatements>();
 
-function snapshotStatements(database: AppDatabase): SnapshotStatements {
-  let prepared = statementsByConnection.get(database.$client);
-  if (!prepared) {
-    const client = database.$client;
-    prepared = {
-      document: client.prepare('INSERT OR IGNORE INTO policy_documents (hash, document) VALUES (?, ?)'),
-      policy: client.prepare('INSERT INTO policies (scan_id, account_id, arn, name, is_aws_managed, default_version_id, document_hash) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
-      principal: client.prepare(
-        `INSERT INTO principals (scan_id, account_id, arn, type, name, path, owner_email, permission_set_name, has_bedrock, tiers_mask, action_count, score,
-           conflict_count, max_conflict_severity, last_used_at, is_exposed_outside_org, has_unpinned_oidc, has_public_trust, facts, analysis)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      entitlement: client.prepare(
-        `INSERT INTO entitlements (scan_id, principal_id, entitlement_key, policy_kind, policy_arn, policy_name, is_aws_managed, attached_via, group_name, tiers_mask, actions, action_count, is_conditional)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      grant: client.prepare(
-        `INSERT INTO grants (scan_id, entitlement_id, principal_id, statement_id, statement_index, actions, tiers_mask, resources, not_resources, regions, conditions, is_conditional, requires_guardrail)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      conflict: client.prepare(`INSERT INTO sod_conflicts (scan_id, principal_id, principal_arn, account_id, rule_id, severity, title, side_a, side_b) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    };
-    statementsByConnection.set(database.$client, prepared);
+function writeAccountRows(sink: RowSink, scanId: number, outcome: AccountOutcome): void {
+  for (const policy of outcome.managedPolicies) {
+    const text = documentText(policy.document);
+    const hash = hashText(text);
+    sink.run('document', [hash, text]);
+    sink.run('policy', [scanId, outcome.accountId, policy.arn, policy.name, flag(policy.isAwsManaged), policy.defaultVersionId, hash]);
   }
-  return prepared;
+  // Rows shared per grants array are remembered for this account only: principals sharing an
+  // access sit in one account (another account's is rebased to new arrays), and nothing is
+  // kept alive for the rest of the snapshot.
+  const rowCache: RowCache = { entitlementRows: new Map(), conflictSides: new Map() };
+  for (const principal of outcome.principals) persistPrincipal(sink, scanId, principal, rowCache);
+  sink.run('scanAccount', [
+    scanId,
+    outcome.accountId,
+    outcome.status,
+    outcome.error,
+    outcome.principals.length,
+    outcome.principals.filter((principal) => principal.grants.length > 0).length,
+    Math.round(outcome.durationMs),
+  ]);
 }
 
 const flag = (value: boolean): number => (value ? 1 : 0);
@@ -209,16 +205,14 @@ function entitlementRowsOf(grants: readonly Grant[], cache: RowCache): Entitleme
   return rows;
 }
 
-function persistPrincipal(database: AppDatabase, scanId: number, principal: AnalyzedPrincipal, cache: RowCache): void {
-  const statements = snapshotStatements(database);
+function persistPrincipal(sink: RowSink, scanId: number, principal: AnalyzedPrincipal, cache: RowCache): void {
   const facts: StoredPrincipalFacts = { principal: principal.facts, groups: principal.groups };
   const analysis = storedAnalysisOf(principal);
   const maxSeverity = principal.conflicts.reduce<Severity | null>(
     (worst, conflict) => (worst === null || SEVERITY_RANK[conflict.severity] > SEVERITY_RANK[worst] ? conflict.severity : worst),
     null,
   );
-  const principalId = Number(
-    statements.principal.run(
+  const principalId = sink.insert('principal', [
       scanId,
       principal.facts.accountId,
       principal.facts.arn,
@@ -239,12 +233,10 @@ function persistPrincipal(database: AppDatabase, scanId: number, principal: Anal
       flag(principal.exposure.hasPublicTrust),
       JSON.stringify(facts),
       encodePrincipalAnalysis(analysis),
-    ).lastInsertRowid,
-  );
+  ]);
 
   for (const entitlement of entitlementRowsOf(principal.grants, cache)) {
-    const entitlementId = Number(
-      statements.entitlement.run(
+    const entitlementId = sink.insert('entitlement', [
         scanId,
         principalId,
         entitlementKey(principal.facts.arn, entitlement.path),
@@ -258,15 +250,14 @@ function persistPrincipal(database: AppDatabase, scanId: number, principal: Anal
         entitlement.actionsJson,
         entitlement.actionCount,
         flag(entitlement.isConditional),
-      ).lastInsertRowid,
-    );
+    ]);
     for (const row of entitlement.grantRows) {
-      statements.grant.run(scanId, entitlementId, principalId, row.statementId, row.statementIndex, row.actionsJson, row.tiersMask, row.resourcesJson, row.notResourcesJson, row.regionsJson, row.conditionsJson, row.isConditional, row.requiresGuardrail);
+      sink.run('grant', [scanId, entitlementId, principalId, row.statementId, row.statementIndex, row.actionsJson, row.tiersMask, row.resourcesJson, row.notResourcesJson, row.regionsJson, row.conditionsJson, row.isConditional, row.requiresGuardrail]);
     }
   }
 
   for (const conflict of principal.conflicts) {
-    statements.conflict.run(scanId, principalId, principal.facts.arn, principal.facts.accountId, conflict.ruleId, conflict.severity, conflict.title, conflictSideJson(conflict.sideA, cache), conflictSideJson(conflict.sideB, cache));
+    sink.run('conflict', [scanId, principalId, principal.facts.arn, principal.facts.accountId, conflict.ruleId, conflict.severity, conflict.title, conflictSideJson(conflict.sideA, cache), conflictSideJson(conflict.sideB, cache)]);
   }
 }
 

@@ -10,7 +10,8 @@ import { getConfig } from '../../lib/config/load-config';
 import { collectLive } from './collect-live';
 import { collectOffline } from './collect-offline';
 import type { CollectedSnapshot } from './collected-snapshot';
-import { discardScanRows, persistAccountOutcome, publishScan } from './persist-snapshot';
+import { discardScanRows, persistAccountOutcome, publishScan, recordAccountOutcome } from './persist-snapshot';
+import { openSnapshotWriter } from './snapshot-writer';
 import { analyzeControls } from '../../lib/controls/analyze-controls';
 import { discardControls, persistControls } from './persist-controls';
 import { loadSodRules } from './sod-rules';
@@ -41,6 +42,8 @@ export interface RunScanOptions {
   scanId?: number;
   now?: () => Date;
   onProgress?: (message: string) => void;
+  /** Where the snapshot's rows are written; by default on a worker thread for large snapshots of a database file. */
+  snapshotWriter?: 'inline' | 'threaded';
 }
 
 function startScan(database: AppDatabase, source: ScanSource, options: RunScanOptions, now: Date): number {
@@ -105,21 +108,29 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
       list.push(principal);
       byAccount.set(principal.facts.accountId, list);
     }
+    // Each account's rows are recorded here and written by the snapshot writer, on another
+    // thread for large snapshots: SQLite's work overlaps the recording of the next account.
+    const writer = openSnapshotWriter(database, analysis.principals.length, options.snapshotWriter);
     let done = 0;
-    for (const account of collected.snapshot.accounts) {
-      const accountStarted = Date.now();
-      persistAccountOutcome(database, scanId, {
-        accountId: account.accountId,
-        status: 'ok',
-        error: null,
-        durationMs: 0,
-        principals: byAccount.get(account.accountId) ?? [],
-        managedPolicies: account.managedPolicies,
-      });
-      done += 1;
-      if (done % 25 === 0 || done === collected.snapshot.accounts.length) {
-        reportProgress(database, scanId, `Saved ${done} of ${collected.snapshot.accounts.length} accounts (${Date.now() - accountStarted} ms last)`, done, accountTotal, options);
+    try {
+      for (const account of collected.snapshot.accounts) {
+        const batch = recordAccountOutcome(scanId, {
+          accountId: account.accountId,
+          status: 'ok',
+          error: null,
+          durationMs: 0,
+          principals: byAccount.get(account.accountId) ?? [],
+          managedPolicies: account.managedPolicies,
+        });
+        await writer.write(batch, () => {
+          done += 1;
+          if (done % 25 === 0 || done === collected.snapshot.accounts.length) reportProgress(database, scanId, `Saved ${done} of ${collected.snapshot.accounts.length} accounts`, done, accountTotal, options);
+        });
       }
+      await writer.finish();
+    } catch (error) {
+      await writer.abort();
+      throw error;
     }
     if (collected.identityCenter) {
       const people = buildPeopleModel(collected.identityCenter, collected.snapshot);

@@ -1,0 +1,33 @@
+/**
+ * Worker thread of the threaded snapshot writer (snapshot-writer.ts): writes the row batches it is
+ * sent, in order, one transaction each, on its own connection, and answers each with its outcome
+ * (errors are answers, not throws). Closes its connection when told to stop.
+ */
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { SNAPSHOT_ROW_SQL } from './persist-snapshot';
+import { preparedStatements, writeRowBatch, type RowBatch } from './row-batch';
+
+const port = parentPort;
+if (port === null) throw new Error('snapshot-writer-worker runs as a worker thread only');
+const client = new Database((workerData as { databasePath: string }).databasePath);
+// The same settings as db/client.ts openDatabase; the schema is migrated by the main thread.
+client.pragma('journal_mode = WAL');
+client.pragma('busy_timeout = 10000');
+client.pragma('foreign_keys = ON');
+client.pragma('synchronous = NORMAL');
+const statementOf = preparedStatements(client, SNAPSHOT_ROW_SQL);
+
+port.on('message', (message: { id: number; batch: RowBatch } | { stop: true }) => {
+  if ('stop' in message) {
+    client.close();
+    port.close();
+    return;
+  }
+  try {
+    writeRowBatch(client, statementOf, message.batch);
+    port.postMessage({ id: message.id });
+  } catch (error) {
+    port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+  }
+});
