@@ -1,4 +1,5 @@
 import type { ReachPath, TrustEntry } from '../types';
+import { IAM_PRINCIPAL_KINDS, ROOT_PRINCIPAL, indexNames, resolveNamedPrincipal, type NameIndex } from './trust-principal-names';
 
 /** A role as reach computation needs it: its ARN, account and analysed trust entries. */
 export interface ReachRole {
@@ -81,15 +82,6 @@ export interface RoleReach {
 export const DEFAULT_MAX_REACH_DEPTH = 4;
 export const DEFAULT_MAX_PATHS_PER_ROLE = 50;
 
-const ROOT_PRINCIPAL = /^(?:arn:aws[a-z-]*:iam::)?(\d{12})(?::root)?$/i;
-const ASSUMED_ROLE = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)/i;
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/i;
-
-interface NameIndex {
-  byArn: Map<string, ReachPrincipal>;
-  /** `account/roleName` -> role: session ARNs and trust ARNs written without the role's path. */
-  roleByAccountAndName: Map<string, ReachPrincipal>;
-}
 
 /** Candidates grouped by decision key; a principal without a key is a class of its own. */
 interface CandidateClass extends AssumerClass {
@@ -100,25 +92,15 @@ interface CandidateClass extends AssumerClass {
 
 interface PrincipalIndex {
   /** Built on first use: only trusts that name a principal by ARN need it. */
-  names: () => NameIndex;
+  names: () => NameIndex<ReachPrincipal>;
   /** Candidates of a `*` trust: every principal that may assume roles, by class. */
   organizationClasses: () => CandidateClass[];
   /** Candidates of an account-root trust, by class. */
   accountClasses: (accountId: string) => CandidateClass[];
 }
 
-function indexNames(principals: ReachPrincipal[]): NameIndex {
-  const index: NameIndex = { byArn: new Map(), roleByAccountAndName: new Map() };
-  for (const principal of principals) {
-    index.byArn.set(principal.arn.toLowerCase(), principal);
-    const roleMatch = ROLE_ARN.exec(principal.arn);
-    if (roleMatch) index.roleByAccountAndName.set(`${roleMatch[1]}/${roleMatch[2].toLowerCase()}`, principal);
-  }
-  return index;
-}
-
 function indexPrincipals(principals: ReachPrincipal[], canAssumeAnyRole: ((principalArn: string) => boolean) | undefined, nextClassId: () => number): PrincipalIndex {
-  let names: NameIndex | null = null;
+  let names: NameIndex<ReachPrincipal> | null = null;
   const capable: Array<{ principal: ReachPrincipal; position: number }> = [];
   principals.forEach((principal, position) => {
     if (!canAssumeAnyRole || canAssumeAnyRole(principal.arn)) capable.push({ principal, position });
@@ -163,19 +145,6 @@ function indexPrincipals(principals: ReachPrincipal[], canAssumeAnyRole: ((princ
     },
   };
 }
-
-/** Finds the snapshot principal a trust entry names by ARN (IAM ARNs compare case-insensitively here). */
-function resolveNamedPrincipal(value: string, index: NameIndex): ReachPrincipal | undefined {
-  const exact = index.byArn.get(value.toLowerCase());
-  if (exact) return exact;
-  const sessionMatch = ASSUMED_ROLE.exec(value) ?? ROLE_ARN.exec(value);
-  if (!sessionMatch) return undefined;
-  const [accountId, roleName] = sessionMatch.length === 4 ? [sessionMatch[2], sessionMatch[3]] : [sessionMatch[1], sessionMatch[2]];
-  return index.roleByAccountAndName.get(`${accountId}/${roleName.toLowerCase()}`);
-}
-
-/** Trust kinds that name IAM principals: only these add chains (services, SAML and OIDC do not). */
-const IAM_PRINCIPAL_KINDS: ReadonlySet<TrustEntry['kind']> = new Set(['public', 'same-account', 'organization-account', 'external-account']);
 
 /** What one trust entry admitted, in the order the entries are written. */
 type Admission = { principal: string } | { classes: CandidateClass[] };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../random/mulberry32';
 import type { TrustEntry } from '../types';
 import { computeAssumableBy, type ReachInput, type ReachPrincipal, type ReachRole } from './compute-reach';
 import { computeReachedAccounts } from './reach-accounts';
@@ -10,18 +11,6 @@ import { createAssumeRoleClassifier } from './assume-role-class';
 import { awsManagedPolicy, roleFacts, userFacts } from '../test-support/principal-facts';
 import type { OrganizationFacts, SnapshotInput } from '../types';
 
-/** Deterministic pseudo-random numbers (mulberry32): every failure reproduces from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function trust(kind: TrustEntry['kind'], principal: string, accountId: string | null): TrustEntry {
   return { kind, principal, accountId, isConditional: false, conditions: [], isSubjectPinned: null, oidcProvider: null };
 }
@@ -32,7 +21,7 @@ function trust(kind: TrustEntry['kind'], principal: string, accountId: string | 
  * their own account and others, and services, in random order and with repeats.
  */
 function randomOrganization(seed: number): ReachInput {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
   const accounts = Array.from({ length: 2 + Math.floor(next() * 4) }, (_, index) => String(300000000000 + index));
   const principals: ReachPrincipal[] = [];

@@ -1,5 +1,6 @@
-import type { ReachPath, TrustEntry } from '../../types';
+import type { ReachPath } from '../../types';
 import { DEFAULT_MAX_PATHS_PER_ROLE, DEFAULT_MAX_REACH_DEPTH, type ReachInput, type ReachPrincipal, type ReachRole, type RoleReach } from '../compute-reach';
+import { IAM_PRINCIPAL_KINDS, ROOT_PRINCIPAL, indexNames, resolveNamedPrincipal, type NameIndex } from '../trust-principal-names';
 
 /**
  * Who can become each role as the engine computed it before issue #16, kept only as the oracle
@@ -8,37 +9,18 @@ import { DEFAULT_MAX_PATHS_PER_ROLE, DEFAULT_MAX_REACH_DEPTH, type ReachInput, t
  * Quadratic on such organisations; never used in production.
  */
 
-const ROOT_PRINCIPAL = /^(?:arn:aws[a-z-]*:iam::)?(\d{12})(?::root)?$/i;
-const ASSUMED_ROLE = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)/i;
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/i;
-
-interface NameIndex {
-  byArn: Map<string, ReachPrincipal>;
-  /** `account/roleName` -> role: session ARNs and trust ARNs written without the role's path. */
-  roleByAccountAndName: Map<string, ReachPrincipal>;
-}
 
 interface PrincipalIndex {
   /** Built on first use: only trusts that name a principal by ARN need it. */
-  names: () => NameIndex;
+  names: () => NameIndex<ReachPrincipal>;
   /** Per account, the principals that may assume roles (all of them without a pre-filter). */
   byAccount: Map<string, ReachPrincipal[]>;
   /** Every principal that may assume roles: the candidates of a public trust. */
   capable: ReachPrincipal[];
 }
 
-function indexNames(principals: ReachPrincipal[]): NameIndex {
-  const index: NameIndex = { byArn: new Map(), roleByAccountAndName: new Map() };
-  for (const principal of principals) {
-    index.byArn.set(principal.arn.toLowerCase(), principal);
-    const roleMatch = ROLE_ARN.exec(principal.arn);
-    if (roleMatch) index.roleByAccountAndName.set(`${roleMatch[1]}/${roleMatch[2].toLowerCase()}`, principal);
-  }
-  return index;
-}
-
 function indexPrincipals(principals: ReachPrincipal[], canAssumeAnyRole: ((principalArn: string) => boolean) | undefined): PrincipalIndex {
-  let names: NameIndex | null = null;
+  let names: NameIndex<ReachPrincipal> | null = null;
   const index: PrincipalIndex = { names: () => (names ??= indexNames(principals)), byAccount: new Map(), capable: [] };
   for (const principal of principals) {
     if (canAssumeAnyRole && !canAssumeAnyRole(principal.arn)) continue;
@@ -49,19 +31,6 @@ function indexPrincipals(principals: ReachPrincipal[], canAssumeAnyRole: ((princ
   }
   return index;
 }
-
-/** Finds the snapshot principal a trust entry names by ARN (IAM ARNs compare case-insensitively here). */
-function resolveNamedPrincipal(value: string, index: NameIndex): ReachPrincipal | undefined {
-  const exact = index.byArn.get(value.toLowerCase());
-  if (exact) return exact;
-  const sessionMatch = ASSUMED_ROLE.exec(value) ?? ROLE_ARN.exec(value);
-  if (!sessionMatch) return undefined;
-  const [accountId, roleName] = sessionMatch.length === 4 ? [sessionMatch[2], sessionMatch[3]] : [sessionMatch[1], sessionMatch[2]];
-  return index.roleByAccountAndName.get(`${accountId}/${roleName.toLowerCase()}`);
-}
-
-/** Trust kinds that name IAM principals: only these add chains (services, SAML and OIDC do not). */
-const IAM_PRINCIPAL_KINDS: ReadonlySet<TrustEntry['kind']> = new Set(['public', 'same-account', 'organization-account', 'external-account']);
 
 // Shared by the many roles nobody can assume through IAM (SSO and service roles): never mutated.
 const NO_ASSUMERS: string[] = [];
