@@ -62,6 +62,28 @@ function tiersOf(access: PrincipalAccess): Tier[] {
  * Pure: the same snapshot, catalogue, options and clock give the same result.
  */
 export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalogue, options: AnalyzeOptions): SnapshotAnalysis {
+  const prepared = prepareSnapshotAnalysis(snapshot, catalogue, options);
+  const principals = [...new Set(snapshot.accounts.map((account) => account.accountId))].flatMap((accountId) => prepared.concludeAccount(accountId));
+  return { principals, unclassifiedActions: prepared.unclassifiedActions() };
+}
+
+/** The engine after the passes that need the whole organisation: conclusions are drawn per account. */
+export interface PreparedSnapshotAnalysis {
+  /**
+   * The conclusions about one account's principals (users, then roles, as the snapshot lists
+   * them): what analyzeSnapshot returns for them. A scan draws them account by account, so the
+   * writing of one account overlaps the conclusions about the next.
+   */
+  concludeAccount(accountId: string): AnalyzedPrincipal[];
+  /** Catalogue actions seen in policies but not classified: read after every account is concluded. */
+  unclassifiedActions(): SnapshotAnalysis['unclassifiedActions'];
+}
+
+/**
+ * Evaluates every principal and computes reach across accounts (the passes that need the whole
+ * organisation); the per-principal conclusions are left to `concludeAccount`.
+ */
+export function prepareSnapshotAnalysis(snapshot: SnapshotInput, catalogue: ActionCatalogue, options: AnalyzeOptions): PreparedSnapshotAnalysis {
   const weights = resolveWeights(options.weightOverrides ?? {});
   const evaluator = createEvaluator(catalogue, snapshot);
   const accountFacts = new Map((snapshot.organization?.accounts ?? []).map((account) => [account.id, account]));
@@ -71,11 +93,10 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
 
   // Pass 1: effective access of every principal, and trust entries of every role.
   const principals: Array<{ facts: PrincipalFacts; groups: GroupFacts[]; access: PrincipalAccess; trusts: TrustEntry[]; trustErrors: string[] }> = [];
-  const principalByArn = new Map<string, PrincipalFacts>();
+  const entriesByAccount = new Map<string, Array<(typeof principals)[number]>>();
   for (const account of snapshot.accounts) {
     const groupsByName = new Map(account.groups.map((group) => [group.name, group]));
     for (const principal of [...account.users, ...account.roles]) {
-      principalByArn.set(principal.arn, principal);
       const access = evaluator.evaluatePrincipal(principal);
       let trusts = NO_TRUSTS;
       const trustErrors: string[] = [];
@@ -87,7 +108,11 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
         }
       }
       const groups = principal.type === 'user' ? principal.groupNames.map((name) => groupsByName.get(name)).filter((group): group is GroupFacts => group !== undefined) : [];
-      principals.push({ facts: principal, groups, access, trusts, trustErrors });
+      const entry = { facts: principal, groups, access, trusts, trustErrors };
+      principals.push(entry);
+      const accountEntries = entriesByAccount.get(account.accountId);
+      if (accountEntries) accountEntries.push(entry);
+      else entriesByAccount.set(account.accountId, [entry]);
     }
   }
 
@@ -199,7 +224,7 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
   };
 
   // Pass 3: per principal conclusions.
-  const analyzed: AnalyzedPrincipal[] = principals.map((entry) => {
+  const conclude = (entry: (typeof principals)[number]): AnalyzedPrincipal => {
     const { facts, access } = entry;
     // An access rebased from another account: what reads no grant path comes from its source.
     const link = rebaseLinkOf(access);
@@ -238,9 +263,12 @@ export function analyzeSnapshot(snapshot: SnapshotInput, catalogue: ActionCatalo
       lastUsedAt: facts.type === 'role' ? facts.lastUsedDate : latestUserActivity(facts),
       errors: entry.trustErrors.length === 0 ? access.errors : [...access.errors, ...entry.trustErrors],
     };
-  });
+  };
 
-  return { principals: analyzed, unclassifiedActions: catalogue.unclassifiedActions() };
+  return {
+    concludeAccount: (accountId) => (entriesByAccount.get(accountId) ?? []).map(conclude),
+    unclassifiedActions: () => catalogue.unclassifiedActions(),
+  };
 }
 
 function latestUserActivity(user: Extract<PrincipalFacts, { type: 'user' }>): string | null {

@@ -3,7 +3,8 @@ import type { AppDatabase } from '../../db/client';
 import { describeDatabaseError } from '../../db/errors';
 import { appendAudit } from '../../db/queries/audit';
 import { scans } from '../../db/schema';
-import { analyzeSnapshot } from '../../lib/analysis/analyze-snapshot';
+import { prepareSnapshotAnalysis } from '../../lib/analysis/analyze-snapshot';
+import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
 import { loadActionCatalogue } from '../../lib/analysis/catalogue/load-catalogue';
 import type { LiveScanConfig } from '../../lib/config/schema';
 import { getConfig } from '../../lib/config/load-config';
@@ -100,28 +101,19 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
     // scores, summaries and people analyses; and the only lag is use newer than the previous scan's
     // high-water mark, which errs towards "unused" (a higher score) for one scan, never hides risk.
     const usageEvidence = getUsageForScoring(database, startedAt, resolveWeights(config.blastRadiusWeights ?? {}).usage.windowDays);
-    const analysis = analyzeSnapshot(collected.snapshot, catalogue, { now: startedAt, weightOverrides: config.blastRadiusWeights, sodRules, usageEvidence });
-
-    const byAccount = new Map<string, typeof analysis.principals>();
-    for (const principal of analysis.principals) {
-      const list = byAccount.get(principal.facts.accountId) ?? [];
-      list.push(principal);
-      byAccount.set(principal.facts.accountId, list);
-    }
-    // Each account's rows are recorded here and written by the snapshot writer, on another
-    // thread for large snapshots: SQLite's work overlaps the recording of the next account.
-    const writer = openSnapshotWriter(database, analysis.principals.length, options.snapshotWriter);
+    const prepared = prepareSnapshotAnalysis(collected.snapshot, catalogue, { now: startedAt, weightOverrides: config.blastRadiusWeights, sodRules, usageEvidence });
+    const principalCount = collected.snapshot.accounts.reduce((sum, account) => sum + account.users.length + account.roles.length, 0);
+    // Each account's conclusions are drawn and its rows recorded here, and written by the
+    // snapshot writer, on another thread for large snapshots: SQLite's work overlaps the
+    // conclusions about the next account.
+    const writer = openSnapshotWriter(database, principalCount, options.snapshotWriter);
+    const analyzedPrincipals: AnalyzedPrincipal[] = [];
     let done = 0;
     try {
       for (const account of collected.snapshot.accounts) {
-        const batch = recordAccountOutcome(scanId, {
-          accountId: account.accountId,
-          status: 'ok',
-          error: null,
-          durationMs: 0,
-          principals: byAccount.get(account.accountId) ?? [],
-          managedPolicies: account.managedPolicies,
-        });
+        const principals = prepared.concludeAccount(account.accountId);
+        for (const principal of principals) analyzedPrincipals.push(principal);
+        const batch = recordAccountOutcome(scanId, { accountId: account.accountId, status: 'ok', error: null, durationMs: 0, principals, managedPolicies: account.managedPolicies });
         await writer.write(batch, () => {
           done += 1;
           if (done % 25 === 0 || done === collected.snapshot.accounts.length) reportProgress(database, scanId, `Saved ${done} of ${collected.snapshot.accounts.length} accounts`, done, accountTotal, options);
@@ -132,6 +124,7 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
       await writer.abort();
       throw error;
     }
+    const analysis = { principals: analyzedPrincipals, unclassifiedActions: prepared.unclassifiedActions() };
     if (collected.identityCenter) {
       const people = buildPeopleModel(collected.identityCenter, collected.snapshot);
       collected.problems.push(...people.warnings);
