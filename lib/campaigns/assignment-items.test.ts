@@ -5,33 +5,16 @@ import type { IdentityCenterDirectory } from '../people/types';
 import { assignAssignmentReviewer, assignmentKey, parseAssignmentKey, planAssignmentItems, type AssignmentFacts, type PersonFact, type RoleFact } from './assignment-items';
 import { EMPTY_SCOPE } from './scope';
 import { assignmentRowOf } from '../people/test-support/assignment-row';
+import { DEV, DEVELOPER, DEVS, INSTANCE, JANE, ML, PEOPLE, PROD, RAJ, TEAMS, permissionSet } from './test-support/identity-center-ids';
 
-// Identity store ids as ListUsers / ListGroups return them (UUIDs prefixed by the store's region key).
-const INSTANCE = 'arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6';
-const DEVELOPER = 'arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-1a2b3c4d5e6f7a8b';
 const READER = 'arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-9f8e7d6c5b4a3f2e';
-const JANE = '94482488-3041-7026-18f0-fe1ea6c2a3b0';
-const RAJ = '14c8e4a8-b0d1-70ba-2c47-3d1a2b9e7f10';
-const DEVS = '34e8d4c8-f0f1-7013-9a3b-6f2c1d0e9a8b';
-const ML = 'c4a8b4d8-7051-70d4-5e6f-1a2b3c4d5e6f';
 const EMPTY = 'e498a4f8-20a1-7066-bbbb-0c1d2e3f4a5b';
-const PROD = '111122223333';
-const DEV = '444455556666';
-
-const permissionSet = (arn: string, name: string) => ({ arn, name, description: null, sessionDuration: 'PT8H', inlinePolicy: null, managedPolicies: [], customerManagedPolicies: [], permissionsBoundary: null });
 
 const directory: IdentityCenterDirectory = {
   instanceArn: INSTANCE,
   identityStoreId: 'd-9067a1b2c3',
-  users: [
-    { userId: JANE, userName: 'jane.doe@example.com', displayName: 'Jane Doe', email: 'jane.doe@example.com', externalId: null },
-    { userId: RAJ, userName: 'raj.kumar@example.com', displayName: 'Raj Kumar', email: 'raj.kumar@example.com', externalId: null },
-  ],
-  groups: [
-    { groupId: DEVS, displayName: 'Developers', description: null },
-    { groupId: ML, displayName: 'ML-Engineers', description: null },
-    { groupId: EMPTY, displayName: 'Contractors', description: null },
-  ],
+  users: PEOPLE,
+  groups: [...TEAMS, { groupId: EMPTY, displayName: 'Contractors', description: null }],
   memberships: [
     { membershipId: 'a4b8c4d8-1021-70aa-0001-000000000001', groupId: DEVS, userId: JANE },
     { membershipId: 'a4b8c4d8-1021-70aa-0001-000000000002', groupId: ML, userId: JANE },

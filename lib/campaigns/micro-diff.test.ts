@@ -5,6 +5,7 @@ import type { IdentityCenterDirectory } from '../people/types';
 import { assignmentKey, type AssignmentFacts, type RoleFact } from './assignment-items';
 import { diffAssignmentItems, diffEntitlements, listAssignmentItemActions, type EntitlementChange } from './micro-diff';
 import { assignmentRowOf } from '../people/test-support/assignment-row';
+import { DEV, DEVELOPER, DEVS, INSTANCE, JANE, ML, PEOPLE, PROD, RAJ, TEAMS, permissionSet } from './test-support/identity-center-ids';
 
 describe('diffEntitlements', () => {
   it('finds new and widened entitlements, ignores narrowed and unchanged', () => {
@@ -31,19 +32,9 @@ describe('diffEntitlements', () => {
   });
 });
 
-// Identity Center ids shaped as ListUsers / ListGroups / ListPermissionSets return them.
-const INSTANCE = 'arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6';
-const DEVELOPER = 'arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-1a2b3c4d5e6f7a8b';
 const AUDITOR = 'arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-5e6f7a8b9c0d1e2f';
-const JANE = '94482488-3041-7026-18f0-fe1ea6c2a3b0';
-const RAJ = '14c8e4a8-b0d1-70ba-2c47-3d1a2b9e7f10';
-const DEVS = '34e8d4c8-f0f1-7013-9a3b-6f2c1d0e9a8b';
-const ML = 'c4a8b4d8-7051-70d4-5e6f-1a2b3c4d5e6f';
-const PROD = '111122223333';
-const DEV = '444455556666';
 const INVOKE = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
 
-const permissionSet = (arn: string, name: string) => ({ arn, name, description: null, sessionDuration: 'PT8H', inlinePolicy: null, managedPolicies: [], customerManagedPolicies: [], permissionsBoundary: null });
 const roleName = (setName: string) => `AWSReservedSSO_${setName}_0123456789abcdef`;
 const roleArn = (accountId: string, setName: string) => `arn:aws:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/${roleName(setName)}`;
 
@@ -51,14 +42,8 @@ const roleArn = (accountId: string, setName: string) => `arn:aws:iam::${accountI
 const BASE: IdentityCenterDirectory = {
   instanceArn: INSTANCE,
   identityStoreId: 'd-9067a1b2c3',
-  users: [
-    { userId: JANE, userName: 'jane.doe@example.com', displayName: 'Jane Doe', email: 'jane.doe@example.com', externalId: null },
-    { userId: RAJ, userName: 'raj.kumar@example.com', displayName: 'Raj Kumar', email: 'raj.kumar@example.com', externalId: null },
-  ],
-  groups: [
-    { groupId: DEVS, displayName: 'Developers', description: null },
-    { groupId: ML, displayName: 'ML-Engineers', description: null },
-  ],
+  users: PEOPLE,
+  groups: TEAMS,
   memberships: [{ membershipId: 'a4b8c4d8-1021-70aa-0001-000000000001', groupId: DEVS, userId: JANE }],
   permissionSets: [permissionSet(DEVELOPER, 'BedrockDeveloper'), permissionSet(AUDITOR, 'AuditorAccess')],
   assignments: [
