@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
+import { hashText } from './content-hash';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -27,6 +28,8 @@ export function openDatabase(databasePath = resolveDatabasePath()): AppDatabase 
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  // Migration 0012 keys the action lists it moves as the scan pipeline does (db/content-hash.ts).
+  sqlite.function('sha256_hex', { deterministic: true }, (text) => hashText(String(text)));
   const database = drizzle(sqlite, { schema });
   migrate(database, { migrationsFolder: MIGRATIONS_FOLDER });
   return database as AppDatabase;

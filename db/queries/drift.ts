@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
-import { entitlements, principals } from '../schema';
+import { actionLists, entitlements, principals } from '../schema';
 import { parseStoredStringList } from '../schema/stored-json';
 
 /** One entitlement as drift compares it: matched across scans by its stable key. */
@@ -94,10 +94,11 @@ export function loadDriftEntitlements(database: AppDatabase, scanId: number): Dr
       principalName: principals.name,
       principalId: principals.id,
       policyName: entitlements.policyName,
-      actions: entitlements.actions,
+      actions: actionLists.list,
     })
     .from(entitlements)
     .innerJoin(principals, eq(principals.id, entitlements.principalId))
+    .innerJoin(actionLists, eq(actionLists.hash, entitlements.actionsHash))
     .where(eq(entitlements.scanId, scanId))
     .all()
     .map((row) => ({ ...row, actions: parseStoredStringList(row.actions) }));

@@ -1,9 +1,9 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
-import { entitlements, grants, principals, scanAccounts, scans, sodConflicts } from '../schema';
+import { actionLists, entitlements, grants, principals, scanAccounts, scans, sodConflicts } from '../schema';
 import type { StoredPrincipalAnalysis } from '../schema/stored-json';
 import { readGrantRowDefaults } from '../stored-json/grant-columns';
-import { readPrincipalAnalysis } from '../stored-json/principal-columns';
+import { readPrincipalActions, readPrincipalAnalysis } from '../stored-json/principal-columns';
 import { describeDenial } from '../../lib/analysis/evaluation/describe-denial';
 import { describeDecidedCondition } from '../../lib/analysis/evaluation/principal-facts';
 import type { DecidedCondition } from '../../lib/analysis/types';
@@ -88,8 +88,9 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
   let lastId = 0;
   for (;;) {
     const page = database
-      .select({ id: principals.id, arn: principals.arn, accountId: principals.accountId, type: principals.type, name: principals.name, owner: principals.ownerEmail, analysis: principals.analysis })
+      .select({ id: principals.id, arn: principals.arn, accountId: principals.accountId, type: principals.type, name: principals.name, owner: principals.ownerEmail, analysis: principals.analysis, actions: actionLists.list })
       .from(principals)
+      .innerJoin(actionLists, eq(actionLists.hash, principals.actionsHash))
       .where(and(eq(principals.scanId, scanId), eq(principals.hasBedrock, true), gt(principals.id, lastId)))
       .orderBy(asc(principals.id))
       .limit(pageSize)
@@ -106,7 +107,7 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
       const grantRows = database
         .select({
           id: grants.id,
-          actions: grants.actions,
+          actions: actionLists.list,
           resources: grants.resources,
           notResources: grants.notResources,
           regions: grants.regions,
@@ -121,6 +122,7 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
         })
         .from(grants)
         .innerJoin(entitlements, eq(entitlements.id, grants.entitlementId))
+        .innerJoin(actionLists, eq(actionLists.hash, grants.actionsHash))
         .where(eq(grants.principalId, principal.id))
         .orderBy(asc(grants.id))
         .all();
@@ -145,7 +147,7 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
         type: principal.type,
         name: principal.name,
         owner: principal.owner,
-        actions: analysis.actions,
+        actions: readPrincipalActions(principal.actions, principal.id),
         tiers: analysis.tiers,
         blastRadius: analysis.blastRadius,
         sodConflicts: conflicts,

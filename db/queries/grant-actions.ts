@@ -2,7 +2,7 @@ import type { DecidedCondition, Grant } from '../../lib/analysis/types';
 import { readEncodedGrantActions, type EncodedGrantAction, type GrantRowDefaults } from '../stored-json/grant-columns';
 
 /**
- * The per-action detail of one grant row (`grants.actions`). The row's own columns hold the
+ * The per-action detail of one grant row (its `action_lists` text, named by `grants.actions_hash`). The row's own columns hold the
  * resources, NotResources, regions and conditions of its first action; an action stores only
  * what differs from them, so a statement granting 100 actions on `*` is 100 short entries, not
  * 100 copies of the same lists (the verbose form made snapshots of 20,000 principals ~0.9 GB).
@@ -46,7 +46,7 @@ export function encodeGrantActions(grants: Grant[]): string {
   );
 }
 
-/** Decodes `grants.actions` of row `grantId` against the row's columns. */
+/** Decodes the action list of grant row `grantId` against the row's columns. */
 export function decodeGrantActions(text: string, defaults: GrantRowDefaults, grantId: number): StoredGrantAction[] {
   const entries = readEncodedGrantActions(text, grantId);
   const firstDecided = entries[0]?.decided ?? NO_DECIDED;

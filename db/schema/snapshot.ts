@@ -36,6 +36,8 @@ export const principals = sqliteTable(
     facts: text('facts').notNull(),
     /** JSON: blast radius factors, exposure, denied actions, recommendations, evaluation errors. */
     analysis: text('analysis').notNull(),
+    /** The principal's effective Bedrock actions: the key of a JSON string array in `action_lists`. */
+    actionsHash: text('actions_hash').notNull(),
   },
   (table) => [
     uniqueIndex('principals_scan_arn_idx').on(table.scanId, table.arn),
@@ -53,6 +55,20 @@ export const principals = sqliteTable(
 
 export type Principal = typeof principals.$inferSelect;
 export type NewPrincipal = typeof principals.$inferInsert;
+
+/**
+ * Action lists, stored once per distinct text: the key is the sha256 (hex) of `list` exactly as
+ * stored. Principals with the same policies hold the same lists, so a snapshot of 10,000 principals
+ * has ~60,000 references to ~6,500 texts (some of them tens of kilobytes), and a rescan adds only
+ * the texts no earlier snapshot stored. The referencing columns (`principals.actions_hash`,
+ * `entitlements.actions_hash`, `grants.actions_hash`) declare no foreign key: pruning deletes the
+ * lists no row references (scanners/pipeline/persist-snapshot.ts pruneOrphanDocuments), and a
+ * foreign key would make each such delete search the three tables, which have no index on the hash.
+ */
+export const actionLists = sqliteTable('action_lists', {
+  hash: text('hash').primaryKey(),
+  list: text('list').notNull(),
+});
 
 /** Policy texts, stored once per distinct document (AWS managed policies repeat in every account). */
 export const policyDocuments = sqliteTable('policy_documents', {
@@ -98,8 +114,8 @@ export const entitlements = sqliteTable(
     attachedVia: text('attached_via', { enum: ['direct', 'group'] }).notNull(),
     groupName: text('group_name'),
     tiersMask: integer('tiers_mask').notNull(),
-    /** JSON array of `service:Action`. */
-    actions: text('actions').notNull(),
+    /** The `service:Action`s the entitlement gives: the key of a JSON string array in `action_lists`. */
+    actionsHash: text('actions_hash').notNull(),
     actionCount: integer('action_count').notNull(),
     isConditional: integer('is_conditional', { mode: 'boolean' }).notNull(),
   },
@@ -125,7 +141,8 @@ export const grants = sqliteTable(
     principalId: integer('principal_id').notNull(),
     statementId: text('statement_id'),
     statementIndex: integer('statement_index').notNull(),
-    actions: text('actions').notNull(),
+    /** The statement's per-action detail (db/queries/grant-actions.ts): the key of its JSON text in `action_lists`. */
+    actionsHash: text('actions_hash').notNull(),
     tiersMask: integer('tiers_mask').notNull(),
     resources: text('resources').notNull(),
     notResources: text('not_resources').notNull(),

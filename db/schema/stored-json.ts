@@ -24,9 +24,14 @@ export type StoredCredentialSummary = CredentialSummary;
 
 /**
  * `principals.analysis`: the engine's results for one principal (`AnalyzedPrincipal`), without
- * what has its own table (grants, conflicts) or column (facts, account, owner, last use).
+ * what has its own table (grants, conflicts) or column (facts, account, owner, last use; the
+ * effective actions are an `action_lists` text that `principals.actions_hash` names, shared by
+ * every principal with the same access).
  */
-export type StoredPrincipalAnalysis = Pick<AnalyzedPrincipal, 'tiers' | 'actions' | 'blastRadius' | 'exposure' | 'denied' | 'recommendations' | 'credentials' | 'reachAccountIds' | 'errors'>;
+export type StoredPrincipalAnalysis = Pick<AnalyzedPrincipal, 'tiers' | 'blastRadius' | 'exposure' | 'denied' | 'recommendations' | 'credentials' | 'reachAccountIds' | 'errors'>;
+
+/** A principal's analysis as a page or an export reads it: the stored JSON and the effective actions its row names. */
+export type PrincipalAnalysis = StoredPrincipalAnalysis & Pick<AnalyzedPrincipal, 'actions'>;
 
 /** `scans.summary`: counts for the overview and its trends. */
 export interface StoredScanSummary {

@@ -5,8 +5,9 @@ import { readStoredJson } from './read-stored-json';
 
 /**
  * The JSON columns of a `grants` row. The row's own columns hold the resources, NotResources,
- * regions and conditions of its first action; `grants.actions` lists every action with only what
- * differs from them (see db/queries/grant-actions.ts).
+ * regions and conditions of its first action; its action list (an `action_lists` text that
+ * `grants.actions_hash` names) lists every action with only what differs from them (see
+ * db/queries/grant-actions.ts).
  */
 
 export interface GrantRowDefaults {
@@ -28,7 +29,7 @@ export function readGrantRowDefaults(row: { id: number; resources: string; notRe
   };
 }
 
-/** One entry of `grants.actions`: the action and tier, and only the lists that differ from the row's. */
+/** One entry of a grant row's action list: the action and tier, and only the lists that differ from the row's. */
 const encodedGrantActionSchema = z.object({
   action: z.string(),
   tier: tierSchema,
@@ -45,12 +46,12 @@ export type EncodedGrantAction = z.infer<typeof encodedGrantActionSchema>;
 
 const encodedGrantActionsSchema = z.array(encodedGrantActionSchema);
 
-/** `grants.actions` of one row, as stored (decode it against the row's columns). */
+/** The action list of grant row `grantId` (the `action_lists` text its `actions_hash` names), as stored: decode it against the row's columns. */
 export function readEncodedGrantActions(text: string, grantId: number): EncodedGrantAction[] {
-  return readStoredJson(encodedGrantActionsSchema, text, { column: 'grants.actions', row: grantId });
+  return readStoredJson(encodedGrantActionsSchema, text, { column: 'action_lists.list of grants.actions_hash', row: grantId });
 }
 
-/** `entitlements.actions` of one row: the Bedrock actions the entitlement's grants give. */
+/** The action list of entitlement `entitlementId` (the `action_lists` text its `actions_hash` names): the Bedrock actions its grants give. */
 export function readEntitlementActions(text: string, entitlementId: number): string[] {
-  return readStoredJson(stringListSchema, text, { column: 'entitlements.actions', row: entitlementId });
+  return readStoredJson(stringListSchema, text, { column: 'action_lists.list of entitlements.actions_hash', row: entitlementId });
 }

@@ -184,7 +184,6 @@ const credentialSummarySchema = z.object({
 
 const storedPrincipalAnalysisSchema = z.object({
   tiers: z.array(tierSchema),
-  actions: stringListSchema,
   blastRadius: blastRadiusSchema,
   exposure: exposureSchema,
   denied: z.array(deniedActionSchema),
@@ -209,9 +208,10 @@ export function readPrincipalRecommendations(text: string, principalId: number):
   return readStoredJson(recommendationsOnlySchema, text, { column: 'principals.analysis', row: principalId }).recommendations;
 }
 
-const actionsOnlySchema = storedPrincipalAnalysisSchema.pick({ actions: true });
-
-/** Only the effective Bedrock actions of `principals.analysis`: what an offline verification compares with a plan. */
+/**
+ * The effective Bedrock actions of principal `principalId`: the `action_lists` text its
+ * `actions_hash` names (what an offline verification compares with a plan, what an export lists).
+ */
 export function readPrincipalActions(text: string, principalId: number): string[] {
-  return readStoredJson(actionsOnlySchema, text, { column: 'principals.analysis', row: principalId }).actions;
+  return readStoredJson(stringListSchema, text, { column: 'action_lists.list of principals.actions_hash', row: principalId });
 }

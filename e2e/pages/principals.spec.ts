@@ -243,7 +243,7 @@ test.describe('principal detail (#19)', () => {
 
   test('an IAM user with AWS managed access: customise named by its jobs, the managed policy replaced with policy text, no raw backticks', async ({ page }) => {
     const { id, heading } = pickPrincipal(
-      `p.type = 'user' AND p.analysis LIKE '%replace-managed-policy%' AND EXISTS (SELECT 1 FROM entitlements e WHERE e.principal_id = p.id AND e.is_aws_managed = 1 AND e.actions LIKE '%bedrock:CreateModelCustomizationJob%')`,
+      `p.type = 'user' AND p.analysis LIKE '%replace-managed-policy%' AND EXISTS (SELECT 1 FROM entitlements e WHERE e.principal_id = p.id AND e.is_aws_managed = 1 AND (SELECT l.list FROM action_lists l WHERE l.hash = e.actions_hash) LIKE '%bedrock:CreateModelCustomizationJob%')`,
       'p.score DESC',
     );
     await page.setViewportSize({ width: 1440, height: 900 });

@@ -86,10 +86,11 @@ export interface RevocableItem {
 export function findRevocableItem(port: string, campaignId: number, reviewerEmail: string): RevocableItem {
   const rows = queryE2eDatabaseOfPort<{ itemId: number; principalName: string; principalArn: string; accountId: string; policyName: string; actions: string }>(
     port,
-    `SELECT ci.id AS itemId, ci.principal_name AS principalName, ci.principal_arn AS principalArn, ci.account_id AS accountId, e.policy_name AS policyName, e.actions AS actions
+    `SELECT ci.id AS itemId, ci.principal_name AS principalName, ci.principal_arn AS principalArn, ci.account_id AS accountId, e.policy_name AS policyName, l.list AS actions
      FROM campaign_items ci
      JOIN campaigns c ON c.id = ci.campaign_id
      JOIN entitlements e ON e.scan_id = c.scan_id AND e.entitlement_key = ci.entitlement_key
+     JOIN action_lists l ON l.hash = e.actions_hash
      JOIN principals p ON p.scan_id = c.scan_id AND p.arn = ci.principal_arn
      WHERE ci.campaign_id = ? AND ci.reviewer_email = ? AND ci.status = 'pending'
        AND e.policy_kind = 'managed' AND e.attached_via = 'direct' AND e.policy_name LIKE '%Bedrock%'

@@ -14,6 +14,7 @@ import { entitlementKey } from '../../lib/analysis/entitlements';
 import type { PrincipalFacts } from '../../lib/analysis/types';
 import { testEvaluate } from '../../lib/revocations/test-support/evaluator';
 import { ACCOUNT, awsManagedPolicy, role, user } from '../../lib/revocations/test-support/fixtures';
+import { storeActionNames } from '../../db/queries/test-support/action-lists';
 import { parseArguments, UsageError } from '../cli-args';
 import { revocationCommand } from './revocation';
 
@@ -31,10 +32,10 @@ function seed(database: AppDatabase, source: 'live' | 'offline'): void {
   for (const principal of [tara, sso]) {
     const id = database
       .insert(principals)
-      .values({ scanId, accountId: ACCOUNT, arn: principal.arn, type: principal.type, name: principal.name, path: principal.path, ownerEmail: null, hasBedrock: true, facts: JSON.stringify({ principal, groups: [] }), analysis: JSON.stringify({ actions: ['bedrock:InvokeModel'] }) })
+      .values({ scanId, accountId: ACCOUNT, arn: principal.arn, type: principal.type, name: principal.name, path: principal.path, ownerEmail: null, hasBedrock: true, facts: JSON.stringify({ principal, groups: [] }), analysis: '{}', actionsHash: storeActionNames(database, ['bedrock:InvokeModel']) })
       .returning({ id: principals.id })
       .get().id;
-    database.insert(entitlements).values({ scanId, principalId: id, entitlementKey: keyOf(principal), policyKind: 'managed', policyArn: 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess', policyName: 'AmazonBedrockFullAccess', isAwsManaged: true, attachedVia: 'direct', tiersMask: 1, actions: '["bedrock:InvokeModel"]', actionCount: 1, isConditional: false }).run();
+    database.insert(entitlements).values({ scanId, principalId: id, entitlementKey: keyOf(principal), policyKind: 'managed', policyArn: 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess', policyName: 'AmazonBedrockFullAccess', isAwsManaged: true, attachedVia: 'direct', tiersMask: 1, actionsHash: storeActionNames(database, ['bedrock:InvokeModel']), actionCount: 1, isConditional: false }).run();
   }
   const policy = awsManagedPolicy('AmazonBedrockFullAccess');
   const text = JSON.stringify(policy.document);

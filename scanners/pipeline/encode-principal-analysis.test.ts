@@ -25,7 +25,7 @@ describe('encodePrincipalAnalysis', () => {
   });
 
   it('leaves out undefined fields as JSON.stringify does', () => {
-    const partial = { tiers: ['invoke'], actions: undefined, errors: [] } as unknown as StoredPrincipalAnalysis;
+    const partial = { tiers: ['invoke'], blastRadius: undefined, errors: [] } as unknown as StoredPrincipalAnalysis;
     expect(encodePrincipalAnalysis(partial)).toBe(JSON.stringify(partial));
   });
 });

@@ -5,7 +5,6 @@ import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-typ
 export function storedAnalysisOf(principal: AnalyzedPrincipal): StoredPrincipalAnalysis {
   return {
     tiers: principal.tiers,
-    actions: principal.actions,
     blastRadius: principal.blastRadius,
     exposure: principal.exposure,
     denied: principal.denied,
@@ -18,7 +17,7 @@ export function storedAnalysisOf(principal: AnalyzedPrincipal): StoredPrincipalA
 
 /**
  * `principals.analysis` exactly as `JSON.stringify(analysis)` writes it, but with the parts that
- * principals share (the actions and denials of one computed access, one exposure for roles with
+ * principals share (the denials of one computed access, one exposure for roles with
  * the same trust entries, recommendations) encoded once per object instead of once per row. An
  * AdministratorAccess holder's denials alone are tens of kilobytes, and thousands share them.
  */
@@ -35,7 +34,7 @@ function encodeShared(value: unknown): string | undefined {
 }
 
 /** The field order of StoredPrincipalAnalysis as persist-snapshot builds it. */
-const FIELDS = ['tiers', 'actions', 'blastRadius', 'exposure', 'denied', 'recommendations', 'credentials', 'reachAccountIds', 'errors'] as const satisfies ReadonlyArray<keyof StoredPrincipalAnalysis>;
+const FIELDS = ['tiers', 'blastRadius', 'exposure', 'denied', 'recommendations', 'credentials', 'reachAccountIds', 'errors'] as const satisfies ReadonlyArray<keyof StoredPrincipalAnalysis>;
 
 export function encodePrincipalAnalysis(analysis: StoredPrincipalAnalysis): string {
   let text = '{';

@@ -69,10 +69,10 @@ describe('persisting a snapshot with rows shared per grants array', () => {
     const client = database.$client;
     const principalId = client.prepare('SELECT id FROM principals WHERE scan_id = ? AND arn = ?').pluck();
     const entitlementRows = client.prepare(
-      'SELECT id, entitlement_key, policy_kind, policy_arn, policy_name, is_aws_managed, attached_via, group_name, tiers_mask, actions, action_count, is_conditional FROM entitlements WHERE principal_id = ? ORDER BY id',
+      'SELECT id, entitlement_key, policy_kind, policy_arn, policy_name, is_aws_managed, attached_via, group_name, tiers_mask, (SELECT list FROM action_lists WHERE hash = actions_hash), action_count, is_conditional FROM entitlements WHERE principal_id = ? ORDER BY id',
     ).raw();
     const grantRows = client.prepare(
-      'SELECT statement_id, statement_index, actions, tiers_mask, resources, not_resources, regions, conditions, is_conditional, requires_guardrail FROM grants WHERE entitlement_id = ? AND principal_id = ? ORDER BY id',
+      'SELECT statement_id, statement_index, (SELECT list FROM action_lists WHERE hash = actions_hash), tiers_mask, resources, not_resources, regions, conditions, is_conditional, requires_guardrail FROM grants WHERE entitlement_id = ? AND principal_id = ? ORDER BY id',
     ).raw();
     const conflictRows = client.prepare('SELECT rule_id, side_a, side_b FROM sod_conflicts WHERE principal_id = ? ORDER BY id').raw();
     for (const principal of analysis.principals) {

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
 import { appendAudit } from '../../db/queries/audit';
 import { encodeGrantActions } from '../../db/queries/grant-actions';
+import { hashText } from '../../db/content-hash';
 import type { Statement } from 'better-sqlite3';
 import { directSink, preparedStatements, recordingSink, type RowBatch, type RowSink } from './row-batch';
 import { discardUsageRows } from '../usage/persist-usage';
@@ -26,10 +26,6 @@ export interface AccountOutcome {
   managedPolicies: ManagedPolicyFacts[];
 }
 
-function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 function documentText(document: ManagedPolicyFacts['document']): string {
   return typeof document === 'string' ? document : JSON.stringify(document);
 }
@@ -41,13 +37,14 @@ function documentText(document: ManagedPolicyFacts['document']): string {
  */
 export const SNAPSHOT_ROW_SQL = {
   document: 'INSERT OR IGNORE INTO policy_documents (hash, document) VALUES (?, ?)',
+  actionList: 'INSERT OR IGNORE INTO action_lists (hash, list) VALUES (?, ?)',
   policy: 'INSERT INTO policies (scan_id, account_id, arn, name, is_aws_managed, default_version_id, document_hash) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   principal: `INSERT INTO principals (scan_id, account_id, arn, type, name, path, owner_email, permission_set_name, has_bedrock, tiers_mask, action_count, score,
-     conflict_count, max_conflict_severity, last_used_at, is_exposed_outside_org, has_unpinned_oidc, has_public_trust, facts, analysis)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  entitlement: `INSERT INTO entitlements (scan_id, principal_id, entitlement_key, policy_kind, policy_arn, policy_name, is_aws_managed, attached_via, group_name, tiers_mask, actions, action_count, is_conditional)
+     conflict_count, max_conflict_severity, last_used_at, is_exposed_outside_org, has_unpinned_oidc, has_public_trust, facts, analysis, actions_hash)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  entitlement: `INSERT INTO entitlements (scan_id, principal_id, entitlement_key, policy_kind, policy_arn, policy_name, is_aws_managed, attached_via, group_name, tiers_mask, actions_hash, action_count, is_conditional)
    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  grant: `INSERT INTO grants (scan_id, entitlement_id, principal_id, statement_id, statement_index, actions, tiers_mask, resources, not_resources, regions, conditions, is_conditional, requires_guardrail)
+  grant: `INSERT INTO grants (scan_id, entitlement_id, principal_id, statement_id, statement_index, actions_hash, tiers_mask, resources, not_resources, regions, conditions, is_conditional, requires_guardrail)
    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   conflict: 'INSERT INTO sod_conflicts (scan_id, principal_id, principal_arn, account_id, rule_id, severity, title, side_a, side_b) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   scanAccount: `INSERT INTO scan_accounts (scan_id, account_id, status, error, principal_count, bedrock_principal_count, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -92,7 +89,7 @@ function writeAccountRows(sink: RowSink, scanId: number, outcome: AccountOutcome
   // Rows shared per grants array are remembered for this account only: principals sharing an
   // access sit in one account (another account's is rebased to new arrays), and nothing is
   // kept alive for the rest of the snapshot.
-  const rowCache: RowCache = { entitlementRows: new Map(), conflictSides: new Map() };
+  const rowCache: RowCache = { entitlementRows: new Map(), conflictSides: new Map(), storedActionLists: new Set() };
   for (const principal of outcome.principals) persistPrincipal(sink, scanId, principal, rowCache);
   sink.run('scanAccount', [
     scanId,
@@ -119,32 +116,70 @@ function sharedJson(value: object): string {
   return text;
 }
 
+/** An action list's text as `action_lists` stores it, and its key there. */
+interface ActionListText {
+  text: string;
+  hash: string;
+}
+
+function actionListText(text: string): ActionListText {
+  return { text, hash: hashText(text) };
+}
+
+/**
+ * A principal's effective actions as stored. Principals with the same access share the array
+ * (lib/analysis analyzeSnapshot), so it is serialised and hashed once.
+ */
+const actionListByArray = new WeakMap<readonly string[], ActionListText>();
+function principalActionList(actions: readonly string[]): ActionListText {
+  let list = actionListByArray.get(actions);
+  if (list === undefined) {
+    list = actionListText(JSON.stringify(actions));
+    actionListByArray.set(actions, list);
+  }
+  return list;
+}
+
 /**
  * The per-action detail of one statement's grants. Principals with the same access hold the same
- * grant objects, so the text is remembered per (first grant, run): the action list confirms that
- * the run is the same, for a fraction of the cost of serialising it again.
+ * grant objects, so the text (and its hash) is remembered per (first grant, run): the action list
+ * confirms that the run is the same, for a fraction of the cost of serialising it again.
  */
-const statementJsonByFirstGrant = new WeakMap<Grant, Map<string, string>>();
-function statementActionsJson(statementGrants: Grant[]): string {
-  let byActions = statementJsonByFirstGrant.get(statementGrants[0]);
+const statementListByFirstGrant = new WeakMap<Grant, Map<string, ActionListText>>();
+function statementActionList(statementGrants: Grant[]): ActionListText {
+  let byActions = statementListByFirstGrant.get(statementGrants[0]);
   if (!byActions) {
     byActions = new Map();
-    statementJsonByFirstGrant.set(statementGrants[0], byActions);
+    statementListByFirstGrant.set(statementGrants[0], byActions);
   }
   const actionsKey = statementGrants.map((grant) => grant.action).join(',');
-  let text = byActions.get(actionsKey);
-  if (text === undefined) {
-    text = encodeGrantActions(statementGrants);
-    byActions.set(actionsKey, text);
+  let list = byActions.get(actionsKey);
+  if (list === undefined) {
+    list = actionListText(encodeGrantActions(statementGrants));
+    byActions.set(actionsKey, list);
   }
-  return text;
+  return list;
+}
+
+/**
+ * The key of an action list, written to `action_lists` the first time this account's rows meet
+ * it (INSERT OR IGNORE: an earlier snapshot may hold it already). What was written is remembered
+ * per account only, the rows of one transaction: discarding a scan between two may delete a list
+ * a longer-lived cache would still name.
+ */
+function storedActionListHash(sink: RowSink, list: ActionListText, cache: RowCache): string {
+  if (!cache.storedActionLists.has(list.hash)) {
+    sink.run('actionList', [list.hash, list.text]);
+    cache.storedActionLists.add(list.hash);
+  }
+  return list.hash;
 }
 
 /** The columns of one `grants` row that do not name the principal: the same for every principal holding the grants. */
 interface GrantRowValues {
   statementId: string | null;
   statementIndex: number;
-  actionsJson: string;
+  actions: ActionListText;
   tiersMask: number;
   resourcesJson: string;
   notResourcesJson: string;
@@ -158,7 +193,7 @@ interface GrantRowValues {
 interface EntitlementRowValues {
   path: EntitlementGroup['path'];
   tiersMask: number;
-  actionsJson: string;
+  actions: ActionListText;
   actionCount: number;
   isConditional: boolean;
   grantRows: GrantRowValues[];
@@ -173,6 +208,8 @@ interface EntitlementRowValues {
 interface RowCache {
   entitlementRows: Map<readonly Grant[], EntitlementRowValues[]>;
   conflictSides: Map<readonly Grant[], string>;
+  /** Hashes of the action lists this account's rows have written to `action_lists`. */
+  storedActionLists: Set<string>;
 }
 
 function entitlementRowsOf(grants: readonly Grant[], cache: RowCache): EntitlementRowValues[] {
@@ -181,7 +218,7 @@ function entitlementRowsOf(grants: readonly Grant[], cache: RowCache): Entitleme
     rows = groupGrantsIntoEntitlements('', grants).map((group) => ({
       path: group.path,
       tiersMask: tiersToMask(group.tiers),
-      actionsJson: JSON.stringify(group.actions),
+      actions: actionListText(JSON.stringify(group.actions)),
       actionCount: group.actions.length,
       isConditional: group.isConditional,
       grantRows: group.statements.map((statement) => {
@@ -189,7 +226,7 @@ function entitlementRowsOf(grants: readonly Grant[], cache: RowCache): Entitleme
         return {
           statementId: statement.statementId,
           statementIndex: statement.statementIndex,
-          actionsJson: statementActionsJson(statement.grants),
+          actions: statementActionList(statement.grants),
           tiersMask: tiersToMask(statement.grants.map((grant) => grant.tier)),
           resourcesJson: sharedJson(first.resources),
           notResourcesJson: sharedJson(first.notResources),
@@ -233,6 +270,7 @@ function persistPrincipal(sink: RowSink, scanId: number, principal: AnalyzedPrin
       flag(principal.exposure.hasPublicTrust),
       JSON.stringify(facts),
       encodePrincipalAnalysis(analysis),
+      storedActionListHash(sink, principalActionList(principal.actions), cache),
   ]);
 
   for (const entitlement of entitlementRowsOf(principal.grants, cache)) {
@@ -247,12 +285,12 @@ function persistPrincipal(sink: RowSink, scanId: number, principal: AnalyzedPrin
         entitlement.path.attachedVia,
         entitlement.path.groupName,
         entitlement.tiersMask,
-        entitlement.actionsJson,
+        storedActionListHash(sink, entitlement.actions, cache),
         entitlement.actionCount,
         flag(entitlement.isConditional),
     ]);
     for (const row of entitlement.grantRows) {
-      sink.run('grant', [scanId, entitlementId, principalId, row.statementId, row.statementIndex, row.actionsJson, row.tiersMask, row.resourcesJson, row.notResourcesJson, row.regionsJson, row.conditionsJson, row.isConditional, row.requiresGuardrail]);
+      sink.run('grant', [scanId, entitlementId, principalId, row.statementId, row.statementIndex, storedActionListHash(sink, row.actions, cache), row.tiersMask, row.resourcesJson, row.notResourcesJson, row.regionsJson, row.conditionsJson, row.isConditional, row.requiresGuardrail]);
     }
   }
 
@@ -322,12 +360,16 @@ export function publishScan(
   });
 }
 
-/** Removes the rows of a scan that will never be published (a failed or abandoned run). */
+/**
+ * Removes the rows of a scan that will never be published (a failed or abandoned run), and the
+ * policy documents and action lists only it referenced.
+ */
 export function discardScanRows(database: AppDatabase, scanId: number): void {
   inWriteTransaction(database, () => {
     database.delete(principals).where(eq(principals.scanId, scanId)).run();
     database.delete(policies).where(eq(policies.scanId, scanId)).run();
     database.delete(scanAccounts).where(and(eq(scanAccounts.scanId, scanId), eq(scanAccounts.status, 'ok'))).run();
+    pruneOrphanDocuments(database);
   });
   discardUsageRows(database, scanId);
 }
@@ -360,8 +402,15 @@ export function recoverAbandonedScans(database: AppDatabase, now = new Date()): 
   return abandoned.map((scan) => scan.id);
 }
 
-/** Deletes unreferenced policy documents after old scans were pruned. */
+/**
+ * Deletes the policy documents and action lists no row references, after scans were discarded.
+ * One pass over the referencing tables of every scan (their hash columns have no index: writing
+ * one per row would cost every scan, and discarding is rare; 0.2 s for a 10,000-principal snapshot).
+ */
 export function pruneOrphanDocuments(database: AppDatabase): void {
   database.run(sql`DELETE FROM policy_documents WHERE hash NOT IN (SELECT document_hash FROM policies)`);
+  database.run(
+    sql`DELETE FROM action_lists WHERE hash NOT IN (SELECT actions_hash FROM principals UNION ALL SELECT actions_hash FROM entitlements UNION ALL SELECT actions_hash FROM grants)`,
+  );
 }
 

@@ -13,8 +13,8 @@ afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
 
 /** Every row of the snapshot tables, ids included, in id order. */
 function snapshotRows(database: AppDatabase): Record<string, unknown[]> {
-  const tables = ['principals', 'entitlements', 'grants', 'sod_conflicts', 'policies', 'policy_documents', 'scan_accounts'];
-  const order: Record<string, string> = { policies: 'scan_id, account_id, arn', policy_documents: 'hash', scan_accounts: 'scan_id, account_id' };
+  const tables = ['principals', 'entitlements', 'grants', 'action_lists', 'sod_conflicts', 'policies', 'policy_documents', 'scan_accounts'];
+  const order: Record<string, string> = { policies: 'scan_id, account_id, arn', policy_documents: 'hash', action_lists: 'hash', scan_accounts: 'scan_id, account_id' };
   return Object.fromEntries(tables.map((table) => [table, database.$client.prepare(`SELECT * FROM ${table} ORDER BY ${order[table] ?? 'id'}`).all()]));
 }
 

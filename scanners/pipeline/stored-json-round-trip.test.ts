@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../db/client';
-import { accounts, controlSwitchers, entitlements, grants, identityCenterPermissionSets, principals, scans } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { accounts, actionLists, controlSwitchers, entitlements, grants, identityCenterPermissionSets, principals, scans } from '../../db/schema';
 import { readOuPath, readSwitchGrants } from '../../db/stored-json/control-columns';
 import { readEncodedGrantActions, readEntitlementActions, readGrantRowDefaults } from '../../db/stored-json/grant-columns';
 import { readPermissionSetPolicies } from '../../db/stored-json/permission-set-columns';
-import { readPrincipalAnalysis, readPrincipalFacts } from '../../db/stored-json/principal-columns';
+import { readPrincipalActions, readPrincipalAnalysis, readPrincipalFacts } from '../../db/stored-json/principal-columns';
 import { readScanSummary } from '../../db/stored-json/scan-summary';
 import { importDemoOrganization } from './test-support/import-demo';
 
@@ -22,20 +23,25 @@ beforeAll(async () => {
 
 describe('stored JSON written by an offline import of the demo organisation', () => {
   it('reads back every principal\'s facts and analysis as written', () => {
-    const rows = database.select({ id: principals.id, facts: principals.facts, analysis: principals.analysis }).from(principals).all();
+    const rows = database
+      .select({ id: principals.id, facts: principals.facts, analysis: principals.analysis, actions: actionLists.list })
+      .from(principals)
+      .innerJoin(actionLists, eq(actionLists.hash, principals.actionsHash))
+      .all();
     expect(rows.length).toBeGreaterThan(200);
     for (const row of rows) {
       expect(readPrincipalFacts(row.facts, row.id)).toEqual(JSON.parse(row.facts));
       expect(readPrincipalAnalysis(row.analysis, row.id)).toEqual(JSON.parse(row.analysis));
+      expect(readPrincipalActions(row.actions, row.id)).toEqual(JSON.parse(row.actions));
     }
   });
 
   it('reads back the grants, entitlements, scan summary, switchers and OU paths as written', () => {
-    for (const row of database.select().from(grants).all()) {
+    for (const { grants: row, action_lists: list } of database.select().from(grants).innerJoin(actionLists, eq(actionLists.hash, grants.actionsHash)).all()) {
       expect(readGrantRowDefaults(row)).toEqual({ resources: JSON.parse(row.resources), notResources: JSON.parse(row.notResources), regions: JSON.parse(row.regions), conditions: JSON.parse(row.conditions) });
-      expect(readEncodedGrantActions(row.actions, row.id)).toEqual(JSON.parse(row.actions));
+      expect(readEncodedGrantActions(list.list, row.id)).toEqual(JSON.parse(list.list));
     }
-    for (const row of database.select({ id: entitlements.id, actions: entitlements.actions }).from(entitlements).all()) expect(readEntitlementActions(row.actions, row.id)).toEqual(JSON.parse(row.actions));
+    for (const row of database.select({ id: entitlements.id, actions: actionLists.list }).from(entitlements).innerJoin(actionLists, eq(actionLists.hash, entitlements.actionsHash)).all()) expect(readEntitlementActions(row.actions, row.id)).toEqual(JSON.parse(row.actions));
     const [scan] = database.select({ id: scans.id, summary: scans.summary }).from(scans).all();
     expect(readScanSummary(scan.summary as string, scan.id)).toEqual(JSON.parse(scan.summary as string));
     const switchers = database.select({ id: controlSwitchers.id, grants: controlSwitchers.grants }).from(controlSwitchers).all();

@@ -9,6 +9,7 @@ import { entitlementKey } from '../../lib/analysis/entitlements';
 import type { PrincipalFacts } from '../../lib/analysis/types';
 import { parseAppConfig } from '../../lib/config/schema';
 import { testEvaluate } from '../../lib/revocations/test-support/evaluator';
+import { storeActionNames } from '../../db/queries/test-support/action-lists';
 import type { PrincipalState, RevocationResult } from '../../lib/revocations/types';
 import { startLocalAws, type LocalAwsHandle } from '../local-aws/start-local-aws';
 import { createRevocationIamClient } from './iam-client';
@@ -46,7 +47,7 @@ async function publishSnapshot(targets: Array<{ type: 'user' | 'role'; name: str
     const state = await readPrincipalState(iam, { principalType: target.type, principalName: target.name, principalArn: target.arn, accountId: ACCOUNT });
     const facts = toFacts(state);
     const groups = state.groups.map((group) => ({ ...group, id: group.name, path: '/' }));
-    database.insert(principals).values({ scanId, accountId: ACCOUNT, arn: target.arn, type: target.type, name: target.name, path: '/', hasBedrock: true, facts: JSON.stringify({ principal: facts, groups }), analysis: '{}' }).run();
+    database.insert(principals).values({ scanId, accountId: ACCOUNT, arn: target.arn, type: target.type, name: target.name, path: '/', hasBedrock: true, facts: JSON.stringify({ principal: facts, groups }), analysis: '{}', actionsHash: storeActionNames(database, []) }).run();
     for (const policy of state.managedPolicies) {
       const hash = createHash('sha256').update(policy.document).digest('hex');
       database.insert(policyDocuments).values({ hash, document: policy.document }).onConflictDoNothing().run();

@@ -64,15 +64,15 @@ function personAssignments(row: AssignmentRow, directory: DirectoryRows): Assign
 /**
  * `AWSReservedSSO_*` roles of `newScanId` with an entitlement that `previousScanId` does not hold
  * with the same actions (a new entitlement, or one whose actions changed): the only roles whose
- * assignments can be widened, or newly reach Bedrock. Compared in SQLite, text against text, so
- * the action lists of unchanged roles are never parsed.
+ * assignments can be widened, or newly reach Bedrock. Compared in SQLite, action-list key against
+ * key (equal lists share one `action_lists` row), so the lists of unchanged roles are never read.
  */
 function rolesWithChangedEntitlements(database: AppDatabase, previousScanId: number, newScanId: number): Set<string> {
   const rows = database.$client
     .prepare(
       `SELECT DISTINCT p.arn AS arn FROM entitlements e JOIN principals p ON p.id = e.principal_id
        WHERE e.scan_id = ? AND p.arn LIKE '%:role/aws-reserved/sso.amazonaws.com/%'
-         AND NOT EXISTS (SELECT 1 FROM entitlements o WHERE o.scan_id = ? AND o.entitlement_key = e.entitlement_key AND o.actions = e.actions)`,
+         AND NOT EXISTS (SELECT 1 FROM entitlements o WHERE o.scan_id = ? AND o.entitlement_key = e.entitlement_key AND o.actions_hash = e.actions_hash)`,
     )
     .all(newScanId, previousScanId) as Array<{ arn: string }>;
   return new Set(rows.map((row) => row.arn));

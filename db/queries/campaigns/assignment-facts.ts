@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { entitlements, identityCenterGroups, identityCenterUsers, personAssignments, principals, sodConflicts } from '../../schema';
+import { actionLists, entitlements, identityCenterGroups, identityCenterUsers, personAssignments, principals, sodConflicts } from '../../schema';
 import { readEntitlementActions } from '../../stored-json/grant-columns';
 import { readPrincipalRecommendations } from '../../stored-json/principal-columns';
 import type { Severity } from '../../../lib/analysis/types';
@@ -82,8 +82,9 @@ export function readAssignmentFacts(database: AppDatabase, scanId: number): Assi
     const ids = [...byId.keys()];
     if (ids.length === 0) continue;
     for (const entitlement of database
-      .select({ id: entitlements.id, principalId: entitlements.principalId, policyKind: entitlements.policyKind, policyArn: entitlements.policyArn, policyName: entitlements.policyName, tiersMask: entitlements.tiersMask, actions: entitlements.actions, isConditional: entitlements.isConditional })
+      .select({ id: entitlements.id, principalId: entitlements.principalId, policyKind: entitlements.policyKind, policyArn: entitlements.policyArn, policyName: entitlements.policyName, tiersMask: entitlements.tiersMask, actions: actionLists.list, isConditional: entitlements.isConditional })
       .from(entitlements)
+      .innerJoin(actionLists, eq(actionLists.hash, entitlements.actionsHash))
       .where(and(eq(entitlements.scanId, scanId), inArray(entitlements.principalId, ids)))
       .orderBy(entitlements.entitlementKey)
       .all()) {

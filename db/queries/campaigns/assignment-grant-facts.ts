@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { entitlements, identityCenterUsers, personAssignments, principals } from '../../schema';
+import { actionLists, entitlements, identityCenterUsers, personAssignments, principals } from '../../schema';
 import { readEntitlementActions } from '../../stored-json/grant-columns';
 import type { AssignmentGrantFacts, RoleGrant } from '../../../lib/campaigns/assignment-items';
 import { selectAssignmentRows } from './assignment-facts';
@@ -46,8 +46,9 @@ export function readRoleGrants(database: AppDatabase, scanId: number, roleArns: 
     }
     if (byId.size === 0) continue;
     for (const entitlement of database
-      .select({ id: entitlements.id, principalId: entitlements.principalId, actions: entitlements.actions })
+      .select({ id: entitlements.id, principalId: entitlements.principalId, actions: actionLists.list })
       .from(entitlements)
+      .innerJoin(actionLists, eq(actionLists.hash, entitlements.actionsHash))
       .where(and(eq(entitlements.scanId, scanId), inArray(entitlements.principalId, [...byId.keys()])))
       .all()) {
       byId.get(entitlement.principalId)?.entitlements.push({ actions: readEntitlementActions(entitlement.actions, entitlement.id) });

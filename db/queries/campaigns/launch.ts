@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { accounts, campaignItems, campaigns, entitlements, notifications, ownerMappings, principals, sodConflicts } from '../../schema';
+import { accounts, actionLists, campaignItems, campaigns, entitlements, notifications, ownerMappings, principals, sodConflicts } from '../../schema';
 import { readEntitlementActions } from '../../stored-json/grant-columns';
 import { readPrincipalRecommendations, readPrincipalReviewerFacts } from '../../stored-json/principal-columns';
 import { appendAudit } from '../audit';
@@ -42,7 +42,7 @@ function readLaunchFacts(database: AppDatabase, input: LaunchCampaignInput): Lau
       entitlementKey: entitlements.entitlementKey,
       ...entitlementPathColumns,
       tiersMask: entitlements.tiersMask,
-      actions: entitlements.actions,
+      actions: actionLists.list,
       isConditional: entitlements.isConditional,
       principalId: principals.id,
       principalArn: principals.arn,
@@ -58,6 +58,7 @@ function readLaunchFacts(database: AppDatabase, input: LaunchCampaignInput): Lau
     })
     .from(entitlements)
     .innerJoin(principals, eq(principals.id, entitlements.principalId))
+    .innerJoin(actionLists, eq(actionLists.hash, entitlements.actionsHash))
     .where(eq(entitlements.scanId, scan.id))
     .orderBy(principals.accountId, principals.name, entitlements.entitlementKey)
     .all();

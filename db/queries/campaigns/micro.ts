@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { campaignItems, entitlements, identityCenterInstances, type ITEM_KINDS } from '../../schema';
+import { actionLists, campaignItems, entitlements, identityCenterInstances, type ITEM_KINDS } from '../../schema';
 import type { AppConfig } from '../../../lib/config/schema';
 import { getConfig } from '../../../lib/config/load-config';
 import { diffAssignmentItems, diffEntitlements, type EntitlementChange } from '../../../lib/campaigns/micro-diff';
@@ -17,8 +17,9 @@ type Change = NonNullable<CampaignItemContext['change']>;
 
 function entitlementActions(database: AppDatabase, scanId: number) {
   return database
-    .select({ entitlementKey: entitlements.entitlementKey, actions: entitlements.actions })
+    .select({ entitlementKey: entitlements.entitlementKey, actions: actionLists.list })
     .from(entitlements)
+    .innerJoin(actionLists, eq(actionLists.hash, entitlements.actionsHash))
     .where(eq(entitlements.scanId, scanId))
     .all()
     .map((row) => ({ entitlementKey: row.entitlementKey, actions: parseStoredStringList(row.actions) }));

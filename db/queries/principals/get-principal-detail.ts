@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { accounts, principals, scans } from '../../schema';
-import type { StoredPrincipalAnalysis, StoredPrincipalFacts } from '../../schema/stored-json';
-import { readPrincipalAnalysis, readPrincipalFacts } from '../../stored-json/principal-columns';
+import { accounts, actionLists, principals, scans } from '../../schema';
+import type { PrincipalAnalysis, StoredPrincipalFacts } from '../../schema/stored-json';
+import { readPrincipalActions, readPrincipalAnalysis, readPrincipalFacts } from '../../stored-json/principal-columns';
 import { NotFoundError } from '../../../lib/http/errors';
 import { ownerScope, type Viewer } from '../viewer';
 
@@ -26,7 +26,7 @@ export interface PrincipalDetail {
   conflictCount: number;
   lastUsedAt: string | null;
   facts: StoredPrincipalFacts;
-  analysis: StoredPrincipalAnalysis;
+  analysis: PrincipalAnalysis;
 }
 
 /**
@@ -55,17 +55,20 @@ export function getPrincipalDetail(database: AppDatabase, viewer: Viewer, princi
       lastUsedAt: principals.lastUsedAt,
       facts: principals.facts,
       analysis: principals.analysis,
+      actions: actionLists.list,
     })
     .from(principals)
     .innerJoin(scans, eq(scans.id, principals.scanId))
+    .innerJoin(actionLists, eq(actionLists.hash, principals.actionsHash))
     .leftJoin(accounts, eq(accounts.id, principals.accountId))
     .where(and(eq(principals.id, principalId), eq(scans.isPublished, true), ownerScope(viewer, principals.ownerEmail)))
     .get();
   if (!row) throw new NotFoundError('No such principal, or it is not yours to see.');
+  const { actions, ...detail } = row;
   return {
-    ...row,
+    ...detail,
     isLatestScan: row.scanId === latestScanId,
     facts: readPrincipalFacts(row.facts, row.id),
-    analysis: readPrincipalAnalysis(row.analysis, row.id),
+    analysis: { ...readPrincipalAnalysis(row.analysis, row.id), actions: readPrincipalActions(actions, row.id) },
   };
 }

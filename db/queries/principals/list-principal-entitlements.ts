@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { entitlements, grants, principals } from '../../schema';
+import { actionLists, entitlements, grants, principals } from '../../schema';
 import type { EntitlementPath } from '../../../lib/analysis/entitlements';
 import type { Grant } from '../../../lib/analysis/types';
 import { decodeGrantActions, type StoredGrantAction } from '../grant-actions';
@@ -48,7 +48,7 @@ export function listPrincipalEntitlements(database: AppDatabase, viewer: Viewer,
       entitlementId: grants.entitlementId,
       statementId: grants.statementId,
       statementIndex: grants.statementIndex,
-      actions: grants.actions,
+      actions: actionLists.list,
       resources: grants.resources,
       notResources: grants.notResources,
       regions: grants.regions,
@@ -57,6 +57,7 @@ export function listPrincipalEntitlements(database: AppDatabase, viewer: Viewer,
       requiresGuardrail: grants.requiresGuardrail,
     })
     .from(grants)
+    .innerJoin(actionLists, eq(actionLists.hash, grants.actionsHash))
     .where(inArray(grants.entitlementId, rows.map((row) => row.id)))
     .orderBy(asc(grants.statementIndex))
     .all();

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { accounts, entitlements, identityCenterInstances, principals, revocations, scans } from '../../schema';
+import { accounts, actionLists, entitlements, identityCenterInstances, principals, revocations, scans } from '../../schema';
 import { appendAudit } from '../audit';
 import { ConflictError, ValidationError } from '../../../lib/http/errors';
 import { parseAssignmentKey } from '../../../lib/campaigns/assignment-items';
@@ -44,8 +44,9 @@ export function computeAssignmentPlan(database: AppDatabase, input: { principalA
     .get();
   const actions = role
     ? database
-        .select({ id: entitlements.id, actions: entitlements.actions })
+        .select({ id: entitlements.id, actions: actionLists.list })
         .from(entitlements)
+        .innerJoin(actionLists, eq(actionLists.hash, entitlements.actionsHash))
         .where(and(eq(entitlements.scanId, scan.id), eq(entitlements.principalId, role.id)))
         .all()
         .flatMap((row) => readEntitlementActions(row.actions, row.id))

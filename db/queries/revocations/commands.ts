@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { entitlements, revocations, type Revocation } from '../../schema';
+import { actionLists, entitlements, revocations, type Revocation } from '../../schema';
 import { appendAudit } from '../audit';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/http/errors';
 import { applyCallsToSlice } from '../../../lib/revocations/apply-calls';
@@ -50,8 +50,9 @@ export function computePlan(database: AppDatabase, input: { principalArn: string
   const loaded = loadPrincipalSlice(database, { principalArn: input.principalArn });
   if (!loaded) throw new ValidationError('The principal is not in any published snapshot.');
   const stored = database
-    .select({ actions: entitlements.actions })
+    .select({ actions: actionLists.list })
     .from(entitlements)
+    .innerJoin(actionLists, eq(actionLists.hash, entitlements.actionsHash))
     .where(and(eq(entitlements.scanId, loaded.scanId), eq(entitlements.entitlementKey, input.entitlementKey)))
     .get();
   try {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../client';
 import { principals, revocations, scans, type RevocationStatus } from '../../schema';
+import { storeActionNames } from '../test-support/action-lists';
 import { createTestDatabase } from '../../test-database';
 import { entitlementKey } from '../../../lib/analysis/entitlements';
 import type { RevocationPlan } from '../../../lib/revocations/types';
@@ -41,8 +42,8 @@ beforeEach(() => {
   database = createTestDatabase();
   // Owner scoping goes through the principals of any snapshot: tara is maya's.
   const scanId = database.insert(scans).values({ status: 'complete', source: 'live', trigger: 'cli', queuedAt: '2030-01-01T00:00:00Z', finishedAt: '2030-01-01T00:01:00Z', isPublished: true }).returning({ id: scans.id }).get().id;
-  database.insert(principals).values({ scanId, accountId: ACCOUNT, arn: TARA, type: 'user', name: 'tara.rossi', path: '/people/', ownerEmail: 'maya@example.com', hasBedrock: true, facts: '{}', analysis: '{}' }).run();
-  database.insert(principals).values({ scanId, accountId: ACCOUNT, arn: OTHER, type: 'role', name: 'genai-app-backend', path: '/', ownerEmail: 'liam@example.com', hasBedrock: true, facts: '{}', analysis: '{}' }).run();
+  database.insert(principals).values({ scanId, accountId: ACCOUNT, arn: TARA, type: 'user', name: 'tara.rossi', path: '/people/', ownerEmail: 'maya@example.com', hasBedrock: true, facts: '{}', analysis: '{}', actionsHash: storeActionNames(database, []) }).run();
+  database.insert(principals).values({ scanId, accountId: ACCOUNT, arn: OTHER, type: 'role', name: 'genai-app-backend', path: '/', ownerEmail: 'liam@example.com', hasBedrock: true, facts: '{}', analysis: '{}', actionsHash: storeActionNames(database, []) }).run();
 });
 
 describe('listRevocationsOfPrincipal', () => {

@@ -12,6 +12,7 @@ import { loadPrincipalSlice } from './load-principal-slice';
 import { verifyOfflineRevocations } from './verify-offline';
 import { claimNextRevocation } from './worker';
 import { insertAwsManagedPolicy } from './test-support/publish-fixture';
+import { storeActionNames } from '../test-support/action-lists';
 
 const NOW = new Date('2030-01-05T10:00:00Z');
 const tara = user('tara.rossi', { managed: ['AmazonBedrockFullAccess'], groups: ['hackers'] });
@@ -27,11 +28,11 @@ function publish(source: 'live' | 'offline', taraFacts = tara, analysisActions: 
   for (const principal of [taraFacts, shared]) {
     const id = database
       .insert(principals)
-      .values({ scanId, accountId: ACCOUNT, arn: principal.arn, type: 'user', name: principal.name, path: '/', ownerEmail: principal === shared ? null : 'tara@example.com', hasBedrock: true, facts: JSON.stringify({ principal, groups: [hackers] }), analysis: JSON.stringify({ actions: principal === shared ? [] : analysisActions }) })
+      .values({ scanId, accountId: ACCOUNT, arn: principal.arn, type: 'user', name: principal.name, path: '/', ownerEmail: principal === shared ? null : 'tara@example.com', hasBedrock: true, facts: JSON.stringify({ principal, groups: [hackers] }), analysis: '{}', actionsHash: storeActionNames(database, principal === shared ? [] : analysisActions) })
       .returning({ id: principals.id })
       .get().id;
     if (principal !== shared && principal.attachedManagedPolicyArns.length > 0) {
-      database.insert(entitlements).values({ scanId, principalId: id, entitlementKey: KEY, policyKind: 'managed', policyArn: 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess', policyName: 'AmazonBedrockFullAccess', isAwsManaged: true, attachedVia: 'direct', tiersMask: 1, actions: '["bedrock:InvokeModel"]', actionCount: 1, isConditional: false }).run();
+      database.insert(entitlements).values({ scanId, principalId: id, entitlementKey: KEY, policyKind: 'managed', policyArn: 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess', policyName: 'AmazonBedrockFullAccess', isAwsManaged: true, attachedVia: 'direct', tiersMask: 1, actionsHash: storeActionNames(database, ['bedrock:InvokeModel']), actionCount: 1, isConditional: false }).run();
     }
   }
   insertAwsManagedPolicy(database, scanId, 'AmazonBedrockFullAccess');

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
-import { entitlements, principals, revocations, scanAccounts, scans, type Revocation } from '../../schema';
+import { actionLists, entitlements, principals, revocations, scanAccounts, scans, type Revocation } from '../../schema';
 import { readPrincipalActions } from '../../stored-json/principal-columns';
 import { readRevocationPlan, readRevocationResult } from '../../stored-json/revocation-columns';
 import { appendAudit } from '../audit';
@@ -36,12 +36,17 @@ const LISTED_ACTIONS = 5;
 function checkIam(database: AppDatabase, scanId: number, row: Revocation, plan: RevocationPlan | null, checkedAt: string): Finding {
   const account = database.select({ status: scanAccounts.status }).from(scanAccounts).where(and(eq(scanAccounts.scanId, scanId), eq(scanAccounts.accountId, row.accountId))).get();
   if (account?.status !== 'ok') return { kind: 'not-scanned' };
-  const principal = database.select({ id: principals.id, analysis: principals.analysis }).from(principals).where(and(eq(principals.scanId, scanId), eq(principals.arn, row.principalArn))).get();
+  const principal = database
+    .select({ id: principals.id, actions: actionLists.list })
+    .from(principals)
+    .innerJoin(actionLists, eq(actionLists.hash, principals.actionsHash))
+    .where(and(eq(principals.scanId, scanId), eq(principals.arn, row.principalArn)))
+    .get();
   let stillGranted: string[] = [];
   let isOnPath = false;
   if (principal) {
     isOnPath = database.select({ id: entitlements.id }).from(entitlements).where(and(eq(entitlements.scanId, scanId), eq(entitlements.entitlementKey, row.entitlementKey))).get() !== undefined;
-    const actions = new Set(readPrincipalActions(principal.analysis, principal.id));
+    const actions = new Set(readPrincipalActions(principal.actions, principal.id));
     const expectedAfter = new Set(plan?.after.actions ?? []);
     stillGranted = (plan?.entitlementActions ?? []).filter((action) => actions.has(action) && !expectedAfter.has(action));
   }

@@ -4,6 +4,7 @@ import type { StoredPrincipalAnalysis, StoredPrincipalFacts, StoredScanSummary }
 import { tiersToMask } from '../../../lib/analysis/tier-mask';
 import { TIERS, type ConditionEntry, type Severity, type Tier, type TrustEntry } from '../../../lib/analysis/types';
 import { inWriteTransaction } from '../../write-transaction';
+import { storeActionList, storeActionNames } from './action-lists';
 
 /**
  * A small, realistic snapshot for the query unit tests (NOT for the demo: the scanners write
@@ -69,11 +70,10 @@ function entitlementKeyOf(principalArn: string, entitlement: EntitlementSpec, ac
   return `${principalArn}|${policy}|${via}`;
 }
 
-function buildAnalysis(spec: PrincipalSpec, tiers: Tier[], actions: string[]): StoredPrincipalAnalysis {
+function buildAnalysis(spec: PrincipalSpec, tiers: Tier[]): StoredPrincipalAnalysis {
   const trusts = spec.trusts ?? [];
   return {
     tiers,
-    actions,
     blastRadius: {
       score: spec.score,
       factors: [
@@ -176,7 +176,8 @@ function insertPrincipal(database: AppDatabase, scanId: number, spec: PrincipalS
       hasUnpinnedOidc: spec.hasUnpinnedOidc ?? false,
       hasPublicTrust: spec.hasPublicTrust ?? false,
       facts: JSON.stringify(buildFacts(spec)),
-      analysis: JSON.stringify(buildAnalysis(spec, tiers, actions)),
+      analysis: JSON.stringify(buildAnalysis(spec, tiers)),
+      actionsHash: storeActionNames(database, actions),
     })
     .returning({ id: principals.id })
     .get();
@@ -205,7 +206,7 @@ function insertPrincipal(database: AppDatabase, scanId: number, spec: PrincipalS
         attachedVia: entitlement.groupName ? 'group' : 'direct',
         groupName: entitlement.groupName ?? null,
         tiersMask: tiersToMask(entitlementTiers),
-        actions: JSON.stringify([...entitlementActions].sort()),
+        actionsHash: storeActionNames(database, [...entitlementActions].sort()),
         actionCount: entitlementActions.size,
         isConditional,
       })
@@ -223,7 +224,7 @@ function insertPrincipal(database: AppDatabase, scanId: number, spec: PrincipalS
           principalId,
           statementId: statement.statementId,
           statementIndex,
-          actions: JSON.stringify(statement.actions.map(([action, tier]) => ({ action, tier, resources, notResources: [], regions, conditions, requiresGuardrail: statement.requiresGuardrail ?? false }))),
+          actionsHash: storeActionList(database, JSON.stringify(statement.actions.map(([action, tier]) => ({ action, tier, resources, notResources: [], regions, conditions, requiresGuardrail: statement.requiresGuardrail ?? false })))),
           tiersMask: tiersToMask(statement.actions.map(([, tier]) => tier)),
           resources: JSON.stringify(resources),
           notResources: '[]',

@@ -10,6 +10,7 @@ import { tiersToMask } from '../../../../lib/analysis/tier-mask';
 import type { Recommendation, Tier } from '../../../../lib/analysis/types';
 import { EMPTY_SCOPE } from '../../../../lib/campaigns/scope';
 import { launchCampaign, type LaunchCampaignInput, type LaunchCampaignResult } from '../launch';
+import { storeActionNames } from '../../test-support/action-lists';
 
 export const PROD_ACCOUNT = '111111111111';
 export const SANDBOX_ACCOUNT = '222222222222';
@@ -62,7 +63,7 @@ export function insertPrincipal(database: AppDatabase, scanId: number, spec: Pri
   const arn = principalArn(spec);
   const tiers = [...new Set(spec.entitlements.flatMap((entitlement) => entitlement.tiers))];
   const facts = { principal: { arn, name: spec.name, type: spec.type, tags: { ...(spec.ownerTag ? { owner: spec.ownerTag } : {}), ...(spec.tags ?? {}) } }, groups: [] } as unknown as StoredPrincipalFacts;
-  const analysis = { tiers, actions: spec.entitlements.flatMap((entitlement) => entitlement.actions), recommendations: spec.recommendations ?? [] } as unknown as StoredPrincipalAnalysis;
+  const analysis = { tiers, recommendations: spec.recommendations ?? [] } as unknown as StoredPrincipalAnalysis;
   const principal = database
     .insert(principals)
     .values({
@@ -82,6 +83,7 @@ export function insertPrincipal(database: AppDatabase, scanId: number, spec: Pri
       lastUsedAt: spec.lastUsedAt ?? null,
       facts: JSON.stringify(facts),
       analysis: JSON.stringify(analysis),
+      actionsHash: storeActionNames(database, spec.entitlements.flatMap((entitlement) => entitlement.actions)),
     })
     .returning({ id: principals.id })
     .get();
@@ -106,7 +108,7 @@ export function insertPrincipal(database: AppDatabase, scanId: number, spec: Pri
         entitlementKey: key,
         ...path,
         tiersMask: tiersToMask(entitlement.tiers),
-        actions: JSON.stringify(entitlement.actions),
+        actionsHash: storeActionNames(database, entitlement.actions),
         actionCount: entitlement.actions.length,
         isConditional: false,
       })

@@ -4,6 +4,7 @@ import type { AppDatabase } from '../../../client';
 import { accounts, entitlements, policies, policyDocuments, principals, scanAccounts, scans } from '../../../schema';
 import { entitlementKey } from '../../../../lib/analysis/entitlements';
 import { ACCOUNT, awsManagedPolicy, group, user } from '../../../../lib/revocations/test-support/fixtures';
+import { storeActionNames } from '../../test-support/action-lists';
 
 export const FIXTURE_NOW = new Date('2030-01-05T10:00:00Z');
 export const tara = user('tara.rossi', { managed: ['AmazonBedrockFullAccess'], groups: ['hackers'] });
@@ -26,10 +27,10 @@ export function publishTaraFixture(database: AppDatabase, source: 'live' | 'offl
   database.insert(scanAccounts).values({ scanId, accountId: ACCOUNT, status: 'ok' }).run();
   const principalId = database
     .insert(principals)
-    .values({ scanId, accountId: ACCOUNT, arn: tara.arn, type: 'user', name: tara.name, path: '/', ownerEmail: 'tara@example.com', hasBedrock: true, facts: JSON.stringify({ principal: tara, groups: [hackers] }), analysis: JSON.stringify({ actions: ['bedrock:InvokeModel'] }) })
+    .values({ scanId, accountId: ACCOUNT, arn: tara.arn, type: 'user', name: tara.name, path: '/', ownerEmail: 'tara@example.com', hasBedrock: true, facts: JSON.stringify({ principal: tara, groups: [hackers] }), analysis: '{}', actionsHash: storeActionNames(database, ['bedrock:InvokeModel']) })
     .returning({ id: principals.id })
     .get().id;
-  database.insert(entitlements).values({ scanId, principalId, entitlementKey: TARA_KEY, policyKind: 'managed', policyArn: 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess', policyName: 'AmazonBedrockFullAccess', isAwsManaged: true, attachedVia: 'direct', tiersMask: 1, actions: '["bedrock:InvokeModel"]', actionCount: 1, isConditional: false }).run();
+  database.insert(entitlements).values({ scanId, principalId, entitlementKey: TARA_KEY, policyKind: 'managed', policyArn: 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess', policyName: 'AmazonBedrockFullAccess', isAwsManaged: true, attachedVia: 'direct', tiersMask: 1, actionsHash: storeActionNames(database, ['bedrock:InvokeModel']), actionCount: 1, isConditional: false }).run();
   insertAwsManagedPolicy(database, scanId, 'AmazonBedrockFullAccess');
   return scanId;
 }
