@@ -5,6 +5,7 @@ import type { ConditionEntry, DenialSource } from '../types';
 import { type RegionSet, intersectRegions, regionsOfAllow, requiresGuardrail, unionRegions } from './condition-effects';
 import { conditionEntry } from './compute-access';
 import { scpLevelLabel, type GatePolicy, type ScpLevel } from './resolve-policies';
+import { concatShared } from './shared-lists';
 
 /**
  * What the permissions boundary and the SCP levels say about one action, independent of which
@@ -33,6 +34,27 @@ function allowingStatements(policies: GatePolicy[], action: CatalogueEntry): Arr
   return found;
 }
 
+const gateEntries = new WeakMap<CompiledStatement, Map<string, ConditionEntry[]>>();
+
+/**
+ * A gate statement's conditions as reported, one list per statement and placement: the gates of
+ * hundreds of actions share it, and so do the grants that carry it (shared-lists.ts).
+ */
+function gateConditionEntries(statement: CompiledStatement, source: 'boundary' | 'scp', ownerName: string): ConditionEntry[] {
+  let byPlacement = gateEntries.get(statement);
+  if (!byPlacement) {
+    byPlacement = new Map();
+    gateEntries.set(statement, byPlacement);
+  }
+  const key = `${source}\u0000${ownerName}`;
+  let entries = byPlacement.get(key);
+  if (!entries) {
+    entries = statement.conditions.map((_, position) => conditionEntry(statement, position, source, ownerName));
+    byPlacement.set(key, entries);
+  }
+  return entries;
+}
+
 /** Applies one gate level (the boundary, or one SCP level) to the running result. */
 function applyLevel(gate: ActionGate, policies: GatePolicy[], action: CatalogueEntry, source: 'boundary' | 'scp', levelName: string, levelArn: string | null): void {
   const allowing = allowingStatements(policies, action);
@@ -45,7 +67,7 @@ function applyLevel(gate: ActionGate, policies: GatePolicy[], action: CatalogueE
   let regions: RegionSet = [];
   let isGuardrailRequired = true;
   for (const { statement, owner } of allowing) {
-    statement.conditions.forEach((_, position) => gate.conditions.push(conditionEntry(statement, position, source, owner.name)));
+    gate.conditions = concatShared(gate.conditions, gateConditionEntries(statement, source, owner.name));
     // Any of the conditional Allows may be the one that applies: their regions add up.
     regions = unionRegions(regions, regionsOfAllow(statement.conditions));
     isGuardrailRequired &&= requiresGuardrail(statement.conditions, 'Allow');

@@ -5,6 +5,7 @@ import type { CompiledPolicy, CompiledStatement } from '../policy/compile-policy
 import type { ConditionEntry, DecidedCondition, DeniedAction, DenialSource, Grant, GrantPath, PrincipalAccess } from '../types';
 import type { ActionGate } from './access-gate';
 import { type RegionSet, intersectRegions, regionsLeftByDeny, regionsOfAllow, requiresGuardrail } from './condition-effects';
+import { concatShared, sharedCombination } from './shared-lists';
 import { AccountRebaser, mentionsAccount } from './rebase-access';
 import { withoutOwnAccount, type IdentityPolicyRef, type ResolvedPrincipal } from './resolve-policies';
 
@@ -141,6 +142,9 @@ function conditionEntries(statement: CompiledStatement, policyName: string): Con
   return entries;
 }
 
+// Grants built from the same statement, Denies and gate share one region list (shared-lists.ts).
+const intersectRegionsShared = sharedCombination(intersectRegions);
+
 /** Builds one grant from one allowing statement, or says what blocks it. */
 function evaluateCandidate(action: CatalogueEntry, statement: CompiledStatement, ref: IdentityPolicyRef, path: GrantPath, denies: DenyStatementRef[], exemptDenies: DenyStatementRef[], gate: ActionGate): GrantOutcome {
   let resources = statement.resourcesFor(action);
@@ -163,18 +167,18 @@ function evaluateCandidate(action: CatalogueEntry, statement: CompiledStatement,
   for (const deny of denies) {
     if (!deny.statement.isConditional || !hasBit(deny.statement.actionBits, action.index)) continue;
     if (deny.statement.resourcesFor(action).length === 0 || !resources.some((pattern) => canDenyTouch(pattern, deny.statement, action))) continue;
-    conditions = [...conditions, ...conditionEntries(deny.statement, deny.policyName)];
+    conditions = concatShared(conditions, conditionEntries(deny.statement, deny.policyName));
     const effects = effectsOf(deny.statement);
     if (effects.regions !== null) {
-      regions = intersectRegions(regions, effects.regions);
+      regions = intersectRegionsShared(regions, effects.regions);
       regionSource = denialOf(deny);
     }
     isGuardrailRequired ||= effects.isGuardrailRequired;
   }
 
-  if (gate.conditions.length > 0) conditions = [...conditions, ...gate.conditions];
+  conditions = concatShared(conditions, gate.conditions);
   if (gate.regions !== null) {
-    regions = intersectRegions(regions, gate.regions);
+    regions = intersectRegionsShared(regions, gate.regions);
     regionSource = gate.regionSource ?? regionSource;
   }
   if (regions !== null && regions.length === 0) {
@@ -199,7 +203,7 @@ function evaluateCandidate(action: CatalogueEntry, statement: CompiledStatement,
   for (const deny of exemptDenies) {
     if (!hasBit(deny.statement.actionBits, action.index) || deny.statement.resourcesFor(action).length === 0) continue;
     if (!resources.some((pattern) => canDenyTouch(pattern, deny.statement, action))) continue;
-    decided = [...decided, ...decidedConditionsOf(deny.statement, deny.source, deny.policyName)];
+    decided = concatShared(decided, decidedConditionsOf(deny.statement, deny.source, deny.policyName));
   }
   if (decided.length > 0) grant.decided = decided;
   return { grant };
