@@ -45,6 +45,20 @@ describe('micro-certification', () => {
     expect(launchMicroCertificationNow(database, { previousScanId: null, newScanId, now: FIXTURE_NOW, campaignsConfig: config.campaigns })).toBeNull();
   });
 
+  it('launches nothing when entitlements only narrowed: a changed list is read, and holds no new action', () => {
+    const database = createTestDatabase();
+    const { scanId: previousScanId } = seedCampaignFixture(database);
+    const newScanId = insertScan(database, { finishedAt: '2030-01-09T00:00:00.000Z' });
+    let narrowed = 0;
+    for (const spec of FIXTURE_PRINCIPALS) {
+      const entitlements = spec.entitlements.map((entitlement) => (entitlement.actions.length > 1 ? { ...entitlement, actions: entitlement.actions.slice(1) } : entitlement));
+      narrowed += entitlements.filter((entitlement, index) => entitlement !== spec.entitlements[index]).length;
+      insertPrincipal(database, newScanId, { ...spec, entitlements });
+    }
+    expect(narrowed).toBeGreaterThan(0);
+    expect(launchMicroCertificationNow(database, { previousScanId, newScanId, now: FIXTURE_NOW, campaignsConfig: config.campaigns })).toBeNull();
+  });
+
   it('brings back attestations whose keep-until date passed, once', () => {
     const database = createTestDatabase();
     seedCampaignFixture(database);

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lte, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { AppDatabase } from '../../client';
 import { actionLists, campaignItems, entitlements, identityCenterInstances, type ITEM_KINDS } from '../../schema';
 import type { AppConfig } from '../../../lib/config/schema';
@@ -15,14 +16,51 @@ import { readChangedAssignmentFacts } from './assignment-changes';
 
 type Change = NonNullable<CampaignItemContext['change']>;
 
-function entitlementActions(database: AppDatabase, scanId: number) {
-  return database
-    .select({ entitlementKey: entitlements.entitlementKey, actions: actionLists.list })
+const IN_CHUNK = 500;
+
+function chunked<Item>(items: Item[]): Item[][] {
+  const chunks: Item[][] = [];
+  for (let start = 0; start < items.length; start += IN_CHUNK) chunks.push(items.slice(start, start + IN_CHUNK));
+  return chunks;
+}
+
+/**
+ * The entitlements of two snapshots that can differ, with their actions: those of the new one
+ * whose key does not hold the same action list (by its content hash) in the previous one, and the
+ * previous ones of the same keys. An entitlement whose list is unchanged can be neither new nor
+ * widened, so diffEntitlements over these gives what it gives over both snapshots whole, and
+ * each distinct list is parsed once instead of once per row of both snapshots.
+ */
+function changedEntitlementActions(database: AppDatabase, previousScanId: number, newScanId: number) {
+  const previous = alias(entitlements, 'previous');
+  const next = database
+    .select({ entitlementKey: entitlements.entitlementKey, actionsHash: entitlements.actionsHash })
     .from(entitlements)
-    .innerJoin(actionLists, eq(actionLists.hash, entitlements.actionsHash))
-    .where(eq(entitlements.scanId, scanId))
-    .all()
-    .map((row) => ({ entitlementKey: row.entitlementKey, actions: parseStoredStringList(row.actions) }));
+    .where(
+      and(
+        eq(entitlements.scanId, newScanId),
+        notExists(database.select({ one: sql`1` }).from(previous).where(and(eq(previous.scanId, previousScanId), eq(previous.entitlementKey, entitlements.entitlementKey), eq(previous.actionsHash, entitlements.actionsHash)))),
+      ),
+    )
+    .all();
+  if (next.length === 0) return { previous: [], next: [] };
+  const before = chunked([...new Set(next.map((row) => row.entitlementKey))]).flatMap((keys) =>
+    database
+      .select({ entitlementKey: entitlements.entitlementKey, actionsHash: entitlements.actionsHash })
+      .from(entitlements)
+      .where(and(eq(entitlements.scanId, previousScanId), inArray(entitlements.entitlementKey, keys)))
+      .all(),
+  );
+  const actionsByHash = new Map<string, string[]>();
+  for (const hashes of chunked([...new Set([...next, ...before].map((row) => row.actionsHash))])) {
+    for (const row of database.select({ hash: actionLists.hash, list: actionLists.list }).from(actionLists).where(inArray(actionLists.hash, hashes)).all()) actionsByHash.set(row.hash, parseStoredStringList(row.list));
+  }
+  // A row whose list is missing is left out, as the inner join of a whole-snapshot read would.
+  const withActions = (rows: typeof next) => rows.flatMap((row) => {
+    const actions = actionsByHash.get(row.actionsHash);
+    return actions === undefined ? [] : [{ entitlementKey: row.entitlementKey, actions }];
+  });
+  return { previous: withActions(before), next: withActions(next) };
 }
 
 const hasReadIdentityCenter = (database: AppDatabase, scanId: number) =>
@@ -80,7 +118,8 @@ async function launchAndNotify(input: { config?: AppConfig }, launch: (campaigns
  */
 export function launchMicroCertificationNow(database: AppDatabase, input: MicroCertificationInput): LaunchCampaignResult | null {
   if (input.previousScanId === null) return null;
-  const changes = diffEntitlements(entitlementActions(database, input.previousScanId), entitlementActions(database, input.newScanId));
+  const changed = changedEntitlementActions(database, input.previousScanId, input.newScanId);
+  const changes = diffEntitlements(changed.previous, changed.next);
   return launchChangesCampaign(database, input, 'entitlements', `New or widened access: snapshot #${input.newScanId}`, changes);
 }
 
