@@ -17,6 +17,18 @@ export function resolveDatabasePath(databaseUrl = process.env.DATABASE_URL): str
 }
 
 /**
+ * The settings every connection needs, the snapshot writer thread's too: WAL so the web server
+ * reads while the worker writes, a busy timeout so a concurrent writer waits instead of failing,
+ * and foreign keys (off by default in SQLite).
+ */
+export function applyConnectionSettings(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+}
+
+/**
  * Opens the database with the settings every process needs: WAL so the web server reads while
  * the worker writes, a busy timeout so a concurrent writer waits instead of failing, and
  * foreign keys (off by default in SQLite). Migrations are applied on open.
@@ -24,10 +36,7 @@ export function resolveDatabasePath(databaseUrl = process.env.DATABASE_URL): str
 export function openDatabase(databasePath = resolveDatabasePath()): AppDatabase {
   if (databasePath !== ':memory:') fs.mkdirSync(path.dirname(databasePath), { recursive: true });
   const sqlite = new Database(databasePath);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('busy_timeout = 10000');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('synchronous = NORMAL');
+  applyConnectionSettings(sqlite);
   // Migration 0012 keys the action lists it moves as the scan pipeline does (db/content-hash.ts).
   sqlite.function('sha256_hex', { deterministic: true }, (text) => hashText(String(text)));
   const database = drizzle(sqlite, { schema });

@@ -5,17 +5,15 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { applyConnectionSettings } from '../../db/client';
 import { SNAPSHOT_ROW_SQL } from './persist-snapshot';
 import { preparedStatements, writeRowBatch, type RowBatch } from './row-batch';
 
 const port = parentPort;
 if (port === null) throw new Error('snapshot-writer-worker runs as a worker thread only');
 const client = new Database((workerData as { databasePath: string }).databasePath);
-// The same settings as db/client.ts openDatabase; the schema is migrated by the main thread.
-client.pragma('journal_mode = WAL');
-client.pragma('busy_timeout = 10000');
-client.pragma('foreign_keys = ON');
-client.pragma('synchronous = NORMAL');
+// The schema is migrated by the main thread: only the connection settings are applied here.
+applyConnectionSettings(client);
 const statementOf = preparedStatements(client, SNAPSHOT_ROW_SQL);
 
 port.on('message', (message: { id: number; batch: RowBatch } | { stop: true }) => {

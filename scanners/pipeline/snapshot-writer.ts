@@ -19,11 +19,10 @@ const MAX_BATCHES_IN_FLIGHT = 2;
  * Below this many principals a snapshot is written on the calling thread: starting a worker
  * (loading the TypeScript loader and the modules) costs about half a second.
  */
-export const THREADED_WRITER_MIN_PRINCIPALS = 2000;
+const THREADED_WRITER_MIN_PRINCIPALS = 2000;
 
 /** Writes the row batches of a snapshot, each in one transaction, in the order given. */
 export interface SnapshotWriter {
-  readonly isThreaded: boolean;
   /** Queues a batch; resolves when there is room for the next. `onWritten` runs once it is committed. */
   write(batch: RowBatch, onWritten?: () => void): Promise<void>;
   /** Waits until every batch is written, then stops; rejects with the first error. */
@@ -36,7 +35,6 @@ export interface SnapshotWriter {
 export function inlineSnapshotWriter(database: AppDatabase): SnapshotWriter {
   const statementOf = snapshotStatementsOf(database.$client);
   return {
-    isThreaded: false,
     async write(batch, onWritten) {
       writeRowBatch(database.$client, statementOf, batch);
       onWritten?.();
@@ -93,7 +91,6 @@ export function threadedSnapshotWriter(databasePath: string): SnapshotWriter {
     await exited;
   };
   return {
-    isThreaded: true,
     async write(batch, onWritten) {
       if (failure) throw failure;
       const id = nextId++;
@@ -121,7 +118,7 @@ export function threadedSnapshotWriter(databasePath: string): SnapshotWriter {
 export function openSnapshotWriter(database: AppDatabase, principalCount: number, preference?: 'inline' | 'threaded'): SnapshotWriter {
   const databasePath = database.$client.name;
   const isFile = databasePath !== '' && databasePath !== ':memory:';
-  const isThreaded = preference === undefined ? principalCount >= THREADED_WRITER_MIN_PRINCIPALS : preference === 'threaded';
-  if (isThreaded && !isFile) throw new Error('a threaded snapshot writer needs a database file');
-  return isThreaded && isFile ? threadedSnapshotWriter(databasePath) : inlineSnapshotWriter(database);
+  if (preference === 'threaded' && !isFile) throw new Error('a threaded snapshot writer needs a database file');
+  const isThreaded = preference === undefined ? isFile && principalCount >= THREADED_WRITER_MIN_PRINCIPALS : preference === 'threaded';
+  return isThreaded ? threadedSnapshotWriter(databasePath) : inlineSnapshotWriter(database);
 }
