@@ -1,23 +1,22 @@
 /**
- * `npm run bench -- usage [--events 10000000] [--accounts 1000] [--days 90] [--workers N] [--keep] [--reuse DIR] [--skip-stages]`: writes
+ * `npm run bench -- usage [--events 10000000] [--accounts 1000] [--days 90] [--workers N] [--runs N] [--keep] [--reuse DIR] [--skip-stages]`: writes
  * gzipped CloudTrail files as an organisation trail lays them out (to a temp dir, never the repo),
- * imports them into a fresh database file, then imports one more day incrementally. Prints the
+ * imports them into a fresh database file (`--runs N` times: the median is printed), then imports
+ * one more day incrementally, each import in its own process. Prints the
  * wall time, peak RSS, and where the time goes (read + gunzip, JSON.parse, attribution and
  * aggregation, database writes).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { eq } from 'drizzle-orm';
-import { openDatabase } from '../db/client';
-import { scans } from '../db/schema';
 import { UsageAccumulator } from '../lib/usage/accumulate-usage';
 import { completeDigest, digestRecords } from '../lib/usage/digest-records';
 import { SessionOriginIndex } from '../lib/usage/session-origins';
-import { importTrailFiles } from '../scanners/usage/import-trail-files';
 import { listTrailFiles } from '../scanners/usage/list-trail-files';
 import type { CloudTrailRecord } from '../lib/usage/cloudtrail-record';
+import type { UsageRunResult } from './usage-run';
 
 function flag(argv: string[], name: string, fallback: number): number {
   const index = argv.indexOf(`--${name}`);
@@ -45,13 +44,34 @@ function writeDay(root: string, accounts: string[], day: string, perFile: number
   const [year, month, date] = day.split('-');
   let index = startIndex;
   for (const accountId of accounts) {
-    const folder = path.join(root, 'AWSLogs', 'o-bench', accountId, 'CloudTrail', 'us-east-1', year as string, month as string, date as string);
+    const folder = dayFolder(root, accountId, day);
     mkdirSync(folder, { recursive: true });
     const records: string[] = [];
     for (let count = 0; count < perFile; count += 1) records.push(record(accountId, day, index++));
     writeFileSync(path.join(folder, `${accountId}_CloudTrail_us-east-1_${year}${month}${date}T2355Z_bench.json.gz`), gzipSync(`{"Records":[${records.join(',')}]}`, { level: 6 }));
   }
   return index;
+}
+
+function dayFolder(root: string, accountId: string, day: string): string {
+  const [year, month, date] = day.split('-');
+  return path.join(root, 'AWSLogs', 'o-bench', accountId, 'CloudTrail', 'us-east-1', year as string, month as string, date as string);
+}
+
+function removeDay(root: string, accounts: string[], day: string): void {
+  for (const accountId of accounts) rmSync(dayFolder(root, accountId, day), { recursive: true, force: true });
+}
+
+function removeDatabase(databasePath: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${databasePath}${suffix}`, { force: true });
+}
+
+/** Imports `root` into `databasePath` in a child process (bench/usage-run.ts): its own peak RSS and CPU. */
+function importInOwnProcess(root: string, databasePath: string, workers: string | undefined): UsageRunResult {
+  // The flags `npm run cli` gives an import (package.json), not the benchmark's larger heap.
+  const args = ['--import', 'tsx', '--max-semi-space-size=64', path.join(__dirname, 'usage-run.ts'), root, databasePath, ...(workers === undefined ? [] : [workers])];
+  const output = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } });
+  return JSON.parse(output.trim().split('\n').at(-1) as string) as UsageRunResult;
 }
 
 function dayBefore(day: string, days: number): string {
@@ -70,7 +90,7 @@ export async function benchUsage(argv: string[]): Promise<void> {
   const root = path.join(base, 'cloudtrail');
   const accounts = Array.from({ length: accountCount }, (_, index) => String(100_000_000_000 + index * 7919));
   const lastDay = '2026-11-30';
-  let started = Date.now();
+  const started = Date.now();
   let index = accountCount * days * perFile;
   if (reuse === undefined) {
     console.log(`Writing ${accountCount} accounts x ${days} days x ${perFile} events (${(accountCount * days * perFile).toLocaleString('en')} events) under ${base} ...`);
@@ -79,9 +99,6 @@ export async function benchUsage(argv: string[]): Promise<void> {
     console.log(`  written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } else {
     console.log(`Reusing ${(accountCount * days * perFile).toLocaleString('en')} events of ${accountCount} accounts x ${days} days under ${base}`);
-    rmSync(path.join(base, 'bench.db'), { force: true });
-    rmSync(path.join(base, 'bench.db-wal'), { force: true });
-    rmSync(path.join(base, 'bench.db-shm'), { force: true });
   }
 
   // Where the time goes: the same files through each stage alone, on this thread.
@@ -112,33 +129,30 @@ export async function benchUsage(argv: string[]): Promise<void> {
     `  where the time goes, one thread (1 file in 20, scaled): read ${(stage.read * scale).toFixed(1)} s, gunzip ${(stage.gunzip * scale).toFixed(1)} s, JSON.parse ${(stage.parse * scale).toFixed(1)} s, attribute + per-file aggregation ${(stage.digest * scale).toFixed(1)} s, fold into the batch ${(stage.fold * scale).toFixed(1)} s`,
   );
 
-  const workers = argv.includes('--workers') ? flag(argv, 'workers', 2) : undefined;
+  const workers = argv.includes('--workers') ? String(flag(argv, 'workers', 2)) : undefined;
+  const runs = flag(argv, 'runs', 1);
   const databasePath = path.join(base, 'bench.db');
-  const database = openDatabase(databasePath);
-  const first = database.insert(scans).values({ status: 'running', source: 'offline', trigger: 'cli', queuedAt: new Date().toISOString() }).returning({ id: scans.id }).get().id;
-  started = Date.now();
-  let cpu = process.cpuUsage();
-  const outcome = await importTrailFiles(database, first, root, { workers });
-  const fullMs = Date.now() - started;
-  cpu = process.cpuUsage(cpu);
-  database.update(scans).set({ status: 'complete', isPublished: true, finishedAt: new Date().toISOString() }).where(eq(scans.id, first)).run();
-  const rows = database.$client.prepare('SELECT count(*) AS n FROM usage_daily').get() as { n: number };
-  console.log(
-    `Full import: ${outcome.bedrockEvents.toLocaleString('en')} events from ${outcome.filesRead.toLocaleString('en')} files in ${(fullMs / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU (user ${(cpu.user / 1e6).toFixed(1)} + system ${(cpu.system / 1e6).toFixed(1)}, all threads), ${Math.round(outcome.bedrockEvents / (fullMs / 1000)).toLocaleString('en')} events/s, ${rows.n.toLocaleString('en')} aggregate rows, ${outcome.timings.workers} worker threads`,
-  );
-  const { timings } = outcome;
-  console.log(`  main thread: waiting for workers ${(timings.waitMs / 1000).toFixed(1)} s, folding digests ${(timings.foldMs / 1000).toFixed(1)} s, SQLite writes ${(timings.writeMs / 1000).toFixed(1)} s`);
+  const fullRuns: UsageRunResult[] = [];
+  for (let run = 1; run <= runs; run += 1) {
+    removeDatabase(databasePath);
+    const full = importInOwnProcess(root, databasePath, workers);
+    fullRuns.push(full);
+    console.log(
+      `Full import${runs > 1 ? ` (run ${run} of ${runs})` : ''}: ${full.bedrockEvents.toLocaleString('en')} events from ${full.filesRead.toLocaleString('en')} files in ${full.seconds.toFixed(1)} s wall, ${full.cpuSeconds.toFixed(1)} s CPU (all threads), ${Math.round(full.bedrockEvents / full.seconds).toLocaleString('en')} events/s, ${full.aggregateRows.toLocaleString('en')} aggregate rows, ${full.workers} worker threads, peak RSS ${full.peakRssMb} MB`,
+    );
+    console.log(`  main thread: waiting for workers ${(full.waitMs / 1000).toFixed(1)} s, folding digests ${(full.foldMs / 1000).toFixed(1)} s, SQLite writes ${(full.writeMs / 1000).toFixed(1)} s`);
+  }
+  if (runs > 1) {
+    const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+    console.log(`Full import, median of ${runs}: ${median(fullRuns.map((run) => run.seconds)).toFixed(1)} s wall, ${median(fullRuns.map((run) => run.cpuSeconds)).toFixed(1)} s CPU, peak RSS ${median(fullRuns.map((run) => run.peakRssMb))} MB (largest ${Math.max(...fullRuns.map((run) => run.peakRssMb))} MB)`);
+  }
 
   writeDay(root, accounts, lastDay, perFile, index);
-  const second = database.insert(scans).values({ status: 'running', source: 'offline', trigger: 'cli', queuedAt: new Date().toISOString() }).returning({ id: scans.id }).get().id;
-  started = Date.now();
-  cpu = process.cpuUsage();
-  const incremental = await importTrailFiles(database, second, root, { workers });
-  cpu = process.cpuUsage(cpu);
+  const incremental = importInOwnProcess(root, databasePath, workers);
   console.log(
-    `Incremental import of one more day: ${incremental.bedrockEvents.toLocaleString('en')} events from ${incremental.filesRead} new files (${incremental.filesSkipped.toLocaleString('en')} skipped) in ${((Date.now() - started) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU`,
+    `Incremental import of one more day: ${incremental.bedrockEvents.toLocaleString('en')} events from ${incremental.filesRead} new files (${incremental.filesSkipped.toLocaleString('en')} skipped) in ${incremental.seconds.toFixed(1)} s wall, ${incremental.cpuSeconds.toFixed(1)} s CPU, peak RSS ${incremental.peakRssMb} MB`,
   );
-  console.log(`Peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
-  database.$client.close();
+  // The folder is left as it was written: the day just added would be in the next --reuse run's full import.
+  removeDay(root, accounts, lastDay);
   if (!argv.includes('--keep') && reuse === undefined) rmSync(base, { recursive: true, force: true });
 }

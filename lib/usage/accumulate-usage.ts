@@ -38,6 +38,42 @@ function maxTime(a: string | null, b: string | null): string | null {
 
 const SEPARATOR = '\u001f';
 
+/** What a bucket is keyed by: every field but the counts. */
+export type BucketIdentity = Omit<UsageBucket, 'bucketKey' | 'calls' | 'deniedCalls' | 'lastCallAt' | 'lastDeniedAt'>;
+
+function bucketIdentityOf(call: AttributedCall): BucketIdentity {
+  const { caller } = call;
+  return {
+    accountId: call.accountId,
+    principalArn: call.principalArn ?? '',
+    action: call.action,
+    modelId: call.modelId ?? '',
+    region: call.region,
+    day: call.day,
+    callerKind: caller.kind,
+    callerName: caller.name,
+    callerUserId: caller.identityCenterUserId ?? '',
+    callerBasis: caller.basis,
+    unattributedReason: caller.reason ?? '',
+    credential: call.credential,
+    isStandingCredential: call.isStandingCredential,
+  };
+}
+
+/** The key of a bucket: all its identity fields joined. */
+export function bucketKeyOf(identity: BucketIdentity): string {
+  const { accountId, principalArn, action, modelId, region, day, callerKind, callerName, callerUserId, callerBasis, unattributedReason, credential, isStandingCredential } = identity;
+  return [accountId, principalArn, action, modelId, region, day, callerKind, callerName, callerUserId, callerBasis, unattributedReason, credential, isStandingCredential ? '1' : '0'].join(SEPARATOR);
+}
+
+/**
+ * The address a call counts under as a standing-credential source, were it made with one: denied
+ * calls, calls of no IAM principal and calls without an address count nowhere.
+ */
+export function standingSourceAddressOf(call: AttributedCall): string | null {
+  return !call.isDenied && (call.principalArn ?? '') !== '' ? call.sourceIpAddress : null;
+}
+
 /**
  * Aggregates attributed calls as they stream by: memory grows with the number of distinct
  * buckets, never with the number of events. `merge` folds one file's accumulator into a batch
@@ -52,32 +88,11 @@ export class UsageAccumulator {
   add(call: AttributedCall): void {
     this.events += 1;
     if (this.highWaterMark === null || call.eventTime > this.highWaterMark) this.highWaterMark = call.eventTime;
-    const principalArn = call.principalArn ?? '';
-    const modelId = call.modelId ?? '';
-    const { caller } = call;
-    const bucketKey = [call.accountId, principalArn, call.action, modelId, call.region, call.day, caller.kind, caller.name, caller.identityCenterUserId ?? '', caller.basis, caller.reason ?? '', call.credential, call.isStandingCredential ? '1' : '0'].join(SEPARATOR);
+    const identity = bucketIdentityOf(call);
+    const bucketKey = bucketKeyOf(identity);
     let bucket = this.buckets.get(bucketKey);
     if (bucket === undefined) {
-      bucket = {
-        bucketKey,
-        accountId: call.accountId,
-        principalArn,
-        action: call.action,
-        modelId,
-        region: call.region,
-        day: call.day,
-        callerKind: caller.kind,
-        callerName: caller.name,
-        callerUserId: caller.identityCenterUserId ?? '',
-        callerBasis: caller.basis,
-        unattributedReason: caller.reason ?? '',
-        credential: call.credential,
-        isStandingCredential: call.isStandingCredential,
-        calls: 0,
-        deniedCalls: 0,
-        lastCallAt: null,
-        lastDeniedAt: null,
-      };
+      bucket = { bucketKey, ...identity, calls: 0, deniedCalls: 0, lastCallAt: null, lastDeniedAt: null };
       this.buckets.set(bucketKey, bucket);
     }
     if (call.isDenied) {
@@ -87,14 +102,18 @@ export class UsageAccumulator {
       bucket.calls += 1;
       bucket.lastCallAt = maxTime(bucket.lastCallAt, call.eventTime);
     }
-    if (call.isStandingCredential && !call.isDenied && principalArn !== '' && call.sourceIpAddress !== null) {
-      const key = principalArn + SEPARATOR + call.sourceIpAddress;
-      const source = this.standingSources.get(key);
-      if (source === undefined) this.standingSources.set(key, { principalArn, sourceAddress: call.sourceIpAddress, calls: 1, lastCallAt: call.eventTime });
-      else {
-        source.calls += 1;
-        if (call.eventTime > source.lastCallAt) source.lastCallAt = call.eventTime;
-      }
+    const sourceAddress = call.isStandingCredential ? standingSourceAddressOf(call) : null;
+    if (sourceAddress !== null) this.countSource(identity.principalArn, sourceAddress, 1, call.eventTime);
+  }
+
+  /** Counts calls from one source address of a standing credential. */
+  countSource(principalArn: string, sourceAddress: string, calls: number, lastCallAt: string): void {
+    const key = principalArn + SEPARATOR + sourceAddress;
+    const source = this.standingSources.get(key);
+    if (source === undefined) this.standingSources.set(key, { principalArn, sourceAddress, calls, lastCallAt });
+    else {
+      source.calls += calls;
+      if (lastCallAt > source.lastCallAt) source.lastCallAt = lastCallAt;
     }
   }
 
@@ -118,15 +137,7 @@ export class UsageAccumulator {
         mine.lastDeniedAt = maxTime(mine.lastDeniedAt, bucket.lastDeniedAt);
       }
     }
-    for (const source of standingSources) {
-      const key = source.principalArn + SEPARATOR + source.sourceAddress;
-      const mine = this.standingSources.get(key);
-      if (mine === undefined) this.standingSources.set(key, { ...source });
-      else {
-        mine.calls += source.calls;
-        if (source.lastCallAt > mine.lastCallAt) mine.lastCallAt = source.lastCallAt;
-      }
-    }
+    for (const source of standingSources) this.countSource(source.principalArn, source.sourceAddress, source.calls, source.lastCallAt);
   }
 
   clear(): void {

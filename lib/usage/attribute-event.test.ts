@@ -95,6 +95,18 @@ const cases: Case[] = [
     then: { principalArn: 'arn:aws:iam::111122223333:role/shared-app', caller: { kind: 'unattributed', name: 'arn:aws:iam::111122223333:role/shared-app', reason: 'arbitrary-session-name', basis: 'none' } },
   },
   {
+    name: 'role chain from the root user: still unattributed, but a standing credential',
+    sessions: [assumeRoleRecord({ type: 'Root', principalId: '111122223333', arn: 'arn:aws:iam::111122223333:root', accountId: '111122223333', accessKeyId: 'AKIAROOTEXAMPLE' }, 'ml-runner', 'x', 'ASIAFROMROOTEXAMPLE')],
+    event: bedrockRecord(roleSession('ml-runner', 'x', { accessKeyId: 'ASIAFROMROOTEXAMPLE' })),
+    then: { principalArn: 'arn:aws:iam::111122223333:role/ml-runner', isStandingCredential: true, caller: { kind: 'unattributed', reason: 'arbitrary-session-name' } },
+  },
+  {
+    name: 'OIDC session whose key an unattributed root session issued: the OIDC workload, not standing',
+    sessions: [assumeRoleRecord({ type: 'Root', principalId: '111122223333', arn: 'arn:aws:iam::111122223333:root', accountId: '111122223333', accessKeyId: 'AKIAROOTEXAMPLE' }, 'github-ci', 'GitHubActions', 'ASIAROOTOIDCEXAMPLE')],
+    event: bedrockRecord(roleSession('github-ci', 'GitHubActions', { accessKeyId: 'ASIAROOTOIDCEXAMPLE', sessionContext: { webIdFederationData: { federatedProvider: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com', attributes: {} } } })),
+    then: { isStandingCredential: false, caller: { kind: 'workload', name: 'token.actions.githubusercontent.com as github-ci', basis: 'oidc-provider' } },
+  },
+  {
     name: 'root user: unattributed (nobody in particular), standing',
     event: bedrockRecord({ type: 'Root', principalId: '111122223333', arn: 'arn:aws:iam::111122223333:root', accountId: '111122223333', accessKeyId: 'ASIAROOTEXAMPLE' }),
     then: { principalKind: 'root', principalArn: 'arn:aws:iam::111122223333:root', isStandingCredential: true, caller: { kind: 'unattributed', reason: 'root-user' } },

@@ -141,12 +141,11 @@ function resolveRoleSession(identity: CloudTrailUserIdentity, accessKeyId: strin
   if (sourceIdentity !== null) return person(sourceIdentity, 'source-identity');
 
   const origin: SessionOrigin | undefined = accessKeyId === null ? undefined : lookupOrigin(accessKeyId);
-  if (origin !== undefined && origin.caller.kind !== 'unattributed') {
-    // A chain keeps what its origin was established by (an OIDC subject stays `oidc-subject`);
-    // a plain AssumeRole from a known caller is `role-chain`.
-    const basis = KEPT_ORIGIN_BASES.has(origin.caller.basis) ? origin.caller.basis : 'role-chain';
-    return { ...base, caller: { ...origin.caller, basis }, isStandingCredential: origin.isStandingCredential };
-  }
+  return throughSessionOrigin(resolveUnchainedSession(identity, base, roleName, sessionName), origin);
+}
+
+/** Who made a role session's call when no earlier AssumeRole* event says who started the session. */
+function resolveUnchainedSession(identity: CloudTrailUserIdentity, base: Pick<Resolved, 'principalArn' | 'principalKind' | 'credential'>, roleName: string | null, sessionName: string | null): Resolved {
   const federatedProvider = text(identity.sessionContext?.webIdFederationData?.federatedProvider);
   if (federatedProvider !== null) {
     return { ...base, caller: { kind: 'workload', name: `${hostOf(federatedProvider)} as ${roleName ?? 'unknown role'}`, identityCenterUserId: null, basis: 'oidc-provider', reason: null }, isStandingCredential: false };
@@ -154,7 +153,24 @@ function resolveRoleSession(identity: CloudTrailUserIdentity, accessKeyId: strin
   if (text(identity.sessionContext?.ec2RoleDelivery) !== null) {
     return { ...base, caller: { kind: 'workload', name: `ec2:${sessionName ?? 'unknown instance'}`, identityCenterUserId: null, basis: 'ec2-instance', reason: null }, isStandingCredential: false };
   }
-  return { ...base, caller: unattributed('arbitrary-session-name', roleArn), isStandingCredential: origin?.isStandingCredential ?? false };
+  return { ...base, caller: unattributed('arbitrary-session-name', base.principalArn), isStandingCredential: false };
+}
+
+/**
+ * A role session's call once the origin of its session is known (`undefined`: none was seen).
+ * An attributed origin names the caller: a chain keeps what its origin was established by (an
+ * OIDC subject stays `oidc-subject`); a plain AssumeRole from a known caller is `role-chain`. An
+ * unattributed origin still tells whether the session came from a standing credential.
+ * `unchained` is the call as `resolveUnchainedSession` saw it; this is the only place an origin
+ * changes a call, so a call attributed without origins can be completed later (digest-records.ts).
+ */
+export function throughSessionOrigin<Call extends Pick<Resolved, 'caller' | 'isStandingCredential'>>(unchained: Call, origin: SessionOrigin | undefined): Call {
+  if (origin === undefined) return unchained;
+  if (origin.caller.kind !== 'unattributed') {
+    const basis = KEPT_ORIGIN_BASES.has(origin.caller.basis) ? origin.caller.basis : 'role-chain';
+    return { ...unchained, caller: { ...origin.caller, basis }, isStandingCredential: origin.isStandingCredential };
+  }
+  return unchained.caller.kind === 'unattributed' ? { ...unchained, isStandingCredential: origin.isStandingCredential } : unchained;
 }
 
 /** The IAM action a Bedrock record needs (`bedrock:InvokeModel` for Converse), or null for other services. */

@@ -24,7 +24,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 type Row = Record<string, string | number | null>;
 
 /** The one-file-at-a-time reading that the parallel import replaced, aggregated the same way. */
-async function referenceAggregates(): Promise<{ rows: Row[]; events: number; failed: number }> {
+async function referenceAggregates(): Promise<{ rows: Row[]; sources: Row[]; events: number; failed: number }> {
   const sessions = new SessionOriginIndex();
   const total = new UsageAccumulator();
   let failed = 0;
@@ -51,7 +51,9 @@ async function referenceAggregates(): Promise<{ rows: Row[]; events: number; fai
     last_denied_at: bucket.lastDeniedAt,
   }));
   rows.sort((a, b) => (a.bucket_key < b.bucket_key ? -1 : 1));
-  return { rows, events: total.events, failed };
+  const sources = [...total.standingSources.values()].map((source) => ({ principal_arn: source.principalArn, source_address: source.sourceAddress, calls: source.calls, last_call_at: source.lastCallAt }));
+  sources.sort((a, b) => (a.principal_arn + a.source_address < b.principal_arn + b.source_address ? -1 : 1));
+  return { rows, sources, events: total.events, failed };
 }
 
 async function importedAggregates(workers: number) {
@@ -59,7 +61,8 @@ async function importedAggregates(workers: number) {
   const scanId = startTestScan(database);
   const outcome = await importTrailFiles(database, scanId, root, { workers, batchFiles: 17 });
   const rows = database.$client.prepare('SELECT bucket_key, caller_kind, caller_name, caller_basis, calls, denied_calls, last_call_at, last_denied_at FROM usage_daily ORDER BY bucket_key').all() as Row[];
-  return { rows, outcome };
+  const sources = database.$client.prepare("SELECT principal_arn, source_address, calls, last_call_at FROM usage_standing_sources ORDER BY principal_arn || source_address").all() as Row[];
+  return { rows, sources, outcome };
 }
 
 describe('importTrailFiles on worker threads', () => {
@@ -70,10 +73,12 @@ describe('importTrailFiles on worker threads', () => {
     expect(reference.rows.some((row) => row.caller_basis === 'oidc-subject')).toBe(true);
     expect(reference.rows.some((row) => row.caller_kind === 'unattributed')).toBe(true);
     expect(reference.failed).toBeGreaterThan(0);
+    expect(reference.sources.length).toBeGreaterThan(0);
 
     for (const workers of [0, 2]) {
-      const { rows, outcome } = await importedAggregates(workers);
+      const { rows, sources, outcome } = await importedAggregates(workers);
       expect(rows).toEqual(reference.rows);
+      expect(sources).toEqual(reference.sources);
       expect(outcome.bedrockEvents).toBe(reference.events);
       expect(outcome.filesFailed).toBe(reference.failed);
     }

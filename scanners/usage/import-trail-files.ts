@@ -31,7 +31,23 @@ export interface TrailImportOptions {
    * thread costs more than reading a few files.
    */
   workers?: number;
+  /** Files read ahead of the one being folded in (see `defaultWindow`). */
+  window?: number;
   onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * How many files are handed to the workers ahead of the one being folded in. Storing a batch is
+ * synchronous: the workers can only keep reading through it if they were handed enough files
+ * before it began (a batch of 100,000 buckets takes three to four seconds; a worker digests a few
+ * hundred files a second). A worker reads two files at a time whatever it is handed
+ * (trail-worker.ts), and a file's digest is its buckets only (a few KB), so reading far ahead
+ * costs little memory. A source that fetches the bytes first (S3) holds every fetched
+ * object in memory until a worker takes it: it reads only a few ahead.
+ */
+function defaultWindow(workers: number, fetchesBytes: boolean): number {
+  if (workers === 0) return 2;
+  return fetchesBytes ? workers * 4 : workers * 1024;
 }
 
 export interface TrailImportOutcome {
@@ -94,7 +110,7 @@ export async function importTrailSource(database: AppDatabase, scanId: number, s
   // land anywhere in four indexes (200,000 buckets: 41 µs of CPU a bucket at 5,500 a commit, 34
   // at 100,000). A batch also ends at `batchBuckets`, so small files no longer mean small commits.
   const batchFiles = options.batchFiles ?? 5_000;
-  const batchBuckets = options.batchBuckets ?? 200_000;
+  const batchBuckets = options.batchBuckets ?? 100_000;
   const imported = listImportedUsageFiles(database, scanId);
   const previousMark = getLatestUsageMark(database);
   const files = await source.list({ importedKeys: imported, previousMark });
@@ -113,8 +129,7 @@ export async function importTrailSource(database: AppDatabase, scanId: number, s
   // Skipped: every file earlier imports have counted, listed again or left in a settled folder.
   outcome.filesSkipped = imported.size;
   const pool = new TrailDigestPool(options.workers ?? (todo.length >= WORKER_THRESHOLD_FILES ? defaultDigestWorkers() : 0));
-  // Enough files in flight to keep every worker busy, few enough to bound memory.
-  const window = Math.max(2, pool.workerCount * 4);
+  const window = options.window ?? defaultWindow(pool.workerCount, source.load !== undefined);
   const { timings } = outcome;
   timings.workers = pool.workerCount;
   const flush = (): void => {
