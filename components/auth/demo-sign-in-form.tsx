@@ -5,6 +5,18 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 
+/** A required field of the form, labelled above it; its name doubles as its id and input type. */
+function CredentialField({ name, label, autoComplete }: { name: 'email' | 'password'; label: string; autoComplete: 'username' | 'current-password' }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input id={name} name={name} type={name} autoComplete={autoComplete} required className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:ring-brand-600" />
+    </div>
+  );
+}
+
 /**
  * The demo credentials form: Email, Password, Sign in. Errors of the page's `?error=` code are
  * shown by the page itself; this form shows only the errors of its own attempts.
@@ -37,18 +49,8 @@ export function DemoSignInForm() {
 
   return (
     <form onSubmit={handleSubmit} className="space-y-4" aria-describedby={error ? 'sign-in-error' : undefined}>
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium text-slate-700">
-          Email
-        </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:ring-brand-600" />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium text-slate-700">
-          Password
-        </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:ring-brand-600" />
-      </div>
+      <CredentialField name="email" label="Email" autoComplete="username" />
+      <CredentialField name="password" label="Password" autoComplete="current-password" />
       {error ? (
         <p id="sign-in-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
+import { ColumnHeadings } from '@/components/ui/column-headings';
 import type { ControlAccountView } from '@/db/queries/controls-posture';
 import type { ControlSwitcherView } from '@/db/queries/control-switchers';
 import type { ControlRecommendation } from '@/lib/controls/recommend-controls';
@@ -55,10 +56,7 @@ export function AccountControlsPanel({ account, switchers, recommendations }: { 
           <caption className="sr-only">Principals that can switch off the controls of {account.accountName}</caption>
           <thead className="text-xs text-slate-700">
             <tr>
-              <th scope="col" className="py-1 pr-3">Control</th>
-              <th scope="col" className="py-1 pr-3">Principal</th>
-              <th scope="col" className="py-1 pr-3">Actions</th>
-              <th scope="col" className="py-1">Granted by</th>
+              <ColumnHeadings cellClassName="py-1" gapClassName="pr-3" columns={[{ label: 'Control' }, { label: 'Principal' }, { label: 'Actions' }, { label: 'Granted by' }]} />
             </tr>
           </thead>
           <tbody>

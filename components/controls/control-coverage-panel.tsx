@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { TrendLineChart } from '@/components/charts/trend-line-chart';
 import { Card } from '@/components/ui/card';
 import { formatDate } from '@/components/ui/format';
@@ -5,6 +6,24 @@ import type { ControlCoveragePoint } from '@/db/queries/control-coverage-trend';
 
 function share(part: number, whole: number): string {
   return whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`;
+}
+
+function CoverageFigure({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-sm text-slate-700">{label}</dt>
+      <dd className="text-2xl font-bold tabular-nums text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+/** The covered holders as a share of all, with their count beside it. */
+function CoveredShare({ covered, holders }: { covered: number; holders: number }) {
+  return (
+    <>
+      {share(covered, holders)} <span className="text-sm font-normal text-slate-700">({covered})</span>
+    </>
+  );
 }
 
 /** Overview: share of production invoke holders covered by an enforced guardrail and by logging, and its trend. */
@@ -17,22 +36,13 @@ export function ControlCoveragePanel({ points }: { points: ControlCoveragePoint[
       ) : (
         <>
           <dl className="mb-3 grid grid-cols-1 gap-3 sm:grid-cols-3" data-testid="control-coverage">
-            <div>
-              <dt className="text-sm text-slate-700">Production invoke holders</dt>
-              <dd className="text-2xl font-bold tabular-nums text-slate-900">{latest.productionInvokeHolders}</dd>
-            </div>
-            <div>
-              <dt className="text-sm text-slate-700">Guardrail enforced</dt>
-              <dd className="text-2xl font-bold tabular-nums text-slate-900">
-                {share(latest.guardrailCovered, latest.productionInvokeHolders)} <span className="text-sm font-normal text-slate-700">({latest.guardrailCovered})</span>
-              </dd>
-            </div>
-            <div>
-              <dt className="text-sm text-slate-700">Invocations logged</dt>
-              <dd className="text-2xl font-bold tabular-nums text-slate-900">
-                {share(latest.loggingCovered, latest.productionInvokeHolders)} <span className="text-sm font-normal text-slate-700">({latest.loggingCovered})</span>
-              </dd>
-            </div>
+            <CoverageFigure label="Production invoke holders">{latest.productionInvokeHolders}</CoverageFigure>
+            <CoverageFigure label="Guardrail enforced">
+              <CoveredShare covered={latest.guardrailCovered} holders={latest.productionInvokeHolders} />
+            </CoverageFigure>
+            <CoverageFigure label="Invocations logged">
+              <CoveredShare covered={latest.loggingCovered} holders={latest.productionInvokeHolders} />
+            </CoverageFigure>
           </dl>
           {points.length >= 2 ? (
             <TrendLineChart

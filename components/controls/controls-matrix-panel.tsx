@@ -2,6 +2,15 @@ import clsx from 'clsx';
 import { Badge } from '@/components/ui/badge';
 import type { ControlAccountView, ControlCellView } from '@/db/queries/controls-posture';
 
+/** A control the scan could not read in this region: a warning, and why on hover. */
+function UnknownControl({ control, note }: { control: 'guardrail' | 'logging'; note: string | null }) {
+  return (
+    <span title={note ?? undefined}>
+      <Badge tone="warning">{control} unknown</Badge>
+    </span>
+  );
+}
+
 function GuardrailText({ cell }: { cell: ControlCellView }) {
   if (cell.guardrailEnforced === 'organization' || cell.guardrailEnforced === 'account') {
     return (
@@ -15,13 +24,7 @@ function GuardrailText({ cell }: { cell: ControlCellView }) {
       </span>
     );
   }
-  if (cell.guardrailEnforced === 'unknown') {
-    return (
-      <span title={cell.guardrailNote ?? undefined}>
-        <Badge tone="warning">guardrail unknown</Badge>
-      </span>
-    );
-  }
+  if (cell.guardrailEnforced === 'unknown') return <UnknownControl control="guardrail" note={cell.guardrailNote} />;
   return <Badge tone={cell.isGap ? 'danger' : 'neutral'}>no guardrail</Badge>;
 }
 
@@ -34,13 +37,7 @@ function LoggingText({ cell }: { cell: ControlCellView }) {
       </span>
     );
   }
-  if (cell.loggingState === 'unknown') {
-    return (
-      <span title={cell.loggingNote ?? undefined}>
-        <Badge tone="warning">logging unknown</Badge>
-      </span>
-    );
-  }
+  if (cell.loggingState === 'unknown') return <UnknownControl control="logging" note={cell.loggingNote} />;
   return (
     <span title={cell.loggingNote ?? undefined}>
       <Badge tone={cell.isGap ? 'danger' : 'neutral'}>logging off</Badge>

@@ -25,14 +25,27 @@ export function FilterBar({ action, hidden, children, resetHref, label = 'Filter
   );
 }
 
-export function SelectField({ name, label, value, options, allLabel = 'All', className }: { name: string; label: string; value: string | undefined; options: ReadonlyArray<{ value: string; label: string }>; allLabel?: string | null; className?: string }) {
-  const id = `filter-${name}`;
+/** The id of a filter's control, for its label. */
+function filterFieldId(name: string): string {
+  return `filter-${name}`;
+}
+
+/** A filter's label above its control (the control carries `filterFieldId(name)` as its id). */
+function LabelledFilter({ name, label, className, children }: { name: string; label: string; className: string; children: ReactNode }) {
   return (
-    <div className={className ?? 'min-w-36'}>
-      <label htmlFor={id} className={fieldLabelClass}>
+    <div className={className}>
+      <label htmlFor={filterFieldId(name)} className={fieldLabelClass}>
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value ?? ''} className={fieldClass}>
+      {children}
+    </div>
+  );
+}
+
+export function SelectField({ name, label, value, options, allLabel = 'All', className }: { name: string; label: string; value: string | undefined; options: ReadonlyArray<{ value: string; label: string }>; allLabel?: string | null; className?: string }) {
+  return (
+    <LabelledFilter name={name} label={label} className={className ?? 'min-w-36'}>
+      <select id={filterFieldId(name)} name={name} defaultValue={value ?? ''} className={fieldClass}>
         {allLabel !== null ? <option value="">{allLabel}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -40,18 +53,14 @@ export function SelectField({ name, label, value, options, allLabel = 'All', cla
           </option>
         ))}
       </select>
-    </div>
+    </LabelledFilter>
   );
 }
 
 export function TextField({ name, label, value, placeholder, type = 'text', className, min, max }: { name: string; label: string; value: string | number | undefined; placeholder?: string; type?: 'text' | 'number' | 'search'; className?: string; min?: number; max?: number }) {
-  const id = `filter-${name}`;
   return (
-    <div className={className ?? 'min-w-48'}>
-      <label htmlFor={id} className={fieldLabelClass}>
-        {label}
-      </label>
-      <input id={id} name={name} type={type} defaultValue={value ?? ''} placeholder={placeholder} min={min} max={max} className={fieldClass} />
-    </div>
+    <LabelledFilter name={name} label={label} className={className ?? 'min-w-48'}>
+      <input id={filterFieldId(name)} name={name} type={type} defaultValue={value ?? ''} placeholder={placeholder} min={min} max={max} className={fieldClass} />
+    </LabelledFilter>
   );
 }

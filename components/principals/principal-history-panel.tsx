@@ -3,6 +3,7 @@ import type { PrincipalHistoryPoint } from '@/db/queries/principals';
 import { maskToTiers } from '@/lib/analysis/tier-mask';
 import { TrendLineChart } from '@/components/charts/trend-line-chart';
 import { Card } from '@/components/ui/card';
+import { ColumnHeadings } from '@/components/ui/column-headings';
 import { formatDate } from '@/components/ui/format';
 import { ScoreBadge } from '@/components/principals/score-badge';
 import { TierChips } from '@/components/principals/tier-chip';
@@ -39,10 +40,7 @@ export function PrincipalHistoryPanel({ history, principalId, principalName }: {
                 <caption className="sr-only">Score, tiers and action count per snapshot</caption>
                 <thead className="border-b border-slate-200 text-slate-700">
                   <tr>
-                    <th scope="col" className="py-1.5 pr-3">Snapshot</th>
-                    <th scope="col" className="py-1.5 pr-3">Score</th>
-                    <th scope="col" className="py-1.5 pr-3">Tiers</th>
-                    <th scope="col" className="py-1.5 text-right">Actions</th>
+                    <ColumnHeadings cellClassName="py-1.5" gapClassName="pr-3" columns={[{ label: 'Snapshot' }, { label: 'Score' }, { label: 'Tiers' }, { label: 'Actions', isNumeric: true }]} />
                   </tr>
                 </thead>
                 <tbody>

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useJsonRequest } from '@/components/forms/use-json-request';
 import { RequestError } from '@/components/forms/request-error';
-import { JustificationForm } from './justification-form';
+import { RevocationRequestToggle } from './revocation-request-toggle';
 
 /**
  * Admin only (the page renders it for admins; the route checks again): request the revocation of one
@@ -23,13 +23,7 @@ export function RequestAssignmentRevocationButton({ principalArn, entitlementKey
 
   return (
     <span className="flex flex-col items-start gap-1">
-      {isOpen ? (
-        <JustificationForm layout="wrapping" confirmLabel="Confirm" isSubmitting={isSubmitting} onSubmit={submit} onCancel={() => setIsOpen(false)} />
-      ) : (
-        <button type="button" onClick={() => setIsOpen(true)} className="whitespace-nowrap rounded border border-red-300 bg-white px-2 py-1 text-xs font-semibold text-red-800 hover:bg-red-50" aria-label={`Request revocation of ${label}`}>
-          Revoke assignment
-        </button>
-      )}
+      <RevocationRequestToggle isOpen={isOpen} onOpenChange={setIsOpen} buttonText="Revoke assignment" buttonLabel={`Request revocation of ${label}`} isButtonNowrap layout="wrapping" confirmLabel="Confirm" isSubmitting={isSubmitting} onSubmit={submit} />
       <RequestError error={error} />
     </span>
   );

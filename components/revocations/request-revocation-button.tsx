@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useJsonRequest } from '@/components/forms/use-json-request';
 import { RequestError } from '@/components/forms/request-error';
-import { JustificationForm } from './justification-form';
+import { RevocationRequestToggle } from './revocation-request-toggle';
 
 /**
  * Admin only (the page renders it for admins; the route checks again): request a revocation of one
@@ -35,13 +35,7 @@ export function RequestRevocationButton({ principalId, entitlementKey, policyLab
 
   return (
     <span className="flex flex-col items-end gap-1">
-      {isOpen ? (
-        <JustificationForm layout="inline" confirmLabel="Confirm revocation request" isSubmitting={isSubmitting} onSubmit={submit} onCancel={() => setIsOpen(false)} />
-      ) : (
-        <button type="button" onClick={() => setIsOpen(true)} className="rounded border border-red-300 bg-white px-2 py-1 text-xs font-semibold text-red-800 hover:bg-red-50" aria-label={`Request revocation of ${policyLabel}`}>
-          Request revocation
-        </button>
-      )}
+      <RevocationRequestToggle isOpen={isOpen} onOpenChange={setIsOpen} buttonText="Request revocation" buttonLabel={`Request revocation of ${policyLabel}`} layout="inline" confirmLabel="Confirm revocation request" isSubmitting={isSubmitting} onSubmit={submit} />
       <RequestError error={error} />
       {!error && requestedId !== null ? (
         <span role="status" className="text-xs text-green-800">

@@ -1,6 +1,7 @@
 import type { ScanDetail } from '@/db/queries/scans';
 import { StatusBadge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { ColumnHeadings } from '@/components/ui/column-headings';
 import { formatDuration } from '@/components/ui/format';
 
 /** Each account's outcome in one scan: a failed account keeps its error beside the others' counts. */
@@ -14,12 +15,7 @@ export function ScanAccountsPanel({ scan }: { scan: ScanDetail }) {
           <caption className="sr-only">Outcome per account</caption>
           <thead className="border-b border-slate-200 text-slate-700">
             <tr>
-              <th scope="col" className="py-2 pr-3">Account</th>
-              <th scope="col" className="py-2 pr-3">Outcome</th>
-              <th scope="col" className="py-2 pr-3 text-right">Principals</th>
-              <th scope="col" className="py-2 pr-3 text-right">Bedrock holders</th>
-              <th scope="col" className="py-2 pr-3 text-right">Duration</th>
-              <th scope="col" className="py-2">Error</th>
+              <ColumnHeadings cellClassName="py-2" gapClassName="pr-3" columns={[{ label: 'Account' }, { label: 'Outcome' }, { label: 'Principals', isNumeric: true }, { label: 'Bedrock holders', isNumeric: true }, { label: 'Duration', isNumeric: true }, { label: 'Error' }]} />
             </tr>
           </thead>
           <tbody>

@@ -1,5 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { ColumnHeadings } from '@/components/ui/column-headings';
 import { TrendLineChart } from '@/components/charts/trend-line-chart';
 import type { ProvenanceOverview } from '@/db/queries/usage-provenance';
 
@@ -33,10 +34,7 @@ export function ProvenancePanel({ overview }: { overview: ProvenanceOverview }) 
               <table className="w-full text-sm" data-testid="provenance-accounts">
                 <thead>
                   <tr className="text-left text-xs uppercase tracking-wide text-slate-700">
-                    <th scope="col" className="py-1 pr-2 font-semibold">Account</th>
-                    <th scope="col" className="py-1 pr-2 text-right font-semibold">Calls</th>
-                    <th scope="col" className="py-1 pr-2 text-right font-semibold">Attributed</th>
-                    <th scope="col" className="py-1 text-right font-semibold">Unattributed</th>
+                    <ColumnHeadings cellClassName="py-1 font-semibold" gapClassName="pr-2" columns={[{ label: 'Account' }, { label: 'Calls', isNumeric: true }, { label: 'Attributed', isNumeric: true }, { label: 'Unattributed', isNumeric: true }]} />
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">

@@ -1,5 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { ColumnHeadings } from '@/components/ui/column-headings';
 import { formatDate, formatDateTime } from '@/components/ui/format';
 import type { PrincipalUsage } from '@/db/queries/usage-principal';
 import type { UsageRecommendation } from '@/lib/usage/recommend-from-usage';
@@ -45,9 +46,7 @@ function CountTable({ caption, rows, empty, testId }: { caption: string; rows: A
         <table className="w-full text-sm" data-testid={testId}>
           <thead>
             <tr className="text-left text-xs uppercase tracking-wide text-slate-700">
-              <th scope="col" className="py-1 pr-2 font-semibold">Name</th>
-              <th scope="col" className="py-1 pr-2 text-right font-semibold">Calls</th>
-              <th scope="col" className="py-1 font-semibold">Last used</th>
+              <ColumnHeadings cellClassName="py-1 font-semibold" gapClassName="pr-2" columns={[{ label: 'Name' }, { label: 'Calls', isNumeric: true }, { label: 'Last used' }]} />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui/badge';
+import { ColumnHeadings } from '@/components/ui/column-headings';
 import { formatDateTime } from '@/components/ui/format';
 import { DeactivateUserButton } from './deactivate-user-button';
 
@@ -26,11 +27,7 @@ export function UsersPanel({ users, viewerEmail }: { users: UserRow[]; viewerEma
         <caption className="sr-only">Users of Bedrock Access Review</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
           <tr>
-            <th scope="col" className="px-4 py-2">User</th>
-            <th scope="col" className="px-4 py-2">Role</th>
-            <th scope="col" className="px-4 py-2">Status</th>
-            <th scope="col" className="px-4 py-2">Source</th>
-            <th scope="col" className="px-4 py-2">Last sign-in</th>
+            <ColumnHeadings cellClassName="px-4 py-2" columns={[{ label: 'User' }, { label: 'Role' }, { label: 'Status' }, { label: 'Source' }, { label: 'Last sign-in' }]} />
             <th scope="col" className="px-4 py-2">
               <span className="sr-only">Actions</span>
             </th>
