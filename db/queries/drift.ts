@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../client';
 import { actionLists, entitlements, principals } from '../schema';
 import { parseStoredStringList } from '../schema/stored-json';
+import { readScanEntitlements } from './read-scan-entitlements';
 
 /** One entitlement as drift compares it: matched across scans by its stable key. */
 export interface DriftEntitlement {
@@ -87,19 +87,12 @@ export function computeDrift(from: readonly DriftEntitlement[], to: readonly Dri
 
 /** The entitlements of one scan, only the columns drift needs (index entitlements_scan_key_idx). */
 export function loadDriftEntitlements(database: AppDatabase, scanId: number): DriftEntitlement[] {
-  return database
-    .select({
-      entitlementKey: entitlements.entitlementKey,
-      principalArn: principals.arn,
-      principalName: principals.name,
-      principalId: principals.id,
-      policyName: entitlements.policyName,
-      actions: actionLists.list,
-    })
-    .from(entitlements)
-    .innerJoin(principals, eq(principals.id, entitlements.principalId))
-    .innerJoin(actionLists, eq(actionLists.hash, entitlements.actionsHash))
-    .where(eq(entitlements.scanId, scanId))
-    .all()
-    .map((row) => ({ ...row, actions: parseStoredStringList(row.actions) }));
+  return readScanEntitlements(database, scanId, {
+    entitlementKey: entitlements.entitlementKey,
+    principalArn: principals.arn,
+    principalName: principals.name,
+    principalId: principals.id,
+    policyName: entitlements.policyName,
+    actions: actionLists.list,
+  }).map((row) => ({ ...row, actions: parseStoredStringList(row.actions) }));
 }

@@ -8,6 +8,7 @@ import { describeDenial } from '../../lib/analysis/evaluation/describe-denial';
 import { describeDecidedCondition } from '../../lib/analysis/evaluation/principal-facts';
 import type { DecidedCondition } from '../../lib/analysis/types';
 import { decodeGrantActions } from './grant-actions';
+import { entitlementPathColumns } from './entitlement-path-columns';
 import { getLatestPublishedScanId } from './scans';
 
 export interface ExportedGrant {
@@ -114,11 +115,7 @@ export function* iterateExportedPrincipals(database: AppDatabase, scanId: number
           conditions: grants.conditions,
           statementId: grants.statementId,
           statementIndex: grants.statementIndex,
-          policyKind: entitlements.policyKind,
-          policyArn: entitlements.policyArn,
-          policyName: entitlements.policyName,
-          attachedVia: entitlements.attachedVia,
-          groupName: entitlements.groupName,
+          ...entitlementPathColumns,
         })
         .from(grants)
         .innerJoin(entitlements, eq(entitlements.id, grants.entitlementId))

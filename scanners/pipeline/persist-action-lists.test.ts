@@ -3,24 +3,17 @@ import type { AppDatabase } from '../../db/client';
 import { hashText } from '../../db/content-hash';
 import { scans } from '../../db/schema';
 import { createTestDatabase } from '../../db/test-database';
-import { analyzeSnapshot } from '../../lib/analysis/analyze-snapshot';
-import { loadActionCatalogue } from '../../lib/analysis/catalogue/load-catalogue';
-import { DEFAULT_SOD_RULES } from '../../lib/analysis/sod/default-rules';
 import type { SnapshotAnalysis } from '../../lib/analysis/snapshot-analysis-types';
-import { diverseParameters } from '../../scripts/demo-org/diverse/diverse-parameters';
-import { generateDiverseOrganization, generateDiverseOrganizationFile } from '../../scripts/demo-org/diverse/generate-diverse-organization';
-import { buildSnapshot, type BuildSnapshotResult } from '../map/build-snapshot';
+import type { SnapshotInput } from '../../lib/analysis/types';
 import { discardScanRows, persistAccountOutcome } from './persist-snapshot';
+import { analyzeDiverseOrganization } from './test-support/analyze-diverse-organization';
 
 const NOW = new Date('2026-11-01T00:00:00Z');
-let snapshot: BuildSnapshotResult['snapshot'];
+let snapshot: SnapshotInput;
 let analysis: SnapshotAnalysis;
 
 beforeAll(async () => {
-  const parameters = diverseParameters({ seed: 'persist-action-lists', accountCount: 4, principalsPerAccount: 30 });
-  const accounts = [...generateDiverseOrganization(parameters)].map((account) => JSON.parse(JSON.stringify({ accountId: account.accountId, details: account.authorizationDetails, credentials: account.credentials })));
-  ({ snapshot } = buildSnapshot({ capturedAt: NOW.toISOString(), organization: generateDiverseOrganizationFile(parameters), accounts }));
-  analysis = analyzeSnapshot(snapshot, await loadActionCatalogue(), { now: NOW, sodRules: [...DEFAULT_SOD_RULES] });
+  ({ snapshot, analysis } = await analyzeDiverseOrganization('persist-action-lists', NOW));
 });
 
 /** Persists the accounts `accountIds` of the analysed snapshot as a new scan; returns its id. */

@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../db/test-database';
 import { encodeGrantActions } from '../../db/queries/grant-actions';
 import { scans } from '../../db/schema';
-import { analyzeSnapshot } from '../../lib/analysis/analyze-snapshot';
-import { loadActionCatalogue } from '../../lib/analysis/catalogue/load-catalogue';
 import { groupGrantsIntoEntitlements } from '../../lib/analysis/entitlements';
-import { DEFAULT_SOD_RULES } from '../../lib/analysis/sod/default-rules';
 import { tiersToMask } from '../../lib/analysis/tier-mask';
 import type { Grant } from '../../lib/analysis/types';
-import { diverseParameters } from '../../scripts/demo-org/diverse/diverse-parameters';
-import { generateDiverseOrganization, generateDiverseOrganizationFile } from '../../scripts/demo-org/diverse/generate-diverse-organization';
-import { buildSnapshot } from '../map/build-snapshot';
 import { persistAccountOutcome } from './persist-snapshot';
+import { analyzeDiverseOrganization } from './test-support/analyze-diverse-organization';
 
 /** The rows of one principal as the per-principal encoding wrote them before rows were shared per grants array. */
 function referenceRows(principalArn: string, grants: Grant[]): unknown[] {
@@ -35,25 +30,26 @@ function referenceRows(principalArn: string, grants: Grant[]): unknown[] {
   }));
 }
 
+/**
+ * A conflict side as the per-principal encoding stored it, spelled out rather than copied from the
+ * writer: one entry per grant path in the order the paths first appear, each with the path of its
+ * first grant, its distinct tiers and all its actions in grant order.
+ */
 function conflictSideReference(side: Grant[]): string {
-  const byPath = new Map<string, { path: Grant['path']; tiers: Set<string>; actions: string[] }>();
-  for (const grant of side) {
-    const key = `${grant.path.policyKind}|${grant.path.policyArn ?? grant.path.policyName}|${grant.path.groupName ?? ''}|${grant.path.statementIndex}`;
-    const entry = byPath.get(key) ?? { path: grant.path, tiers: new Set<string>(), actions: [] };
-    entry.tiers.add(grant.tier);
-    entry.actions.push(grant.action);
-    byPath.set(key, entry);
-  }
-  return JSON.stringify([...byPath.values()].map((entry) => ({ path: entry.path, tiers: [...entry.tiers], actions: entry.actions })));
+  const pathKey = (grant: Grant) => `${grant.path.policyKind}|${grant.path.policyArn ?? grant.path.policyName}|${grant.path.groupName ?? ''}|${grant.path.statementIndex}`;
+  const keys = [...new Set(side.map(pathKey))];
+  return JSON.stringify(
+    keys.map((key) => {
+      const grantsOfPath = side.filter((grant) => pathKey(grant) === key);
+      return { path: grantsOfPath[0].path, tiers: [...new Set(grantsOfPath.map((grant) => grant.tier))], actions: grantsOfPath.map((grant) => grant.action) };
+    }),
+  );
 }
 
 describe('persisting a snapshot with rows shared per grants array', () => {
   it('writes for every principal exactly the entitlement, grant and conflict rows of the per-principal encoding', async () => {
-    const parameters = diverseParameters({ seed: 'persist-shared-rows', accountCount: 4, principalsPerAccount: 30 });
-    const accounts = [...generateDiverseOrganization(parameters)].map((account) => JSON.parse(JSON.stringify({ accountId: account.accountId, details: account.authorizationDetails, credentials: account.credentials })));
-    const { snapshot } = buildSnapshot({ capturedAt: '2026-11-01T00:00:00Z', organization: generateDiverseOrganizationFile(parameters), accounts });
     const now = new Date('2026-11-01T00:00:00Z');
-    const analysis = analyzeSnapshot(snapshot, await loadActionCatalogue(), { now, sodRules: [...DEFAULT_SOD_RULES] });
+    const { snapshot, analysis } = await analyzeDiverseOrganization('persist-shared-rows', now);
     // The case this guards: principals that hold one grants array get rows built once for it.
     const holdersByGrants = new Map<Grant[], number>();
     for (const principal of analysis.principals) if (principal.grants.length > 0) holdersByGrants.set(principal.grants, (holdersByGrants.get(principal.grants) ?? 0) + 1);

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../db/client';
-import { personAssignments, scans } from '../../db/schema';
+import { scans } from '../../db/schema';
+import { selectAssignmentRows } from '../../db/queries/campaigns/assignment-facts';
 import { createTestDatabase } from '../../db/test-database';
 import { linkPeopleToRoles, type SsoRoleInput } from '../../lib/people/link-roles';
 import type { AccountAssignment, IdentityCenterDirectory, PermissionSet } from '../../lib/people/types';
@@ -32,26 +32,13 @@ const asRow = assignmentRowOf;
 
 const compare = (left: string, right: string) => (left < right ? -1 : left > right ? 1 : 0);
 
-/** Persists the directory, then reads the view back in the order the assignment campaign reads it. */
+/** Persists the directory, then reads the view back as the assignment campaign reads it (selectAssignmentRows, in campaign order). */
 function expandThroughView(directory: IdentityCenterDirectory, roles: SsoRoleInput[]) {
   const database = createTestDatabase();
   const scanId = newScan(database);
   const model = linkPeopleToRoles(directory, roles);
   persistPeople(database, scanId, directory, model, { actionNames: [], byUser: new Map(), distinctRoleSetCount: 0, assignmentsByUser: new Map() });
-  const stored = database
-    .select({
-      userId: personAssignments.userId,
-      accountId: personAssignments.accountId,
-      permissionSetArn: personAssignments.permissionSetArn,
-      permissionSetName: personAssignments.permissionSetName,
-      viaGroupId: personAssignments.viaGroupId,
-      viaGroupName: personAssignments.viaGroupName,
-      roleArn: personAssignments.roleArn,
-    })
-    .from(personAssignments)
-    .where(eq(personAssignments.scanId, scanId))
-    .orderBy(personAssignments.accountId, personAssignments.userId, personAssignments.permissionSetName, personAssignments.id)
-    .all();
+  const stored = selectAssignmentRows(database, scanId, { ordered: true });
   // What the table held, in the same order: rows were inserted in the linker's order (the id).
   const expected = model.personAssignments
     .map((assignment, index) => ({ row: asRow(assignment), index }))

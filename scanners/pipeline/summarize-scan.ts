@@ -2,9 +2,19 @@ import type { StoredScanSummary } from '../../db/schema/stored-json';
 import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
 import { TIERS, type Tier } from '../../lib/analysis/types';
 
+/** What the summary reads of an analysed principal (the query tests' seed summarises its fixtures through it too). */
+export interface SummarizedPrincipal {
+  grants: readonly unknown[];
+  tiers: AnalyzedPrincipal['tiers'];
+  facts: Pick<AnalyzedPrincipal['facts'], 'accountId'>;
+  blastRadius: Pick<AnalyzedPrincipal['blastRadius'], 'score'>;
+  conflicts: ReadonlyArray<Pick<AnalyzedPrincipal['conflicts'][number], 'ruleId' | 'severity'>>;
+  exposure: Pick<AnalyzedPrincipal['exposure'], 'isReachableFromOutsideOrganization' | 'hasUnpinnedOidcTrust' | 'hasPublicTrust'>;
+}
+
 /** Counts for the overview and its trends, computed once per scan. */
 export function summarizeScan(input: {
-  principals: readonly AnalyzedPrincipal[];
+  principals: readonly SummarizedPrincipal[];
   accountCount: number;
   failedAccountCount: number;
   unclassifiedActions: string[];

@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,6 +11,7 @@ import { createOwnerMapping } from './owner-mappings';
 import { diffAssignmentItems } from '../../../lib/campaigns/micro-diff';
 import { readAssignmentGrantFacts } from './assignment-grant-facts';
 import { readChangedAssignmentFacts } from './assignment-changes';
+import { copyDemoOrganization, type DemoOrganizationCopy } from '../test-support/demo-organization-copy';
 
 /**
  * Micro-certification of Identity Center assignments (#14), end to end at the database level: the
@@ -19,35 +19,16 @@ import { readChangedAssignmentFacts } from './assignment-changes';
  * edited the way the next export would show a change (scanners/offline/FORMAT.md), and each import
  * goes through runScan, whose after-publish step launches the micro campaigns.
  */
-const DEMO = path.join(process.cwd(), 'demo', 'org');
 const FIRST_IMPORT = new Date('2026-03-02T09:00:00Z');
 const SECOND_IMPORT = new Date('2026-03-03T09:00:00Z');
 const THIRD_IMPORT = new Date('2026-03-04T09:00:00Z');
 
-interface IdentityCenterFile {
-  IdentityCenter: {
-    Users: Array<{ UserId: string; UserName: string }>;
-    Groups: Array<{ GroupId: string; DisplayName: string }>;
-    GroupMemberships: Array<{ GroupId: string; MembershipId: string; MemberId: { UserId: string } }>;
-    PermissionSets: Array<{ Name: string; PermissionSetArn: string }>;
-    AccountAssignments: Array<{ AccountId: string; PermissionSetArn: string; PrincipalType: 'USER' | 'GROUP'; PrincipalId: string }>;
-  };
-}
-
 let database: AppDatabase;
-let directory: string;
-
-const identityCenterFile = () => path.join(directory, 'identity-center.json');
-
-function editIdentityCenter(edit: (file: IdentityCenterFile['IdentityCenter']) => void): void {
-  const file = JSON.parse(readFileSync(identityCenterFile(), 'utf8')) as IdentityCenterFile;
-  edit(file.IdentityCenter);
-  writeFileSync(identityCenterFile(), JSON.stringify(file, null, 2));
-}
+let copy: DemoOrganizationCopy;
 
 async function importCopy(at: Date): Promise<{ scanId: number; problems: string[] }> {
   const log = vi.spyOn(console, 'log').mockImplementation(() => undefined); // "would email …" without SMTP
-  const outcome = await runScan(database, { kind: 'offline', directory }, { trigger: 'cli', requestedBy: 'test', now: () => at });
+  const outcome = await runScan(database, { kind: 'offline', directory: copy.directory }, { trigger: 'cli', requestedBy: 'test', now: () => at });
   log.mockRestore();
   expect(outcome.status).toBe('complete');
   return { scanId: outcome.scanId, problems: outcome.problems };
@@ -56,13 +37,12 @@ async function importCopy(at: Date): Promise<{ scanId: number; problems: string[
 const microCampaigns = () => database.select().from(campaigns).where(eq(campaigns.kind, 'micro')).all();
 
 beforeEach(() => {
-  directory = mkdtempSync(path.join(os.tmpdir(), 'icmicro-'));
-  cpSync(DEMO, directory, { recursive: true });
+  copy = copyDemoOrganization('icmicro-');
   database = createTestDatabase();
 });
 
 afterEach(() => {
-  rmSync(directory, { recursive: true, force: true });
+  copy.remove();
 });
 
 describe('micro-certification of new Identity Center assignments after a scan', () => {
@@ -80,7 +60,7 @@ describe('micro-certification of new Identity Center assignments after a scan', 
     let ben = '';
     let agentBuilders = '';
     let bedrockReadOnly = '';
-    editIdentityCenter((ic) => {
+    copy.editIdentityCenter((ic) => {
       maya = ic.Users.find((user) => user.UserName === 'maya@example.com')?.UserId ?? '';
       ben = ic.Users.find((user) => user.UserName === 'ben.adams@northwind.example')?.UserId ?? '';
       agentBuilders = ic.Groups.find((group) => group.DisplayName === 'AgentBuilders')?.GroupId ?? '';
@@ -150,7 +130,7 @@ describe('micro-certification of new Identity Center assignments after a scan', 
 
   it('the changed facts give the diff of the whole snapshots, both ways: memberships and assignments added and removed, a group renamed, a person gone, a set widened', async () => {
     const first = await importCopy(FIRST_IMPORT);
-    editIdentityCenter((ic) => {
+    copy.editIdentityCenter((ic) => {
       const agentBuilders = ic.Groups.find((group) => group.DisplayName === 'AgentBuilders')?.GroupId ?? '';
       const dataScientists = ic.Groups.find((group) => group.DisplayName === 'DataScientists')?.GroupId ?? '';
       const agentBuilder = ic.PermissionSets.find((set) => set.Name === 'AgentBuilder')?.PermissionSetArn ?? '';
@@ -184,10 +164,10 @@ describe('micro-certification of new Identity Center assignments after a scan', 
   }, 120_000);
 
   it('the first import that reads Identity Center launches nothing: its assignments are newly seen, not newly granted', async () => {
-    const exported = readFileSync(identityCenterFile(), 'utf8');
-    rmSync(identityCenterFile());
+    const exported = readFileSync(copy.identityCenterFile, 'utf8');
+    rmSync(copy.identityCenterFile);
     await importCopy(FIRST_IMPORT);
-    writeFileSync(identityCenterFile(), exported);
+    writeFileSync(copy.identityCenterFile, exported);
     const { problems } = await importCopy(SECOND_IMPORT);
     expect(microCampaigns()).toEqual([]);
     expect(problems.filter((problem) => problem.startsWith('micro-certification'))).toEqual([]);
@@ -201,13 +181,13 @@ describe('micro-certification of new Identity Center assignments after a scan', 
  */
 function rewriteSsoRoles(setName: string, actions: string[]): number {
   const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] };
-  editIdentityCenter((ic) => {
-    const set = ic.PermissionSets.find((candidate) => candidate.Name === setName) as { InlinePolicy?: string } | undefined;
+  copy.editIdentityCenter((ic) => {
+    const set = ic.PermissionSets.find((candidate) => candidate.Name === setName);
     if (set) set.InlinePolicy = JSON.stringify(policy);
   });
   let changed = 0;
-  for (const name of readdirSync(directory).filter((file) => /^\d{12}\.json$/.test(file))) {
-    const file = path.join(directory, name);
+  for (const name of readdirSync(copy.directory).filter((file) => /^\d{12}\.json$/.test(file))) {
+    const file = path.join(copy.directory, name);
     const details = JSON.parse(readFileSync(file, 'utf8')) as { RoleDetailList?: Array<{ RoleName: string; RolePolicyList?: Array<{ PolicyName: string; PolicyDocument: unknown }> }> };
     const roles = (details.RoleDetailList ?? []).filter((role) => role.RoleName.startsWith(`AWSReservedSSO_${setName}_`));
     for (const role of roles) role.RolePolicyList = [...(role.RolePolicyList ?? []), { PolicyName: 'AwsSSOInlinePolicy', PolicyDocument: policy }];

@@ -12,6 +12,7 @@ import { inWriteTransaction } from '../../write-transaction';
 import { findLaunchScan } from './find-launch-scan';
 import { entitlementPathColumns } from '../entitlement-path-columns';
 import { launchAssignmentCampaign } from './launch-assignments';
+import { readScanEntitlements } from '../read-scan-entitlements';
 
 export interface LaunchCampaignInput extends LaunchRequest {
   /** The snapshot to freeze; default the latest published one. */
@@ -36,8 +37,10 @@ function readLaunchFacts(database: AppDatabase, input: LaunchCampaignInput): Lau
   const facts: LaunchFacts = { request: input, scan, entitlements: [], details: new Map(), conflicts: new Map(), accountOwners: new Map(), mappings: [] };
   if (!scan || !scan.isPublished) return facts;
 
-  const rows = database
-    .select({
+  const rows = readScanEntitlements(
+    database,
+    scan.id,
+    {
       entitlementId: entitlements.id,
       entitlementKey: entitlements.entitlementKey,
       ...entitlementPathColumns,
@@ -55,13 +58,9 @@ function readLaunchFacts(database: AppDatabase, input: LaunchCampaignInput): Lau
       score: principals.score,
       conflictCount: principals.conflictCount,
       lastUsedAt: principals.lastUsedAt,
-    })
-    .from(entitlements)
-    .innerJoin(principals, eq(principals.id, entitlements.principalId))
-    .innerJoin(actionLists, eq(actionLists.hash, entitlements.actionsHash))
-    .where(eq(entitlements.scanId, scan.id))
-    .orderBy(principals.accountId, principals.name, entitlements.entitlementKey)
-    .all();
+    },
+    { orderBy: [principals.accountId, principals.name, entitlements.entitlementKey] },
+  );
   const entitlementFacts = rows.map(({ entitlementId, ...row }) => ({ ...row, actions: readEntitlementActions(row.actions, entitlementId) }));
 
   const principalIds = [...new Set(entitlementFacts.filter((row) => isInLaunchScope(row, input)).map((row) => row.principalId))];

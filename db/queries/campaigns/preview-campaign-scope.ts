@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../client';
 import { accounts, entitlements, ownerMappings, principals } from '../../schema';
 import { matchesScope, type CampaignScope } from '../../../lib/campaigns/scope';
@@ -6,6 +6,7 @@ import { previewScope, type ScopePreview, type ScopePreviewCandidate } from '../
 import { getLatestPublishedScanId } from '../scans';
 import { previewAssignmentScope } from './preview-assignment-scope';
 import { readPrincipalReviewerFacts } from '../../stored-json/principal-columns';
+import { readScanEntitlements } from '../read-scan-entitlements';
 
 const CHUNK = 400;
 
@@ -24,23 +25,18 @@ export function previewCampaignScope(database: AppDatabase, scope: CampaignScope
   if (scanId === null) return { scanId: null, itemCount: 0, principalCount: 0, accountCount: 0, reviewerCount: 0, topReviewers: [], selfReviewAvoidedCount: 0 };
   if (scope.subject === 'assignments') return { scanId, ...previewAssignmentScope(database, scanId, scope, fallbackReviewers, new Date()) };
 
-  const rows = database
-    .select({
-      principalId: principals.id,
-      principalType: principals.type,
-      name: principals.name,
-      path: principals.path,
-      accountId: principals.accountId,
-      ownerEmail: principals.ownerEmail,
-      score: principals.score,
-      conflictCount: principals.conflictCount,
-      tiersMask: entitlements.tiersMask,
-    })
-    .from(entitlements)
-    .innerJoin(principals, eq(principals.id, entitlements.principalId))
-    .where(eq(entitlements.scanId, scanId))
-    .all()
-    .filter((row) => matchesScope({ accountId: row.accountId, principalType: row.principalType, score: row.score, tiersMask: row.tiersMask, conflictCount: row.conflictCount }, scope));
+  // The rows launch reads (readScanEntitlements), so the preview counts what the launch then creates.
+  const rows = readScanEntitlements(database, scanId, {
+    principalId: principals.id,
+    principalType: principals.type,
+    name: principals.name,
+    path: principals.path,
+    accountId: principals.accountId,
+    ownerEmail: principals.ownerEmail,
+    score: principals.score,
+    conflictCount: principals.conflictCount,
+    tiersMask: entitlements.tiersMask,
+  }).filter((row) => matchesScope({ accountId: row.accountId, principalType: row.principalType, score: row.score, tiersMask: row.tiersMask, conflictCount: row.conflictCount }, scope));
 
   // Identity tags and console passwords decide self-review; read them only for in-scope principals.
   const principalIds = [...new Set(rows.map((row) => row.principalId))];

@@ -1,6 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { and, eq, like } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../client';
@@ -14,6 +12,7 @@ import { requestAssignmentRevocation } from './assignment-plan';
 import { approveRevocation, requestExecution, requestRevocation } from './commands';
 import { getRevocationDetail } from './list';
 import { verifyOfflineRevocations } from './verify-offline';
+import { copyDemoOrganization, type DemoOrganizationCopy } from '../test-support/demo-organization-copy';
 
 /**
  * Offline Identity Center revocations (#14) confirmed by the next import: the demo organisation is
@@ -21,24 +20,14 @@ import { verifyOfflineRevocations } from './verify-offline';
  * is edited the way running the script and exporting again would change it (scanners/offline/FORMAT.md).
  * Each import goes through runScan, whose after-publish step runs verifyOfflineRevocations.
  */
-const DEMO = path.join(process.cwd(), 'demo', 'org');
 const IMPORTED = new Date('2026-03-02T09:00:00Z');
 const SCRIPT_PRODUCED = new Date('2026-03-02T10:00:00Z');
 const REIMPORTED = new Date('2026-03-03T09:00:00Z');
 
-interface IdentityCenterFile {
-  IdentityCenter: {
-    GroupMemberships: Array<{ GroupId: string; MembershipId: string; MemberId: { UserId: string } }>;
-    PermissionSets: Array<{ Name: string; PermissionSetArn: string; InlinePolicy: string; AttachedManagedPolicies: Array<{ Name: string; Arn: string }> }>;
-    AccountAssignments: Array<{ AccountId: string; PermissionSetArn: string; PrincipalType: string; PrincipalId: string }>;
-  };
-}
-
 let database: AppDatabase;
-let directory: string;
+let copy: DemoOrganizationCopy;
 let firstScanId: number;
 
-const identityCenterFile = () => path.join(directory, 'identity-center.json');
 const rowOf = (id: number) => database.select().from(revocations).where(eq(revocations.id, id)).get();
 const auditOf = (id: number) =>
   database
@@ -48,15 +37,8 @@ const auditOf = (id: number) =>
     .all()
     .map((entry) => entry.action);
 
-/** What running the script changes in Identity Center, written into the copy's export. */
-function editIdentityCenter(edit: (file: IdentityCenterFile['IdentityCenter']) => void): void {
-  const file = JSON.parse(readFileSync(identityCenterFile(), 'utf8')) as IdentityCenterFile;
-  edit(file.IdentityCenter);
-  writeFileSync(identityCenterFile(), JSON.stringify(file, null, 2));
-}
-
 async function importAgain(at = REIMPORTED): Promise<number> {
-  const outcome = await runScan(database, { kind: 'offline', directory }, { trigger: 'cli', requestedBy: 'test', now: () => at });
+  const outcome = await runScan(database, { kind: 'offline', directory: copy.directory }, { trigger: 'cli', requestedBy: 'test', now: () => at });
   expect(outcome.status).toBe('complete');
   return outcome.scanId;
 }
@@ -75,15 +57,17 @@ function assignmentOf(userName: string, permissionSetName: string, accountId: st
   return { ...row, roleArn: row.roleArn, entitlementKey: assignmentKey(row) };
 }
 
-/** The `AWSReservedSSO_<set>_*` role of an account in the first import. */
-function ssoRole(accountId: string, permissionSetName: string) {
+/** Requests the revocation of the entitlement `policyName` of the `AWSReservedSSO_<set>_*` role of an account in the first import. */
+function revokeSsoRolePolicy(accountId: string, permissionSetName: string, policyName: string, justification: string): number {
   const role = database
     .select({ arn: principals.arn, id: principals.id })
     .from(principals)
     .where(and(eq(principals.scanId, firstScanId), eq(principals.accountId, accountId), like(principals.name, `AWSReservedSSO_${permissionSetName}_%`)))
     .get();
   if (!role) throw new Error(`the demo provisions ${permissionSetName} to ${accountId}`);
-  return role;
+  const entitlement = database.select({ key: entitlements.entitlementKey }).from(entitlements).where(and(eq(entitlements.principalId, role.id), eq(entitlements.policyName, policyName))).get();
+  if (!entitlement) throw new Error(`the demo has ${permissionSetName} with ${policyName} in ${accountId}`);
+  return requestRevocation(database, { principalArn: role.arn, entitlementKey: entitlement.key, justification, actor: 'admin@example.com', now: SCRIPT_PRODUCED, evaluate: testEvaluate }).id;
 }
 
 /** Requested, approved and handed over as a script: 'awaiting-confirmation'. */
@@ -100,14 +84,13 @@ function revokeAssignment(userName: string, permissionSetName: string, accountId
 }
 
 beforeEach(async () => {
-  directory = mkdtempSync(path.join(os.tmpdir(), 'icverify-'));
-  cpSync(DEMO, directory, { recursive: true });
+  copy = copyDemoOrganization('icverify-');
   database = createTestDatabase();
   firstScanId = await importAgain(IMPORTED);
 }, 60_000);
 
 afterEach(() => {
-  rmSync(directory, { recursive: true, force: true });
+  copy.remove();
 });
 
 describe('offline Identity Center revocations, confirmed by the next import', () => {
@@ -121,7 +104,7 @@ describe('offline Identity Center revocations, confirmed by the next import', ()
     expect(notApplied?.status).toBe('not-applied');
     expect(notApplied?.error).toBe(`Not applied: the import of scan #${unchanged} still shows kenji.mori@northwind.example in group GenAIProdSupport. Run the script, then export Identity Center (identity-center.json) and import again.`);
 
-    editIdentityCenter((ic) => {
+    copy.editIdentityCenter((ic) => {
       ic.GroupMemberships = ic.GroupMemberships.filter((membership) => !(membership.GroupId === assignment.viaGroupId && membership.MemberId.UserId === assignment.userId));
     });
     await importAgain();
@@ -145,7 +128,7 @@ describe('offline Identity Center revocations, confirmed by the next import', ()
       steps: [{ change: step, isConfirmed: false }],
     });
 
-    editIdentityCenter((ic) => {
+    copy.editIdentityCenter((ic) => {
       ic.GroupMemberships = ic.GroupMemberships.filter((membership) => !(membership.GroupId === assignment.viaGroupId && membership.MemberId.UserId === assignment.userId));
     });
     const later = new Date('2026-03-04T09:00:00Z');
@@ -164,7 +147,7 @@ describe('offline Identity Center revocations, confirmed by the next import', ()
 
   it('a membership removed and created again (a new MembershipId) still counts as the person in the group', async () => {
     const { id, assignment } = revokeAssignment('kenji.mori@northwind.example', 'BedrockDeveloper', '539182736450', 'GenAIProdSupport');
-    editIdentityCenter((ic) => {
+    copy.editIdentityCenter((ic) => {
       const membership = ic.GroupMemberships.find((candidate) => candidate.GroupId === assignment.viaGroupId && candidate.MemberId.UserId === assignment.userId);
       if (membership) membership.MembershipId = '11111111-2222-3333-4444-555555555555';
     });
@@ -175,7 +158,7 @@ describe('offline Identity Center revocations, confirmed by the next import', ()
   it('direct assignment deleted -> verified', async () => {
     const { id, assignment, plan } = revokeAssignment('yusuf.demir@northwind.example', 'BedrockMantleUser', '185920374618', null);
     expect(plan.identityCenter?.kind).toBe('delete-assignment');
-    editIdentityCenter((ic) => {
+    copy.editIdentityCenter((ic) => {
       ic.AccountAssignments = ic.AccountAssignments.filter((candidate) => !(candidate.PrincipalType === 'USER' && candidate.PrincipalId === assignment.userId && candidate.AccountId === '185920374618' && candidate.PermissionSetArn === assignment.permissionSetArn));
     });
     const scanId = await importAgain();
@@ -191,15 +174,12 @@ describe('offline Identity Center revocations, confirmed by the next import', ()
   }, 60_000);
 
   it('permission set: the Bedrock-only managed policy still attached -> not-applied; detached -> verified', async () => {
-    const role = ssoRole('307142958673', 'DataScientist');
-    const entitlement = database.select({ key: entitlements.entitlementKey }).from(entitlements).where(and(eq(entitlements.principalId, role.id), eq(entitlements.policyName, 'AmazonBedrockFullAccess'))).get();
-    if (!entitlement) return expect.fail('the demo has DataScientist with AmazonBedrockFullAccess in 307142958673');
-    const { id } = requestRevocation(database, { principalArn: role.arn, entitlementKey: entitlement.key, justification: 'Data scientists use the approved models only', actor: 'admin@example.com', now: SCRIPT_PRODUCED, evaluate: testEvaluate });
+    const id = revokeSsoRolePolicy('307142958673', 'DataScientist', 'AmazonBedrockFullAccess', 'Data scientists use the approved models only');
     expect(produceScript(id).identityCenter?.kind).toBe('permission-set-detach');
 
     const unchanged = await importAgain();
     expect(rowOf(id)?.error).toBe(`Not applied: the import of scan #${unchanged} still shows arn:aws:iam::aws:policy/AmazonBedrockFullAccess attached to DataScientist. Run the script, then export Identity Center (identity-center.json) and import again.`);
-    editIdentityCenter((ic) => {
+    copy.editIdentityCenter((ic) => {
       const set = ic.PermissionSets.find((candidate) => candidate.Name === 'DataScientist');
       if (set) set.AttachedManagedPolicies = set.AttachedManagedPolicies.filter((policy) => policy.Name !== 'AmazonBedrockFullAccess');
     });
@@ -213,10 +193,7 @@ describe('offline Identity Center revocations, confirmed by the next import', ()
   }, 60_000);
 
   it("permission set: the inline Deny the script puts on the set -> verified; before it, not-applied", async () => {
-    const role = ssoRole('863019283746', 'PowerUserAccess');
-    const entitlement = database.select({ key: entitlements.entitlementKey }).from(entitlements).where(and(eq(entitlements.principalId, role.id), eq(entitlements.policyName, 'PowerUserAccess'))).get();
-    if (!entitlement) return expect.fail('the demo has PowerUserAccess provisioned to 863019283746');
-    const { id } = requestRevocation(database, { principalArn: role.arn, entitlementKey: entitlement.key, justification: 'No Bedrock for power users', actor: 'admin@example.com', now: SCRIPT_PRODUCED, evaluate: testEvaluate });
+    const id = revokeSsoRolePolicy('863019283746', 'PowerUserAccess', 'PowerUserAccess', 'No Bedrock for power users');
     const plan = produceScript(id);
     expect(plan.identityCenter?.kind).toBe('permission-set-deny');
     const putInline = plan.identityCenter?.calls.find((call) => call.action === 'PutInlinePolicyToPermissionSet');
@@ -225,7 +202,7 @@ describe('offline Identity Center revocations, confirmed by the next import', ()
     expect(rowOf(id)?.status).toBe('not-applied');
     expect(rowOf(id)?.error).toMatch(new RegExp(`^Not applied: the import of scan #${unchanged} still shows PowerUserAccess's inline policy without the Deny of bedrock[^ ]*:[A-Za-z]+, .*, … \\(\\d+ actions\\)\\. Run the script`));
 
-    editIdentityCenter((ic) => {
+    copy.editIdentityCenter((ic) => {
       const set = ic.PermissionSets.find((candidate) => candidate.Name === 'PowerUserAccess');
       if (set) set.InlinePolicy = String(putInline?.input.InlinePolicy);
     });
@@ -237,11 +214,11 @@ describe('offline Identity Center revocations, confirmed by the next import', ()
     const { id } = revokeAssignment('kenji.mori@northwind.example', 'BedrockDeveloper', '539182736450', 'GenAIProdSupport');
     expect(verifyOfflineRevocations(database, firstScanId, REIMPORTED).notScanned).toContain(id);
 
-    editIdentityCenter((ic) => {
+    copy.editIdentityCenter((ic) => {
       ic.GroupMemberships = [];
     });
-    const withoutGroups = readFileSync(identityCenterFile(), 'utf8');
-    rmSync(identityCenterFile());
+    const withoutGroups = readFileSync(copy.identityCenterFile, 'utf8');
+    rmSync(copy.identityCenterFile);
     const accountsOnly = await importAgain();
     expect(rowOf(id)).toMatchObject({ status: 'awaiting-confirmation', error: null });
     expect(verifyOfflineRevocations(database, accountsOnly, REIMPORTED)).toMatchObject({ verified: [], stillGranted: [], notScanned: [id] });
@@ -250,12 +227,12 @@ describe('offline Identity Center revocations, confirmed by the next import', ()
     // Another Identity Center instance says nothing about this one.
     const otherInstance = JSON.parse(withoutGroups) as { IdentityCenter: { InstanceArn: string } };
     otherInstance.IdentityCenter.InstanceArn = 'arn:aws:sso:::instance/ssoins-0000000000000000';
-    writeFileSync(identityCenterFile(), JSON.stringify(otherInstance));
+    writeFileSync(copy.identityCenterFile, JSON.stringify(otherInstance));
     await importAgain();
     expect(rowOf(id)?.status).toBe('awaiting-confirmation');
 
     // The next import that reads this instance decides.
-    writeFileSync(identityCenterFile(), withoutGroups);
+    writeFileSync(copy.identityCenterFile, withoutGroups);
     await importAgain();
     expect(rowOf(id)?.status).toBe('verified');
   }, 60_000);

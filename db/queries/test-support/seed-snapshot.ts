@@ -5,6 +5,7 @@ import { tiersToMask } from '../../../lib/analysis/tier-mask';
 import { TIERS, type ConditionEntry, type Severity, type Tier, type TrustEntry } from '../../../lib/analysis/types';
 import { inWriteTransaction } from '../../write-transaction';
 import { storeActionList, storeActionNames } from './action-lists';
+import { summarizeScan, type SummarizedPrincipal } from '../../../scanners/pipeline/summarize-scan';
 
 /**
  * A small, realistic snapshot for the query unit tests (NOT for the demo: the scanners write
@@ -371,40 +372,20 @@ function previousScanPrincipals(): PrincipalSpec[] {
   ];
 }
 
+/** The pipeline's summary of the specs (scanners/pipeline/summarize-scan.ts), from the facts it reads of each principal. */
 function summarise(specs: PrincipalSpec[], accountCount: number, failedAccountCount: number): StoredScanSummary {
-  const byTier = Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
-  const byAccount: Record<string, number> = {};
-  const scoreBuckets = new Array<number>(10).fill(0);
-  const openConflictsByRule: Record<string, number> = {};
-  const openConflictsBySeverity: Record<string, number> = {};
-  let bedrockPrincipalCount = 0;
-  for (const spec of specs) {
-    const tiers = new Set(spec.entitlements.flatMap((entitlement) => entitlement.statements.flatMap((statement) => statement.actions.map(([, tier]) => tier))));
-    if (tiers.size === 0) continue;
-    bedrockPrincipalCount += 1;
-    for (const tier of tiers) byTier[tier] += 1;
-    byAccount[spec.accountId] = (byAccount[spec.accountId] ?? 0) + 1;
-    scoreBuckets[Math.min(9, Math.floor(spec.score / 10))] += 1;
-    for (const conflict of spec.conflicts ?? []) {
-      openConflictsByRule[conflict.ruleId] = (openConflictsByRule[conflict.ruleId] ?? 0) + 1;
-      openConflictsBySeverity[conflict.severity] = (openConflictsBySeverity[conflict.severity] ?? 0) + 1;
-    }
-  }
-  return {
-    principalCount: specs.length,
-    bedrockPrincipalCount,
-    byTier,
-    byAccount,
-    scoreBuckets,
-    openConflictsByRule,
-    openConflictsBySeverity,
-    exposedOutsideOrgCount: specs.filter((spec) => spec.isExposedOutsideOrg).length,
-    unpinnedOidcCount: specs.filter((spec) => spec.hasUnpinnedOidc).length,
-    publicTrustCount: specs.filter((spec) => spec.hasPublicTrust).length,
-    accountCount,
-    failedAccountCount,
-    unclassifiedActions: [],
-  };
+  const principals = specs.map((spec): SummarizedPrincipal => {
+    const grants = spec.entitlements.flatMap((entitlement) => entitlement.statements.flatMap((statement) => statement.actions));
+    return {
+      grants,
+      tiers: [...new Set(grants.map(([, tier]) => tier))],
+      facts: { accountId: spec.accountId },
+      blastRadius: { score: spec.score },
+      conflicts: spec.conflicts ?? [],
+      exposure: { isReachableFromOutsideOrganization: spec.isExposedOutsideOrg ?? false, hasUnpinnedOidcTrust: spec.hasUnpinnedOidc ?? false, hasPublicTrust: spec.hasPublicTrust ?? false },
+    };
+  });
+  return summarizeScan({ principals, accountCount, failedAccountCount, unclassifiedActions: [] });
 }
 
 /** A published offline scan, started at `startedAt` (queued then too), summarised as the pipeline does, with its principals; their ids by name. */
