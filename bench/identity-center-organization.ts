@@ -14,6 +14,7 @@ import type { RawAccountAssignment, RawIdentityCenterFile, RawPermissionSet } fr
 import type { AuthorizationDetails, RawRoleDetail } from '../scanners/raw-types';
 import { permissionSetFromRole } from '../scripts/demo-org/identity-center';
 import { awsUniqueId, hashHex } from '../scripts/demo-org/random';
+import { xorshift32 } from '../lib/random/xorshift32';
 
 export interface IdentityCenterBenchParameters {
   accountCount: number;
@@ -44,17 +45,6 @@ export const ISSUE_SCALE: IdentityCenterBenchParameters = {
 
 const SSO_ROLE = /^AWSReservedSSO_(.+)_[0-9a-f]{16}$/;
 const INSTANCE_ID = 'ssoins-7223b1c0e5a4d9f2';
-
-/** xorshift32: deterministic by seed, exact in 32-bit integer arithmetic. */
-function randomSource(seed: number): (limit: number) => number {
-  let state = seed || 1;
-  return (limit) => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) % limit;
-  };
-}
 
 function storeUuid(kind: string, index: number): string {
   const hex = hashHex(`bench-identity-store/${kind}/${index}`, 32);
@@ -184,7 +174,7 @@ export interface IdentityCenterBenchFolders {
  * two benchmark folders under `target`.
  */
 export function writeIdentityCenterBenchOrganization(source: string, target: string, parameters: IdentityCenterBenchParameters): IdentityCenterBenchFolders {
-  const random = randomSource(parameters.seed);
+  const random = xorshift32(parameters.seed);
   const iamFolder = path.join(target, 'iam');
   fs.rmSync(target, { recursive: true, force: true });
   fs.cpSync(source, iamFolder, { recursive: true });

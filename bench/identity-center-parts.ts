@@ -12,6 +12,7 @@ import { createPersonAnalyzer } from '../lib/people/person-analyzer';
 import { linkPeopleToRoles, type SsoRoleInput } from '../lib/people/link-roles';
 import { mapIdentityCenter } from '../scanners/map/map-identity-center';
 import type { RawIdentityCenter } from '../scanners/raw-identity-center';
+import { xorshift32 } from '../lib/random/xorshift32';
 
 const ACCOUNTS = 1000;
 const SETS = 300;
@@ -24,14 +25,7 @@ const hex = (value: number, length: number) => value.toString(16).padStart(lengt
 const uuid = (kind: number, value: number) => `${hex(kind, 8)}-0000-4000-8000-${hex(value, 12)}`;
 const accountId = (index: number) => String(100000000000 + index);
 const setArn = (index: number) => `arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-${hex(index, 16)}`;
-// xorshift32: deterministic, and exact in 32-bit integer arithmetic.
-let seed = 42;
-const random = (limit: number) => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) % limit;
-};
+const random = xorshift32(42);
 
 const raw: RawIdentityCenter = {
   InstanceArn: 'arn:aws:sso:::instance/ssoins-0123456789abcdef',

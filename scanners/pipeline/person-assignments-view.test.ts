@@ -7,6 +7,7 @@ import { linkPeopleToRoles, type SsoRoleInput } from '../../lib/people/link-role
 import type { AccountAssignment, IdentityCenterDirectory, PermissionSet } from '../../lib/people/types';
 import { persistPeople } from './persist-people';
 import { assignmentRowOf } from '../../lib/people/test-support/assignment-row';
+import { xorshift32 } from '../../lib/random/xorshift32';
 
 /**
  * person_assignments is a view that expands the stored assignments through the stored
@@ -48,13 +49,7 @@ function expandThroughView(directory: IdentityCenterDirectory, roles: SsoRoleInp
 }
 
 function randomDirectory(size: { users: number; groups: number; memberships: number; assignments: number; accounts: number }): { directory: IdentityCenterDirectory; roles: SsoRoleInput[] } {
-  let seed = 7;
-  const random = (limit: number) => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) % limit;
-  };
+  const random = xorshift32(7);
   const userId = (index: number) => `u-${index}`;
   const groupId = (index: number) => `g-${index}`;
   const sets = Array.from({ length: 6 }, (_, index) => permissionSet(`Set${index}`));
