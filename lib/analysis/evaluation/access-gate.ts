@@ -1,3 +1,4 @@
+import { ObjectKeyedMemo } from './object-keyed-memo';
 import type { CatalogueEntry } from '../catalogue/load-catalogue';
 import { hasBit } from '../policy/bitset';
 import type { CompiledStatement } from '../policy/compile-policy';
@@ -34,25 +35,14 @@ function allowingStatements(policies: GatePolicy[], action: CatalogueEntry): Arr
   return found;
 }
 
-const gateEntries = new WeakMap<CompiledStatement, Map<string, ConditionEntry[]>>();
+const gateEntries = new ObjectKeyedMemo<CompiledStatement, string, ConditionEntry[]>();
 
 /**
  * A gate statement's conditions as reported, one list per statement and placement: the gates of
  * hundreds of actions share it, and so do the grants that carry it (shared-lists.ts).
  */
 function gateConditionEntries(statement: CompiledStatement, source: 'boundary' | 'scp', ownerName: string): ConditionEntry[] {
-  let byPlacement = gateEntries.get(statement);
-  if (!byPlacement) {
-    byPlacement = new Map();
-    gateEntries.set(statement, byPlacement);
-  }
-  const key = `${source}\u0000${ownerName}`;
-  let entries = byPlacement.get(key);
-  if (!entries) {
-    entries = statement.conditions.map((_, position) => conditionEntry(statement, position, source, ownerName));
-    byPlacement.set(key, entries);
-  }
-  return entries;
+  return gateEntries.get(statement, `${source}\u0000${ownerName}`, () => statement.conditions.map((_, position) => conditionEntry(statement, position, source, ownerName)));
 }
 
 /** Applies one gate level (the boundary, or one SCP level) to the running result. */

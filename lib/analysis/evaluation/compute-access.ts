@@ -1,3 +1,4 @@
+import { ObjectKeyedMemo } from './object-keyed-memo';
 import type { ActionCatalogue, CatalogueEntry } from '../catalogue/load-catalogue';
 import { canResourcePatternsIntersect, isResourcePatternCoveredBy, matchesResourcePattern } from '../catalogue/wildcard';
 import { forEachBit, hasBit } from '../policy/bitset';
@@ -39,23 +40,14 @@ export function collectDenyStatements(resolved: ResolvedPrincipal, isExempt = fa
   return denies;
 }
 
-const decidedLists = new WeakMap<CompiledStatement, Map<string, DecidedCondition[]>>();
+const decidedLists = new ObjectKeyedMemo<CompiledStatement, string, DecidedCondition[]>();
 
 /** The statement's decided principal-fact conditions as reported (shared per statement and policy name). */
 export function decidedConditionsOf(statement: CompiledStatement, source: DecidedCondition['source'], policyName: string): DecidedCondition[] {
   if (!statement.decided || statement.decided.length === 0) return NO_DECIDED;
-  let byPolicy = decidedLists.get(statement);
-  if (!byPolicy) {
-    byPolicy = new Map();
-    decidedLists.set(statement, byPolicy);
-  }
-  const key = `${source}\u0000${policyName}`;
-  let list = byPolicy.get(key);
-  if (!list) {
-    list = statement.decided.map((fact) => ({ source, effect: statement.effect, operator: fact.operator, key: fact.key, values: fact.values, holds: fact.holds, policyName }));
-    byPolicy.set(key, list);
-  }
-  return list;
+  return decidedLists.get(statement, `${source}\u0000${policyName}`, () =>
+    (statement.decided ?? []).map((fact) => ({ source, effect: statement.effect, operator: fact.operator, key: fact.key, values: fact.values, holds: fact.holds, policyName })),
+  );
 }
 
 const NO_DECIDED: DecidedCondition[] = [];

@@ -1,3 +1,4 @@
+import { ObjectKeyedMemo } from './object-keyed-memo';
 import { createBitset, orInto } from '../policy/bitset';
 import type { CompiledPolicy, CompiledStatement, DecidedConditionFact } from '../policy/compile-policy';
 import { isPrincipalFactKey } from '../policy/principal-fact-keys';
@@ -21,7 +22,7 @@ interface FactCondition {
 }
 
 const factConditions = new WeakMap<CompiledPolicy, FactCondition[]>();
-const specialised = new WeakMap<CompiledPolicy, Map<string, CompiledPolicy>>();
+const specialised = new ObjectKeyedMemo<CompiledPolicy, string, CompiledPolicy>();
 
 function factConditionsOf(policy: CompiledPolicy): FactCondition[] {
   let found = factConditions.get(policy);
@@ -54,16 +55,7 @@ export function specializePolicy(policy: CompiledPolicy, context: PrincipalConte
   // joins the vector, so principals undecided for different reasons get different copies.
   if (truths.every((truth) => truth === 'unknown') && reasons.every((reason) => reason === null)) return { policy, vector: '' };
   const vector = truths.map((truth, index) => (truth === 'unknown' && reasons[index] !== null ? `u${reasonCode(reasons[index])}` : TRUTH_LETTER[truth])).join('');
-  let byVector = specialised.get(policy);
-  if (!byVector) {
-    byVector = new Map();
-    specialised.set(policy, byVector);
-  }
-  let result = byVector.get(vector);
-  if (!result) {
-    result = buildSpecialised(policy, conditions, truths, reasons, vector);
-    byVector.set(vector, result);
-  }
+  const result = specialised.get(policy, vector, () => buildSpecialised(policy, conditions, truths, reasons, vector));
   return { policy: result, vector };
 }
 
