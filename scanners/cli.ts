@@ -1,9 +1,9 @@
 /**
  * `npm run cli -- <command>`: the scanners and admin tasks. Run `npm run cli -- help`.
  */
-import { closeDatabase, getDatabase } from '../db/client';
+import { closeDatabase, getDatabase, type AppDatabase } from '../db/client';
 import { ConfigError } from '../lib/config/schema';
-import { parseArguments, UsageError } from './cli-args';
+import { parseArguments, UsageError, type ParsedArguments } from './cli-args';
 import { addUserCommand, seedDemoUsers } from './commands/users';
 import { userCommand } from './commands/user-admin';
 import { scanCommand } from './commands/scan';
@@ -41,6 +41,17 @@ const HELP = `Bedrock Access Review CLI
 Environment: DATABASE_URL (default data/app.db), BAR_CONFIG (default bedrock-access-review.config.json),
 BAR_AUDIT_KEY or BAR_AUDIT_KEY_FILE (the audit chain's key; see README).`;
 
+/** The commands that need nothing but the database and the arguments; each answers the exit code. */
+const DATABASE_COMMANDS = new Map<string, (database: AppDatabase, parsed: ParsedArguments) => number | Promise<number>>([
+  ['scan', scanCommand],
+  ['diff', diffCommand],
+  ['export', exportCommand],
+  ['worker', workerCommand],
+  ['campaign', campaignCommand],
+  ['backup', backupCommand],
+  ['audit', auditCommand],
+]);
+
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArguments(argv);
   const [command, subcommand] = parsed.positionals;
@@ -52,22 +63,12 @@ async function main(argv: string[]): Promise<number> {
   const database = getDatabase();
   // Start-up check: no audit key (and no explicit unkeyed mode) stops every command here.
   sealAuditChain(database);
+  const databaseCommand = DATABASE_COMMANDS.get(command);
+  if (databaseCommand) return databaseCommand(database, parsed);
   switch (command) {
     case 'migrate':
       console.log('Database is migrated.');
       return 0;
-    case 'scan':
-      return scanCommand(database, parsed);
-    case 'diff':
-      return diffCommand(database, parsed);
-    case 'export':
-      return exportCommand(database, parsed);
-    case 'worker':
-      return workerCommand(database, parsed);
-    case 'campaign':
-      return campaignCommand(database, parsed);
-    case 'backup':
-      return backupCommand(database, parsed);
     case 'revocation':
       return revocationCommand(database, parsed, { requireFourEyes: getConfig().revocations.requireFourEyes, evaluate: createEngineEvaluate, now: () => new Date(), print: (line) => console.log(line) });
     case 'demo-users':
@@ -80,8 +81,6 @@ async function main(argv: string[]): Promise<number> {
     case 'user':
       console.log(userCommand(database, parsed, subcommand));
       return 0;
-    case 'audit':
-      return auditCommand(database, parsed);
     default:
       throw new UsageError(`unknown command "${command}". Run: npm run cli -- help`);
   }

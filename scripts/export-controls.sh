@@ -13,12 +13,8 @@ set -euo pipefail
 output_dir="${1:?usage: export-controls.sh OUTPUT_DIR REGION [REGION...]}"
 shift
 (($# > 0)) || { echo "error: name at least one region" >&2; exit 1; }
-for tool in aws jq; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool is required but not installed" >&2; exit 1; }
-done
-
-work_dir="$(mktemp -d)"
-trap 'rm -rf "$work_dir"' EXIT
+# shellcheck source=scripts/export-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/export-common.sh"
 
 # One read: its JSON output, or {"error": {code, message}} when the CLI failed.
 read_call() {

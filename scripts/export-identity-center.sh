@@ -18,12 +18,8 @@ set -euo pipefail
 output_file="${1:-identity-center.json}"
 instance_arn="${2:-}"
 
-for tool in aws jq; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool is required but not installed" >&2; exit 1; }
-done
-
-work_dir="$(mktemp -d)"
-trap 'rm -rf "$work_dir"' EXIT
+# shellcheck source=scripts/export-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/export-common.sh"
 
 # The CLI paginates list calls by itself; JSON output regardless of the user's default format.
 sso() { aws sso-admin "$@" --output json; }

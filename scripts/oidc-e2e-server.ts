@@ -21,6 +21,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Provider, { type Configuration } from 'oidc-provider';
+import { DIRECTORY_GROUP_RULES } from '../lib/auth/test-support/directory-group-rules';
 import { prepareDemoDatabase } from './prepare-database';
 
 const portIndex = process.argv.indexOf('--port');
@@ -94,11 +95,7 @@ async function main(): Promise<void> {
       trustedProxyHops: 0,
       roleMapping: {
         claim: 'groups',
-        rules: [
-          { value: 'bar-admins', role: 'admin' },
-          { value: 'bar-auditors', role: 'auditor' },
-          { value: 'bar-owners', role: 'owner' },
-        ],
+        rules: DIRECTORY_GROUP_RULES,
         justInTimeProvisioning: true,
       },
     },

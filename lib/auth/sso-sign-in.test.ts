@@ -2,17 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { AuthConfig } from '../config/schema';
 import { readDirectoryClaims, needsUserinfo } from './directory-claims';
 import { mapDirectoryRole, planSsoSignIn, type KnownUser } from './sso-sign-in';
+import { DIRECTORY_GROUP_RULES } from './test-support/directory-group-rules';
 
 const PLAIN: AuthConfig = { trustedProxyHops: 0, allowMissingEmailVerified: false, roleMapping: null };
 const MAPPED: AuthConfig = {
   ...PLAIN,
   roleMapping: {
     claim: 'groups',
-    rules: [
-      { value: 'bar-admins', role: 'admin' },
-      { value: 'bar-auditors', role: 'auditor' },
-      { value: 'bar-owners', role: 'owner' },
-    ],
+    rules: DIRECTORY_GROUP_RULES,
     justInTimeProvisioning: false,
   },
 };

@@ -5,7 +5,7 @@ import type { IdentityCenterDirectory } from '../people/types';
 import { assignAssignmentReviewer, assignmentKey, parseAssignmentKey, planAssignmentItems, type AssignmentFacts, type PersonFact, type RoleFact } from './assignment-items';
 import { EMPTY_SCOPE } from './scope';
 import { assignmentRowOf } from '../people/test-support/assignment-row';
-import { DEV, DEVELOPER, DEVS, INSTANCE, JANE, ML, PEOPLE, PROD, RAJ, TEAMS, permissionSet } from './test-support/identity-center-ids';
+import { DEV, DEVELOPER, DEVS, INSTANCE, JANE, ML, PEOPLE, PROD, RAJ, TEAMS, permissionSet } from '../people/test-support/identity-center-ids';
 
 const READER = 'arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-9f8e7d6c5b4a3f2e';
 const EMPTY = 'e498a4f8-20a1-7066-bbbb-0c1d2e3f4a5b';

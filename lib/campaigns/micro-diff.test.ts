@@ -5,7 +5,7 @@ import type { IdentityCenterDirectory } from '../people/types';
 import { assignmentKey, type AssignmentFacts, type RoleFact } from './assignment-items';
 import { diffAssignmentItems, diffEntitlements, listAssignmentItemActions, type EntitlementChange } from './micro-diff';
 import { assignmentRowOf } from '../people/test-support/assignment-row';
-import { DEV, DEVELOPER, DEVS, INSTANCE, JANE, ML, PEOPLE, PROD, RAJ, TEAMS, permissionSet } from './test-support/identity-center-ids';
+import { DEV, DEVELOPER, DEVS, INSTANCE, JANE, ML, PEOPLE, PROD, RAJ, TEAMS, permissionSet } from '../people/test-support/identity-center-ids';
 
 describe('diffEntitlements', () => {
   it('finds new and widened entitlements, ignores narrowed and unchanged', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FULL_ACCESS_ATTACHED_DIRECTLY } from '../analysis/test-support/entitlement-paths';
 import { tiersToMask } from '../analysis/tier-mask';
 import { ValidationError } from '../http/errors';
 import type { CampaignItemContext } from './item-context';
@@ -10,12 +11,7 @@ const NOW = new Date('2026-02-01T09:00:00.000Z');
 function entitlement(principalId: number, name: string, overrides: Partial<LaunchEntitlementFacts> = {}): LaunchEntitlementFacts {
   return {
     entitlementKey: `${name}|AmazonBedrockFullAccess`,
-    policyKind: 'managed',
-    policyArn: 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess',
-    policyName: 'AmazonBedrockFullAccess',
-    isAwsManaged: true,
-    attachedVia: 'direct',
-    groupName: null,
+    ...FULL_ACCESS_ATTACHED_DIRECTLY,
     tiersMask: tiersToMask(['invoke']),
     actions: ['bedrock:InvokeModel'],
     isConditional: false,

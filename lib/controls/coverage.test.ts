@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreBlastRadius } from '../analysis/blast-radius/score-blast-radius';
+import { QUIET_FACTS } from '../analysis/blast-radius/test-support/quiet-facts';
 import type { BlastRadiusFacts, Grant } from '../analysis/types';
 import { coverageOf, invokeRegionsOf } from './coverage';
 import type { RegionControls } from './types';
@@ -54,16 +55,15 @@ describe('coverageOf', () => {
 });
 
 describe('the controls factor with the account controls', () => {
+  // A role in production that can invoke every model in two regions of its account.
   const base: BlastRadiusFacts = {
+    ...QUIET_FACTS,
     tiers: ['invoke'],
     modelScope: { isAllModels: true, modelPatternCount: 1 },
     regionCount: 2,
-    totalRegionCount: 30,
     accountCount: 1,
-    exposure: { kinds: ['same-account'], hasUnpinnedOidc: false, hasPublicTrust: false, assumableByCount: 0 },
-    credentials: { type: 'role', activeAccessKeys: 0, oldestKeyAgeDays: 0, hasBedrockApiKey: false, consoleWithoutMfa: false },
+    exposure: { ...QUIET_FACTS.exposure, kinds: ['same-account'] },
     environment: 'prod',
-    controls: { allInvokeRequiresGuardrail: false, modelsPinned: false },
   };
   const controlsOf = (facts: BlastRadiusFacts) => scoreBlastRadius(facts).factors.find((factor) => factor.id === 'controls');
 

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { linkPeopleToRoles, type SsoRoleInput } from './link-roles';
 import type { IdentityCenterDirectory, PermissionSet } from './types';
+import { DEVELOPER, INSTANCE } from './test-support/identity-center-ids';
 
-const INSTANCE = 'arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6';
-const DEVELOPER_ARN = 'arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-1a2b3c4d5e6f7a8b';
 const INLINE = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrock:InvokeModel","Resource":"*"}]}';
 
 const developer: PermissionSet = {
-  arn: DEVELOPER_ARN,
+  arn: DEVELOPER,
   name: 'BedrockDeveloper',
   description: null,
   sessionDuration: 'PT8H',
@@ -35,8 +34,8 @@ function directory(overrides: Partial<IdentityCenterDirectory> = {}): IdentityCe
     ],
     permissionSets: [developer],
     assignments: [
-      { accountId: '111122223333', permissionSetArn: DEVELOPER_ARN, principalType: 'GROUP', principalId: 'g-dev' },
-      { accountId: '111122223333', permissionSetArn: DEVELOPER_ARN, principalType: 'USER', principalId: 'u-jane' },
+      { accountId: '111122223333', permissionSetArn: DEVELOPER, principalType: 'GROUP', principalId: 'g-dev' },
+      { accountId: '111122223333', permissionSetArn: DEVELOPER, principalType: 'USER', principalId: 'u-jane' },
     ],
     ...overrides,
   };
@@ -59,7 +58,7 @@ function role(accountId: string, overrides: Partial<SsoRoleInput> = {}): SsoRole
 describe('linkPeopleToRoles', () => {
   it('puts every person behind the role, once per way they reach it (direct and through a group)', () => {
     const model = linkPeopleToRoles(directory(), [role('111122223333')]);
-    expect(model.roleLinks).toEqual([{ roleArn: role('111122223333').arn, accountId: '111122223333', permissionSetName: 'BedrockDeveloper', permissionSetArn: DEVELOPER_ARN, drift: [] }]);
+    expect(model.roleLinks).toEqual([{ roleArn: role('111122223333').arn, accountId: '111122223333', permissionSetName: 'BedrockDeveloper', permissionSetArn: DEVELOPER, drift: [] }]);
     expect(model.personAssignments.map((assignment) => [assignment.userId, assignment.via.kind === 'group' ? assignment.via.groupName : 'direct', assignment.roleArn])).toEqual([
       ['u-jane', 'Developers', role('111122223333').arn],
       ['u-raj', 'Developers', role('111122223333').arn],
@@ -90,10 +89,10 @@ describe('linkPeopleToRoles', () => {
 
   it('finds assignments to empty groups and roles nobody is assigned any more', () => {
     const model = linkPeopleToRoles(
-      directory({ assignments: [{ accountId: '444455556666', permissionSetArn: DEVELOPER_ARN, principalType: 'GROUP', principalId: 'g-empty' }] }),
+      directory({ assignments: [{ accountId: '444455556666', permissionSetArn: DEVELOPER, principalType: 'GROUP', principalId: 'g-empty' }] }),
       [role('444455556666'), role('111122223333')],
     );
-    expect(model.emptyGroupAssignments).toEqual([{ accountId: '444455556666', permissionSetArn: DEVELOPER_ARN, principalType: 'GROUP', principalId: 'g-empty', groupName: 'Contractors' }]);
+    expect(model.emptyGroupAssignments).toEqual([{ accountId: '444455556666', permissionSetArn: DEVELOPER, principalType: 'GROUP', principalId: 'g-empty', groupName: 'Contractors' }]);
     expect(model.unassignedProvisionedRoles.map((entry) => entry.accountId)).toEqual(['444455556666', '111122223333']);
     expect(model.personAssignments).toEqual([]);
   });
@@ -102,14 +101,14 @@ describe('linkPeopleToRoles', () => {
     const model = linkPeopleToRoles(
       directory({
         assignments: [
-          { accountId: '999988887777', permissionSetArn: DEVELOPER_ARN, principalType: 'USER', principalId: 'u-raj' },
-          { accountId: '999988887777', permissionSetArn: DEVELOPER_ARN, principalType: 'USER', principalId: 'u-gone' },
+          { accountId: '999988887777', permissionSetArn: DEVELOPER, principalType: 'USER', principalId: 'u-raj' },
+          { accountId: '999988887777', permissionSetArn: DEVELOPER, principalType: 'USER', principalId: 'u-gone' },
         ],
         memberships: [{ membershipId: 'm9', groupId: 'g-dev', userId: 'u-gone' }],
       }),
       [],
     );
-    expect(model.personAssignments).toEqual([{ userId: 'u-raj', accountId: '999988887777', permissionSetArn: DEVELOPER_ARN, permissionSetName: 'BedrockDeveloper', via: { kind: 'direct' }, roleArn: null }]);
+    expect(model.personAssignments).toEqual([{ userId: 'u-raj', accountId: '999988887777', permissionSetArn: DEVELOPER, permissionSetName: 'BedrockDeveloper', via: { kind: 'direct' }, roleArn: null }]);
     expect(model.warnings).toHaveLength(2);
     expect(model.warnings.join('\n')).toContain('u-gone');
   });

@@ -13,6 +13,15 @@ const managedKey = (arn: string, name: string, via: string | null = null) =>
   entitlementKey(arn, { policyKind: 'managed', policyArn: `arn:aws:iam::aws:policy/${name}`, policyName: name, isAwsManaged: true, attachedVia: via ? 'group' : 'direct', groupName: via });
 const inlineKey = (arn: string, name: string) => entitlementKey(arn, { policyKind: 'inline', policyArn: null, policyName: name, isAwsManaged: false, attachedVia: 'direct', groupName: null });
 
+type Plan = ReturnType<typeof planRevocation>;
+
+/** A refused plan makes no IAM call and names why (`code`). */
+function expectRefusedWithoutCalls(plan: Plan, code: NonNullable<Plan['refusal']>['code']): void {
+  expect(plan.kind).toBe('refused');
+  expect(plan.calls).toEqual([]);
+  expect(plan.refusal?.code).toBe(code);
+}
+
 /** An inline policy (S3 only, so it grants no Bedrock) of exactly `size` characters without whitespace. */
 function filler(name: string, size: number): InlinePolicyFacts {
   const base = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: '', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
@@ -34,9 +43,7 @@ describe('protected principals', () => {
   it('an AWSReservedSSO_ role: refused, no IAM call, the reason names Identity Center and the permission set', () => {
     const sso = ssoRole();
     const plan = planRevocation({ slice: slice(sso), entitlementKey: managedKey(sso.arn, 'AmazonBedrockFullAccess'), evaluate: testEvaluate });
-    expect(plan.kind).toBe('refused');
-    expect(plan.calls).toEqual([]);
-    expect(plan.refusal?.code).toBe('identity-center');
+    expectRefusedWithoutCalls(plan, 'identity-center');
     expect(plan.reason).toMatch(/cannot be revoked here, because it is an IAM Identity Center role of permission set BedrockDevelopers.*UnmodifiableEntity/);
     expect(plan.after.isEntitlementGone).toBe(false);
     expect(plan.after.actions).toEqual(plan.before.actions);
@@ -45,9 +52,7 @@ describe('protected principals', () => {
   it('a service-linked role: refused, and the reason says why', () => {
     const linked = serviceLinkedRole();
     const plan = planRevocation({ slice: slice(linked), entitlementKey: managedKey(linked.arn, 'AmazonBedrockFullAccess'), evaluate: testEvaluate });
-    expect(plan.kind).toBe('refused');
-    expect(plan.calls).toEqual([]);
-    expect(plan.refusal?.code).toBe('service-linked');
+    expectRefusedWithoutCalls(plan, 'service-linked');
     expect(plan.reason).toContain('service-linked role of bedrock.amazonaws.com');
   });
 
@@ -94,9 +99,7 @@ describe('IAM quotas in the planner', () => {
   it('refuses with the numbers when no deny fits beside the user’s inline policies (2,048)', () => {
     const admin = user('ops', { managed: ['AdministratorAccess'], inline: [filler('big', 2000)] });
     const plan = planRevocation({ slice: slice(admin), entitlementKey: managedKey(admin.arn, 'AdministratorAccess'), evaluate: testEvaluate });
-    expect(plan.kind).toBe('refused');
-    expect(plan.calls).toEqual([]);
-    expect(plan.refusal?.code).toBe('iam-limit');
+    expectRefusedWithoutCalls(plan, 'iam-limit');
     expect(plan.refusal?.limits[0]).toMatchObject({ kind: 'inline-policy-size', limit: 2048 });
     expect(plan.reason).toContain('2,000 characters');
     expect(plan.reason).toContain('IAM allows 2,048 per user');

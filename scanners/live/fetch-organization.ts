@@ -46,17 +46,21 @@ export async function fetchOrganization(client: OrganizationsClient, options: Fe
       throw new OrganizationFetchError(name, describeAwsError(error), { cause: error });
     }
   }
+  /** Every page of one list call, read as one step; `itemsOf` takes the page's list (required). */
+  function listAllPages<Page extends { NextToken?: string }, Item>(name: string, sendPage: (NextToken: string | undefined) => Promise<Page>, itemsOf: (page: Page) => Item[]): Promise<Item[]> {
+    return step(name, () =>
+      collectPages(async (NextToken) => {
+        const page = await sendPage(NextToken);
+        return { items: itemsOf(page), nextToken: page.NextToken };
+      }),
+    );
+  }
 
   const described = await step('DescribeOrganization', async () => {
     const output = await client.send(new DescribeOrganizationCommand({}), send);
     return { id: required(output.Organization?.Id, 'Organization.Id'), managementAccountId: required(output.Organization?.MasterAccountId, 'Organization.MasterAccountId') };
   });
-  const rootsOutput = await step('ListRoots', () =>
-    collectPages(async (NextToken) => {
-      const page = await client.send(new ListRootsCommand({ NextToken, MaxResults }), send);
-      return { items: required(page.Roots, 'Roots'), nextToken: page.NextToken };
-    }),
-  );
+  const rootsOutput = await listAllPages('ListRoots', (NextToken) => client.send(new ListRootsCommand({ NextToken, MaxResults }), send), (page) => required(page.Roots, 'Roots'));
   const roots = rootsOutput.map((root) => ({ id: required(root.Id, 'Root.Id'), name: root.Name ?? 'Root' }));
 
   const organizationalUnits: OrganizationFile['organizationalUnits'] = [];
@@ -65,31 +69,16 @@ export async function fetchOrganization(client: OrganizationsClient, options: Fe
   const parents = roots.map((root) => root.id);
   for (let index = 0; index < parents.length; index += 1) {
     const parentId = parents[index];
-    const units = await step(`ListOrganizationalUnitsForParent ${parentId}`, () =>
-      collectPages(async (NextToken) => {
-        const page = await client.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken, MaxResults }), send);
-        return { items: required(page.OrganizationalUnits, 'OrganizationalUnits'), nextToken: page.NextToken };
-      }),
-    );
+    const units = await listAllPages(`ListOrganizationalUnitsForParent ${parentId}`, (NextToken) => client.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken, MaxResults }), send), (page) => required(page.OrganizationalUnits, 'OrganizationalUnits'));
     for (const unit of units) {
       const id = required(unit.Id, 'OrganizationalUnit.Id');
       organizationalUnits.push({ id, name: unit.Name ?? id, parentId });
       parents.push(id);
     }
-    const children = await step(`ListAccountsForParent ${parentId}`, () =>
-      collectPages(async (NextToken) => {
-        const page = await client.send(new ListAccountsForParentCommand({ ParentId: parentId, NextToken, MaxResults }), send);
-        return { items: required(page.Accounts, 'Accounts'), nextToken: page.NextToken };
-      }),
-    );
+    const children = await listAllPages(`ListAccountsForParent ${parentId}`, (NextToken) => client.send(new ListAccountsForParentCommand({ ParentId: parentId, NextToken, MaxResults }), send), (page) => required(page.Accounts, 'Accounts'));
     for (const account of children) {
       const id = required(account.Id, 'Account.Id');
-      const tags = await step(`ListTagsForResource ${id}`, () =>
-        collectPages(async (NextToken) => {
-          const page = await client.send(new ListTagsForResourceCommand({ ResourceId: id, NextToken }), send);
-          return { items: required(page.Tags, 'Tags'), nextToken: page.NextToken };
-        }),
-      );
+      const tags = await listAllPages(`ListTagsForResource ${id}`, (NextToken) => client.send(new ListTagsForResourceCommand({ ResourceId: id, NextToken }), send), (page) => required(page.Tags, 'Tags'));
       accounts.push({
         id,
         name: account.Name ?? id,
@@ -105,24 +94,14 @@ export async function fetchOrganization(client: OrganizationsClient, options: Fe
   const enabledTypes = new Set(rootsOutput.flatMap((root) => (root.PolicyTypes ?? []).filter((type) => type.Status === 'ENABLED').map((type) => type.Type)));
   const policies: OrganizationFile['policies'] = [];
   for (const type of POLICY_TYPES.filter((candidate) => enabledTypes.has(candidate))) {
-    const summaries = await step(`ListPolicies ${type}`, () =>
-      collectPages(async (NextToken) => {
-        const page = await client.send(new ListPoliciesCommand({ Filter: type, NextToken, MaxResults }), send);
-        return { items: required(page.Policies, 'Policies'), nextToken: page.NextToken };
-      }),
-    );
+    const summaries = await listAllPages(`ListPolicies ${type}`, (NextToken) => client.send(new ListPoliciesCommand({ Filter: type, NextToken, MaxResults }), send), (page) => required(page.Policies, 'Policies'));
     for (const summary of summaries) {
       const policyId = required(summary.Id, 'PolicySummary.Id');
       const content = await step(`DescribePolicy ${policyId}`, async () => {
         const output = await client.send(new DescribePolicyCommand({ PolicyId: policyId }), send);
         return required(output.Policy?.Content, 'Policy.Content');
       });
-      const targets = await step(`ListTargetsForPolicy ${policyId}`, () =>
-        collectPages(async (NextToken) => {
-          const page = await client.send(new ListTargetsForPolicyCommand({ PolicyId: policyId, NextToken, MaxResults }), send);
-          return { items: required(page.Targets, 'Targets'), nextToken: page.NextToken };
-        }),
-      );
+      const targets = await listAllPages(`ListTargetsForPolicy ${policyId}`, (NextToken) => client.send(new ListTargetsForPolicyCommand({ PolicyId: policyId, NextToken, MaxResults }), send), (page) => required(page.Targets, 'Targets'));
       policies.push({ id: policyId, name: summary.Name ?? policyId, type, content, targetIds: targets.map((target) => required(target.TargetId, 'Target.TargetId')) });
     }
   }

@@ -23,6 +23,16 @@ function attach(context: CallContext, attached: RawAttachedPolicy[], policyArn: 
   policy.AttachmentCount += 1;
 }
 
+type AttachmentKind = Parameters<typeof assertAttachmentQuota>[0];
+
+/** AttachUserPolicy, AttachRolePolicy and AttachGroupPolicy: within the kind's attachment quota. */
+function attachTo(context: CallContext, kind: AttachmentKind, principal: { AttachedManagedPolicies?: RawAttachedPolicy[] }, params: URLSearchParams): void {
+  principal.AttachedManagedPolicies ??= [];
+  const policyArn = requiredParam(params, 'PolicyArn');
+  assertAttachmentQuota(kind, principal.AttachedManagedPolicies, policyArn);
+  attach(context, principal.AttachedManagedPolicies, policyArn);
+}
+
 function detach(context: CallContext, attached: RawAttachedPolicy[], policyArn: string): void {
   const index = attached.findIndex((item) => item.PolicyArn === policyArn);
   if (index < 0) throw noSuchEntity(`Policy ${policyArn} was not found.`);
@@ -33,7 +43,20 @@ function detach(context: CallContext, attached: RawAttachedPolicy[], policyArn: 
 
 type InlineOwner = Parameters<typeof assertInlineSizeAfterPut>[0];
 
-function putInline(owner: InlineOwner, list: RawPolicyEmbedded[], params: URLSearchParams): void {
+/** The owner's inline policy list, created empty when the entity has none yet. */
+function createdInlineList(owner: InlineOwner): RawPolicyEmbedded[] {
+  switch (owner.kind) {
+    case 'user':
+      return (owner.entity.UserPolicyList ??= []);
+    case 'role':
+      return (owner.entity.RolePolicyList ??= []);
+    case 'group':
+      return (owner.entity.GroupPolicyList ??= []);
+  }
+}
+
+function putInline(owner: InlineOwner, params: URLSearchParams): void {
+  const list = createdInlineList(owner);
   const policyName = requiredParam(params, 'PolicyName');
   assertIamName('policyName', policyName, 128);
   const document = parseIdentityPolicyDocument(requiredParam(params, 'PolicyDocument'));
@@ -86,48 +109,15 @@ const role = (context: CallContext, params: URLSearchParams) => {
 
 /** The mutating IAM actions, by action name; all answer an empty result. */
 export const iamWriteHandlers: Record<string, QueryHandler> = {
-  AttachUserPolicy: (context, params) => {
-    const target = user(context, params);
-    target.AttachedManagedPolicies ??= [];
-    assertAttachmentQuota('user', target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
-    attach(context, target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
-    return null;
-  },
-  AttachRolePolicy: (context, params) => {
-    const target = role(context, params);
-    target.AttachedManagedPolicies ??= [];
-    assertAttachmentQuota('role', target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
-    attach(context, target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
-    return null;
-  },
-  AttachGroupPolicy: (context, params) => {
-    const target = group(context, params);
-    target.AttachedManagedPolicies ??= [];
-    assertAttachmentQuota('group', target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
-    attach(context, target.AttachedManagedPolicies, requiredParam(params, 'PolicyArn'));
-    return null;
-  },
+  AttachUserPolicy: (context, params) => (attachTo(context, 'user', user(context, params), params), null),
+  AttachRolePolicy: (context, params) => (attachTo(context, 'role', role(context, params), params), null),
+  AttachGroupPolicy: (context, params) => (attachTo(context, 'group', group(context, params), params), null),
   DetachUserPolicy: (context, params) => (detach(context, user(context, params).AttachedManagedPolicies ?? [], requiredParam(params, 'PolicyArn')), null),
   DetachRolePolicy: (context, params) => (detach(context, role(context, params).AttachedManagedPolicies ?? [], requiredParam(params, 'PolicyArn')), null),
   DetachGroupPolicy: (context, params) => (detach(context, group(context, params).AttachedManagedPolicies ?? [], requiredParam(params, 'PolicyArn')), null),
-  PutUserPolicy: (context, params) => {
-    const target = user(context, params);
-    target.UserPolicyList ??= [];
-    putInline({ kind: 'user', entity: target }, target.UserPolicyList, params);
-    return null;
-  },
-  PutRolePolicy: (context, params) => {
-    const target = role(context, params);
-    target.RolePolicyList ??= [];
-    putInline({ kind: 'role', entity: target }, target.RolePolicyList, params);
-    return null;
-  },
-  PutGroupPolicy: (context, params) => {
-    const target = group(context, params);
-    target.GroupPolicyList ??= [];
-    putInline({ kind: 'group', entity: target }, target.GroupPolicyList, params);
-    return null;
-  },
+  PutUserPolicy: (context, params) => (putInline({ kind: 'user', entity: user(context, params) }, params), null),
+  PutRolePolicy: (context, params) => (putInline({ kind: 'role', entity: role(context, params) }, params), null),
+  PutGroupPolicy: (context, params) => (putInline({ kind: 'group', entity: group(context, params) }, params), null),
   DeleteUserPolicy: (context, params) => (deleteInline(user(context, params).UserPolicyList ?? [], params, 'user'), null),
   DeleteRolePolicy: (context, params) => (deleteInline(role(context, params).RolePolicyList ?? [], params, 'role'), null),
   DeleteGroupPolicy: (context, params) => (deleteInline(group(context, params).GroupPolicyList ?? [], params, 'group'), null),

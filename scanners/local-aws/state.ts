@@ -14,6 +14,13 @@ export type CredentialReportState = 'absent' | 'started' | 'inprogress' | 'compl
 /** How long IAM serves a credential report before ReportExpired. */
 export const CREDENTIAL_REPORT_LIFETIME_MS = 4 * 60 * 60 * 1000;
 
+/** The entity of `list` whose `nameKey` is `name`; NoSuchEntity as IAM words it for a user, role or group. */
+function findByName<Entity, NameKey extends keyof Entity>(list: Entity[], nameKey: NameKey, name: string, entityKind: 'user' | 'role' | 'group'): Entity {
+  const entity = list.find((candidate) => candidate[nameKey] === name);
+  if (!entity) throw noSuchEntity(`The ${entityKind} with name ${name} cannot be found.`);
+  return entity;
+}
+
 /** One account's mutable IAM data as the endpoint serves and mutates it. */
 export class AccountState {
   credentialReport: CredentialReportState = 'absent';
@@ -25,23 +32,17 @@ export class AccountState {
     readonly credentials: RawCredentialFile | null,
   ) {}
 
-  /** @throws AwsApiError NoSuchEntity, worded as IAM words it. */
+  /** @throws AwsApiError NoSuchEntity, worded as IAM words it (likewise role and group). */
   user(userName: string): RawUserDetail {
-    const user = this.details.UserDetailList.find((candidate) => candidate.UserName === userName);
-    if (!user) throw noSuchEntity(`The user with name ${userName} cannot be found.`);
-    return user;
+    return findByName(this.details.UserDetailList, 'UserName', userName, 'user');
   }
 
   role(roleName: string): RawRoleDetail {
-    const role = this.details.RoleDetailList.find((candidate) => candidate.RoleName === roleName);
-    if (!role) throw noSuchEntity(`The role with name ${roleName} cannot be found.`);
-    return role;
+    return findByName(this.details.RoleDetailList, 'RoleName', roleName, 'role');
   }
 
   group(groupName: string): RawGroupDetail {
-    const group = this.details.GroupDetailList.find((candidate) => candidate.GroupName === groupName);
-    if (!group) throw noSuchEntity(`The group with name ${groupName} cannot be found.`);
-    return group;
+    return findByName(this.details.GroupDetailList, 'GroupName', groupName, 'group');
   }
 
   policy(policyArn: string): RawManagedPolicyDetail {

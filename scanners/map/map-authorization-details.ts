@@ -7,7 +7,7 @@ import type {
   UserCredentialFacts,
   UserFacts,
 } from '../../lib/analysis/types';
-import type { AuthorizationDetails, RawCredentialFile, RawManagedPolicyDetail, RawPolicyEmbedded, RawTag } from '../raw-types';
+import type { AuthorizationDetails, RawCredentialFile, RawManagedPolicyDetail, RawPolicyEmbedded, RawRoleDetail, RawTag, RawUserDetail } from '../raw-types';
 
 /** The raw data cannot be mapped without losing access facts (e.g. a policy without its default version). */
 export class AuthorizationDetailsMappingError extends Error {
@@ -75,6 +75,25 @@ function mapManagedPolicy(accountId: string, policy: RawManagedPolicyDetail): Ma
   };
 }
 
+/**
+ * The facts users and roles share, in the order both list them. IAM names the id, the name and the
+ * inline policy list after the kind (UserId, RoleName, ...), so the caller passes those.
+ */
+function sharedPrincipalFacts(accountId: string, principal: RawUserDetail | RawRoleDetail, named: { id: string; name: string; inlinePolicies: RawPolicyEmbedded[] | undefined }) {
+  return {
+    arn: principal.Arn,
+    id: named.id,
+    name: named.name,
+    path: principal.Path,
+    accountId,
+    createDate: normalizeDate(principal.CreateDate),
+    inlinePolicies: toInlinePolicies(named.inlinePolicies),
+    attachedManagedPolicyArns: (principal.AttachedManagedPolicies ?? []).map((policy) => policy.PolicyArn),
+    permissionsBoundaryArn: principal.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
+    tags: toTagRecord(principal.Tags),
+  };
+}
+
 type CredentialUser = RawCredentialFile['users'][number];
 
 function mapCredentials(user: CredentialUser | undefined): UserCredentialFacts | null {
@@ -121,16 +140,7 @@ export function mapAuthorizationDetails(input: MapAuthorizationDetailsInput): Ac
 
   const users: UserFacts[] = details.UserDetailList.map((user) => ({
     type: 'user',
-    arn: user.Arn,
-    id: user.UserId,
-    name: user.UserName,
-    path: user.Path,
-    accountId,
-    createDate: normalizeDate(user.CreateDate),
-    inlinePolicies: toInlinePolicies(user.UserPolicyList),
-    attachedManagedPolicyArns: (user.AttachedManagedPolicies ?? []).map((policy) => policy.PolicyArn),
-    permissionsBoundaryArn: user.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
-    tags: toTagRecord(user.Tags),
+    ...sharedPrincipalFacts(accountId, user, { id: user.UserId, name: user.UserName, inlinePolicies: user.UserPolicyList }),
     groupNames: [...(user.GroupList ?? [])],
     // A user missing from the credential data was created after it was captured: unknown, not "none".
     credentials: hasCredentialData ? mapCredentials(credentialUsers.get(user.UserName)) : null,
@@ -138,16 +148,7 @@ export function mapAuthorizationDetails(input: MapAuthorizationDetailsInput): Ac
 
   const roles: RoleFacts[] = details.RoleDetailList.map((role) => ({
     type: 'role',
-    arn: role.Arn,
-    id: role.RoleId,
-    name: role.RoleName,
-    path: role.Path,
-    accountId,
-    createDate: normalizeDate(role.CreateDate),
-    inlinePolicies: toInlinePolicies(role.RolePolicyList),
-    attachedManagedPolicyArns: (role.AttachedManagedPolicies ?? []).map((policy) => policy.PolicyArn),
-    permissionsBoundaryArn: role.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
-    tags: toTagRecord(role.Tags),
+    ...sharedPrincipalFacts(accountId, role, { id: role.RoleId, name: role.RoleName, inlinePolicies: role.RolePolicyList }),
     trustPolicy: role.AssumeRolePolicyDocument,
     lastUsedDate: normalizeOptionalDate(role.RoleLastUsed?.LastUsedDate),
     lastUsedRegion: role.RoleLastUsed?.Region ?? null,

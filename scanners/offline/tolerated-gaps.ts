@@ -17,56 +17,51 @@ interface ToleratedField {
 const NOT_USED = 'not used by the analysis';
 const DATE_UNKNOWN = 'shown as unknown';
 
-const TOLERATED: Record<keyof AuthorizationDetails, { label: string; fields: ToleratedField[] }> = {
-  UserDetailList: {
-    label: 'UserDetailList',
-    fields: [
-      { field: 'Path', isAlwaysPrinted: true, effect: "read as '/'" },
-      { field: 'UserId', isAlwaysPrinted: true, effect: 'conditions on aws:userid stay undecided for these users' },
-      { field: 'CreateDate', isAlwaysPrinted: true, effect: DATE_UNKNOWN },
-      { field: 'UserPolicyList', isAlwaysPrinted: false, effect: 'read as empty' },
-      { field: 'GroupList', isAlwaysPrinted: false, effect: 'read as empty' },
-      { field: 'AttachedManagedPolicies', isAlwaysPrinted: false, effect: 'read as empty' },
-      { field: 'Tags', isAlwaysPrinted: false, effect: 'read as no tags' },
-    ],
-  },
-  GroupDetailList: {
-    label: 'GroupDetailList',
-    fields: [
-      { field: 'Path', isAlwaysPrinted: true, effect: "read as '/'" },
-      { field: 'GroupId', isAlwaysPrinted: true, effect: NOT_USED },
-      { field: 'CreateDate', isAlwaysPrinted: true, effect: DATE_UNKNOWN },
-      { field: 'GroupPolicyList', isAlwaysPrinted: false, effect: 'read as empty' },
-      { field: 'AttachedManagedPolicies', isAlwaysPrinted: false, effect: 'read as empty' },
-    ],
-  },
-  RoleDetailList: {
-    label: 'RoleDetailList',
-    fields: [
-      { field: 'Path', isAlwaysPrinted: true, effect: "read as '/'" },
-      { field: 'RoleId', isAlwaysPrinted: true, effect: NOT_USED },
-      { field: 'CreateDate', isAlwaysPrinted: true, effect: DATE_UNKNOWN },
-      { field: 'InstanceProfileList', isAlwaysPrinted: false, effect: NOT_USED },
-      { field: 'RolePolicyList', isAlwaysPrinted: false, effect: 'read as empty' },
-      { field: 'AttachedManagedPolicies', isAlwaysPrinted: false, effect: 'read as empty' },
-      { field: 'Tags', isAlwaysPrinted: false, effect: 'read as no tags' },
-      { field: 'RoleLastUsed', isAlwaysPrinted: false, effect: 'last use unknown' },
-    ],
-  },
-  Policies: {
-    label: 'Policies',
-    fields: [
-      { field: 'PolicyId', isAlwaysPrinted: true, effect: NOT_USED },
-      { field: 'Path', isAlwaysPrinted: true, effect: "read as '/'" },
-      { field: 'DefaultVersionId', isAlwaysPrinted: true, effect: 'the version flagged IsDefaultVersion is used' },
-      { field: 'AttachmentCount', isAlwaysPrinted: true, effect: NOT_USED },
-      { field: 'PermissionsBoundaryUsageCount', isAlwaysPrinted: false, effect: NOT_USED },
-      { field: 'IsAttachable', isAlwaysPrinted: true, effect: NOT_USED },
-      { field: 'Description', isAlwaysPrinted: false, effect: NOT_USED },
-      { field: 'CreateDate', isAlwaysPrinted: true, effect: NOT_USED },
-      { field: 'UpdateDate', isAlwaysPrinted: true, effect: NOT_USED },
-    ],
-  },
+// Fields users, groups and roles print alike and the import reads alike.
+const PATH: ToleratedField = { field: 'Path', isAlwaysPrinted: true, effect: "read as '/'" };
+const PRINCIPAL_CREATE_DATE: ToleratedField = { field: 'CreateDate', isAlwaysPrinted: true, effect: DATE_UNKNOWN };
+const ATTACHED_POLICIES: ToleratedField = { field: 'AttachedManagedPolicies', isAlwaysPrinted: false, effect: 'read as empty' };
+const TAGS: ToleratedField = { field: 'Tags', isAlwaysPrinted: false, effect: 'read as no tags' };
+
+/** By list, in the order its warnings are given. */
+const TOLERATED: Record<keyof AuthorizationDetails, ToleratedField[]> = {
+  UserDetailList: [
+    PATH,
+    { field: 'UserId', isAlwaysPrinted: true, effect: 'conditions on aws:userid stay undecided for these users' },
+    PRINCIPAL_CREATE_DATE,
+    { field: 'UserPolicyList', isAlwaysPrinted: false, effect: 'read as empty' },
+    { field: 'GroupList', isAlwaysPrinted: false, effect: 'read as empty' },
+    ATTACHED_POLICIES,
+    TAGS,
+  ],
+  GroupDetailList: [
+    PATH,
+    { field: 'GroupId', isAlwaysPrinted: true, effect: NOT_USED },
+    PRINCIPAL_CREATE_DATE,
+    { field: 'GroupPolicyList', isAlwaysPrinted: false, effect: 'read as empty' },
+    ATTACHED_POLICIES,
+  ],
+  RoleDetailList: [
+    PATH,
+    { field: 'RoleId', isAlwaysPrinted: true, effect: NOT_USED },
+    PRINCIPAL_CREATE_DATE,
+    { field: 'InstanceProfileList', isAlwaysPrinted: false, effect: NOT_USED },
+    { field: 'RolePolicyList', isAlwaysPrinted: false, effect: 'read as empty' },
+    ATTACHED_POLICIES,
+    TAGS,
+    { field: 'RoleLastUsed', isAlwaysPrinted: false, effect: 'last use unknown' },
+  ],
+  Policies: [
+    { field: 'PolicyId', isAlwaysPrinted: true, effect: NOT_USED },
+    PATH,
+    { field: 'DefaultVersionId', isAlwaysPrinted: true, effect: 'the version flagged IsDefaultVersion is used' },
+    { field: 'AttachmentCount', isAlwaysPrinted: true, effect: NOT_USED },
+    { field: 'PermissionsBoundaryUsageCount', isAlwaysPrinted: false, effect: NOT_USED },
+    { field: 'IsAttachable', isAlwaysPrinted: true, effect: NOT_USED },
+    { field: 'Description', isAlwaysPrinted: false, effect: NOT_USED },
+    { field: 'CreateDate', isAlwaysPrinted: true, effect: NOT_USED },
+    { field: 'UpdateDate', isAlwaysPrinted: true, effect: NOT_USED },
+  ],
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -76,7 +71,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Null or missing tolerated fields in the raw file (before validation fills them in). */
 export function describeToleratedGaps(raw: Record<string, unknown>): string[] {
   const warnings: string[] = [];
-  for (const [listName, { label, fields }] of Object.entries(TOLERATED)) {
+  for (const [listName, fields] of Object.entries(TOLERATED)) {
     const list = raw[listName];
     if (!Array.isArray(list) || list.length === 0) continue;
     for (const { field, isAlwaysPrinted, effect } of fields) {
@@ -88,7 +83,7 @@ export function describeToleratedGaps(raw: Record<string, unknown>): string[] {
         else if (isAlwaysPrinted && !(field in entry)) missingCount += 1;
       }
       const parts = [nullCount > 0 ? `null in ${nullCount}` : null, missingCount > 0 ? `missing in ${missingCount}` : null].filter((part) => part !== null);
-      if (parts.length > 0) warnings.push(`${label}: ${field} is ${parts.join(' and ')} of ${list.length} entries; ${effect}`);
+      if (parts.length > 0) warnings.push(`${listName}: ${field} is ${parts.join(' and ')} of ${list.length} entries; ${effect}`);
     }
   }
   return warnings;

@@ -2,21 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENVIRONMENTS, TIERS, type BlastRadiusFacts, type TrustKind } from '../types';
 import { scoreBlastRadius } from './score-blast-radius';
+import { QUIET_FACTS } from './test-support/quiet-facts';
 import { DEFAULT_WEIGHTS, resolveWeights, type Weights } from './weights';
 
 const TRUST_KINDS: TrustKind[] = ['same-account', 'organization-account', 'external-account', 'aws-service', 'saml', 'oidc', 'public'];
-
-const quiet: BlastRadiusFacts = {
-  tiers: [],
-  modelScope: { isAllModels: false, modelPatternCount: 0 },
-  regionCount: 0,
-  totalRegionCount: 30,
-  accountCount: 0,
-  exposure: { kinds: [], hasUnpinnedOidc: false, hasPublicTrust: false, assumableByCount: 0 },
-  credentials: { type: 'role', activeAccessKeys: 0, oldestKeyAgeDays: 0, hasBedrockApiKey: false, consoleWithoutMfa: false },
-  environment: 'sandbox',
-  controls: { allInvokeRequiresGuardrail: false, modelsPinned: false },
-};
 
 function factorOf(facts: BlastRadiusFacts, id: string, weights: Weights = DEFAULT_WEIGHTS) {
   const found = scoreBlastRadius(facts, weights).factors.find((entry) => entry.id === id);
@@ -53,18 +42,18 @@ describe('scoreBlastRadius examples', () => {
   });
 
   it('writes a readable sentence for the actions factor', () => {
-    expect(factorOf({ ...quiet, tiers: ['invoke', 'govern'] }, 'actions')).toMatchObject({
+    expect(factorOf({ ...QUIET_FACTS, tiers: ['invoke', 'govern'] }, 'actions')).toMatchObject({
       value: 'govern, invoke',
       points: 30,
       maxPoints: 30,
       sentence: 'Can change invocation logging or guardrails (govern) and invoke models: 30 of 30 points.',
     });
-    expect(factorOf(quiet, 'actions').sentence).toBe('Holds no Bedrock action: 0 of 30 points.');
+    expect(factorOf(QUIET_FACTS, 'actions').sentence).toBe('Holds no Bedrock action: 0 of 30 points.');
   });
 
   it('an SSO role invoking two pinned models behind a guardrail in a sandbox scores low', () => {
     const facts: BlastRadiusFacts = {
-      ...quiet,
+      ...QUIET_FACTS,
       tiers: ['invoke', 'read'],
       modelScope: { isAllModels: false, modelPatternCount: 2 },
       regionCount: 1,
@@ -85,7 +74,7 @@ describe('scoreBlastRadius examples', () => {
 
   it('describes exposure, credentials and environment', () => {
     const facts: BlastRadiusFacts = {
-      ...quiet,
+      ...QUIET_FACTS,
       exposure: { kinds: ['oidc', 'organization-account'], hasUnpinnedOidc: true, hasPublicTrust: false, assumableByCount: 3 },
       credentials: { type: 'user', activeAccessKeys: 1, oldestKeyAgeDays: 200, hasBedrockApiKey: false, consoleWithoutMfa: false },
       environment: 'prod',
@@ -96,16 +85,16 @@ describe('scoreBlastRadius examples', () => {
     });
     expect(factorOf(facts, 'credentials').sentence).toBe('An IAM user with 1 active access key (oldest 200 days): 7 of 10 points.');
     expect(factorOf(facts, 'environment').sentence).toBe('Lives in a production account: 10 of 10 points.');
-    expect(factorOf(quiet, 'credentials').sentence).toBe('A role: short-lived credentials only: 0 of 10 points.');
+    expect(factorOf(QUIET_FACTS, 'credentials').sentence).toBe('A role: short-lived credentials only: 0 of 10 points.');
   });
 
   it('a principal with nothing scores 1 (sandbox) and never below 0', () => {
-    expect(scoreBlastRadius(quiet).score).toBe(1);
-    expect(scoreBlastRadius({ ...quiet, controls: { allInvokeRequiresGuardrail: true, modelsPinned: true } }).score).toBe(1);
+    expect(scoreBlastRadius(QUIET_FACTS).score).toBe(1);
+    expect(scoreBlastRadius({ ...QUIET_FACTS, controls: { allInvokeRequiresGuardrail: true, modelsPinned: true } }).score).toBe(1);
   });
 
   it('explains the usage factor: unused standing access adds points; used, too new or unknown adds none', () => {
-    const holding: BlastRadiusFacts = { ...quiet, tiers: ['invoke'] };
+    const holding: BlastRadiusFacts = { ...QUIET_FACTS, tiers: ['invoke'] };
     const unused = { windowDays: 90, calls: 0, lastUsed: null, ageDays: 400 };
     expect(factorOf({ ...holding, usage: unused }, 'usage')).toMatchObject({
       value: 'unused 90 days',
@@ -117,13 +106,13 @@ describe('scoreBlastRadius examples', () => {
     expect(factorOf({ ...holding, usage: { ...unused, calls: 12, lastUsed: '2026-11-30T08:00:00Z' } }, 'usage').sentence).toBe('Used Bedrock 12 times in the last 90 days, last on 2026-11-30: 0 of 5 points.');
     expect(factorOf({ ...holding, usage: { ...unused, ageDays: 10 } }, 'usage').sentence).toBe('No Bedrock call yet, but created 10 days ago: too new to call unused: 0 of 5 points.');
     expect(factorOf(holding, 'usage').sentence).toBe('No CloudTrail usage evidence for it, so unused access is not scored: 0 of 5 points.');
-    expect(factorOf({ ...quiet, usage: unused }, 'usage').points).toBe(0);
+    expect(factorOf({ ...QUIET_FACTS, usage: unused }, 'usage').points).toBe(0);
     expect(factorOf({ ...holding, usage: unused }, 'usage', resolveWeights({ usage: { unusedPoints: 8 } })).points).toBe(8);
   });
 
   it('uses tuned weights', () => {
     const weights = resolveWeights({ environment: { points: { sandbox: 0 } } });
-    expect(scoreBlastRadius(quiet, weights).score).toBe(0);
+    expect(scoreBlastRadius(QUIET_FACTS, weights).score).toBe(0);
   });
 });
 

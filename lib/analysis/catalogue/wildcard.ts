@@ -211,6 +211,21 @@ function splitArn(value: string): ArnParts | null {
 }
 
 /**
+ * Applies a relation between globs to two ARN patterns segment by segment (a wildcard stays in
+ * its segment; the head compared case-insensitively, the resource part as written), or to the
+ * whole strings when either is not an ARN.
+ */
+function isTrueForEverySegment(left: string, right: string, relation: (left: string, right: string, isCaseInsensitive?: boolean) => boolean): boolean {
+  const leftParts = splitArn(left);
+  const rightParts = splitArn(right);
+  if (!leftParts || !rightParts) return relation(left, right);
+  for (let segment = 0; segment < 4; segment += 1) {
+    if (!relation(leftParts.head[segment], rightParts.head[segment], true)) return false;
+  }
+  return relation(leftParts.resource, rightParts.resource);
+}
+
+/**
  * Answers of a pure function of two strings, remembered by pair. The same policy patterns meet
  * the same resource-type globs and ARNs again and again across statements, principals and
  * accounts (a policy drawn per account still names `arn:aws:bedrock:*::foundation-model/*`), and
@@ -263,15 +278,7 @@ export function canResourcePatternsIntersect(left: string, right: string): boole
   return canResourcePatternsIntersectMemo(left, right);
 }
 
-const canResourcePatternsIntersectMemo = pairMemo((left, right) => {
-  const leftParts = splitArn(left);
-  const rightParts = splitArn(right);
-  if (!leftParts || !rightParts) return canGlobsIntersect(left, right);
-  for (let segment = 0; segment < 4; segment += 1) {
-    if (!canGlobsIntersect(leftParts.head[segment], rightParts.head[segment], true)) return false;
-  }
-  return canGlobsIntersect(leftParts.resource, rightParts.resource);
-});
+const canResourcePatternsIntersectMemo = pairMemo((left, right) => isTrueForEverySegment(left, right, canGlobsIntersect));
 
 /** True when every ARN matching `inner` matches `outer` (sound, see isGlobCoveredBy). */
 export function isResourcePatternCoveredBy(inner: string, outer: string): boolean {
@@ -280,12 +287,4 @@ export function isResourcePatternCoveredBy(inner: string, outer: string): boolea
   return isResourcePatternCoveredByMemo(inner, outer);
 }
 
-const isResourcePatternCoveredByMemo = pairMemo((inner, outer) => {
-  const innerParts = splitArn(inner);
-  const outerParts = splitArn(outer);
-  if (!innerParts || !outerParts) return isGlobCoveredBy(inner, outer);
-  for (let segment = 0; segment < 4; segment += 1) {
-    if (!isGlobCoveredBy(innerParts.head[segment], outerParts.head[segment], true)) return false;
-  }
-  return isGlobCoveredBy(innerParts.resource, outerParts.resource);
-});
+const isResourcePatternCoveredByMemo = pairMemo((inner, outer) => isTrueForEverySegment(inner, outer, isGlobCoveredBy));

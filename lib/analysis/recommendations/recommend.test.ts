@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CredentialSummary } from '../snapshot-analysis-types';
+import { FULL_ACCESS_ATTACHED_DIRECTLY } from '../test-support/entitlement-paths';
 import type { Grant, GrantPath, Tier, TrustEntry } from '../types';
 import { recommendForPrincipal, type RecommendationInput } from './recommend';
 
-const fullAccess: GrantPath = {
-  policyKind: 'managed',
-  policyArn: 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess',
-  policyName: 'AmazonBedrockFullAccess',
-  isAwsManaged: true,
-  attachedVia: 'direct',
-  groupName: null,
-  statementId: 'BedrockAll',
-  statementIndex: 0,
-};
+const fullAccess: GrantPath = { ...FULL_ACCESS_ATTACHED_DIRECTLY, statementId: 'BedrockAll', statementIndex: 0 };
 const inline: GrantPath = { policyKind: 'inline', policyArn: null, policyName: 'invoke-claude', isAwsManaged: false, attachedVia: 'group', groupName: 'ml', statementId: null, statementIndex: 1 };
 const CLAUDE = 'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0';
 

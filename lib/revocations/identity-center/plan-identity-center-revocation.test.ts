@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { linkPeopleToRoles } from '../../people/link-roles';
+import { DEVELOPER, INSTANCE } from '../../people/test-support/identity-center-ids';
 import type { IdentityCenterDirectory } from '../../people/types';
 import { refuseIamWrite } from './iam-refusal';
 import { IdentityCenterPlanError, inlinePolicyWithDeny, planAssignmentRevocation, planPermissionSetRevocation, permissionSetDenySid } from './plan-identity-center-revocation';
 import { renderIdentityCenterScript } from './render-identity-center-script';
 
-const INSTANCE = 'arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6';
-const DEVELOPER = 'arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-1a2b3c4d5e6f7a8b';
 const DATA = 'arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-2b3c4d5e6f7a8b9c';
 
 const directory: IdentityCenterDirectory = {

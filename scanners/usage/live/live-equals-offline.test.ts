@@ -2,14 +2,11 @@
  * The live usage path (CloudTrail LookupEvents through the local AWS endpoint, paged, per account
  * and region) stores exactly the aggregates the offline import of the same trail files stores.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../db/test-database';
-import type { AppDatabase } from '../../../db/client';
-import { writeDemoActivity } from '../../../scripts/demo-usage/write-demo-activity';
-import { importTrailFiles } from '../import-trail-files';
+import { copyDemoOrganizationWithActivity, importOfflineReference, usageAggregates } from '../test-support/demo-trail-folder';
 import { publishTestScan, startTestScan } from '../test-support/trail-fixtures';
 import { collectLiveUsage } from './collect-live-usage';
 import { DEMO_LIVE_CONFIG, serveLocalAwsToSdk } from '../../local-aws/test-support/serve-to-sdk';
@@ -19,15 +16,8 @@ const live = { ...DEMO_LIVE_CONFIG, regions: ['us-east-1', 'eu-west-1'] };
 
 let directory: string;
 
-function aggregates(database: AppDatabase): unknown[] {
-  return database.$client.prepare('SELECT bucket_key, account_id, principal_arn, action, model_id, region, day, caller_kind, caller_name, caller_user_id, caller_basis, unattributed_reason, credential, is_standing_credential, calls, denied_calls, last_call_at, last_denied_at FROM usage_daily ORDER BY bucket_key').all();
-}
-
 beforeAll(async () => {
-  directory = mkdtempSync(path.join(os.tmpdir(), 'usage-live-'));
-  cpSync(path.resolve('demo/org'), directory, { recursive: true, filter: (source) => !source.includes(`${path.sep}cloudtrail`) });
-  const lastDay = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-  writeDemoActivity(directory, lastDay, { days: 6 });
+  directory = copyDemoOrganizationWithActivity('usage-live-', 6);
 });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 // Registered after the folder is written (and so stopped before it is removed).
@@ -35,8 +25,7 @@ const aws = serveLocalAwsToSdk(() => ({ dataDir: directory, trailDir: path.join(
 
 describe('live usage through the local endpoint', () => {
   it('equals the offline import of the same trail files, and the next scan reads nothing twice', async () => {
-    const offline = createTestDatabase();
-    const outcome = await importTrailFiles(offline, startTestScan(offline), path.join(directory, 'cloudtrail'));
+    const { database: offline, outcome } = await importOfflineReference(directory);
     expect(outcome.filesFailed).toBe(0);
     expect(outcome.bedrockEvents).toBeGreaterThan(1_000);
 
@@ -45,7 +34,7 @@ describe('live usage through the local endpoint', () => {
     const problems = await collectLiveUsage(database, scanId, live, ACCOUNTS.map((accountId) => ({ accountId, principalArns: [] })), { now: new Date(), intervalMs: 0 });
     expect(problems).toEqual([]);
     expect(aws().callLog.filter((call) => call.service === 'cloudtrail').length).toBeGreaterThan(ACCOUNTS.length * 2);
-    expect(aggregates(database)).toEqual(aggregates(offline));
+    expect(usageAggregates(database)).toEqual(usageAggregates(offline));
 
     publishTestScan(database, scanId);
     const second = startTestScan(database);

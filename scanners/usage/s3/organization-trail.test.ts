@@ -5,16 +5,13 @@
  * reported by name; the endpoint refuses what S3 refuses (a reader outside the bucket policy,
  * malformed list parameters).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../db/test-database';
-import type { AppDatabase } from '../../../db/client';
-import { writeDemoActivity } from '../../../scripts/demo-usage/write-demo-activity';
-import { importTrailFiles } from '../import-trail-files';
+import { copyDemoOrganizationWithActivity, importOfflineReference, usageAggregates, usageFileLedger } from '../test-support/demo-trail-folder';
 import { publishTestScan, startTestScan } from '../test-support/trail-fixtures';
 import { createTrailS3Client, importOrganizationTrail } from './import-organization-trail';
 import { DEMO_LIVE_CONFIG, serveLocalAwsToSdk } from '../../local-aws/test-support/serve-to-sdk';
@@ -22,18 +19,8 @@ import { DEMO_LIVE_CONFIG, serveLocalAwsToSdk } from '../../local-aws/test-suppo
 let directory: string;
 let trail: { bucket: string; prefix: string; organizationId: string; region: string };
 
-function aggregates(database: AppDatabase): unknown[] {
-  return database.$client.prepare('SELECT bucket_key, account_id, principal_arn, action, model_id, region, day, caller_kind, caller_name, caller_user_id, caller_basis, unattributed_reason, credential, is_standing_credential, calls, denied_calls, last_call_at, last_denied_at FROM usage_daily ORDER BY bucket_key').all();
-}
-
-function ledger(database: AppDatabase): unknown[] {
-  return database.$client.prepare('SELECT file_key, size_bytes, bedrock_events FROM usage_files ORDER BY file_key').all();
-}
-
 beforeAll(async () => {
-  directory = mkdtempSync(path.join(os.tmpdir(), 'usage-s3-'));
-  cpSync(path.resolve('demo/org'), directory, { recursive: true, filter: (source) => !source.includes(`${path.sep}cloudtrail`) });
-  writeDemoActivity(directory, new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10), { days: 4 });
+  directory = copyDemoOrganizationWithActivity('usage-s3-', 4);
   const organization = (JSON.parse(readFileSync(path.join(directory, 'organization.json'), 'utf8')) as { organization: { id: string; managementAccountId: string } }).organization;
   trail = { bucket: `aws-cloudtrail-logs-${organization.managementAccountId}-org`, prefix: '', organizationId: organization.id, region: 'us-east-1' };
 });
@@ -43,8 +30,7 @@ const aws = serveLocalAwsToSdk(() => ({ dataDir: directory, trailDir: path.join(
 
 describe('the organisation trail in S3', () => {
   it('imports exactly what the offline folder import stores, then lists from its high-water mark and reads nothing twice', async () => {
-    const offline = createTestDatabase();
-    const offlineOutcome = await importTrailFiles(offline, startTestScan(offline), path.join(directory, 'cloudtrail'));
+    const { database: offline, outcome: offlineOutcome } = await importOfflineReference(directory);
     expect(offlineOutcome.filesFailed).toBe(0);
     expect(offlineOutcome.bedrockEvents).toBeGreaterThan(500);
 
@@ -53,8 +39,8 @@ describe('the organisation trail in S3', () => {
     const problems = await importOrganizationTrail(database, scanId, trail, { maxAttempts: 2 });
     expect(problems).toEqual([]);
     expect(aws().callLog.filter((call) => call.service === 's3' && !call.action.includes('list-type=2')).length).toBe(offlineOutcome.filesRead);
-    expect(aggregates(database)).toEqual(aggregates(offline));
-    expect(ledger(database)).toEqual(ledger(offline));
+    expect(usageAggregates(database)).toEqual(usageAggregates(offline));
+    expect(usageFileLedger(database)).toEqual(usageFileLedger(offline));
     expect(database.$client.prepare('SELECT source, files_read AS filesRead, bedrock_events AS events FROM usage_imports WHERE scan_id = ?').get(scanId)).toEqual({ source: 's3', filesRead: offlineOutcome.filesRead, events: offlineOutcome.bedrockEvents });
 
     publishTestScan(database, scanId);

@@ -1,7 +1,8 @@
-import type { IdentityCenterDirectory } from '../../people/types';
+import type { IdentityCenterDirectory } from '../types';
 
 // Identity Center ids shaped as ListUsers / ListGroups / ListPermissionSets return them (UUIDs,
-// instance and permission-set ARNs): shared by the assignment-item and micro-diff tests.
+// instance and permission-set ARNs): shared by the people, assignment-item, micro-diff and
+// Identity Center revocation tests.
 export const INSTANCE = 'arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6';
 export const DEVELOPER = 'arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-1a2b3c4d5e6f7a8b';
 export const JANE = '94482488-3041-7026-18f0-fe1ea6c2a3b0';
