@@ -38,7 +38,9 @@ export const usageDaily = sqliteTable(
     lastDeniedAt: text('last_denied_at'),
   },
   (table) => [
-    uniqueIndex('usage_daily_bucket_idx').on(table.scanId, table.bucketKey),
+    // The day leads the bucket (whose key is a hash, so random): an import reads files in time
+    // order, so a batch's buckets go to the last pages of this index instead of all over it.
+    uniqueIndex('usage_daily_bucket_idx').on(table.scanId, table.day, table.bucketKey),
     index('usage_daily_principal_idx').on(table.principalArn, table.day),
     index('usage_daily_account_day_idx').on(table.accountId, table.day),
     index('usage_daily_caller_idx').on(table.callerKind, table.callerName),

@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
 import { usageAccessAdvisor, usageCursors, usageDaily, usageFileErrors, usageFiles, usageImports, usageSessions, usageStandingSources, type UsageSource } from '../../db/schema';
-import type { UsageAccumulator } from '../../lib/usage/accumulate-usage';
+import type { UsageAccumulator, UsageBucket } from '../../lib/usage/accumulate-usage';
 import { inWriteTransaction } from '../../db/write-transaction';
 import { expiryOf } from '../../lib/usage/session-origins';
 import type { SessionOrigin } from '../../lib/usage/types';
@@ -22,6 +22,16 @@ export function storedBucketKey(bucketKey: string): string {
   // One-shot `hash`: the same digest as createHash().update().digest() at a third of the cost,
   // which counts at millions of buckets.
   return hash('sha1', bucketKey, 'base64url').slice(0, 22);
+}
+
+/**
+ * The buckets with their stored keys, in the order of the unique index (day, then key): a B-tree
+ * takes keys in order with each insert next to the last, where keys in hash order would land on a
+ * random page each.
+ */
+function inIndexOrder(buckets: Iterable<UsageBucket>): { bucket: UsageBucket; key: string }[] {
+  const keyed = Array.from(buckets, (bucket) => ({ bucket, key: storedBucketKey(bucket.bucketKey) }));
+  return keyed.sort((left, right) => (left.bucket.day < right.bucket.day ? -1 : left.bucket.day > right.bucket.day ? 1 : left.key < right.key ? -1 : left.key > right.key ? 1 : 0));
 }
 
 /**
@@ -45,7 +55,7 @@ export class UsageWriter {
     client.pragma('cache_size = -262144');
     this.upsertBucket = client.prepare(`INSERT INTO usage_daily (scan_id, bucket_key, account_id, principal_arn, action, model_id, region, day, caller_kind, caller_name, caller_user_id, caller_basis, unattributed_reason, credential, is_standing_credential, calls, denied_calls, last_call_at, last_denied_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (scan_id, bucket_key) DO UPDATE SET calls = calls + excluded.calls, denied_calls = denied_calls + excluded.denied_calls,
+      ON CONFLICT (scan_id, day, bucket_key) DO UPDATE SET calls = calls + excluded.calls, denied_calls = denied_calls + excluded.denied_calls,
         last_call_at = CASE WHEN last_call_at IS NULL OR excluded.last_call_at > last_call_at THEN excluded.last_call_at ELSE last_call_at END,
         last_denied_at = CASE WHEN last_denied_at IS NULL OR excluded.last_denied_at > last_denied_at THEN excluded.last_denied_at ELSE last_denied_at END`);
     this.upsertSource = client.prepare(`INSERT INTO usage_standing_sources (scan_id, principal_arn, source_address, calls, last_call_at) VALUES (?, ?, ?, ?, ?)
@@ -58,8 +68,8 @@ export class UsageWriter {
     const { scanId } = this;
     inWriteTransaction(this.database, () => {
       // Positional parameters: no object spread per row (millions of rows in a large import).
-      for (const bucket of batch.buckets.values()) {
-        this.upsertBucket.run(scanId, storedBucketKey(bucket.bucketKey), bucket.accountId, bucket.principalArn, bucket.action, bucket.modelId, bucket.region, bucket.day, bucket.callerKind, bucket.callerName, bucket.callerUserId, bucket.callerBasis, bucket.unattributedReason, bucket.credential, bucket.isStandingCredential ? 1 : 0, bucket.calls, bucket.deniedCalls, bucket.lastCallAt, bucket.lastDeniedAt);
+      for (const { bucket, key } of inIndexOrder(batch.buckets.values())) {
+        this.upsertBucket.run(scanId, key, bucket.accountId, bucket.principalArn, bucket.action, bucket.modelId, bucket.region, bucket.day, bucket.callerKind, bucket.callerName, bucket.callerUserId, bucket.callerBasis, bucket.unattributedReason, bucket.credential, bucket.isStandingCredential ? 1 : 0, bucket.calls, bucket.deniedCalls, bucket.lastCallAt, bucket.lastDeniedAt);
       }
       for (const source of batch.standingSources.values()) this.upsertSource.run(scanId, source.principalArn, source.sourceAddress, source.calls, source.lastCallAt);
       for (const file of files) this.insertFile.run(scanId, file.fileKey, file.sizeBytes, file.bedrockEvents);

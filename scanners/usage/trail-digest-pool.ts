@@ -8,6 +8,9 @@ const WORKER_FILE = fileURLToPath(new URL('./trail-worker.ts', import.meta.url))
 /** Workers run TypeScript through tsx's loader, whatever started this process (tsx, vitest). */
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
+/** Young generation of a worker's heap (MB): see the constructor. */
+const WORKER_YOUNG_GENERATION_MB = 48;
+
 /** Worker threads worth starting: one per core the process may use, at most four. */
 export function defaultDigestWorkers(): number {
   return Math.min(4, os.availableParallelism());
@@ -32,7 +35,9 @@ export class TrailDigestPool {
 
   constructor(readonly workerCount: number) {
     for (let index = 0; index < workerCount; index += 1) {
-      const worker = new Worker(WORKER_FILE, { execArgv: ['--import', TSX_LOADER] });
+      // A worker holds one or two files at a time: a young generation of 48 MB is plenty, where
+      // the CLI's --max-semi-space-size=64 (sized for the analysis) would give each worker 192 MB.
+      const worker = new Worker(WORKER_FILE, { execArgv: ['--import', TSX_LOADER], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       worker.on('message', (message: { id?: number; result?: TrailFileResult }) => {
         if (message.id === undefined || message.result === undefined) return;
         const waiting = this.pending.get(message.id);
