@@ -16,6 +16,7 @@ import { completeDigest, digestRecords } from '../lib/usage/digest-records';
 import { SessionOriginIndex } from '../lib/usage/session-origins';
 import { listTrailFiles } from '../scanners/usage/list-trail-files';
 import type { CloudTrailRecord } from '../lib/usage/cloudtrail-record';
+import { removeDatabaseFiles } from './organization-cache';
 import type { UsageRunResult } from './usage-run';
 
 function flag(argv: string[], name: string, fallback: number): number {
@@ -60,10 +61,6 @@ function dayFolder(root: string, accountId: string, day: string): string {
 
 function removeDay(root: string, accounts: string[], day: string): void {
   for (const accountId of accounts) rmSync(dayFolder(root, accountId, day), { recursive: true, force: true });
-}
-
-function removeDatabase(databasePath: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${databasePath}${suffix}`, { force: true });
 }
 
 /** Imports `root` into `databasePath` in a child process (bench/usage-run.ts): its own peak RSS and CPU. */
@@ -134,7 +131,7 @@ export async function benchUsage(argv: string[]): Promise<void> {
   const databasePath = path.join(base, 'bench.db');
   const fullRuns: UsageRunResult[] = [];
   for (let run = 1; run <= runs; run += 1) {
-    removeDatabase(databasePath);
+    removeDatabaseFiles(databasePath);
     const full = importInOwnProcess(root, databasePath, workers);
     fullRuns.push(full);
     console.log(
