@@ -21,7 +21,12 @@ export const faultConfigSchema = z
   .object({
     /** AssumeRole into these accounts answers AccessDenied, as if their trust policy did not trust us. */
     denyAssumeRoleForAccounts: z.array(z.string().regex(/^\d{12}$/)).default([]),
-    /** Every nth call (counted over all services) answers a throttling error; 0 or absent: never. */
+    /**
+     * About one call in n (counted over all services) answers a throttling error; 0 or absent: never.
+     * A retried request keeps counting from the number its first attempt drew, so with n of 2 or more
+     * the retry right after a throttle passes, however many other requests arrive in between; with 1,
+     * every call is throttled.
+     */
     throttleEveryNthCall: z.number().int().min(0).default(0),
     /** Delay before every answer. */
     latencyMs: z.number().int().min(0).max(60_000).default(0),
@@ -71,6 +76,8 @@ export class FaultController {
   private config: FaultConfig;
   private readonly callsByAction = new Map<string, number>();
   private callsSinceConfigured = 0;
+  /** Call number each request drew on its first attempt, kept while that request is being throttled. */
+  private readonly throttledRequests = new Map<string, number>();
   /** Calls received so far, over all services (faulted ones included); never reset. */
   callCount = 0;
 
@@ -86,14 +93,18 @@ export class FaultController {
     this.config = parseFaultConfig(config);
     this.callsByAction.clear();
     this.callsSinceConfigured = 0;
+    this.throttledRequests.clear();
   }
 
   get current(): FaultConfig {
     return this.config;
   }
 
-  /** Registers one call of `action` and says whether a fault replaces it. */
-  registerCall(action: string): FaultDecision {
+  /**
+   * Registers one call of `action` and says whether a fault replaces it. `requestKey` names the
+   * request across retries (caller, action, body); without it every call counts as a new request.
+   */
+  registerCall(action: string, requestKey?: string): FaultDecision {
     this.callCount += 1;
     this.callsSinceConfigured += 1;
     const actionCount = (this.callsByAction.get(action) ?? 0) + 1;
@@ -101,9 +112,26 @@ export class FaultController {
     const rules = this.config.failCallNumber === undefined ? [] : [this.config.failCallNumber].flat();
     const rule = rules.find((candidate) => candidate.action === action && candidate.nth === actionCount);
     if (rule) return { kind: 'fail', error: rule.error };
-    const every = this.config.throttleEveryNthCall;
-    if (every > 0 && this.callsSinceConfigured % every === 0) return { kind: 'throttle' };
+    if (this.isThrottled(requestKey)) return { kind: 'throttle' };
     return { kind: 'none' };
+  }
+
+  /**
+   * Counting calls over all concurrent requests alone let one unlucky request draw a multiple of n
+   * on every attempt and exhaust its retries (a flaky test, not a real service's behaviour): its
+   * attempts are numbered from its first draw instead, so consecutive attempts get consecutive numbers.
+   */
+  private isThrottled(requestKey: string | undefined): boolean {
+    const every = this.config.throttleEveryNthCall;
+    if (every === 0) return false;
+    const previous = requestKey === undefined ? undefined : this.throttledRequests.get(requestKey);
+    const number = previous === undefined ? this.callsSinceConfigured : previous + 1;
+    const throttled = number % every === 0;
+    if (requestKey !== undefined) {
+      if (throttled) this.throttledRequests.set(requestKey, number);
+      else this.throttledRequests.delete(requestKey);
+    }
+    return throttled;
   }
 
   isAssumeRoleDenied(accountId: string): boolean {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { accountOfAccessKeyId, parseAuthorizationHeader } from './access-keys';
 import type { CallContext, JsonHandler, QueryHandler } from './call-context';
 import { handleBedrockCall } from './bedrock';
@@ -102,6 +102,11 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
+/** Names a request across the SDK's retries: same caller, action, path and query, and body. */
+function requestKeyOf(accessKeyId: string, action: string, url: string | undefined, body: string): string {
+  return createHash('sha256').update(`${accessKeyId}\n${action}\n${url ?? ''}\n`).update(body).digest('base64');
+}
+
 function parseCall(request: IncomingMessage, body: string, signedService: string | null): ParsedCall {
   // Bedrock is REST JSON: the method and path name the operation, the SigV4 scope the service.
   if (signedService === 'bedrock') {
@@ -186,7 +191,7 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       entry.params = call.input ?? Object.fromEntries(call.params ?? []);
       const accountId = accountOfAccessKeyId(accessKeyId) ?? state.baseIdentity.accountId;
       entry.accountId = accountId;
-      const decision = faults.registerCall(call.action);
+      const decision = faults.registerCall(call.action, requestKeyOf(accessKeyId, call.action, request.url, body));
       if (faults.current.latencyMs > 0) await sleep(faults.current.latencyMs);
       if (!state.accounts.has(accountId)) throw new AwsApiError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
       assertSessionCurrent(state, accessKeyId, isJson);
