@@ -1,18 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/client';
 import { appendAudit } from '../../db/queries/audit';
-import { encodeGrantActions } from '../../db/queries/grant-actions';
 import { hashText } from '../../db/content-hash';
 import type { Statement } from 'better-sqlite3';
 import { directSink, preparedStatements, recordingSink, type RowBatch, type RowSink } from './row-batch';
 import { discardUsageRows } from '../usage/persist-usage';
 import { accounts, policies, principals, scanAccounts, scans } from '../../db/schema';
 import type { StoredPrincipalFacts, StoredScanSummary } from '../../db/schema/stored-json';
-import { entitlementKey, groupGrantsIntoEntitlements, type EntitlementGroup } from '../../lib/analysis/entitlements';
+import { entitlementKey } from '../../lib/analysis/entitlements';
+import { actionListText, entitlementRowValues, type ActionListText, type EntitlementRowValues } from './entitlement-rows';
 import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
 import { tiersToMask } from '../../lib/analysis/tier-mask';
 import { encodePrincipalAnalysis, storedAnalysisOf } from './encode-principal-analysis';
-import type { AccountFacts, Grant, ManagedPolicyFacts, Severity } from '../../lib/analysis/types';
+import type { AccountFacts, Grant, GrantPath, ManagedPolicyFacts, Severity } from '../../lib/analysis/types';
 import { inWriteTransaction } from '../../db/write-transaction';
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
@@ -104,28 +104,6 @@ function writeAccountRows(sink: RowSink, scanId: number, outcome: AccountOutcome
 
 const flag = (value: boolean): number => (value ? 1 : 0);
 
-// Principals that share policies share grant objects and arrays (see lib/analysis createEvaluator):
-// their JSON is built once, not once per principal.
-const jsonByValue = new WeakMap<object, string>();
-function sharedJson(value: object): string {
-  let text = jsonByValue.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    jsonByValue.set(value, text);
-  }
-  return text;
-}
-
-/** An action list's text as `action_lists` stores it, and its key there. */
-interface ActionListText {
-  text: string;
-  hash: string;
-}
-
-function actionListText(text: string): ActionListText {
-  return { text, hash: hashText(text) };
-}
-
 /**
  * A principal's effective actions as stored. Principals with the same access share the array
  * (lib/analysis analyzeSnapshot), so it is serialised and hashed once.
@@ -136,27 +114,6 @@ function principalActionList(actions: readonly string[]): ActionListText {
   if (list === undefined) {
     list = actionListText(JSON.stringify(actions));
     actionListByArray.set(actions, list);
-  }
-  return list;
-}
-
-/**
- * The per-action detail of one statement's grants. Principals with the same access hold the same
- * grant objects, so the text (and its hash) is remembered per (first grant, run): the action list
- * confirms that the run is the same, for a fraction of the cost of serialising it again.
- */
-const statementListByFirstGrant = new WeakMap<Grant, Map<string, ActionListText>>();
-function statementActionList(statementGrants: Grant[]): ActionListText {
-  let byActions = statementListByFirstGrant.get(statementGrants[0]);
-  if (!byActions) {
-    byActions = new Map();
-    statementListByFirstGrant.set(statementGrants[0], byActions);
-  }
-  const actionsKey = statementGrants.map((grant) => grant.action).join(',');
-  let list = byActions.get(actionsKey);
-  if (list === undefined) {
-    list = actionListText(encodeGrantActions(statementGrants));
-    byActions.set(actionsKey, list);
   }
   return list;
 }
@@ -175,37 +132,9 @@ function storedActionListHash(sink: RowSink, list: ActionListText, cache: RowCac
   return list.hash;
 }
 
-/** The columns of one `grants` row that do not name the principal: the same for every principal holding the grants. */
-interface GrantRowValues {
-  statementId: string | null;
-  statementIndex: number;
-  actions: ActionListText;
-  tiersMask: number;
-  resourcesJson: string;
-  notResourcesJson: string;
-  regionsJson: string;
-  conditionsJson: string;
-  isConditional: number;
-  requiresGuardrail: number;
-}
-
-/** An entitlement row and its grant rows, less the principal's key and ids. */
-interface EntitlementRowValues {
-  path: EntitlementGroup['path'];
-  tiersMask: number;
-  actions: ActionListText;
-  actionCount: number;
-  isConditional: boolean;
-  grantRows: GrantRowValues[];
-}
-
-/**
- * The entitlement and grant rows of a grants array, built once per array and account: principals with the
- * same computed access hold the same array (lib/analysis createEvaluator), and only the
- * entitlement key (which starts with the principal's ARN) and the ids differ between them.
- * Grouping does not depend on the ARN: every key of one principal starts with the same one.
- */
+/** What one account's rows remember (see writeAccountRows). */
 interface RowCache {
+  /** Entitlement and grant row values per grants array: principals with the same computed access hold the same array. */
   entitlementRows: Map<readonly Grant[], EntitlementRowValues[]>;
   conflictSides: Map<readonly Grant[], string>;
   /** Hashes of the action lists this account's rows have written to `action_lists`. */
@@ -215,28 +144,7 @@ interface RowCache {
 function entitlementRowsOf(grants: readonly Grant[], cache: RowCache): EntitlementRowValues[] {
   let rows = cache.entitlementRows.get(grants);
   if (rows === undefined) {
-    rows = groupGrantsIntoEntitlements('', grants).map((group) => ({
-      path: group.path,
-      tiersMask: tiersToMask(group.tiers),
-      actions: actionListText(JSON.stringify(group.actions)),
-      actionCount: group.actions.length,
-      isConditional: group.isConditional,
-      grantRows: group.statements.map((statement) => {
-        const first = statement.grants[0];
-        return {
-          statementId: statement.statementId,
-          statementIndex: statement.statementIndex,
-          actions: statementActionList(statement.grants),
-          tiersMask: tiersToMask(statement.grants.map((grant) => grant.tier)),
-          resourcesJson: sharedJson(first.resources),
-          notResourcesJson: sharedJson(first.notResources),
-          regionsJson: sharedJson(first.regions),
-          conditionsJson: sharedJson(first.conditions),
-          isConditional: flag(statement.grants.some((grant) => grant.isConditional)),
-          requiresGuardrail: flag(statement.grants.every((grant) => grant.tier !== 'invoke' || grant.requiresGuardrail)),
-        };
-      }),
-    }));
+    rows = entitlementRowValues(grants);
     cache.entitlementRows.set(grants, rows);
   }
   return rows;
@@ -307,18 +215,39 @@ function persistPrincipal(sink: RowSink, scanId: number, principal: AnalyzedPrin
 function conflictSideJson(side: readonly Grant[], cache: RowCache): string {
   let text = cache.conflictSides.get(side);
   if (text === undefined) {
-    const byPath = new Map<string, { path: Grant['path']; tiers: Set<string>; actions: string[] }>();
+    const byPath = new Map<string, ConflictSideEntry>();
+    // The grants of one statement share one path object and arrive together: look the entry up
+    // once per run, not once per grant.
+    let previousPath: GrantPath | null = null;
+    let entry: ConflictSideEntry | undefined;
     for (const grant of side) {
-      const key = `${grant.path.policyKind}|${grant.path.policyArn ?? grant.path.policyName}|${grant.path.groupName ?? ''}|${grant.path.statementIndex}`;
-      const entry = byPath.get(key) ?? { path: grant.path, tiers: new Set<string>(), actions: [] };
+      if (grant.path !== previousPath || entry === undefined) {
+        const key = conflictPathKey(grant.path);
+        entry = byPath.get(key);
+        if (entry === undefined) {
+          entry = { path: grant.path, tiers: new Set<string>(), actions: [] };
+          byPath.set(key, entry);
+        }
+        previousPath = grant.path;
+      }
       entry.tiers.add(grant.tier);
       entry.actions.push(grant.action);
-      byPath.set(key, entry);
     }
-    text = JSON.stringify([...byPath.values()].map((entry) => ({ path: entry.path, tiers: [...entry.tiers], actions: entry.actions })));
+    text = JSON.stringify([...byPath.values()].map((value) => ({ path: value.path, tiers: [...value.tiers], actions: value.actions })));
     cache.conflictSides.set(side, text);
   }
   return text;
+}
+
+interface ConflictSideEntry {
+  path: GrantPath;
+  tiers: Set<string>;
+  actions: string[];
+}
+
+/** Grant paths that name the same statement of the same policy share one conflict-side entry. */
+function conflictPathKey(path: GrantPath): string {
+  return `${path.policyKind}|${path.policyArn ?? path.policyName}|${path.groupName ?? ''}|${path.statementIndex}`;
 }
 
 /**
