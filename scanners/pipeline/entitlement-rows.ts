@@ -35,24 +35,39 @@ function sharedJson(value: object): string {
 }
 
 /**
- * The per-action detail of one statement's grants. Principals with the same access hold the same
- * grant objects, so the text (and its hash) is remembered per (first grant, run): the action list
- * confirms that the run is the same, for a fraction of the cost of serialising it again.
+ * Values remembered per run of grant objects, found by the run's first grant and confirmed by
+ * comparing every grant object. Principals with the same access hold the same grant objects, but
+ * equal ends do not make equal runs: an outcome recomputed for a principal's own Denies keeps
+ * the grants those Denies do not touch (lib/analysis computeAccess) and replaces the others.
  */
-const statementListByFirstGrant = new WeakMap<Grant, Map<string, ActionListText>>();
+class GrantRunMemo<Value> {
+  private readonly byFirstGrant = new WeakMap<Grant, Array<{ grants: readonly Grant[]; value: Value }>>();
+
+  get(grants: readonly Grant[], start: number, end: number, build: () => Value): Value {
+    const first = grants[start];
+    let known = this.byFirstGrant.get(first);
+    if (!known) {
+      known = [];
+      this.byFirstGrant.set(first, known);
+    }
+    const entry = known.find((candidate) => isSameRun(candidate.grants, grants, start, end));
+    if (entry) return entry.value;
+    const value = build();
+    known.push({ grants: grants.slice(start, end), value });
+    return value;
+  }
+}
+
+function isSameRun(run: readonly Grant[], grants: readonly Grant[], start: number, end: number): boolean {
+  if (run.length !== end - start) return false;
+  for (let index = 0; index < run.length; index += 1) if (run[index] !== grants[start + index]) return false;
+  return true;
+}
+
+/** The per-action detail of one statement's grants, serialised and hashed once per run of grant objects. */
+const statementActionLists = new GrantRunMemo<ActionListText>();
 function statementActionList(statementGrants: Grant[]): ActionListText {
-  let byActions = statementListByFirstGrant.get(statementGrants[0]);
-  if (!byActions) {
-    byActions = new Map();
-    statementListByFirstGrant.set(statementGrants[0], byActions);
-  }
-  const actionsKey = statementGrants.map((grant) => grant.action).join(',');
-  let list = byActions.get(actionsKey);
-  if (list === undefined) {
-    list = actionListText(encodeGrantActions(statementGrants));
-    byActions.set(actionsKey, list);
-  }
-  return list;
+  return statementActionLists.get(statementGrants, 0, statementGrants.length, () => actionListText(encodeGrantActions(statementGrants)));
 }
 
 /** The columns of one `grants` row that do not name the principal: the same for every principal holding the grants. */
@@ -129,29 +144,10 @@ function entitlementRuns(grants: readonly Grant[]): GrantRun[] {
   return runs;
 }
 
-/**
- * The rows of one run, remembered per (first grant, last grant, length): a placement's grants
- * are one shared, never-changed array whose grant objects belong to it alone (another account's
- * copy is rebased to new objects), so equal first and last objects and length mean the same
- * grants, whichever principal holds them.
- */
-const runRowsByFirstGrant = new WeakMap<Grant, Array<{ last: Grant; length: number; rows: EntitlementRowValues }>>();
+/** The rows of one run, built once per run of grant objects whichever principal holds it. */
+const runRowValues = new GrantRunMemo<EntitlementRowValues>();
 function runRows(grants: readonly Grant[], run: GrantRun): EntitlementRowValues {
-  const first = grants[run.start];
-  const last = grants[run.end - 1];
-  const length = run.end - run.start;
-  let known = runRowsByFirstGrant.get(first);
-  if (!known) {
-    known = [];
-    runRowsByFirstGrant.set(first, known);
-  }
-  let entry = known.find((candidate) => candidate.last === last && candidate.length === length);
-  if (!entry) {
-    const [group] = groupGrantsIntoEntitlements('', grants.slice(run.start, run.end));
-    entry = { last, length, rows: rowValuesOf([group])[0] };
-    known.push(entry);
-  }
-  return entry.rows;
+  return runRowValues.get(grants, run.start, run.end, () => rowValuesOf(groupGrantsIntoEntitlements('', grants.slice(run.start, run.end)))[0]);
 }
 
 /**

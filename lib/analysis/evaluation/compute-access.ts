@@ -1,7 +1,7 @@
 import { ObjectKeyedMemo } from './object-keyed-memo';
 import type { ActionCatalogue, CatalogueEntry } from '../catalogue/load-catalogue';
 import { canResourcePatternsIntersect, isResourcePatternCoveredBy, matchesResourcePattern } from '../catalogue/wildcard';
-import { forEachBit, hasBit } from '../policy/bitset';
+import { type Bitset, createBitset, forEachBit, hasBit, orInto } from '../policy/bitset';
 import type { CompiledPolicy, CompiledStatement } from '../policy/compile-policy';
 import type { ConditionEntry, DecidedCondition, DeniedAction, DenialSource, Grant, GrantPath, PrincipalAccess } from '../types';
 import type { ActionGate } from './access-gate';
@@ -214,14 +214,39 @@ export interface PolicyOutcome {
   blocked: Map<number, DenialSource>;
 }
 
-function computePolicyOutcome(ref: IdentityPolicyRef, catalogue: ActionCatalogue, denies: DenyStatementRef[], exemptDenies: DenyStatementRef[], gateFor: (action: CatalogueEntry) => ActionGate): PolicyOutcome {
+function computePolicyOutcome(ref: IdentityPolicyRef, catalogue: ActionCatalogue, denies: DenyStatementRef[], exemptDenies: DenyStatementRef[], gateFor: (action: CatalogueEntry) => ActionGate, base?: OutcomeBase): PolicyOutcome {
   const outcome: PolicyOutcome = { grants: [], supportingGrants: [], granted: new Set(), blocked: new Map() };
+  // Cursors into the base outcome's grants, which come in the same statement and action order.
+  let nextGrant = 0;
+  let nextSupportingGrant = 0;
   for (const statement of ref.policy.allowStatements) {
     // One path object per statement: its grants share it (less memory, cheap identity checks).
-    const path: GrantPath = { ...ref.path, statementId: statement.sid, statementIndex: statement.index };
+    let path: GrantPath | null = null;
     forEachBit(statement.actionBits, (index) => {
       const action = catalogue.actions[index];
+      if (base) {
+        // The base outcome's grant for this statement and action, if it granted it here.
+        const baseGrants = action.isBedrock ? base.outcome.grants : base.outcome.supportingGrants;
+        const candidate = baseGrants[action.isBedrock ? nextGrant : nextSupportingGrant];
+        const isGrantedByBase = candidate !== undefined && candidate.action === action.name && candidate.path.statementIndex === statement.index;
+        if (isGrantedByBase) {
+          if (action.isBedrock) nextGrant += 1;
+          else nextSupportingGrant += 1;
+        }
+        if (!hasBit(base.touched, index)) {
+          // No identity Deny names the action: the statement's result is the base outcome's.
+          if (isGrantedByBase) {
+            path ??= candidate.path;
+            (action.isBedrock ? outcome.grants : outcome.supportingGrants).push(candidate);
+            outcome.granted.add(index);
+          }
+          // Otherwise the base blocked it here (its denial is copied below, once per action) or the
+          // statement names no resource of the action.
+          return;
+        }
+      }
       if (statement.resourcesFor(action).length === 0) return;
+      path ??= { ...ref.path, statementId: statement.sid, statementIndex: statement.index };
       const result = evaluateCandidate(action, statement, ref, path, denies, exemptDenies, gateFor(action));
       if ('grant' in result) {
         (action.isBedrock ? outcome.grants : outcome.supportingGrants).push(result.grant);
@@ -233,7 +258,22 @@ function computePolicyOutcome(ref: IdentityPolicyRef, catalogue: ActionCatalogue
       if (!known || (known.kind === 'implicit' && result.blockedBy.kind === 'explicit')) outcome.blocked.set(index, result.blockedBy);
     });
   }
+  if (base) {
+    for (const [index, source] of base.outcome.blocked) if (!hasBit(base.touched, index)) outcome.blocked.set(index, source);
+  }
   return outcome;
+}
+
+/**
+ * The outcome of a placement without the principal's identity-policy Denies, and the actions those
+ * Denies (applying or exempting) name. Every other action's result does not depend on them
+ * (evaluateCandidate skips a Deny whose actions miss), so it is taken from the base, grant
+ * objects included: principals whose own Denies differ still share the grants those Denies do
+ * not touch, which is most of them.
+ */
+interface OutcomeBase {
+  outcome: PolicyOutcome;
+  touched: Bitset;
 }
 
 /** The key of a policy placement: the policy, reaching the principal the same way, in a context. */
@@ -242,14 +282,37 @@ function outcomeKey(ref: IdentityPolicyRef, contextKey: string, policyKey: strin
   return `${contextKey}\u0002${policyKey}\u0000${path.policyKind}\u0000${policyArn}\u0000${path.policyName}\u0000${path.attachedVia}\u0000${path.groupName}`;
 }
 
+/** The cache contexts of a placement's outcome: within the account, and across accounts with the same SCPs. */
+interface OutcomeContexts {
+  local: string;
+  shared: string;
+}
+
+/** The actions any of `denies` names. */
+function actionsNamedBy(denies: DenyStatementRef[], catalogue: ActionCatalogue): Bitset {
+  const named = createBitset(catalogue.actions.length);
+  for (const deny of denies) orInto(named, deny.statement.actionBits);
+  return named;
+}
+
 /** Policy outcomes, per account and across accounts (see computeAccess). */
 export interface OutcomeCaches {
   local: Map<string, PolicyOutcome>;
   shared: Map<string, { outcome: PolicyOutcome; accountId: string; isAccountSpecific: boolean }>;
+  /** Whether outcomes with a principal's own Denies start from the outcome without them (OutcomeBase). */
+  isBaseReused: boolean;
 }
 
-export function createOutcomeCaches(): OutcomeCaches {
-  return { local: new Map(), shared: new Map() };
+export interface EvaluatorOptions {
+  /**
+   * Take the actions a principal's own Denies do not name from the outcome without them (the
+   * default). Off, every outcome is computed whole: the reference the equivalence test compares with.
+   */
+  reuseOutcomesAcrossDenies?: boolean;
+}
+
+export function createOutcomeCaches(options: EvaluatorOptions = {}): OutcomeCaches {
+  return { local: new Map(), shared: new Map(), isBaseReused: options.reuseOutcomesAcrossDenies ?? true };
 }
 
 function outcomeMentionsAccount(outcome: PolicyOutcome, accountId: string): boolean {
@@ -271,6 +334,8 @@ function rebaseOutcome(outcome: PolicyOutcome, fromAccountId: string, toAccountI
  * placements, not with principals x actions. Accounts with the same SCPs share outcomes too
  * (the same policy deployed to every account is evaluated once), rebased to each account's own
  * policy ARNs; an outcome that names the account's own SCP level stays with that account.
+ * A principal's own Deny-bearing policies make its outcomes its own, but only for the actions
+ * those Denies name: the rest, grant objects included, come from the outcome without them.
  */
 export function computeAccess(
   resolved: ResolvedPrincipal,
@@ -286,29 +351,43 @@ export function computeAccess(
   const exemptDenies = collectDenyStatements(resolved, true);
   // A policy whose Deny is decided not to apply still changes the outcome (its note on grants).
   const denyingRefs = resolved.identity.filter((ref) => ref.policy.denyStatements.length > 0 || (ref.policy.exemptStatements?.length ?? 0) > 0);
-  const localContext = `${gateKey}\u0004${denyingRefs.map((ref) => `${ref.policy.key}\u0000${ref.path.policyName}\u0000${ref.path.policyArn}`).join('\u0003')}`;
   const boundary = resolved.boundary;
-  const sharedContext = [
-    resolved.account.signature,
-    boundary ? `${resolved.boundarySharedKey}\u0000${boundary.name}\u0000${portable(boundary.arn)}` : '-',
-    denyingRefs.map((ref) => `${ref.sharedKey}\u0000${ref.path.policyName}\u0000${portable(ref.path.policyArn)}`).join('\u0003'),
-  ].join('\u0004');
-  const outcomes = resolved.identity.map((ref) => {
-    const localKey = outcomeKey(ref, localContext, ref.policy.key, ref.path.policyArn);
+  const contextsWith = (refs: IdentityPolicyRef[]): OutcomeContexts => ({
+    local: `${gateKey}\u0004${refs.map((ref) => `${ref.policy.key}\u0000${ref.path.policyName}\u0000${ref.path.policyArn}`).join('\u0003')}`,
+    shared: [
+      resolved.account.signature,
+      boundary ? `${resolved.boundarySharedKey}\u0000${boundary.name}\u0000${portable(boundary.arn)}` : '-',
+      refs.map((ref) => `${ref.sharedKey}\u0000${ref.path.policyName}\u0000${portable(ref.path.policyArn)}`).join('\u0003'),
+    ].join('\u0004'),
+  });
+  const outcomeOf = (ref: IdentityPolicyRef, contexts: OutcomeContexts, compute: () => PolicyOutcome): PolicyOutcome => {
+    const localKey = outcomeKey(ref, contexts.local, ref.policy.key, ref.path.policyArn);
     let outcome = caches.local.get(localKey);
     if (outcome) return outcome;
-    const sharedKey = outcomeKey(ref, sharedContext, ref.sharedKey, portable(ref.path.policyArn));
+    const sharedKey = outcomeKey(ref, contexts.shared, ref.sharedKey, portable(ref.path.policyArn));
     const shared = caches.shared.get(sharedKey);
     if (shared) {
       outcome = !shared.isAccountSpecific || shared.accountId === accountId ? shared.outcome : rebaseOutcome(shared.outcome, shared.accountId, accountId);
     } else {
-      outcome = computePolicyOutcome(ref, catalogue, denies, exemptDenies, gateFor);
+      outcome = compute();
       const namesThisAccount = accountLevelLabel !== null && [...outcome.blocked.values()].some((source) => source.policyName === accountLevelLabel);
       if (!namesThisAccount) caches.shared.set(sharedKey, { outcome, accountId, isAccountSpecific: outcomeMentionsAccount(outcome, accountId) });
     }
     caches.local.set(localKey, outcome);
     return outcome;
-  });
+  };
+  // Without identity-policy Denies, a placement's outcome is the one every principal without
+  // them gets (the same cache keys); with them, it is that outcome with the actions they name
+  // evaluated again (OutcomeBase).
+  const baseContexts = contextsWith([]);
+  const baseDenies = denies.filter((deny) => deny.source !== 'identity');
+  const baseExemptDenies = exemptDenies.filter((deny) => deny.source !== 'identity');
+  const baseOf = (ref: IdentityPolicyRef) => outcomeOf(ref, baseContexts, () => computePolicyOutcome(ref, catalogue, baseDenies, baseExemptDenies, gateFor));
+  const contexts = denyingRefs.length === 0 ? baseContexts : contextsWith(denyingRefs);
+  const touched = denyingRefs.length === 0 ? null : actionsNamedBy([...denies, ...exemptDenies].filter((deny) => deny.source === 'identity'), catalogue);
+  const outcomes = resolved.identity.map((ref) =>
+    touched === null ? baseOf(ref) : outcomeOf(ref, contexts, () => computePolicyOutcome(ref, catalogue, denies, exemptDenies, gateFor, caches.isBaseReused ? { outcome: baseOf(ref), touched } : undefined)),
+  );
 
   const denied: DeniedAction[] = [];
   const blocked = new Map<number, DenialSource>();

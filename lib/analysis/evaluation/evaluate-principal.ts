@@ -2,13 +2,14 @@ import type { ActionCatalogue, CatalogueEntry } from '../catalogue/load-catalogu
 import { PolicyCompiler } from '../policy/compile-policy';
 import type { PrincipalAccess, PrincipalFacts, SnapshotInput } from '../types';
 import { type ActionGate, computeActionGate } from './access-gate';
-import { computeAccess, createOutcomeCaches } from './compute-access';
+import { computeAccess, createOutcomeCaches, type EvaluatorOptions } from './compute-access';
 import { decideRequest, type RequestContext, type RequestDecision } from './decide-request';
 import { mentionsAccountPolicies, rebaseAccess } from './rebase-access';
 import { PolicyResolver, type ResolvedPrincipal } from './resolve-policies';
 
 export type { PrincipalAccess } from '../types';
 export type { RequestContext, RequestDecision } from './decide-request';
+export type { EvaluatorOptions } from './compute-access';
 
 export interface Evaluator {
   /**
@@ -37,7 +38,7 @@ export interface Evaluator {
  * organisation data SCPs are not applied. RCPs and resource policies are not considered: they
  * restrict or extend access per resource, which identity review does not see.
  */
-export function createEvaluator(catalogue: ActionCatalogue, snapshot: SnapshotInput): Evaluator {
+export function createEvaluator(catalogue: ActionCatalogue, snapshot: SnapshotInput, options: EvaluatorOptions = {}): Evaluator {
   const compiler = new PolicyCompiler(catalogue);
   const resolver = new PolicyResolver(snapshot, compiler);
   const gateCache = new Map<string, Array<ActionGate | undefined>>();
@@ -45,7 +46,7 @@ export function createEvaluator(catalogue: ActionCatalogue, snapshot: SnapshotIn
   const accessCache = new Map<string, PrincipalAccess>();
   /** Across accounts: computed once, reused as is or rebased to another account's policy ARNs. */
   const sharedAccessCache = new Map<string, { access: PrincipalAccess; accountId: string; isAccountSpecific: boolean }>();
-  const outcomeCaches = createOutcomeCaches();
+  const outcomeCaches = createOutcomeCaches(options);
   // Reach checks ask isAllowed about the same principals many times: resolve each once.
   const resolvedCache = new WeakMap<PrincipalFacts, ReturnType<PolicyResolver['resolve']>>();
   const resolve = (principal: PrincipalFacts) => {
