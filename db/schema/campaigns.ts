@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { idColumn, cascadingReference } from './columns';
+import { idColumn, cascadingReference, createdStamp } from './columns';
 import { scans } from './scans';
 import { CLOSE_BEHAVIOURS } from '../../lib/campaigns/close-behaviour';
 import { ITEM_STATUSES } from '../../lib/campaigns/item-statuses';
@@ -27,8 +27,7 @@ export const campaignDefinitions = sqliteTable('campaign_definitions', {
   schedule: text('schedule'),
   isEnabled: integer('is_enabled', { mode: 'boolean' }).notNull().default(true),
   lastLaunchedAt: text('last_launched_at'),
-  createdBy: text('created_by').notNull(),
-  createdAt: text('created_at').notNull(),
+  ...createdStamp(),
 });
 
 /** A launched campaign: its items are frozen from one snapshot. */

@@ -1,9 +1,14 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { idColumn, cascadingReference } from './columns';
+import { idColumn, cascadingReference, principalReference } from './columns';
 import { scanIdColumn } from './scans';
 
 export const PRINCIPAL_TYPES = ['user', 'role'] as const;
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+
+/** How bad an SoD conflict is: a rule sets it, and its conflicts and exception requests carry it. */
+export function severityColumn() {
+  return text('severity', { enum: SEVERITIES }).notNull();
+}
 
 /**
  * Every principal of a snapshot, with the engine's precomputed results so pages never
@@ -163,10 +168,9 @@ export const sodConflicts = sqliteTable(
     id: idColumn(),
     scanId: scanIdColumn(),
     principalId: cascadingReference('principal_id', () => principals.id),
-    principalArn: text('principal_arn').notNull(),
-    accountId: text('account_id').notNull(),
+    ...principalReference(),
     ruleId: text('rule_id').notNull(),
-    severity: text('severity', { enum: SEVERITIES }).notNull(),
+    severity: severityColumn(),
     title: text('title').notNull(),
     /** JSON: grants on each side (action + grant path). */
     sideA: text('side_a').notNull(),

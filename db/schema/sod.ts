@@ -1,12 +1,12 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
-import { idColumn } from './columns';
-import { SEVERITIES } from './snapshot';
+import { idColumn, createdStamp } from './columns';
+import { severityColumn } from './snapshot';
 
 /** Separation-of-duties rules: shipped defaults are seeded here and admins may edit them. */
 export const sodRules = sqliteTable('sod_rules', {
   id: text('id').primaryKey(),
   title: text('title').notNull(),
-  severity: text('severity', { enum: SEVERITIES }).notNull(),
+  severity: severityColumn(),
   rationale: text('rationale').notNull(),
   /** JSON {tiers, actions}. */
   sideA: text('side_a').notNull(),
@@ -24,8 +24,7 @@ export const sodExceptions = sqliteTable(
     principalArn: text('principal_arn').notNull(),
     reason: text('reason').notNull(),
     expiresAt: text('expires_at').notNull(),
-    createdBy: text('created_by').notNull(),
-    createdAt: text('created_at').notNull(),
+    ...createdStamp(),
     withdrawnAt: text('withdrawn_at'),
   },
   (table) => [index('sod_exceptions_rule_principal_idx').on(table.ruleId, table.principalArn)],
