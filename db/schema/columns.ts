@@ -17,20 +17,14 @@ export function cascadingReference(name: string, parentKey: () => AnySQLiteColum
   return integer(name).notNull().references(parentKey, { onDelete: 'cascade' });
 }
 
-/** Who created the row (an email, or the CLI's actor name) and when (ISO time). */
+/** Who created the row (the acting user) and when (ISO time). */
 export function createdStamp() {
-  return {
-    createdBy: text('created_by').notNull(),
-    createdAt: text('created_at').notNull(),
-  };
+  return { createdBy: text('created_by').notNull(), createdAt: text('created_at').notNull() };
 }
 
 /** Who asked for what the row requests and when (ISO time): a request always has both. */
 export function requestedStamp() {
-  return {
-    requestedBy: text('requested_by').notNull(),
-    requestedAt: text('requested_at').notNull(),
-  };
+  return { requestedBy: text('requested_by').notNull(), requestedAt: text('requested_at').notNull() };
 }
 
 /**
@@ -39,8 +33,5 @@ export function requestedStamp() {
  * (and exceptions, revocations) match on them.
  */
 export function principalReference() {
-  return {
-    principalArn: text('principal_arn').notNull(),
-    accountId: text('account_id').notNull(),
-  };
+  return { principalArn: text('principal_arn').notNull(), accountId: text('account_id').notNull() };
 }
