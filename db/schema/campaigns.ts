@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { idColumn, cascadingReference, createdStamp } from './columns';
+import { idColumn, cascadingReference, createdStamp, tiersMaskColumn } from './columns';
 import { scans } from './scans';
 import { CLOSE_BEHAVIOURS } from '../../lib/campaigns/close-behaviour';
 import { ITEM_STATUSES } from '../../lib/campaigns/item-statuses';
@@ -75,7 +75,7 @@ export const campaignItems = sqliteTable(
     /** Why this reviewer: 'owner-tag', 'owner-mapping', 'account-owner', 'fallback', 'delegated'. */
     reviewerReason: text('reviewer_reason').notNull(),
     status: text('status', { enum: ITEM_STATUSES }).notNull(),
-    tiersMask: integer('tiers_mask').notNull(),
+    tiersMask: tiersMaskColumn(),
     score: integer('score').notNull(),
     /** JSON: the facts frozen at launch (tiers, actions, grant path, conflicts, last use, peers, recommendation). */
     context: text('context').notNull(),

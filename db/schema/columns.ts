@@ -17,6 +17,14 @@ export function cascadingReference(name: string, parentKey: () => AnySQLiteColum
   return integer(name).notNull().references(parentKey, { onDelete: 'cascade' });
 }
 
+/**
+ * The tiers a row's access reaches, one bit per tier (lib/analysis/tier-mask.ts), so a filter by
+ * tier is one comparison on an indexed integer.
+ */
+export function tiersMaskColumn() {
+  return integer('tiers_mask').notNull();
+}
+
 /** Who created the row (the acting user) and when (ISO time). */
 export function createdStamp() {
   return { createdBy: text('created_by').notNull(), createdAt: text('created_at').notNull() };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, sqliteView, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { idColumn } from './columns';
+import { idColumn, tiersMaskColumn } from './columns';
 import { scanIdColumn, scanKeyColumn } from './scans';
 import { SEVERITIES } from './snapshot';
 
@@ -37,7 +37,7 @@ export const identityCenterUsers = sqliteTable(
     accountCount: integer('account_count').notNull().default(0),
     assignmentCount: integer('assignment_count').notNull().default(0),
     /** The person's effective Bedrock access (lib/people/analyze-person): union over their roles. */
-    tiersMask: integer('tiers_mask').notNull().default(0),
+    tiersMask: tiersMaskColumn().default(0),
     score: integer('score').notNull().default(0),
     bedrockAccountCount: integer('bedrock_account_count').notNull().default(0),
     conflictCount: integer('conflict_count').notNull().default(0),
