@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idColumn, cascadingReference, createdStamp, tiersMaskColumn } from './columns';
 import { scans } from './scans';
+import { viaGroupColumns } from './people';
 import { CLOSE_BEHAVIOURS } from '../../lib/campaigns/close-behaviour';
 import { ITEM_STATUSES } from '../../lib/campaigns/item-statuses';
 
@@ -89,9 +90,7 @@ export const campaignItems = sqliteTable(
     personEmail: text('person_email'),
     permissionSetArn: text('permission_set_arn'),
     permissionSetName: text('permission_set_name'),
-    /** Null for a direct assignment. */
-    viaGroupId: text('via_group_id'),
-    viaGroupName: text('via_group_name'),
+    ...viaGroupColumns(),
   },
   (table) => [
     // A reviewer's page in inbox order is read straight off this index (no sort of wide rows), and

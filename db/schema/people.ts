@@ -13,6 +13,14 @@ import { SEVERITIES } from './snapshot';
 
 export const ASSIGNMENT_PRINCIPAL_TYPE_VALUES = ['USER', 'GROUP'] as const;
 
+/**
+ * The group through which an assignment reaches a person; both null for a direct assignment.
+ * Expanded by `person_assignments` and frozen with an assignment's campaign item.
+ */
+export function viaGroupColumns() {
+  return { viaGroupId: text('via_group_id'), viaGroupName: text('via_group_name') };
+}
+
 /** The instance a scan read; at most one per scan. */
 export const identityCenterInstances = sqliteTable('identity_center_instances', {
   scanId: scanKeyColumn(),
@@ -144,9 +152,7 @@ export const personAssignments = sqliteView('person_assignments', {
   accountId: text('account_id').notNull(),
   permissionSetArn: text('permission_set_arn').notNull(),
   permissionSetName: text('permission_set_name').notNull(),
-  /** Null for a direct assignment. */
-  viaGroupId: text('via_group_id'),
-  viaGroupName: text('via_group_name'),
+  ...viaGroupColumns(),
   roleArn: text('role_arn'),
 }).as(sql`
   SELECT a.id AS id, a.scan_id AS scan_id, a.principal_id AS user_id, a.account_id AS account_id, a.permission_set_arn AS permission_set_arn,
