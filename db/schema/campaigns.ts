@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { idColumn, cascadingReference } from './columns';
+import { idColumn, cascadingReference, createdStamp, tiersMaskColumn } from './columns';
 import { scans } from './scans';
+import { viaGroupColumns } from './people';
 import { CLOSE_BEHAVIOURS } from '../../lib/campaigns/close-behaviour';
 import { ITEM_STATUSES } from '../../lib/campaigns/item-statuses';
 
@@ -27,8 +28,7 @@ export const campaignDefinitions = sqliteTable('campaign_definitions', {
   schedule: text('schedule'),
   isEnabled: integer('is_enabled', { mode: 'boolean' }).notNull().default(true),
   lastLaunchedAt: text('last_launched_at'),
-  createdBy: text('created_by').notNull(),
-  createdAt: text('created_at').notNull(),
+  ...createdStamp(),
 });
 
 /** A launched campaign: its items are frozen from one snapshot. */
@@ -76,7 +76,7 @@ export const campaignItems = sqliteTable(
     /** Why this reviewer: 'owner-tag', 'owner-mapping', 'account-owner', 'fallback', 'delegated'. */
     reviewerReason: text('reviewer_reason').notNull(),
     status: text('status', { enum: ITEM_STATUSES }).notNull(),
-    tiersMask: integer('tiers_mask').notNull(),
+    tiersMask: tiersMaskColumn(),
     score: integer('score').notNull(),
     /** JSON: the facts frozen at launch (tiers, actions, grant path, conflicts, last use, peers, recommendation). */
     context: text('context').notNull(),
@@ -90,9 +90,7 @@ export const campaignItems = sqliteTable(
     personEmail: text('person_email'),
     permissionSetArn: text('permission_set_arn'),
     permissionSetName: text('permission_set_name'),
-    /** Null for a direct assignment. */
-    viaGroupId: text('via_group_id'),
-    viaGroupName: text('via_group_name'),
+    ...viaGroupColumns(),
   },
   (table) => [
     // A reviewer's page in inbox order is read straight off this index (no sort of wide rows), and

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, sqliteView, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { idColumn } from './columns';
+import { idColumn, tiersMaskColumn } from './columns';
 import { scanIdColumn, scanKeyColumn } from './scans';
 import { SEVERITIES } from './snapshot';
 
@@ -12,6 +12,14 @@ import { SEVERITIES } from './snapshot';
  */
 
 export const ASSIGNMENT_PRINCIPAL_TYPE_VALUES = ['USER', 'GROUP'] as const;
+
+/**
+ * The group through which an assignment reaches a person; both null for a direct assignment.
+ * Expanded by `person_assignments` and frozen with an assignment's campaign item.
+ */
+export function viaGroupColumns() {
+  return { viaGroupId: text('via_group_id'), viaGroupName: text('via_group_name') };
+}
 
 /** The instance a scan read; at most one per scan. */
 export const identityCenterInstances = sqliteTable('identity_center_instances', {
@@ -37,7 +45,7 @@ export const identityCenterUsers = sqliteTable(
     accountCount: integer('account_count').notNull().default(0),
     assignmentCount: integer('assignment_count').notNull().default(0),
     /** The person's effective Bedrock access (lib/people/analyze-person): union over their roles. */
-    tiersMask: integer('tiers_mask').notNull().default(0),
+    tiersMask: tiersMaskColumn().default(0),
     score: integer('score').notNull().default(0),
     bedrockAccountCount: integer('bedrock_account_count').notNull().default(0),
     conflictCount: integer('conflict_count').notNull().default(0),
@@ -144,9 +152,7 @@ export const personAssignments = sqliteView('person_assignments', {
   accountId: text('account_id').notNull(),
   permissionSetArn: text('permission_set_arn').notNull(),
   permissionSetName: text('permission_set_name').notNull(),
-  /** Null for a direct assignment. */
-  viaGroupId: text('via_group_id'),
-  viaGroupName: text('via_group_name'),
+  ...viaGroupColumns(),
   roleArn: text('role_arn'),
 }).as(sql`
   SELECT a.id AS id, a.scan_id AS scan_id, a.principal_id AS user_id, a.account_id AS account_id, a.permission_set_arn AS permission_set_arn,

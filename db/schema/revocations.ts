@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
-import { idColumn } from './columns';
+import { idColumn, principalReference, requestedStamp } from './columns';
 import { REVOCATION_STATUSES } from '../../lib/revocations/statuses';
 
 // The status list lives in lib/ (pure); the schema takes it from there.
@@ -13,14 +13,12 @@ export const revocations = sqliteTable(
     status: text('status', { enum: REVOCATION_STATUSES }).notNull(),
     origin: text('origin', { enum: ['decision', 'admin', 'campaign-close'] }).notNull(),
     campaignItemId: integer('campaign_item_id'),
-    principalArn: text('principal_arn').notNull(),
-    accountId: text('account_id').notNull(),
+    ...principalReference(),
     entitlementKey: text('entitlement_key').notNull(),
     /** 'live': executed through the remediation role; 'offline': produces an AWS CLI script. */
     mode: text('mode', { enum: ['live', 'offline'] }).notNull(),
     justification: text('justification').notNull(),
-    requestedBy: text('requested_by').notNull(),
-    requestedAt: text('requested_at').notNull(),
+    ...requestedStamp(),
     approvedBy: text('approved_by'),
     approvedAt: text('approved_at'),
     executedBy: text('executed_by'),

@@ -1,9 +1,14 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { idColumn, cascadingReference } from './columns';
+import { idColumn, cascadingReference, principalReference, tiersMaskColumn } from './columns';
 import { scanIdColumn } from './scans';
 
 export const PRINCIPAL_TYPES = ['user', 'role'] as const;
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+
+/** How bad an SoD conflict is: a rule sets it, and its conflicts and exception requests carry it. */
+export function severityColumn() {
+  return text('severity', { enum: SEVERITIES }).notNull();
+}
 
 /**
  * Every principal of a snapshot, with the engine's precomputed results so pages never
@@ -23,7 +28,7 @@ export const principals = sqliteTable(
     ownerEmail: text('owner_email'),
     permissionSetName: text('permission_set_name'),
     hasBedrock: integer('has_bedrock', { mode: 'boolean' }).notNull(),
-    tiersMask: integer('tiers_mask').notNull().default(0),
+    tiersMask: tiersMaskColumn().default(0),
     actionCount: integer('action_count').notNull().default(0),
     score: integer('score').notNull().default(0),
     conflictCount: integer('conflict_count').notNull().default(0),
@@ -113,7 +118,7 @@ export const entitlements = sqliteTable(
     isAwsManaged: integer('is_aws_managed', { mode: 'boolean' }).notNull(),
     attachedVia: text('attached_via', { enum: ['direct', 'group'] }).notNull(),
     groupName: text('group_name'),
-    tiersMask: integer('tiers_mask').notNull(),
+    tiersMask: tiersMaskColumn(),
     /** The `service:Action`s the entitlement gives: the key of a JSON string array in `action_lists`. */
     actionsHash: text('actions_hash').notNull(),
     actionCount: integer('action_count').notNull(),
@@ -143,7 +148,7 @@ export const grants = sqliteTable(
     statementIndex: integer('statement_index').notNull(),
     /** The statement's per-action detail (db/queries/grant-actions.ts): the key of its JSON text in `action_lists`. */
     actionsHash: text('actions_hash').notNull(),
-    tiersMask: integer('tiers_mask').notNull(),
+    tiersMask: tiersMaskColumn(),
     resources: text('resources').notNull(),
     notResources: text('not_resources').notNull(),
     regions: text('regions').notNull(),
@@ -163,10 +168,9 @@ export const sodConflicts = sqliteTable(
     id: idColumn(),
     scanId: scanIdColumn(),
     principalId: cascadingReference('principal_id', () => principals.id),
-    principalArn: text('principal_arn').notNull(),
-    accountId: text('account_id').notNull(),
+    ...principalReference(),
     ruleId: text('rule_id').notNull(),
-    severity: text('severity', { enum: SEVERITIES }).notNull(),
+    severity: severityColumn(),
     title: text('title').notNull(),
     /** JSON: grants on each side (action + grant path). */
     sideA: text('side_a').notNull(),

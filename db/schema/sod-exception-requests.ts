@@ -1,6 +1,7 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
-import { idColumn } from './columns';
-import { SEVERITIES } from './snapshot';
+import { idColumn, requestedStamp } from './columns';
+import { severityColumn } from './snapshot';
+import { exceptionSubject, exceptionTerms } from './sod';
 import { SOD_EXCEPTION_REQUEST_STATUSES } from '../../lib/conflicts/exception-approval';
 
 /**
@@ -13,13 +14,10 @@ export const sodExceptionRequests = sqliteTable(
   {
     id: idColumn(),
     conflictId: integer('conflict_id').notNull(),
-    ruleId: text('rule_id').notNull(),
-    principalArn: text('principal_arn').notNull(),
-    severity: text('severity', { enum: SEVERITIES }).notNull(),
-    reason: text('reason').notNull(),
-    expiresAt: text('expires_at').notNull(),
-    requestedBy: text('requested_by').notNull(),
-    requestedAt: text('requested_at').notNull(),
+    ...exceptionSubject(),
+    severity: severityColumn(),
+    ...exceptionTerms(),
+    ...requestedStamp(),
     status: text('status', { enum: SOD_EXCEPTION_REQUEST_STATUSES }).notNull().default('pending'),
     decidedBy: text('decided_by'),
     decidedAt: text('decided_at'),
