@@ -1,7 +1,7 @@
 import { ObjectKeyedMemo } from './object-keyed-memo';
 import type { ActionCatalogue, CatalogueEntry } from '../catalogue/load-catalogue';
 import { canResourcePatternsIntersect, isResourcePatternCoveredBy, matchesResourcePattern } from '../catalogue/wildcard';
-import { type Bitset, createBitset, forEachBit, hasBit, orInto } from '../policy/bitset';
+import { type Bitset, createBitset, forEachBit, forEachCommonBit, hasBit, orInto } from '../policy/bitset';
 import type { CompiledPolicy, CompiledStatement } from '../policy/compile-policy';
 import type { ConditionEntry, DecidedCondition, DeniedAction, DenialSource, Grant, GrantPath, PrincipalAccess } from '../types';
 import type { ActionGate } from './access-gate';
@@ -210,56 +210,63 @@ const ALL_REGIONS = ['*'];
 export interface PolicyOutcome {
   grants: Grant[];
   supportingGrants: Grant[];
+  /** The catalogue index of each grant's action (parallel to `grants`, and to `supportingGrants`). */
+  grantIndexes: number[];
+  supportingGrantIndexes: number[];
   granted: Set<number>;
   blocked: Map<number, DenialSource>;
 }
 
-function computePolicyOutcome(ref: IdentityPolicyRef, catalogue: ActionCatalogue, denies: DenyStatementRef[], exemptDenies: DenyStatementRef[], gateFor: (action: CatalogueEntry) => ActionGate, base?: OutcomeBase): PolicyOutcome {
-  const outcome: PolicyOutcome = { grants: [], supportingGrants: [], granted: new Set(), blocked: new Map() };
-  // Cursors into the base outcome's grants, which come in the same statement and action order.
-  let nextGrant = 0;
-  let nextSupportingGrant = 0;
-  for (const statement of ref.policy.allowStatements) {
-    // One path object per statement: its grants share it (less memory, cheap identity checks).
-    let path: GrantPath | null = null;
-    forEachBit(statement.actionBits, (index) => {
-      const action = catalogue.actions[index];
-      if (base) {
-        // The base outcome's grant for this statement and action, if it granted it here.
-        const baseGrants = action.isBedrock ? base.outcome.grants : base.outcome.supportingGrants;
-        const candidate = baseGrants[action.isBedrock ? nextGrant : nextSupportingGrant];
-        const isGrantedByBase = candidate !== undefined && candidate.action === action.name && candidate.path.statementIndex === statement.index;
-        if (isGrantedByBase) {
-          if (action.isBedrock) nextGrant += 1;
-          else nextSupportingGrant += 1;
-        }
-        if (!hasBit(base.touched, index)) {
-          // No identity Deny names the action: the statement's result is the base outcome's.
-          if (isGrantedByBase) {
-            path ??= candidate.path;
-            (action.isBedrock ? outcome.grants : outcome.supportingGrants).push(candidate);
-            outcome.granted.add(index);
-          }
-          // Otherwise the base blocked it here (its denial is copied below, once per action) or the
-          // statement names no resource of the action.
-          return;
-        }
-      }
-      if (statement.resourcesFor(action).length === 0) return;
-      path ??= { ...ref.path, statementId: statement.sid, statementIndex: statement.index };
-      const result = evaluateCandidate(action, statement, ref, path, denies, exemptDenies, gateFor(action));
-      if ('grant' in result) {
-        (action.isBedrock ? outcome.grants : outcome.supportingGrants).push(result.grant);
-        outcome.granted.add(index);
-        return;
-      }
-      const known = outcome.blocked.get(index);
-      // An explicit Deny explains a denial better than a missing Allow.
-      if (!known || (known.kind === 'implicit' && result.blockedBy.kind === 'explicit')) outcome.blocked.set(index, result.blockedBy);
-    });
+function emptyOutcome(): PolicyOutcome {
+  return { grants: [], supportingGrants: [], grantIndexes: [], supportingGrantIndexes: [], granted: new Set(), blocked: new Map() };
+}
+
+function addGrant(outcome: PolicyOutcome, action: CatalogueEntry, grant: Grant): void {
+  if (action.isBedrock) {
+    outcome.grants.push(grant);
+    outcome.grantIndexes.push(action.index);
+  } else {
+    outcome.supportingGrants.push(grant);
+    outcome.supportingGrantIndexes.push(action.index);
   }
-  if (base) {
-    for (const [index, source] of base.outcome.blocked) if (!hasBit(base.touched, index)) outcome.blocked.set(index, source);
+  outcome.granted.add(action.index);
+}
+
+function addDenial(outcome: PolicyOutcome, index: number, blockedBy: DenialSource): void {
+  const known = outcome.blocked.get(index);
+  // An explicit Deny explains a denial better than a missing Allow.
+  if (!known || (known.kind === 'implicit' && blockedBy.kind === 'explicit')) outcome.blocked.set(index, blockedBy);
+}
+
+/** Evaluates one statement's action for the principal into the outcome (skipped when the statement names none of its resources). */
+function evaluateInto(outcome: PolicyOutcome, statement: CompiledStatement, action: CatalogueEntry, path: () => GrantPath, context: OutcomeInputs): void {
+  if (statement.resourcesFor(action).length === 0) return;
+  const result = evaluateCandidate(action, statement, context.ref, path(), context.denies, context.exemptDenies, context.gateFor(action));
+  if ('grant' in result) addGrant(outcome, action, result.grant);
+  else addDenial(outcome, action.index, result.blockedBy);
+}
+
+/** What evaluating a placement reads besides its statements. */
+interface OutcomeInputs {
+  ref: IdentityPolicyRef;
+  catalogue: ActionCatalogue;
+  denies: DenyStatementRef[];
+  exemptDenies: DenyStatementRef[];
+  gateFor: (action: CatalogueEntry) => ActionGate;
+}
+
+/** One path object per statement: its grants share it (less memory, cheap identity checks). */
+function statementPath(ref: IdentityPolicyRef, statement: CompiledStatement): () => GrantPath {
+  let path: GrantPath | null = null;
+  return () => (path ??= { ...ref.path, statementId: statement.sid, statementIndex: statement.index });
+}
+
+/** The outcome of a placement, every statement and action evaluated. */
+function computePolicyOutcome(context: OutcomeInputs): PolicyOutcome {
+  const outcome = emptyOutcome();
+  for (const statement of context.ref.policy.allowStatements) {
+    const path = statementPath(context.ref, statement);
+    forEachBit(statement.actionBits, (index) => evaluateInto(outcome, statement, context.catalogue.actions[index], path, context));
   }
   return outcome;
 }
@@ -274,6 +281,62 @@ function computePolicyOutcome(ref: IdentityPolicyRef, catalogue: ActionCatalogue
 interface OutcomeBase {
   outcome: PolicyOutcome;
   touched: Bitset;
+}
+
+/**
+ * The outcome of a placement from its base: only the actions the principal's own Denies name are
+ * evaluated; the base's other grants are copied in the order a whole evaluation gives (statement
+ * by statement, actions by catalogue index), and its other denials as they are.
+ */
+function computeOutcomeFromBase(context: OutcomeInputs, base: OutcomeBase): PolicyOutcome {
+  const outcome = emptyOutcome();
+  const bedrock = new BaseGrantCursor(base.outcome.grants, base.outcome.grantIndexes, { grants: outcome.grants, indexes: outcome.grantIndexes, granted: outcome.granted });
+  const supporting = new BaseGrantCursor(base.outcome.supportingGrants, base.outcome.supportingGrantIndexes, { grants: outcome.supportingGrants, indexes: outcome.supportingGrantIndexes, granted: outcome.granted });
+  for (const statement of context.ref.policy.allowStatements) {
+    const path = statementPath(context.ref, statement);
+    forEachCommonBit(statement.actionBits, base.touched, (index) => {
+      const action = context.catalogue.actions[index];
+      const cursor = action.isBedrock ? bedrock : supporting;
+      cursor.copyBefore(statement.index, index);
+      // The base's grant of this very action is replaced by the evaluation with the Denies.
+      cursor.skipIfAt(statement.index, index);
+      evaluateInto(outcome, statement, action, path, context);
+    });
+    bedrock.copyBefore(statement.index, Number.POSITIVE_INFINITY);
+    supporting.copyBefore(statement.index, Number.POSITIVE_INFINITY);
+  }
+  for (const [index, source] of base.outcome.blocked) if (!hasBit(base.touched, index)) outcome.blocked.set(index, source);
+  return outcome;
+}
+
+/** Walks one list of a base outcome's grants (in statement, then action index order) while an outcome is built from it. */
+class BaseGrantCursor {
+  private position = 0;
+
+  constructor(
+    private readonly grants: readonly Grant[],
+    private readonly indexes: readonly number[],
+    private readonly into: { grants: Grant[]; indexes: number[]; granted: Set<number> },
+  ) {}
+
+  /** Copies the base's grants of statement `statementIndex` whose action index is below `index`. */
+  copyBefore(statementIndex: number, index: number): void {
+    while (this.isAt(statementIndex) && this.indexes[this.position] < index) {
+      this.into.grants.push(this.grants[this.position]);
+      this.into.indexes.push(this.indexes[this.position]);
+      this.into.granted.add(this.indexes[this.position]);
+      this.position += 1;
+    }
+  }
+
+  /** Steps over the base's grant of statement `statementIndex` and action `index`, if it has one. */
+  skipIfAt(statementIndex: number, index: number): void {
+    if (this.isAt(statementIndex) && this.indexes[this.position] === index) this.position += 1;
+  }
+
+  private isAt(statementIndex: number): boolean {
+    return this.position < this.grants.length && this.grants[this.position].path.statementIndex === statementIndex;
+  }
 }
 
 /** The key of a policy placement: the policy, reaching the principal the same way, in a context. */
@@ -324,7 +387,7 @@ function rebaseOutcome(outcome: PolicyOutcome, fromAccountId: string, toAccountI
   const rebaser = new AccountRebaser(fromAccountId, toAccountId);
   const blocked = new Map<number, DenialSource>();
   for (const [index, source] of outcome.blocked) blocked.set(index, rebaser.denial(source));
-  return { grants: outcome.grants.map((grant) => rebaser.grant(grant)), supportingGrants: outcome.supportingGrants.map((grant) => rebaser.grant(grant)), granted: outcome.granted, blocked };
+  return { ...outcome, grants: outcome.grants.map((grant) => rebaser.grant(grant)), supportingGrants: outcome.supportingGrants.map((grant) => rebaser.grant(grant)), blocked };
 }
 
 /**
@@ -382,11 +445,18 @@ export function computeAccess(
   const baseContexts = contextsWith([]);
   const baseDenies = denies.filter((deny) => deny.source !== 'identity');
   const baseExemptDenies = exemptDenies.filter((deny) => deny.source !== 'identity');
-  const baseOf = (ref: IdentityPolicyRef) => outcomeOf(ref, baseContexts, () => computePolicyOutcome(ref, catalogue, baseDenies, baseExemptDenies, gateFor));
+  const baseOf = (ref: IdentityPolicyRef) => outcomeOf(ref, baseContexts, () => computePolicyOutcome({ ref, catalogue, denies: baseDenies, exemptDenies: baseExemptDenies, gateFor }));
   const contexts = denyingRefs.length === 0 ? baseContexts : contextsWith(denyingRefs);
   const touched = denyingRefs.length === 0 ? null : actionsNamedBy([...denies, ...exemptDenies].filter((deny) => deny.source === 'identity'), catalogue);
   const outcomes = resolved.identity.map((ref) =>
-    touched === null ? baseOf(ref) : outcomeOf(ref, contexts, () => computePolicyOutcome(ref, catalogue, denies, exemptDenies, gateFor, caches.isBaseReused ? { outcome: baseOf(ref), touched } : undefined)),
+    touched === null
+      ? baseOf(ref)
+      : outcomeOf(ref, contexts, () => {
+          const inputs = { ref, catalogue, denies, exemptDenies, gateFor };
+          // A principal's own inline policy reaches no one else: a base would be computed for it alone.
+          const isShareable = ref.path.policyKind === 'managed' || ref.path.attachedVia === 'group';
+          return caches.isBaseReused && isShareable ? computeOutcomeFromBase(inputs, { outcome: baseOf(ref), touched }) : computePolicyOutcome(inputs);
+        }),
   );
 
   const denied: DeniedAction[] = [];

@@ -29,6 +29,19 @@ export function forEachBit(bits: Bitset, visit: (index: number) => void): void {
   }
 }
 
+/** Calls `visit` with every bit set in both `left` and `right`, in increasing order. */
+export function forEachCommonBit(left: Bitset, right: Bitset, visit: (index: number) => void): void {
+  const words = Math.min(left.length, right.length);
+  for (let word = 0; word < words; word += 1) {
+    let value = left[word] & right[word];
+    while (value !== 0) {
+      const lowest = value & -value;
+      visit(word * 32 + (31 - Math.clz32(lowest)));
+      value ^= lowest;
+    }
+  }
+}
+
 /** `target |= source`. */
 export function orInto(target: Bitset, source: Bitset): void {
   for (let word = 0; word < target.length; word += 1) target[word] |= source[word];
