@@ -45,6 +45,14 @@ export interface AnalyzedPrincipal {
   errors: string[];
 }
 
+/**
+ * What a scan keeps of an analysed principal once its rows are written, for the passes that read
+ * the whole organisation after that (people, controls, usage, the summary): not the
+ * recommendations, credentials or score factors, which only its row needs. At 100,000 principals
+ * those were gigabytes held to the end of the scan.
+ */
+export type RetainedPrincipal = Omit<AnalyzedPrincipal, 'recommendations' | 'credentials' | 'blastRadius'> & { blastRadius: Pick<BlastRadius, 'score'> };
+
 export interface SnapshotAnalysis {
   principals: AnalyzedPrincipal[];
   /** Catalogue actions without a tier: reported, never dropped. */

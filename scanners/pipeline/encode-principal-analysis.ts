@@ -17,29 +17,41 @@ export function storedAnalysisOf(principal: AnalyzedPrincipal): StoredPrincipalA
 
 /**
  * `principals.analysis` exactly as `JSON.stringify(analysis)` writes it, but with the parts that
- * principals share (the denials of one computed access, one exposure for roles with
- * the same trust entries, recommendations) encoded once per object instead of once per row. An
- * AdministratorAccess holder's denials alone are tens of kilobytes, and thousands share them.
+ * principals share (the denials of one computed access, one exposure for roles with the same
+ * trust entries, the tiers and errors of one access) encoded once per object instead of once per
+ * row. An AdministratorAccess holder's denials alone are tens of kilobytes, and thousands share
+ * them. The parts each principal has its own of (score, credentials, recommendations, reach) are
+ * encoded as they come. The memo is the caller's (one account's rows): kept for the whole scan,
+ * the texts of every access's denials and actions were a few hundred megabytes at 20,000 principals.
  */
-const jsonByValue = new WeakMap<object, string>();
+export type SharedJsonMemo = Map<object, string>;
 
-function encodeShared(value: unknown): string | undefined {
+function encodeShared(value: unknown, memo: SharedJsonMemo): string | undefined {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  let text = jsonByValue.get(value);
+  let text = memo.get(value);
   if (text === undefined) {
     text = JSON.stringify(value);
-    jsonByValue.set(value, text);
+    memo.set(value, text);
   }
   return text;
 }
 
-/** The field order of StoredPrincipalAnalysis as persist-snapshot builds it. */
-const FIELDS = ['tiers', 'blastRadius', 'exposure', 'denied', 'recommendations', 'credentials', 'reachAccountIds', 'errors'] as const satisfies ReadonlyArray<keyof StoredPrincipalAnalysis>;
+/** The fields of StoredPrincipalAnalysis in the order persist-snapshot builds them, and whether principals share their values. */
+const FIELDS = [
+  ['tiers', true],
+  ['blastRadius', false],
+  ['exposure', true],
+  ['denied', true],
+  ['recommendations', false],
+  ['credentials', false],
+  ['reachAccountIds', false],
+  ['errors', true],
+] as const satisfies ReadonlyArray<readonly [keyof StoredPrincipalAnalysis, boolean]>;
 
-export function encodePrincipalAnalysis(analysis: StoredPrincipalAnalysis): string {
+export function encodePrincipalAnalysis(analysis: StoredPrincipalAnalysis, memo: SharedJsonMemo): string {
   let text = '{';
-  for (const field of FIELDS) {
-    const encoded = encodeShared(analysis[field]);
+  for (const [field, isShared] of FIELDS) {
+    const encoded = isShared ? encodeShared(analysis[field], memo) : JSON.stringify(analysis[field]);
     // JSON.stringify leaves out a key whose value is undefined (or a function): so does this.
     if (encoded === undefined) continue;
     text += `${text.length > 1 ? ',' : ''}"${field}":${encoded}`;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { groupGrantsIntoEntitlements } from '../../lib/analysis/entitlements';
 import type { Grant, GrantPath } from '../../lib/analysis/types';
-import { entitlementRowValues } from './entitlement-rows';
+import { createEntitlementRowMemo, entitlementRowValues } from './entitlement-rows';
+
+const memo = createEntitlementRowMemo();
 
 function path(policyName: string, statementIndex: number): GrantPath {
   return { policyKind: 'inline', policyArn: null, policyName, isAwsManaged: false, attachedVia: 'direct', groupName: null, statementId: `S${statementIndex}`, statementIndex };
@@ -17,7 +19,7 @@ function referenceSummary(grants: Grant[]) {
 }
 
 function summary(grants: Grant[]) {
-  return entitlementRowValues(grants).map((row) => ({ path: row.path, actionCount: row.actionCount, statements: row.grantRows.map((grantRow) => grantRow.statementIndex) }));
+  return entitlementRowValues(grants, memo).map((row) => ({ path: row.path, actionCount: row.actionCount, statements: row.grantRows.map((grantRow) => grantRow.statementIndex) }));
 }
 
 describe('entitlement rows built per placement', () => {
@@ -32,8 +34,8 @@ describe('entitlement rows built per placement', () => {
     const second = [...tuning, ...invoke];
     expect(summary(first)).toEqual(referenceSummary(first));
     expect(summary(second)).toEqual(referenceSummary(second));
-    const [invokeRows] = entitlementRowValues(first);
-    expect(entitlementRowValues(second)[1]).toBe(invokeRows);
+    const [invokeRows] = entitlementRowValues(first, memo);
+    expect(entitlementRowValues(second, memo)[1]).toBe(invokeRows);
   });
 
   it('groups the whole list when one entitlement is split by another, as the reference does', () => {
@@ -46,7 +48,7 @@ describe('entitlement rows built per placement', () => {
 
   it('does not take a run for another that starts with the same grant', () => {
     const longer = [...invoke, grant('bedrock:GetFoundationModel', 'read', listPath)];
-    expect(entitlementRowValues(invoke)[0].actionCount).toBe(2);
-    expect(entitlementRowValues(longer)[0].actionCount).toBe(3);
+    expect(entitlementRowValues(invoke, memo)[0].actionCount).toBe(2);
+    expect(entitlementRowValues(longer, memo)[0].actionCount).toBe(3);
   });
 });

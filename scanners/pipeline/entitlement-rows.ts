@@ -40,7 +40,7 @@ function sharedJson(value: object): string {
  * equal ends do not make equal runs: an outcome recomputed for a principal's own Denies keeps
  * the grants those Denies do not touch (lib/analysis computeAccess) and replaces the others.
  */
-class GrantRunMemo<Value> {
+export class GrantRunMemo<Value> {
   private readonly byFirstGrant = new WeakMap<Grant, Array<{ grants: readonly Grant[]; value: Value }>>();
 
   get(grants: readonly Grant[], start: number, end: number, build: () => Value): Value {
@@ -64,10 +64,23 @@ function isSameRun(run: readonly Grant[], grants: readonly Grant[], start: numbe
   return true;
 }
 
-/** The per-action detail of one statement's grants, serialised and hashed once per run of grant objects. */
-const statementActionLists = new GrantRunMemo<ActionListText>();
-function statementActionList(statementGrants: Grant[]): ActionListText {
-  return statementActionLists.get(statementGrants, 0, statementGrants.length, () => actionListText(encodeGrantActions(statementGrants)));
+/**
+ * What is remembered while one account's rows are built. Per account, not per scan: the values
+ * hold the encoded texts, and keeping them for every account cost hundreds of megabytes at
+ * 20,000 principals for few hits (another account's principals mostly hold rebased copies).
+ */
+export interface EntitlementRowMemo {
+  /** The per-action detail of one statement's grants, serialised and hashed once per run of grant objects. */
+  statementActionLists: GrantRunMemo<ActionListText>;
+  runRows: GrantRunMemo<EntitlementRowValues>;
+}
+
+export function createEntitlementRowMemo(): EntitlementRowMemo {
+  return { statementActionLists: new GrantRunMemo(), runRows: new GrantRunMemo() };
+}
+
+function statementActionList(statementGrants: Grant[], memo: EntitlementRowMemo): ActionListText {
+  return memo.statementActionLists.get(statementGrants, 0, statementGrants.length, () => actionListText(encodeGrantActions(statementGrants)));
 }
 
 /** The columns of one `grants` row that do not name the principal: the same for every principal holding the grants. */
@@ -94,7 +107,7 @@ export interface EntitlementRowValues {
   grantRows: GrantRowValues[];
 }
 
-function rowValuesOf(groups: EntitlementGroup[]): EntitlementRowValues[] {
+function rowValuesOf(groups: EntitlementGroup[], memo: EntitlementRowMemo): EntitlementRowValues[] {
   return groups.map((group) => ({
     path: group.path,
     tiersMask: tiersToMask(group.tiers),
@@ -106,7 +119,7 @@ function rowValuesOf(groups: EntitlementGroup[]): EntitlementRowValues[] {
       return {
         statementId: statement.statementId,
         statementIndex: statement.statementIndex,
-        actions: statementActionList(statement.grants),
+        actions: statementActionList(statement.grants, memo),
         tiersMask: tiersToMask(statement.grants.map((grant) => grant.tier)),
         resourcesJson: sharedJson(first.resources),
         notResourcesJson: sharedJson(first.notResources),
@@ -145,9 +158,8 @@ function entitlementRuns(grants: readonly Grant[]): GrantRun[] {
 }
 
 /** The rows of one run, built once per run of grant objects whichever principal holds it. */
-const runRowValues = new GrantRunMemo<EntitlementRowValues>();
-function runRows(grants: readonly Grant[], run: GrantRun): EntitlementRowValues {
-  return runRowValues.get(grants, run.start, run.end, () => rowValuesOf(groupGrantsIntoEntitlements('', grants.slice(run.start, run.end)))[0]);
+function runRows(grants: readonly Grant[], run: GrantRun, memo: EntitlementRowMemo): EntitlementRowValues {
+  return memo.runRows.get(grants, run.start, run.end, () => rowValuesOf(groupGrantsIntoEntitlements('', grants.slice(run.start, run.end)), memo)[0]);
 }
 
 /**
@@ -157,9 +169,9 @@ function runRows(grants: readonly Grant[], run: GrantRun): EntitlementRowValues 
  * is grouped instead. The entitlement key starts with the principal's ARN, so it is not part of
  * these values; grouping does not depend on it (every key of one principal starts the same way).
  */
-export function entitlementRowValues(grants: readonly Grant[]): EntitlementRowValues[] {
+export function entitlementRowValues(grants: readonly Grant[], memo: EntitlementRowMemo): EntitlementRowValues[] {
   const runs = entitlementRuns(grants);
   const keys = new Set(runs.map((run) => entitlementKey('', grants[run.start].path)));
-  if (keys.size < runs.length) return rowValuesOf(groupGrantsIntoEntitlements('', grants));
-  return runs.map((run) => runRows(grants, run));
+  if (keys.size < runs.length) return rowValuesOf(groupGrantsIntoEntitlements('', grants), memo);
+  return runs.map((run) => runRows(grants, run, memo));
 }

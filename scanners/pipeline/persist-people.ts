@@ -10,7 +10,7 @@ import {
   ssoRoleLinks,
 } from '../../db/schema';
 import { resolveWeights } from '../../lib/analysis/blast-radius/weights';
-import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
+import type { RetainedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
 import { tiersToMask } from '../../lib/analysis/tier-mask';
 import type { Severity, SnapshotInput, SodRule } from '../../lib/analysis/types';
 import type { RoleAccess } from '../../lib/people/analyze-person';
@@ -99,7 +99,7 @@ function tallyAssignmentsByUser(assignments: PeopleModel['personAssignments']): 
 }
 
 /** Every person's effective access, from the engine's analysis of the roles behind their assignments. */
-export function analyzePeople(directory: IdentityCenterDirectory, model: PeopleModel, principals: AnalyzedPrincipal[], options: AnalyzePeopleOptions): PeopleAnalyses {
+export function analyzePeople(directory: IdentityCenterDirectory, model: PeopleModel, principals: readonly RetainedPrincipal[], options: AnalyzePeopleOptions): PeopleAnalyses {
   const weights = resolveWeights(options.weightOverrides ?? {});
   const linkedArns = new Set(model.roleLinks.map((link) => link.roleArn));
   const roleByArn = new Map<string, RoleAccess>();

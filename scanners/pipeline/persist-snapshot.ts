@@ -8,10 +8,10 @@ import { discardUsageRows } from '../usage/persist-usage';
 import { accounts, policies, principals, scanAccounts, scans } from '../../db/schema';
 import type { StoredPrincipalFacts, StoredScanSummary } from '../../db/schema/stored-json';
 import { entitlementKey } from '../../lib/analysis/entitlements';
-import { actionListText, entitlementRowValues, type ActionListText, type EntitlementRowValues } from './entitlement-rows';
+import { actionListText, createEntitlementRowMemo, entitlementRowValues, type ActionListText, type EntitlementRowMemo, type EntitlementRowValues } from './entitlement-rows';
 import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
 import { tiersToMask } from '../../lib/analysis/tier-mask';
-import { encodePrincipalAnalysis, storedAnalysisOf } from './encode-principal-analysis';
+import { encodePrincipalAnalysis, storedAnalysisOf, type SharedJsonMemo } from './encode-principal-analysis';
 import type { AccountFacts, Grant, GrantPath, ManagedPolicyFacts, Severity } from '../../lib/analysis/types';
 import { inWriteTransaction } from '../../db/write-transaction';
 
@@ -89,7 +89,7 @@ function writeAccountRows(sink: RowSink, scanId: number, outcome: AccountOutcome
   // Rows shared per grants array are remembered for this account only: principals sharing an
   // access sit in one account (another account's is rebased to new arrays), and nothing is
   // kept alive for the rest of the snapshot.
-  const rowCache: RowCache = { entitlementRows: new Map(), conflictSides: new Map(), storedActionLists: new Set() };
+  const rowCache: RowCache = { entitlementRows: new Map(), entitlementRowMemo: createEntitlementRowMemo(), principalActionLists: new Map(), sharedAnalysisJson: new Map(), conflictSides: new Map(), storedActionLists: new Set() };
   for (const principal of outcome.principals) persistPrincipal(sink, scanId, principal, rowCache);
   sink.run('scanAccount', [
     scanId,
@@ -106,14 +106,13 @@ const flag = (value: boolean): number => (value ? 1 : 0);
 
 /**
  * A principal's effective actions as stored. Principals with the same access share the array
- * (lib/analysis analyzeSnapshot), so it is serialised and hashed once.
+ * (lib/analysis analyzeSnapshot), so it is serialised and hashed once per account.
  */
-const actionListByArray = new WeakMap<readonly string[], ActionListText>();
-function principalActionList(actions: readonly string[]): ActionListText {
-  let list = actionListByArray.get(actions);
+function principalActionList(actions: readonly string[], cache: RowCache): ActionListText {
+  let list = cache.principalActionLists.get(actions);
   if (list === undefined) {
     list = actionListText(JSON.stringify(actions));
-    actionListByArray.set(actions, list);
+    cache.principalActionLists.set(actions, list);
   }
   return list;
 }
@@ -136,6 +135,10 @@ function storedActionListHash(sink: RowSink, list: ActionListText, cache: RowCac
 interface RowCache {
   /** Entitlement and grant row values per grants array: principals with the same computed access hold the same array. */
   entitlementRows: Map<readonly Grant[], EntitlementRowValues[]>;
+  entitlementRowMemo: EntitlementRowMemo;
+  principalActionLists: Map<readonly string[], ActionListText>;
+  /** The JSON of analysis parts principals share (encodePrincipalAnalysis). */
+  sharedAnalysisJson: SharedJsonMemo;
   conflictSides: Map<readonly Grant[], string>;
   /** Hashes of the action lists this account's rows have written to `action_lists`. */
   storedActionLists: Set<string>;
@@ -144,7 +147,7 @@ interface RowCache {
 function entitlementRowsOf(grants: readonly Grant[], cache: RowCache): EntitlementRowValues[] {
   let rows = cache.entitlementRows.get(grants);
   if (rows === undefined) {
-    rows = entitlementRowValues(grants);
+    rows = entitlementRowValues(grants, cache.entitlementRowMemo);
     cache.entitlementRows.set(grants, rows);
   }
   return rows;
@@ -177,8 +180,8 @@ function persistPrincipal(sink: RowSink, scanId: number, principal: AnalyzedPrin
       flag(principal.exposure.hasUnpinnedOidcTrust),
       flag(principal.exposure.hasPublicTrust),
       JSON.stringify(facts),
-      encodePrincipalAnalysis(analysis),
-      storedActionListHash(sink, principalActionList(principal.actions), cache),
+      encodePrincipalAnalysis(analysis, cache.sharedAnalysisJson),
+      storedActionListHash(sink, principalActionList(principal.actions, cache), cache),
   ]);
 
   for (const entitlement of entitlementRowsOf(principal.grants, cache)) {

@@ -4,7 +4,7 @@ import { describeDatabaseError } from '../../db/errors';
 import { appendAudit } from '../../db/queries/audit';
 import { scans } from '../../db/schema';
 import { prepareSnapshotAnalysis } from '../../lib/analysis/analyze-snapshot';
-import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
+import type { AnalyzedPrincipal, RetainedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
 import { loadActionCatalogue } from '../../lib/analysis/catalogue/load-catalogue';
 import type { LiveScanConfig } from '../../lib/config/schema';
 import { getConfig } from '../../lib/config/load-config';
@@ -66,6 +66,12 @@ function startScan(database: AppDatabase, source: ScanSource, options: RunScanOp
   return id;
 }
 
+/** What the later passes read of a principal whose rows are written (a new object; shared parts are not copied). */
+function retainedPrincipalOf(principal: AnalyzedPrincipal): RetainedPrincipal {
+  const { recommendations: _recommendations, credentials: _credentials, blastRadius, ...kept } = principal;
+  return { ...kept, blastRadius: { score: blastRadius.score } };
+}
+
 function reportProgress(database: AppDatabase, scanId: number, message: string, done: number, total: number, options: RunScanOptions): void {
   database.update(scans).set({ progressMessage: message, progressDone: done, progressTotal: total }).where(eq(scans.id, scanId)).run();
   options.onProgress?.(message);
@@ -107,12 +113,12 @@ export async function runScan(database: AppDatabase, source: ScanSource, options
     // snapshot writer, on another thread for large snapshots: SQLite's work overlaps the
     // conclusions about the next account.
     const writer = openSnapshotWriter(database, principalCount, options.snapshotWriter);
-    const analyzedPrincipals: AnalyzedPrincipal[] = [];
+    const analyzedPrincipals: RetainedPrincipal[] = [];
     let done = 0;
     try {
       for (const account of collected.snapshot.accounts) {
         const principals = prepared.concludeAccount(account.accountId);
-        for (const principal of principals) analyzedPrincipals.push(principal);
+        for (const principal of principals) analyzedPrincipals.push(retainedPrincipalOf(principal));
         const batch = recordAccountOutcome(scanId, { accountId: account.accountId, status: 'ok', error: null, durationMs: 0, principals, managedPolicies: account.managedPolicies });
         await writer.write(batch, () => {
           done += 1;

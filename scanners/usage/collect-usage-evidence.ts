@@ -16,7 +16,7 @@ export async function collectUsageEvidence(
   database: AppDatabase,
   scanId: number,
   source: ScanSource,
-  scanned: { accountIds: string[]; principals: readonly AnalyzedPrincipal[]; now: Date },
+  scanned: { accountIds: string[]; principals: ReadonlyArray<Pick<AnalyzedPrincipal, 'facts' | 'grants'>>; now: Date },
   onProgress: (message: string) => void,
 ): Promise<string[]> {
   if (source.kind === 'offline') return importOfflineUsageEvidence(database, scanId, source.directory, onProgress);
