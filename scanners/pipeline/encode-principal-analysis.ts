@@ -1,5 +1,6 @@
 import type { StoredPrincipalAnalysis } from '../../db/schema/stored-json';
 import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
+import { sharedJson, type SharedJsonMemo } from './shared-json';
 
 /** The part of an analysed principal its row stores as the analysis JSON. */
 export function storedAnalysisOf(principal: AnalyzedPrincipal): StoredPrincipalAnalysis {
@@ -15,25 +16,9 @@ export function storedAnalysisOf(principal: AnalyzedPrincipal): StoredPrincipalA
   };
 }
 
-/**
- * `principals.analysis` exactly as `JSON.stringify(analysis)` writes it, but with the parts that
- * principals share (the denials of one computed access, one exposure for roles with the same
- * trust entries, the tiers and errors of one access) encoded once per object instead of once per
- * row. An AdministratorAccess holder's denials alone are tens of kilobytes, and thousands share
- * them. The parts each principal has its own of (score, credentials, recommendations, reach) are
- * encoded as they come. The memo is the caller's (one account's rows): kept for the whole scan,
- * the texts of every access's denials and actions were a few hundred megabytes at 20,000 principals.
- */
-export type SharedJsonMemo = Map<object, string>;
-
+/** A field's JSON, once per object for the values principals share. */
 function encodeShared(value: unknown, memo: SharedJsonMemo): string | undefined {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  let text = memo.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    memo.set(value, text);
-  }
-  return text;
+  return value === null || typeof value !== 'object' ? JSON.stringify(value) : sharedJson(value, memo);
 }
 
 /** The fields of StoredPrincipalAnalysis in the order persist-snapshot builds them, and whether principals share their values. */
@@ -48,6 +33,14 @@ const FIELDS = [
   ['errors', true],
 ] as const satisfies ReadonlyArray<readonly [keyof StoredPrincipalAnalysis, boolean]>;
 
+/**
+ * `principals.analysis` exactly as `JSON.stringify(analysis)` writes it, but with the parts that
+ * principals share (the denials of one computed access, one exposure for roles with the same
+ * trust entries, the tiers and errors of one access) encoded once per object instead of once per
+ * row. An AdministratorAccess holder's denials alone are tens of kilobytes, and thousands share
+ * them. The parts each principal has its own of (score, credentials, recommendations, reach) are
+ * encoded as they come. The memo is the caller's (one account's rows).
+ */
 export function encodePrincipalAnalysis(analysis: StoredPrincipalAnalysis, memo: SharedJsonMemo): string {
   let text = '{';
   for (const [field, isShared] of FIELDS) {

@@ -3,7 +3,7 @@ import { groupGrantsIntoEntitlements } from '../../lib/analysis/entitlements';
 import type { Grant, GrantPath } from '../../lib/analysis/types';
 import { createEntitlementRowMemo, entitlementRowValues } from './entitlement-rows';
 
-const memo = createEntitlementRowMemo();
+const memo = createEntitlementRowMemo(new Map());
 
 function path(policyName: string, statementIndex: number): GrantPath {
   return { policyKind: 'inline', policyArn: null, policyName, isAwsManaged: false, attachedVia: 'direct', groupName: null, statementId: `S${statementIndex}`, statementIndex };

@@ -3,6 +3,7 @@ import { hashText } from '../../db/content-hash';
 import { entitlementKey, groupGrantsIntoEntitlements, type EntitlementGroup } from '../../lib/analysis/entitlements';
 import { tiersToMask } from '../../lib/analysis/tier-mask';
 import type { Grant, GrantPath } from '../../lib/analysis/types';
+import { sharedJson, type SharedJsonMemo } from './shared-json';
 
 /**
  * The values of a principal's `entitlements` and `grants` rows that do not name the principal,
@@ -21,18 +22,6 @@ export function actionListText(text: string): ActionListText {
 }
 
 const flag = (value: boolean): number => (value ? 1 : 0);
-
-// Principals that share policies share grant objects and arrays (see lib/analysis createEvaluator):
-// their JSON is built once, not once per principal.
-const jsonByValue = new WeakMap<object, string>();
-function sharedJson(value: object): string {
-  let text = jsonByValue.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    jsonByValue.set(value, text);
-  }
-  return text;
-}
 
 /**
  * Values remembered per run of grant objects, found by the run's first grant and confirmed by
@@ -70,13 +59,18 @@ function isSameRun(run: readonly Grant[], grants: readonly Grant[], start: numbe
  * 20,000 principals for few hits (another account's principals mostly hold rebased copies).
  */
 export interface EntitlementRowMemo {
+  /**
+   * The JSON of resource, region and condition lists: principals that share policies share those
+   * arrays (see lib/analysis createEvaluator), so their text is built once, not once per principal.
+   */
+  listJson: SharedJsonMemo;
   /** The per-action detail of one statement's grants, serialised and hashed once per run of grant objects. */
   statementActionLists: GrantRunMemo<ActionListText>;
   runRows: GrantRunMemo<EntitlementRowValues>;
 }
 
-export function createEntitlementRowMemo(): EntitlementRowMemo {
-  return { statementActionLists: new GrantRunMemo(), runRows: new GrantRunMemo() };
+export function createEntitlementRowMemo(listJson: SharedJsonMemo): EntitlementRowMemo {
+  return { listJson, statementActionLists: new GrantRunMemo(), runRows: new GrantRunMemo() };
 }
 
 function statementActionList(statementGrants: Grant[], memo: EntitlementRowMemo): ActionListText {
@@ -121,10 +115,10 @@ function rowValuesOf(groups: EntitlementGroup[], memo: EntitlementRowMemo): Enti
         statementIndex: statement.statementIndex,
         actions: statementActionList(statement.grants, memo),
         tiersMask: tiersToMask(statement.grants.map((grant) => grant.tier)),
-        resourcesJson: sharedJson(first.resources),
-        notResourcesJson: sharedJson(first.notResources),
-        regionsJson: sharedJson(first.regions),
-        conditionsJson: sharedJson(first.conditions),
+        resourcesJson: sharedJson(first.resources, memo.listJson),
+        notResourcesJson: sharedJson(first.notResources, memo.listJson),
+        regionsJson: sharedJson(first.regions, memo.listJson),
+        conditionsJson: sharedJson(first.conditions, memo.listJson),
         isConditional: flag(statement.grants.some((grant) => grant.isConditional)),
         requiresGuardrail: flag(statement.grants.every((grant) => grant.tier !== 'invoke' || grant.requiresGuardrail)),
       };

@@ -11,7 +11,8 @@ import { entitlementKey } from '../../lib/analysis/entitlements';
 import { actionListText, createEntitlementRowMemo, entitlementRowValues, type ActionListText, type EntitlementRowMemo, type EntitlementRowValues } from './entitlement-rows';
 import type { AnalyzedPrincipal } from '../../lib/analysis/snapshot-analysis-types';
 import { tiersToMask } from '../../lib/analysis/tier-mask';
-import { encodePrincipalAnalysis, storedAnalysisOf, type SharedJsonMemo } from './encode-principal-analysis';
+import { encodePrincipalAnalysis, storedAnalysisOf } from './encode-principal-analysis';
+import type { SharedJsonMemo } from './shared-json';
 import type { AccountFacts, Grant, GrantPath, ManagedPolicyFacts, Severity } from '../../lib/analysis/types';
 import { inWriteTransaction } from '../../db/write-transaction';
 
@@ -89,7 +90,8 @@ function writeAccountRows(sink: RowSink, scanId: number, outcome: AccountOutcome
   // Rows shared per grants array are remembered for this account only: principals sharing an
   // access sit in one account (another account's is rebased to new arrays), and nothing is
   // kept alive for the rest of the snapshot.
-  const rowCache: RowCache = { entitlementRows: new Map(), entitlementRowMemo: createEntitlementRowMemo(), principalActionLists: new Map(), sharedAnalysisJson: new Map(), conflictSides: new Map(), storedActionLists: new Set() };
+  const sharedJson: SharedJsonMemo = new Map();
+  const rowCache: RowCache = { entitlementRows: new Map(), entitlementRowMemo: createEntitlementRowMemo(sharedJson), principalActionLists: new Map(), sharedJson, conflictSides: new Map(), storedActionLists: new Set() };
   for (const principal of outcome.principals) persistPrincipal(sink, scanId, principal, rowCache);
   sink.run('scanAccount', [
     scanId,
@@ -137,8 +139,8 @@ interface RowCache {
   entitlementRows: Map<readonly Grant[], EntitlementRowValues[]>;
   entitlementRowMemo: EntitlementRowMemo;
   principalActionLists: Map<readonly string[], ActionListText>;
-  /** The JSON of analysis parts principals share (encodePrincipalAnalysis). */
-  sharedAnalysisJson: SharedJsonMemo;
+  /** The JSON of values principals share: analysis parts (encodePrincipalAnalysis) and grant lists (entitlement rows). */
+  sharedJson: SharedJsonMemo;
   conflictSides: Map<readonly Grant[], string>;
   /** Hashes of the action lists this account's rows have written to `action_lists`. */
   storedActionLists: Set<string>;
@@ -180,7 +182,7 @@ function persistPrincipal(sink: RowSink, scanId: number, principal: AnalyzedPrin
       flag(principal.exposure.hasUnpinnedOidcTrust),
       flag(principal.exposure.hasPublicTrust),
       JSON.stringify(facts),
-      encodePrincipalAnalysis(analysis, cache.sharedAnalysisJson),
+      encodePrincipalAnalysis(analysis, cache.sharedJson),
       storedActionListHash(sink, principalActionList(principal.actions, cache), cache),
   ]);
 
